@@ -1,0 +1,154 @@
+"""What every extractor sees of one document: its sentences, and its mentions resolved to entities."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.model import ARTICLE, Mention, Sentence
+from kg.nlp import AnalysedDocument, AnalysedSegment
+from kg.resolve import Resolution, commenter_key
+
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A resolved mention: where it is and which entity it names."""
+
+    mention: Mention
+    key: str
+    type: str
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    sentence: Sentence
+    span: Span
+    segment: AnalysedSegment
+
+    def offset(self, token: Token) -> int:
+        return self.segment.segment.start + token.idx
+
+    def char_span(self, span: Span) -> tuple[int, int]:
+        base = self.segment.segment.start
+        return base + span.start_char, base + span.end_char
+
+
+@dataclass
+class DocumentContext:
+    adoc: AnalysedDocument
+    refs: list[Ref]
+    types: dict[str, str]
+    author_key: str | None
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.refs.sort(key=lambda r: (r.mention.start, r.mention.end))
+        self._starts = [r.mention.start for r in self.refs]
+
+    @classmethod
+    def build(cls, adoc: AnalysedDocument, resolution: Resolution) -> "DocumentContext":
+        types = {e.key: e.type for e in resolution.entities}
+        doc_id = adoc.document.doc_id
+        refs = [Ref(m, resolution.mention_entity[(m.doc_id, m.start, m.end)],
+                    types[resolution.mention_entity[(m.doc_id, m.start, m.end)]])
+                for m in resolution.mentions if m.doc_id == doc_id]
+        author_key = None
+        if adoc.document.author:
+            author_key = next((r.key for r in refs if r.mention.source == "byline" and r.type == "Person"), None)
+        return cls(adoc, refs, types, author_key)
+
+    @property
+    def doc_id(self) -> str:
+        return self.adoc.document.doc_id
+
+    def sentences(self) -> Iterator[SentenceView]:
+        document = self.adoc.document
+        for aseg in self.adoc.segments:
+            base = aseg.segment.start
+            for sent in aseg.doc.sents:
+                text = sent.text.strip()
+                if not text:
+                    continue
+                start = base + sent.start_char
+                yield SentenceView(Sentence(document.doc_id, aseg.segment.section, start, start + len(sent.text),
+                                            sent.text, aseg.segment.comment_index), sent, aseg)
+
+    def refs_in(self, start: int, end: int) -> list[Ref]:
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.refs) and self.refs[i].mention.start < end:
+            if self.refs[i].mention.end <= end:
+                out.append(self.refs[i])
+            i += 1
+        return out
+
+    def ref_at(self, start: int, end: int) -> Ref | None:
+        """The mention overlapping [start, end), preferring the longest."""
+        i = bisect.bisect_right(self._starts, end)
+        best = None
+        for ref in self.refs[max(0, i - 8):i]:
+            m = ref.mention
+            if m.start < end and start < m.end and (best is None or m.end - m.start > best.mention.end - best.mention.start):
+                best = ref
+        return best
+
+    def ref_for_token(self, view: SentenceView, token: Token) -> Ref | None:
+        start = view.offset(token)
+        return self.ref_at(start, start + len(token.text))
+
+    def speaker_for(self, view: SentenceView, token: Token) -> str | None:
+        """The entity a subject token stands for: a mention, a pronoun's antecedent, or the author's 'I'."""
+        ref = self.ref_for_token(view, token)
+        if ref is not None:
+            return ref.key
+        lower = token.lower_
+        if lower in FIRST_PERSON:
+            return self.first_person(view.sentence)
+        if lower in PRONOUNS_PERSON:
+            return self.last_person_before(view.offset(token), view.sentence)
+        return None
+
+    def first_person(self, sentence: Sentence) -> str | None:
+        if sentence.section == ARTICLE:
+            return self.author_key
+        comment = self._comment(sentence)
+        return commenter_key(comment) if comment else None
+
+    def _comment(self, sentence: Sentence):
+        for comment in self.adoc.document.comments:
+            if comment.index == sentence.comment_index:
+                return comment
+        return None
+
+    def last_person_before(self, offset: int, sentence: Sentence) -> str | None:
+        i = bisect.bisect_left(self._starts, offset)
+        for ref in reversed(self.refs[:i]):
+            if ref.mention.section != sentence.section:
+                continue
+            if sentence.comment_index is not None and not (
+                    self._comment(sentence) and self._comment(sentence).start <= ref.mention.start):
+                break
+            if ref.type == "Person" and ref.mention.source != "byline":
+                return ref.key
+        return None
+
+    def last_of_type_before(self, offset: int, types: set[str]) -> str | None:
+        i = bisect.bisect_left(self._starts, offset)
+        for ref in reversed(self.refs[:i]):
+            if ref.type in types:
+                return ref.key
+        return None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages (curly or straight double/single quotes), outermost only."""
+    spans = []
+    for match in re.finditer(r"“[^”]+”|\"[^\"]+\"|(?<![A-Za-z])‘.+?’(?![A-Za-z])|(?<![A-Za-z])'[^']+'(?![A-Za-z])", text):
+        spans.append((match.start(), match.end()))
+    return spans

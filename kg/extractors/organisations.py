@@ -1,0 +1,28 @@
+"""Organisations and what they run or where they are: 'Babylon's GP at Hand', 'X-powered Y', 'practice in Fulham'."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kg.extractors import register
+from kg.extractors.context import DocumentContext
+from kg.model import Fact
+
+OPERATOR_TYPES = {"Company", "Organization", "GovernmentBody", "Practice"}
+SERVICE_TYPES = {"Programme"}
+LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "GovernmentBody"}
+
+
+@register("organisations")
+def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
+    text = ctx.adoc.document.text
+    for view in ctx.sentences():
+        refs = ctx.refs_in(view.sentence.start, view.sentence.end)
+        for first, second in zip(refs, refs[1:]):
+            between = text[first.mention.end:second.mention.start]
+            if first.type in OPERATOR_TYPES and second.type in SERVICE_TYPES:
+                if re.fullmatch(r"(?:['’]s|-(?:powered|run|owned|operated|led))\s*", between) or \
+                        text[first.mention.end:first.mention.end + 10].startswith(("-powered", "-run")):
+                    yield Fact(first.key, "operates", second.key, view.sentence, "organisations.possessive", 0.75)
+            if first.type in LOCATED_TYPES and second.type == "Place" and re.fullmatch(r",?\s+(?:in|of|based in)\s+(?:(?:north|south|east|west|central)(?:\s+(?:east|west))?\s+)?", between, re.I):
+                yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)

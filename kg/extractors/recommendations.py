@@ -1,0 +1,91 @@
+"""Recommendations: a report or organisation recommends, proposes or calls for a policy."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extractors import register
+from kg.extractors.context import DocumentContext, Ref, SentenceView
+from kg.lexicon import load_lexicon
+from kg.model import Fact
+
+RECOMMENDER_TYPES = {"Report", "ThinkTank", "Organization", "GovernmentBody", "Company", "Person", "Publication"}
+POLICY_TYPES = {"Policy", "Programme", "Report", "Legislation"}
+# 'Other policy recommendations made by the report included:' -- a heading that introduces a list
+_LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$", re.I)
+
+
+@register("recommendations")
+def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
+    verbs = load_lexicon().recommend_verbs
+    list_recommender: str | None = None
+    for view in ctx.sentences():
+        text = view.sentence.text.strip()
+        if list_recommender and view.segment.segment.start >= 0 and _is_list_item(ctx, view):
+            for ref in _policies(ctx, view.sentence.start, view.sentence.end):
+                yield Fact(list_recommender, "recommends", ref.key, view.sentence, "recommendations.list-item", 0.7)
+            continue
+        list_recommender = None
+        if _LIST_HEADING_RE.search(text):
+            refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in RECOMMENDER_TYPES]
+            if refs:
+                list_recommender = refs[-1].key
+            continue
+        for token in view.span:
+            if token.pos_ == "VERB" and token.lemma_.casefold() in verbs:
+                yield from _verb(ctx, view, token)
+
+
+def _is_list_item(ctx: DocumentContext, view: SentenceView) -> bool:
+    text = ctx.adoc.document.text
+    line_start = text.rfind("\n", 0, view.sentence.start) + 1
+    return bool(re.match(r"\s*(?:[•*\-–]|\d+[.)])\s*", text[line_start:view.sentence.start + 3]))
+
+
+def _policies(ctx: DocumentContext, start: int, end: int) -> list[Ref]:
+    return [r for r in ctx.refs_in(start, end) if r.type in POLICY_TYPES]
+
+
+def _verb(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fact]:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    recommender = _subject(ctx, view, verb)
+    if recommender is None or ctx.types.get(recommender) not in RECOMMENDER_TYPES:
+        return
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") and c.i > verb.i]
+    if not objects:
+        return
+    start = min(c.left_edge.idx for c in objects)
+    end = max(c.right_edge.idx + len(c.right_edge.text) for c in objects)
+    base = view.segment.segment.start
+    seen = set()
+    for ref in _policies(ctx, base + start, base + end):
+        if ref.key in seen or ref.key == recommender:
+            continue
+        seen.add(ref.key)
+        yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
+                   cue=verb.lemma_.casefold())
+
+
+def _subject(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        subject = subjects[0]
+        if subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+            subject = verb.head
+        return ctx.speaker_for(view, subject) or _ref_in_subtree(ctx, view, subject)
+    if verb.dep_ == "relcl":
+        return ctx.speaker_for(view, verb.head)
+    if verb.dep_ == "conj":
+        return _subject(ctx, view, verb.head)
+    return None
+
+
+def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
+    base = view.segment.segment.start
+    start = base + token.left_edge.idx
+    end = base + token.right_edge.idx + len(token.right_edge.text)
+    refs = [r for r in ctx.refs_in(start, end) if r.type in RECOMMENDER_TYPES]
+    return refs[0].key if refs else None

@@ -1,0 +1,108 @@
+"""Roles and posts: 'RCGP chair X', 'X, medical director of Y', 'X is editor of Y', 'Y – where he is Z'."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from kg.extractors import register
+from kg.extractors.context import DocumentContext, Ref, SentenceView
+from kg.lexicon import load_lexicon
+from kg.mentions import TITLES
+from kg.model import Fact
+
+ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Programme"}
+TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|ex-)\s*)?"
+_TITLE = r"(?:(?:%s)\.?\s+)*" % "|".join(TITLES)
+
+
+@lru_cache(maxsize=1)
+def _role_re() -> str:
+    return "(?P<role>%s)" % "|".join(re.escape(r) for r in load_lexicon().roles)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    role = _role_re()
+    return {
+        # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall'
+        "roles.title-before-name": re.compile(r"(?:['’]s)?\s+" + TIME + role + r"\s*,?\s*" + _TITLE + r"$", re.I),
+        # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
+        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+)?" + TIME + role +
+                                       r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?" + TIME + role +
+                                   r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        # ORG – where he is ROLE  -- the person is the sentence's named person before the organisation
+        "roles.where-clause": re.compile(r"^\s*[–—,-]?\s*where\s+(?:he|she)\s+(?:is|was)\s+(?:the\s+)?" + TIME + role +
+                                         r"\b", re.I),
+    }
+
+
+@register("roles")
+def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
+    text = ctx.adoc.document.text
+    patterns = _patterns()
+    implied = load_lexicon().implied_post_organisations
+    for view in ctx.sentences():
+        s = view.sentence
+        refs = ctx.refs_in(s.start, s.end)
+        people = [r for r in refs if r.type == "Person"]
+        orgs = [r for r in refs if r.type in ORG_TYPES]
+        for person in people:
+            for org in orgs:
+                if org.key == person.key:
+                    continue
+                if org.mention.end <= person.mention.start:
+                    between = text[org.mention.end:person.mention.start]
+                    match = patterns["roles.title-before-name"].fullmatch(between) if _adjacent(ctx, org, person) else None
+                    if match and not _stop_before(text, org):
+                        yield _fact(person, org, match, view, "roles.title-before-name", 0.85)
+                elif person.mention.end <= org.mention.start:
+                    between = text[person.mention.end:org.mention.start]
+                    for rule in ("roles.apposition", "roles.copula"):
+                        match = patterns[rule].fullmatch(between)
+                        if match:
+                            yield _fact(person, org, match, view, rule, 0.9)
+                    after = text[org.mention.end:s.end]
+                    match = patterns["roles.where-clause"].match(after)
+                    if match and person is _nearest_before(people, org):
+                        yield _fact(person, org, match, view, "roles.where-clause", 0.8)
+            # a post whose organisation is implied: 'health secretary Sajid Javid'
+            before = text[max(s.start, person.mention.start - 60):person.mention.start]
+            match = re.search(r"(?:^|\s)" + TIME + _role_re() + r"\s*,?\s*" + _TITLE + r"$", before, re.I)
+            if match and match.group("role").casefold() in implied and not any(
+                    o.mention.end <= person.mention.start and o.mention.end >= person.mention.start - 60 for o in orgs):
+                org_key = _implied_org(ctx, implied[match.group("role").casefold()])
+                if org_key:
+                    yield Fact(person.key, "holdsRole", org_key, s, "roles.implied-organisation", 0.7,
+                               qualifier=_qualifier(match))
+
+
+def _adjacent(ctx: DocumentContext, org: Ref, person: Ref) -> bool:
+    return person.mention.start - org.mention.end < 60
+
+
+def _stop_before(text: str, org: Ref) -> bool:
+    return False
+
+
+def _nearest_before(people: list[Ref], org: Ref) -> Ref | None:
+    before = [p for p in people if p.mention.end <= org.mention.start]
+    return before[-1] if before else None
+
+
+def _implied_org(ctx: DocumentContext, name: str) -> str | None:
+    from kg import iri
+
+    key = iri.entity_key("GovernmentBody", name)
+    return key if key in ctx.types else None
+
+
+def _qualifier(match: re.Match) -> str:
+    role = match.group("role").lower()
+    time = match.groupdict().get("time")
+    return f"{time.lower().rstrip('-')} {role}" if time else role
+
+
+def _fact(person: Ref, org: Ref, match: re.Match, view: SentenceView, rule: str, confidence: float) -> Fact:
+    return Fact(person.key, "holdsRole", org.key, view.sentence, rule, confidence, qualifier=_qualifier(match))

@@ -1,0 +1,82 @@
+"""Stance: a person or organisation supports, welcomes, criticises, opposes or warns about something."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extractors import register
+from kg.extractors.context import DocumentContext, SentenceView
+from kg.lexicon import load_lexicon
+from kg.model import Fact
+
+AGENT_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
+               "Commenter"}
+TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Report", "Legislation"}
+_OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
+# 'X-backed report': the first part backs the thing the compound modifies
+_BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|endorsed|funded|led)$")
+
+
+@register("stance")
+def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
+    verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
+    for view in ctx.sentences():
+        for token in view.span:
+            relation = verbs.get(token.lemma_.casefold())
+            if relation and token.pos_ == "VERB":
+                yield from _verb_stance(ctx, view, token, relation)
+        yield from _backed(ctx, view)
+
+
+def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str) -> Iterator[Fact]:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("conj", "xcomp") :
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return
+    agent = ctx.speaker_for(view, subjects[0])
+    if agent is None or ctx.types.get(agent, "Commenter") not in AGENT_TYPES:
+        return
+    seen: set[str] = set()
+    for child in verb.children:
+        if child.dep_ not in _OBJECT_DEPS:
+            continue
+        for tok in _object_heads(child):
+            ref = ctx.ref_for_token(view, tok)
+            target = ref.key if ref else None
+            if target is None or target == agent or target in seen or ref.type not in TARGET_TYPES:
+                continue
+            seen.add(target)
+            yield Fact(agent, relation, target, view.sentence, "stance.verb", 0.75, cue=verb.lemma_.casefold())
+
+
+def _object_heads(token: Token) -> Iterator[Token]:
+    """The object noun, and nouns joined to it by 'and' or hanging off it by 'of'."""
+    if token.dep_ == "prep":
+        for pobj in (c for c in token.children if c.dep_ == "pobj"):
+            yield from _object_heads(pobj)
+        return
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from _object_heads(child)
+        if child.dep_ == "compound":
+            yield child
+
+
+def _backed(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    text = ctx.adoc.document.text
+    for ref in ctx.refs_in(view.sentence.start, view.sentence.end):
+        word_end = ref.mention.end
+        match = re.match(r"-(backed|supported|endorsed)\b", text[word_end:word_end + 12])
+        if not match or ref.type not in AGENT_TYPES:
+            continue
+        after = ctx.refs_in(word_end, min(view.sentence.end, word_end + 40))
+        targets = [r for r in after if r.type in TARGET_TYPES and r.key != ref.key]
+        if targets:
+            yield Fact(ref.key, "supports", targets[0].key, view.sentence, "stance.backed-compound", 0.8,
+                       cue=match.group(1))
