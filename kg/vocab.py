@@ -47,6 +47,17 @@ class KG(DefinedNamespace):
     operates: URIRef
     published: URIRef
     mentions: URIRef
+    visited: URIRef
+    funds: URIRef
+    rates: URIRef
+    plans: URIRef
+    citesExample: URIRef
+    employs: URIRef
+    founded: URIRef
+    chaired: URIRef
+    tookOver: URIRef
+    commissioned: URIRef
+    partnerOf: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -79,6 +90,17 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "locatedIn": (KG.locatedIn, "located in"),
     "operates": (KG.operates, "operates"),
     "published": (KG.published, "published"),
+    "visited": (KG.visited, "visited"),
+    "funds": (KG.funds, "funds"),
+    "rates": (KG.rates, "rates"),
+    "plans": (KG.plans, "plans"),
+    "citesExample": (KG.citesExample, "cites as example"),
+    "employs": (KG.employs, "employs"),
+    "founded": (KG.founded, "founded"),
+    "chaired": (KG.chaired, "chaired"),
+    "tookOver": (KG.tookOver, "took over"),
+    "commissioned": (KG.commissioned, "commissioned"),
+    "partnerOf": (KG.partnerOf, "partner of"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

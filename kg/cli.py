@@ -1,0 +1,128 @@
+"""The `kg` command: thin wrappers that call one library function each and turn KGError into one line."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from kg.errors import KGError
+
+DEFAULT_OUT = Path("output")
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.ttl"
+
+
+def _queries_dir() -> Path:
+    from kg.pipeline import DEFAULT_QUERIES
+
+    local = Path("queries")
+    return local if local.is_dir() else DEFAULT_QUERIES
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.pipeline import build
+
+    result = build([Path(s) for s in args.sources], Path(args.out), queries_dir=_queries_dir(),
+                   progress=not args.quiet and sys.stderr.isatty())
+    for path, reason in result.skipped:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    print(result.summary())
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.query import format_result, load_graph, resolve_query, run_query
+
+    bindings = {}
+    for param in args.param or ():
+        name, sep, value = param.partition("=")
+        if not sep or not name:
+            raise KGError(f"--param {param!r} is not NAME=VALUE")
+        bindings[name.lstrip("?")] = value
+    _, sparql = resolve_query(args.query, _queries_dir())
+    graph = load_graph(Path(args.graph))
+    sys.stdout.write(format_result(run_query(graph, sparql, bindings=bindings), args.format))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export_graph
+    from kg.query import load_graph
+
+    graph = load_graph(Path(args.graph))
+    text = export_graph(graph, args.format, Path(args.out) if args.out else None)
+    if text is not None:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from kg.pipeline import build
+
+    out = Path(args.out)
+    build([Path(s) for s in args.sources], out, queries_dir=_queries_dir(), progress=False)
+    scorer = Path(args.scorer) if args.scorer else Path(args.gold).with_name("score.py")
+    if not scorer.is_file():
+        raise KGError(f"scorer {scorer} not found; pass --scorer PATH")
+    return subprocess.call([sys.executable, str(scorer), "--gold", args.gold,
+                            "--facts", str(out / "facts.csv"), "--entities", str(out / "entities.csv")])
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Knowledge graphs of who is who and who said what in UK general-practice news.",
+        epilog="example: kg build seeds --out output && kg query roles")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func: Callable, help_text: str, example: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog=f"example: {example}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("build", cmd_build, "Build the knowledge graph of documents (.txt, .md, .html; folders recursively).",
+            "kg build seeds --out output")
+    p.add_argument("sources", nargs="+", metavar="SRC", help="document files or folders")
+    p.add_argument("--out", default=str(DEFAULT_OUT), help="output folder (default: output/)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = add("query", cmd_query, "Run a SPARQL query: a .rq file, a name from queries/, or inline SPARQL.",
+            'kg query roles --format csv   |   kg query who-said-what --param person="Sajid Javid"')
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle graph (default: output/graph.ttl)")
+    p.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"))
+    p.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind a query variable to a literal")
+
+    p = add("export", cmd_export, "Export the graph as Turtle, N-Triples, TriG or JSON-LD.",
+            "kg export --format nt --out output/graph.nt")
+    p.add_argument("--format", required=True, choices=("ttl", "nt", "trig", "jsonld"))
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle graph (default: output/graph.ttl)")
+    p.add_argument("--out", help="output file (default: standard output)")
+
+    p = add("eval", cmd_eval, "Build the sources and score the build against a gold YAML file.",
+            "kg eval ../shared/eval/seeds_dev.yaml")
+    p.add_argument("gold", metavar="GOLD.yaml")
+    p.add_argument("--sources", nargs="+", default=["seeds"], metavar="SRC")
+    p.add_argument("--out", default=str(DEFAULT_OUT))
+    p.add_argument("--scorer", help="score.py (default: beside the gold file)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KGError as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

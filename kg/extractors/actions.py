@@ -1,0 +1,98 @@
+"""Actions between entities named by a verb: X visited Y, X is funded by Y, X ranked Y, X plans Y..."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from kg.extractors import register
+from kg.extractors.context import DocumentContext, SentenceView
+from kg.model import Fact
+
+AGENTS = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Report",
+          "Commenter"}
+ORGS = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"}
+POLICIES = {"Policy", "Programme", "Report", "Legislation"}
+ANY = ORGS | POLICIES | {"Person", "Place"}
+
+# verb lemma -> (predicate, allowed subject types, allowed object types); one line per rule
+VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
+    "visit": ("visited", AGENTS, ORGS | {"Place"} | POLICIES),
+    "fund": ("funds", ORGS | {"Person"}, ORGS | POLICIES),
+    "finance": ("funds", ORGS | {"Person"}, ORGS | POLICIES),
+    "rank": ("rates", ORGS | {"Report"}, ORGS),
+    "rate": ("rates", ORGS | {"Report"}, ORGS),
+    "plan": ("plans", {"Person"} | ORGS, POLICIES),
+    "intend": ("plans", {"Person"} | ORGS, POLICIES),
+    "refer": ("citesExample", {"Person"} | ORGS, {"Place"} | ORGS),
+    "cite": ("citesExample", {"Person"} | ORGS, {"Place"} | ORGS),
+    "publish": ("published", ORGS | {"Person"}, POLICIES),
+    "launch": ("published", ORGS | {"Person"}, POLICIES),
+    "run": ("operates", ORGS, POLICIES | {"Practice"}),
+    "operate": ("operates", ORGS, POLICIES | {"Practice"}),
+    "employ": ("employs", ORGS, {"Person"}),
+    "hire": ("employs", ORGS, {"Person"} | ORGS),
+    "found": ("founded", {"Person"} | ORGS, ORGS | POLICIES),
+    "chair": ("chaired", {"Person"}, ORGS | POLICIES),
+    "commission": ("commissioned", ORGS | {"Person"}, POLICIES),
+}
+PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
+
+
+@register("actions")
+def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
+    for view in ctx.sentences():
+        for verb in view.span:
+            if verb.pos_ != "VERB":
+                continue
+            rule = VERB_RULES.get(verb.lemma_.casefold())
+            phrasal = PHRASAL.get(verb.lemma_.casefold())
+            if phrasal and any(c.dep_ == "prt" and c.lower_ == phrasal[0] for c in verb.children):
+                rule = phrasal[1]
+            if rule is None or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            yield from _apply(ctx, view, verb, rule)
+
+
+def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule) -> Iterator[Fact]:
+    predicate, subject_types, object_types = rule
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject_tok is None and verb.dep_ in ("relcl", "acl"):
+        subject_tok = verb.head
+    if subject_tok is not None and subject_tok.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        subject_tok = verb.head
+    agent_tok = None
+    if passive:
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        agent_tok = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        subject_tok, object_toks = agent_tok, [subject_tok] if subject_tok is not None else []
+    else:
+        object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
+                       and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since")]
+    if subject_tok is None:
+        return
+    agent = _entity(ctx, view, subject_tok, subject_types)
+    if agent is None:
+        return
+    for tok in object_toks:
+        target = _entity(ctx, view, tok, object_types, subtree=True)
+        if target and target != agent:
+            yield Fact(agent, predicate, target, view.sentence, f"actions.{verb.lemma_.casefold()}", 0.7,
+                       cue=verb.lemma_.casefold())
+            return
+
+
+def _entity(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str], subtree: bool = False) -> str | None:
+    if not subtree:
+        key = ctx.speaker_for(view, token)
+        if key and ctx.types.get(key, "Commenter") in types:
+            return key
+    if subtree or token.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        base = view.segment.segment.start
+        start = base + token.left_edge.idx
+        end = base + token.right_edge.idx + len(token.right_edge.text)
+        for ref in ctx.refs_in(start, end):
+            if ref.type in types:
+                return ref.key
+    return None

@@ -1,0 +1,824 @@
+"""Stage: read scraped news pages into Documents of content paragraphs, comments and metadata.
+
+A page scrape holds site chrome (banners, rating and reporting widgets, image file names), the
+article (headings, body paragraphs, a byline) and reader comments in one of two layouts. This
+stage keeps the text as read and describes it by character offsets: every Segment indexes into
+``Document.text``. The rules are general (families of widget text, shapes of headings, bylines
+and comment headers), never lists of one site's lines.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import ARTICLE, COMMENT, Comment, Document, Segment
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".htm", ".html", ".md", ".txt")
+HTML_SUFFIXES = (".htm", ".html")
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    documents: tuple[Document, ...]
+    skipped: tuple[tuple[str, str], ...]  # (path, one-line reason)
+    warnings: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------
+# Site chrome: families of widget text. Each pattern matches a whole (stripped) line.
+# --------------------------------------------------------------------------------------------
+
+_S = r"[\s\u00a0]+"  # any run of whitespace, non-breaking spaces included
+_CHROME_MAX_WORDS = 16  # widget text is short; a longer line is content whatever it says
+
+_CHROME_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (family, re.compile(pattern, re.IGNORECASE))
+    for family, pattern in (
+        # audience and subscription notices: "This site is intended for health professionals only",
+        # "Read the latest issue online", "Subscribe now", "Already a subscriber? Log in".
+        ("audience", r"^this (?:site|website|page|content|article|section) is (?:(?:only|solely|strictly) )?"
+                     r"(?:intended|meant|designed|aimed|written|for)\b.*$"),
+        ("audience", r"^(?:for )?(?:uk )?(?:health ?care|health|medical) professionals only\.?$"),
+        ("audience", r"^(?:read|view|browse|download) (?:the|our|this) (?:latest|current|new|digital|full|print) "
+                     r"(?:issue|edition|magazine)\b.*$"),
+        ("audience", r"^(?:subscribe|sign up|register)(?: now| today| here| for free| free)?"
+                     r"(?: (?:to|for) (?:our|the|a) [\w\s-]{1,30})?[.!]?$"),
+        ("audience", r"^already (?:a )?(?:subscriber|member|registered)\b.*$"),
+        ("audience", r"^(?:log ?in|sign ?in)(?: or (?:register|sign up|subscribe))?$"),
+        # rating widgets: "Rate this article (4.29 average user rating)", "Click to rate", "3 stars out of 5"
+        ("rating", r"^rate this(?: article| story| post| page| blog| item)?\b.*$"),
+        ("rating", r"^(?:click|tap) (?:here )?to rate\b.*$"),
+        ("rating", r"^\d+(?:\.\d+)?\s*stars?\s+out\s+of\s+\d+$"),
+        ("rating", r"^\d+(?:\.\d+)?\s+out\s+of\s+\d+(?:\s+stars?)?$"),
+        ("rating", r"^\(?\d+(?:\.\d+)?\s+average\s+(?:user\s+|reader\s+)?rating\)?$"),
+        ("rating", r"^(?:average\s+)?(?:user\s+|reader\s+)?rating:?\s*\d.*$"),
+        # reporting and moderation: "Unsuitable or offensive? Report this comment", "Reply moderated"
+        ("report", r"^(?:[\w\s]{1,30}\?\s*)?report (?:this|a|the)?\s*(?:comment|post|reply|abuse)\b.*$"),
+        ("report", r"^(?:reply|comment|post) (?:moderated|removed|deleted|hidden)\b.*$"),
+        ("report", r"^(?:this )?(?:comment|post|reply) (?:has been|was|is) (?:moderated|removed|deleted|hidden)\b.*$"),
+        ("report", r"^(?:reply|report|flag|like|quote)$"),
+        ("report", r"^\d+\s+(?:likes?|replies|dislikes?|votes?)$"),
+        # comment counts and headers: "Readers' comments (10)", "COMMENTS [27]", "12 comments"
+        ("comments-header", r"^(?:readers?['’]?|users?['’]?|your|all|latest|view|show)?\s*comments?\s*"
+                            r"(?:[(\[]\s*\d+\s*[)\]]|\d+)?:?$"),
+        ("comments-header", r"^\d+\s+(?:readers?['’]?\s+)?comments?$"),
+        # invitations to comment and who may comment: "Have your say", "Please note, only GPs are permitted..."
+        ("comment-prompt", r"^(?:have your say|join the (?:discussion|conversation|debate)|leave a (?:comment|reply)"
+                           r"|add (?:a|your) comment|post a comment|comment on this (?:article|story|post)"
+                           r"|(?:load|show|view|see) (?:more|all|\d+)\s*(?:more\s+)?(?:comments|replies))[.!]?$"),
+        ("comment-prompt", r"^(?:please note,?\s+)?only .{1,40}? (?:are|is) (?:permitted|allowed|able) to "
+                           r"(?:add|post|leave|make) comments?\b.*$"),
+        ("comment-prompt", r"^(?:you must be|please) (?:logged in|log in|sign in|signed in|registered)\b.*$"),
+        # social follow and share: "Follow him on Twitter @x or email him at", "Share this article"
+        ("social", r"^(?:follow|like) (?:him|her|them|me|us)\b.*$"),
+        ("social", r"^(?:share|tweet|email|print)(?: this)?(?: article| story| page| post)?(?: on \w+)?$"),
+        # images and captions: "Related images", "Photo: Getty", lowercase file-ish names with sizes
+        ("image", r"^related (?:images?|media|videos?|photos?|pictures?|galleries|gallery)$"),
+        ("image", r"^(?:image|photo|picture|pic|illustration)s?(?: credit)?\s*:\s*.{0,60}$"),
+        ("image", r"^(?:credit|source)\s*:\s*(?:getty|alamy|shutterstock|istock|pa|reuters)\b.{0,40}$"),
+        # a bare URL on a line of its own
+        ("url", r"^(?:https?://|www\.)\S+$"),
+    )
+)
+
+# Lowercase "file-ish" tokens: an image caption built from a file name, e.g. "surgery door 640x480px".
+_FILEISH = re.compile(r"^[a-z0-9][a-z0-9 _.\-/]*$")
+_FILE_MARK = re.compile(r"(?<![a-z])\d+\s?x\s?\d+(?:px)?\b|\b\d+px\b|\.(?:jpe?g|png|gif|webp|svg|tiff?)\b")
+
+# Social-follow text trailing a byline on the same line: "... editor of Pulse. Follow him on Twitter ..."
+_SOCIAL_TAIL = re.compile(
+    r"\b(?:follow\s+(?:him|her|them|me|us)\s+on\s+(?:twitter|x|linkedin|facebook|instagram|threads|bluesky|mastodon)"
+    r"|e-?mail\s+(?:him|her|them|me|us)\s+at)\b.*$",
+    re.IGNORECASE,
+)
+
+# Comment families that open the comment zone (the rest of the chrome can appear anywhere).
+_COMMENT_ZONE_FAMILIES = ("comments-header",)
+# Families that end a page's masthead: lines above the last of them are not the headline.
+_MASTHEAD_FAMILIES = ("audience",)
+
+
+def chrome_kind(line: str) -> str | None:
+    """The family of site chrome a whole line belongs to, or None when it is content."""
+    text = " ".join(line.split())
+    if not text:
+        return None
+    if len(text.split()) > _CHROME_MAX_WORDS:
+        return None
+    for family, pattern in _CHROME_FAMILIES:
+        if pattern.match(text):
+            return family
+    if _FILEISH.match(text) and _FILE_MARK.search(text):
+        return "image"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Dates, comment headers, bylines
+# --------------------------------------------------------------------------------------------
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_NUMBERS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_DMY = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d{{2}}"
+_MDY = rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+
+_DATES = (
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+               re.IGNORECASE),
+    re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
+               re.IGNORECASE),
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),  # UK order: day first
+)
+_TIME_RE = re.compile(_TIME, re.IGNORECASE)
+# Words a dateline may hold besides the date: "Published: Monday 4 March 2022, 10:30".
+_DATELINE_WORDS = frozenset(
+    "published updated posted last modified first date on at by | - – — , : monday tuesday wednesday "
+    "thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun gmt bst utc".split()
+)
+_ISSUE_WORDS = re.compile(r"\b(?:issue|edition|cover|volume|vol)\b", re.IGNORECASE)
+
+# Header of one comment: "Name 4 March, 2022 9:02 am" or "Handle | Job title30 Aug 2018 8:59am".
+_COMMENT_HEADER = re.compile(
+    rf"^(?P<name>\S.{{0,59}}?)(?:\s*\|\s*(?P<job>[^|]{{0,80}}?))?\s*"
+    rf"(?P<ts>(?:{_DMY}|{_MDY})(?:,|\s+at|\s*[-–|])?\s+{_TIME})$",
+    re.IGNORECASE,
+)
+_NAME_FORBIDDEN = re.compile(r"[!?;:,\"“”]|https?://")
+_MAX_HANDLE_WORDS = 5  # a bullet line this short, unpunctuated, followed by text, is a handle
+_MAX_HEADER_NAME_WORDS = 8
+
+_HONORIFIC = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness)\.?\s+)"
+_NAME = r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|van|von|der|la|le|du|da|di)){1,3}"
+_OUTLET = r"(?:[Tt]he\s+)?[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’\-]*|of|and|&|the|for|in|on))*?"
+# "<Name> is <role> of/at <Outlet>." — the role must be a press role, so "X is a GP at Y" is not a byline.
+_BYLINE_IS = re.compile(
+    rf"^{_HONORIFIC}?(?P<name>{_NAME})\s+is\s+(?P<role>[\w'’\-]+(?:\s+[\w'’\-&]+){{0,6}}?)"
+    rf"\s+(?:of|at|for|on|with)\s+(?P<outlet>{_OUTLET})"
+    rf"(?=\s*[.,;:!]|\s+(?:and|who|where|based)\b|\s*$)"
+)
+# "By <Name>" optionally followed by a role, outlet or date: "By Sam Okafor, health correspondent".
+_BYLINE_BY = re.compile(rf"^By\s+{_HONORIFIC}?(?P<name>{_NAME})(?P<rest>.*)$")
+_BY_ROLE_OUTLET = re.compile(rf"(?:of|at|for)\s+(?P<outlet>{_OUTLET})\s*[.]?\s*$")
+_PRESS_ROLE = re.compile(
+    r"\b(?:editor|editorial|reporter|correspondent|journalist|writer|columnist|contributor|news|features?"
+    r"|blogger|commentator|presenter|publisher|sub-?editor|chief|staff)\b",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset("The This That These Those A An Our Your Their His Her Its Some All Any Using "
+                       "Then Now Next Last Early Late Far Contrast Comparison Law Order".split())
+_MAX_BYLINE_WORDS = 30
+_BYLINE_TAIL = 3  # a "<Name> is <role> of <Outlet>" byline sits among the last paragraphs
+
+# --------------------------------------------------------------------------------------------
+# Headings
+# --------------------------------------------------------------------------------------------
+
+_MAX_HEADING_WORDS = 20
+_MAX_HEADING_CHARS = 160
+_TITLE_MIN_WORDS = 4  # shorter heading-like lines are section or nav labels ("Editor's blog")
+_CLOSERS = "\"'’”»)]*"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)]*\s+[\"'‘“(]*[A-Z]")
+_PULL_QUOTE_RUN = 6  # a body heading sharing this many consecutive words with the body is a pull-quote
+_PULL_QUOTE_MIN_WORDS = 6
+_DUPLICATE_MAX_WORDS = 30
+_WORD = re.compile(r"[\w'’]+")
+
+_BULLET = re.compile(r"^(?:[•●▪◦‣∙·]|[-*+](?=\s))\s*")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def _heading_like(text: str, *, top: bool) -> bool:
+    """A short line without sentence-final punctuation; '?'/'!' headlines only above the body."""
+    words = text.split()
+    if not words or len(words) > _MAX_HEADING_WORDS or len(text) > _MAX_HEADING_CHARS:
+        return False
+    core = text.rstrip(_CLOSERS + " \u00a0")
+    if not core or core[-1] in ".,;:…":
+        return False
+    if core[-1] in "?!" and not top:
+        return False
+    if _SENTENCE_BREAK.search(text):
+        return False
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return bool(first) and not first.islower()
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.casefold())]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _parse_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first day-month-year date in text, as ISO 8601, with its match."""
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            month = match.group("m")
+            number = int(month) if month.isdigit() else _MONTH_NUMBERS.get(month.casefold().rstrip("."))
+            if number is None:
+                continue
+            try:
+                day = dt.date(int(match.group("y")), number, int(match.group("d")))
+            except ValueError:
+                continue
+            return day.isoformat(), match
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Lines and paragraphs
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Line:
+    row: int  # physical line number; a byline and its trailing social text share one row
+    start: int  # first character of content (after indentation and any bullet or '#' marker)
+    end: int  # after the last non-space character
+    indent: int
+    bullet: bool = False
+    marked_heading: bool = False
+    chrome: str | None = None
+
+    @property
+    def blank(self) -> bool:
+        return self.start >= self.end
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for row, raw in enumerate(text.splitlines(keepends=True)):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = body.strip()
+        lead = len(body) - len(body.lstrip())
+        start, end = pos + lead, pos + len(body.rstrip())
+        pos += len(raw)
+        if not stripped:
+            lines.append(_Line(row, start, start, lead))
+            continue
+        bullet = heading = False
+        marker = _BULLET.match(stripped)
+        if marker:
+            bullet, start = True, start + marker.end()
+        else:
+            marker = _MD_HEADING.match(stripped)
+            if marker:
+                heading, start = True, start + marker.end()
+        if start >= end:
+            lines.append(_Line(row, end, end, lead))
+            continue
+        lines.extend(_split_social_tail(text, _Line(row, start, end, lead, bullet, heading)))
+    return [line if line.blank or line.chrome else replace(line, chrome=chrome_kind(text[line.start:line.end]))
+            for line in lines]
+
+
+def _split_social_tail(text: str, line: _Line) -> list[_Line]:
+    """Cut "Follow him on Twitter ... or email him at" off the end of a line as chrome."""
+    content = text[line.start:line.end]
+    match = _SOCIAL_TAIL.search(content)
+    if not match:
+        return [line]
+    if match.start() == 0:
+        return [replace(line, chrome="social")]
+    head = content[:match.start()].rstrip()
+    if not head or head.rstrip(_CLOSERS)[-1:] not in (".", "!", "?"):
+        return [line]
+    return [replace(line, end=line.start + len(head)),
+            replace(line, start=line.start + match.start(), bullet=False, marked_heading=False, chrome="social")]
+
+
+@dataclass
+class _Para:
+    lines: list[_Line]
+    kind: str = ""  # chrome | heading | byline | prose
+    family: str | None = None  # chrome family
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def bullet(self) -> bool:
+        return self.lines[0].bullet
+
+
+def _paragraphs(lines: Sequence[_Line]) -> list[_Para]:
+    """Blank-line separated paragraphs; chrome lines, bullet items and '#' headings stand alone."""
+    paras: list[_Para] = []
+    current: list[_Line] = []
+    for line in lines:
+        alone = line.chrome is not None or line.marked_heading
+        if line.blank or alone or line.bullet or (current and current[-1].row == line.row):
+            if current:
+                paras.append(_Para(current))
+            current = []
+        if line.blank:
+            continue
+        if alone:
+            paras.append(_Para([line], "chrome" if line.chrome else "", line.chrome))
+        else:
+            current.append(line)
+    if current:
+        paras.append(_Para(current))
+    return paras
+
+
+def _byline_by(text: str) -> re.Match[str] | None:
+    """A "By <Name>[, role | date]" line, or None."""
+    if len(text.split()) > 16:
+        return None
+    match = _BYLINE_BY.match(text)
+    if not match or match.group("name").split()[0] in _NOT_NAMES:
+        return None
+    rest = match.group("rest").strip(" ,|–—-\u00a0")
+    if rest and not (_PRESS_ROLE.search(rest) or _parse_date(rest)):
+        return None
+    return match
+
+
+def _is_prose_line(text: str, line: _Line) -> bool:
+    content = text[line.start:line.end]
+    return (not line.blank and line.chrome is None and not line.marked_heading
+            and not _heading_like(content, top=True) and _byline_by(content) is None
+            and _COMMENT_HEADER.match(content) is None)
+
+
+# --------------------------------------------------------------------------------------------
+# The article
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Article:
+    segments: list[Segment]
+    chrome: list[Segment]
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    byline: Segment | None = None
+
+
+def _parse_article(text: str, lines: Sequence[_Line]) -> _Article:
+    paras = _paragraphs(lines)
+    seen_prose = False
+    for para in paras:
+        if para.kind == "chrome":
+            continue
+        content = text[para.start:para.end]
+        single = len(para.lines) == 1
+        if single and _byline_by(content):
+            para.kind = "byline"
+        elif para.lines[0].marked_heading or (single and _heading_like(content, top=not seen_prose)):
+            para.kind = "heading"
+        else:
+            para.kind = "prose"
+            seen_prose = True
+    first_prose = next((i for i, p in enumerate(paras) if p.kind == "prose"), len(paras))
+    top = paras[:first_prose]
+
+    date = _find_dateline(text, top)
+    _mark_duplicates(text, top)
+    title = _choose_title(text, top)
+    _mark_pull_quotes(text, paras[first_prose:])
+    author, outlet, byline_para = _find_byline(text, paras, first_prose)
+    if date is None and byline_para is not None:
+        found = _parse_date(text[byline_para.start:byline_para.end])
+        date = found[0] if found else None
+
+    article = _Article([], [])
+    for index, para in enumerate(paras):
+        if para.kind == "chrome":
+            article.chrome.extend(Segment(line.start, line.end, ARTICLE) for line in para.lines)
+            continue
+        heading = para.kind == "heading" and (index < first_prose or not para.bullet)
+        segment = Segment(para.start, para.end, ARTICLE, heading=heading)
+        article.segments.append(segment)
+        if para is byline_para:
+            article.byline = segment
+        if para is title:
+            article.title = _norm(text[para.start:para.end])
+    article.author, article.outlet, article.date = author, outlet, date
+    return article
+
+
+def _find_dateline(text: str, top: Sequence[_Para]) -> str | None:
+    """A date on a short line above the body; a line holding nothing but the date becomes chrome."""
+    for para in top:
+        if para.kind not in ("heading", "byline"):
+            continue
+        content = text[para.start:para.end]
+        if len(content.split()) > 12 or _ISSUE_WORDS.search(content):
+            continue
+        found = _parse_date(content)
+        if found is None:
+            continue
+        iso, match = found
+        rest = _TIME_RE.sub(" ", content[:match.start()] + " " + content[match.end():])
+        leftover = [w for w in re.split(r"[\s,:|–—\-]+", rest.casefold()) if w and w not in _DATELINE_WORDS]
+        if not leftover and para.kind == "heading":
+            para.kind, para.family = "chrome", "dateline"
+        elif para.kind == "heading" and len(leftover) > 4:
+            continue  # a headline that mentions a date is not a dateline
+        return iso
+    return None
+
+
+def _mark_duplicates(text: str, top: Sequence[_Para]) -> None:
+    """A heading repeated above the body (title printed twice) keeps its first copy only."""
+    seen: set[str] = set()
+    for para in top:
+        if para.kind != "heading":
+            continue
+        key = _norm(text[para.start:para.end]).casefold()
+        if key in seen:
+            para.kind, para.family = "chrome", "duplicate"
+        seen.add(key)
+
+
+def _choose_title(text: str, top: Sequence[_Para]) -> _Para | None:
+    """The heading above the body that best looks like a headline.
+
+    Lines above the last audience/subscription banner are masthead (site taglines). A heading
+    printed twice wins; then the first of at least four words; then the longest short one.
+    """
+    masthead_end = 0
+    for index, para in enumerate(top):
+        if para.kind == "chrome" and para.family in _MASTHEAD_FAMILIES:
+            masthead_end = index + 1
+    candidates = [p for p in top[masthead_end:] if p.kind == "heading" and not p.bullet]
+    if not candidates:
+        return None
+    duplicated = {_norm(text[p.start:p.end]).casefold() for p in top[masthead_end:] if p.family == "duplicate"}
+    for para in candidates:
+        if _norm(text[para.start:para.end]).casefold() in duplicated:
+            return para
+    for para in candidates:
+        if len(text[para.start:para.end].split()) >= _TITLE_MIN_WORDS:
+            return para
+    return max(candidates, key=lambda p: len(text[p.start:p.end].split()))  # max keeps the first on ties
+
+
+def _ngrams(words: Sequence[str], size: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def _mark_pull_quotes(text: str, body: Sequence[_Para]) -> None:
+    """Headings in the body that repeat body text are pull-quotes; so are short repeated paragraphs."""
+    words = {id(p): _words(text[p.start:p.end]) for p in body if p.kind in ("prose", "heading")}
+    for para in body:
+        own = words.get(id(para))
+        if not own or len(own) < _PULL_QUOTE_MIN_WORDS:
+            continue
+        if para.kind == "heading":
+            size = min(_PULL_QUOTE_RUN, len(own))
+        elif para.kind == "prose" and len(own) <= _DUPLICATE_MAX_WORDS:
+            size = len(own)
+        else:
+            continue
+        mine = _ngrams(own, size)
+        for other in body:
+            if other is para or other.kind != "prose" or len(words[id(other)]) < size:
+                continue
+            if para.kind == "prose" and len(words[id(other)]) <= len(own) and other.start > para.start:
+                continue  # of two equal copies keep the first
+            if mine & _ngrams(words[id(other)], size):
+                para.kind, para.family = "chrome", "pull-quote"
+                break
+
+
+def _find_byline(text: str, paras: Sequence[_Para],
+                 first_prose: int) -> tuple[str | None, str | None, _Para | None]:
+    """Author and outlet from "<Name> is <role> of <Outlet>." near the end, else from "By <Name>"."""
+    content = [p for p in paras if p.kind != "chrome"]
+    for para in reversed(content[-_BYLINE_TAIL:]):
+        sentence = text[para.start:para.end]
+        if len(sentence.split()) > _MAX_BYLINE_WORDS:
+            continue
+        match = _BYLINE_IS.match(sentence)
+        if match and _PRESS_ROLE.search(match.group("role")):
+            para.kind = "byline"
+            return _norm(match.group("name")), _clean_outlet(match.group("outlet")), para
+    candidates = [p for p in paras[:first_prose] if p.kind == "byline"]
+    candidates += [p for p in content[-_BYLINE_TAIL:] if p.kind == "byline" and p not in candidates]
+    for para in candidates:
+        match = _byline_by(text[para.start:para.end])
+        if match:
+            rest = match.group("rest")
+            outlet_match = _BY_ROLE_OUTLET.search(rest) if _PRESS_ROLE.search(rest) else None
+            outlet = _clean_outlet(outlet_match.group("outlet")) if outlet_match else None
+            return _norm(match.group("name")), outlet, para
+    for index, para in enumerate(paras):
+        if para.kind == "byline":  # a "By ..." line that did not hold up is an ordinary line
+            para.kind = "heading" if _heading_like(text[para.start:para.end], top=index < first_prose) else "prose"
+    return None, None, None
+
+
+def _clean_outlet(outlet: str) -> str | None:
+    words = outlet.split()
+    while words and words[-1].casefold() in ("of", "and", "&", "the", "for", "in", "on"):
+        words.pop()
+    return " ".join(words).rstrip(".") or None
+
+
+# --------------------------------------------------------------------------------------------
+# Comments
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class _OpenComment:
+    author: str | None
+    timestamp: str | None
+    lines: list[_Line]
+
+
+def _comment_header(content: str) -> tuple[str, str] | None:
+    match = _COMMENT_HEADER.match(content)
+    if not match:
+        return None
+    name = _norm(match.group("name"))
+    if not name or len(name.split()) > _MAX_HEADER_NAME_WORDS or _NAME_FORBIDDEN.search(name):
+        return None
+    return name, _norm(match.group("ts"))
+
+
+def _handle_like(content: str) -> bool:
+    words = content.split()
+    return (0 < len(words) <= _MAX_HANDLE_WORDS and not content.startswith("@")
+            and content.rstrip(_CLOSERS)[-1:] not in tuple(".!?:;,…") and "://" not in content)
+
+
+def _parse_comments(text: str, lines: Sequence[_Line]) -> tuple[list[Comment], list[Segment], list[Segment]]:
+    bullets = [line.indent for line in lines if line.bullet and not line.blank and not line.chrome]
+    base_indent = bullets[0] if bullets else -1
+    opened: list[_OpenComment] = []
+    chrome: list[Segment] = []
+
+    def starts_comment(line: _Line) -> bool:
+        content = text[line.start:line.end]
+        top_bullet = line.bullet and line.indent <= base_indent
+        return top_bullet or (not line.bullet and _comment_header(content) is not None)
+
+    def followed_by_text(index: int) -> bool:
+        for line in lines[index + 1:]:
+            if line.blank:
+                continue
+            return line.chrome is None and not starts_comment(line)
+        return False
+
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        if line.chrome:
+            chrome.append(Segment(line.start, line.end, COMMENT))
+            continue
+        content = text[line.start:line.end]
+        top_bullet = line.bullet and line.indent <= base_indent
+        header = _comment_header(content) if (top_bullet or not line.bullet) else None
+        if header:
+            opened.append(_OpenComment(header[0], header[1], []))
+        elif top_bullet:
+            if _handle_like(content) and followed_by_text(index):
+                opened.append(_OpenComment(_norm(content), None, []))
+            else:
+                opened.append(_OpenComment(None, None, [line]))
+        else:
+            if not opened:
+                opened.append(_OpenComment(None, None, []))
+            opened[-1].lines.append(line)
+
+    comments: list[Comment] = []
+    segments: list[Segment] = []
+    for item in (c for c in opened if c.lines):
+        number = len(comments) + 1
+        own = [Segment(line.start, line.end, COMMENT, comment_index=number) for line in item.lines]
+        segments.extend(own)
+        comments.append(Comment(number, item.author, item.timestamp, own[0].start, own[-1].end))
+    return comments, segments, chrome
+
+
+def _comment_zone(text: str, lines: Sequence[_Line]) -> tuple[int, int]:
+    """(end of the article, start of the comments) as line indexes.
+
+    Comments start after a comments header, or at the first comment header line (name, date
+    and time) that follows the first prose line of the article.
+    """
+    first_prose = next((i for i, line in enumerate(lines) if _is_prose_line(text, line)), None)
+    if first_prose is None:
+        return len(lines), len(lines)
+    for index in range(first_prose + 1, len(lines)):
+        line = lines[index]
+        if line.blank:
+            continue
+        if line.chrome in _COMMENT_ZONE_FAMILIES:
+            return index, index
+        if line.chrome is None and _comment_header(text[line.start:line.end]):
+            return index, index
+    return len(lines), len(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+def parse_document(text: str, *, doc_id: str, path: str) -> Document:
+    """Split one page's text into content segments, chrome, comments and metadata (no I/O)."""
+    lines = _split_lines(text)
+    article_end, comments_from = _comment_zone(text, lines)
+    article = _parse_article(text, lines[:article_end])
+    comments, comment_segments, comment_chrome = _parse_comments(text, lines[comments_from:])
+    segments = sorted(article.segments + comment_segments, key=lambda s: s.start)
+    chrome = sorted(article.chrome + comment_chrome, key=lambda s: s.start)
+    return Document(
+        doc_id=doc_id,
+        path=path,
+        text=text,
+        segments=tuple(segments),
+        comments=tuple(comments),
+        title=article.title,
+        author=article.author,
+        outlet=article.outlet,
+        date=article.date,
+        byline=article.byline,
+        chrome=tuple(chrome),
+    )
+
+
+# HTML ---------------------------------------------------------------------------------------
+
+_SKIP_TAGS = frozenset("script style noscript template svg iframe object canvas title head".split())
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr html main nav ol p pre section summary table tbody tfoot "
+    "thead tr ul".split()
+)
+_LINE_TAGS = frozenset("br td th".split())
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip: list[str] = []
+        self._pre = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip == ["head"] and (tag == "body" or tag in _BLOCK_TAGS):
+            self._skip.clear()  # an unclosed <head> ends where the body starts
+        if tag in _SKIP_TAGS:
+            self._skip.append(tag)
+            return
+        if tag == "li":
+            self.parts.append("\n\u2022 ")
+        elif tag in _LINE_TAGS:
+            self.parts.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+        if tag == "pre":
+            self._pre += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            return
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            if tag in self._skip:
+                while self._skip and self._skip.pop() != tag:
+                    pass
+            return
+        if tag == "li" or tag in _LINE_TAGS:
+            self.parts.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        self.parts.append(data if self._pre else re.sub(r"[ \t\r\n\f\v]+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page: scripts and styles dropped, blocks kept as paragraphs."""
+    extractor = _TextExtractor()
+    extractor.feed(markup)
+    extractor.close()
+    lines = [line.strip(" \t") for line in "".join(extractor.parts).split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+# Reading files ------------------------------------------------------------------------------
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+
+
+def _decode(data: bytes, *, html: bool) -> tuple[str | None, str | None]:
+    """(text, warning) — text None when no encoding fits."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _DECLARED_CHARSET.search(data[:4096])
+        if declared:
+            name = declared.group(1).decode("ascii", "replace")
+            try:
+                return data.decode(codecs.lookup(name).name), None
+            except (LookupError, UnicodeDecodeError):
+                pass
+    try:
+        return data.decode("cp1252"), "not valid UTF-8; decoded as cp1252"
+    except UnicodeDecodeError:
+        return None, None
+
+
+def _expand(sources: Sequence[Path]) -> Iterator[Path]:
+    for source in sources:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"source not found: {path}")
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise InputError(f"no documents ({', '.join(SUFFIXES)}) in folder: {path}")
+            yield from found
+        else:
+            yield path
+
+
+def read_documents(sources: Sequence[Path]) -> IngestResult:
+    """Read files and folders (recursively, sorted) into Documents; unreadable files are skipped."""
+    if not sources:
+        raise InputError("no sources given: name at least one file or folder")
+    documents: list[Document] = []
+    skipped: list[tuple[str, str]] = []
+    warnings: list[str] = []
+    seen: dict[str, str] = {}
+    for path in _expand(sources):
+        name = str(path)
+        suffix = path.suffix.lower()
+        if suffix not in SUFFIXES:
+            skipped.append((name, f"unsupported file type {suffix or '(none)'!r}; accepted: {', '.join(SUFFIXES)}"))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            skipped.append((name, f"cannot be read: {exc.strerror or exc}"))
+            continue
+        if not data.strip():
+            skipped.append((name, "empty file"))
+            continue
+        if b"\x00" in data:
+            skipped.append((name, "binary file (contains NUL bytes)"))
+            continue
+        text, warning = _decode(data, html=suffix in HTML_SUFFIXES)
+        if text is None:
+            skipped.append((name, "not decodable as UTF-8, a declared charset or cp1252"))
+            continue
+        if warning:
+            warnings.append(f"{name}: {warning}")
+            log.warning("%s: %s", name, warning)
+        if suffix in HTML_SUFFIXES:
+            text = html_to_text(text)
+        if not text.strip():
+            skipped.append((name, "empty file (no text)"))
+            continue
+        doc_id = path.stem
+        if doc_id in seen:
+            skipped.append((name, f"duplicate document id {doc_id!r}: already read from {seen[doc_id]}"))
+            continue
+        document = parse_document(text, doc_id=doc_id, path=name)
+        if not document.segments:
+            skipped.append((name, "no content left after removing site chrome"))
+            continue
+        seen[doc_id] = name
+        documents.append(document)
+    return IngestResult(tuple(documents), tuple(skipped), tuple(warnings))
