@@ -77,7 +77,7 @@ def _dataset(graph: Graph) -> Dataset:
     """A dataset holding `graph`: as a named graph if it has an IRI, else as the default graph."""
     dataset = Dataset()
     _bind_prefixes(dataset)
-    target = dataset.graph(graph.identifier) if isinstance(graph.identifier, URIRef) else dataset.default_context
+    target = dataset.graph(graph.identifier) if isinstance(graph.identifier, URIRef) else dataset.default_graph
     for triple in graph:
         target.add(triple)
     return dataset

@@ -62,7 +62,7 @@ _CHROME_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rating", r"^\(?\d+(?:\.\d+)?\s+average\s+(?:user\s+|reader\s+)?rating\)?$"),
         ("rating", r"^(?:average\s+)?(?:user\s+|reader\s+)?rating:?\s*\d.*$"),
         # reporting and moderation: "Unsuitable or offensive? Report this comment", "Reply moderated"
-        ("report", r"^(?:[\w\s]{1,30}\?\s*)?report (?:this|a|the)?\s*(?:comment|post|reply|abuse)\b.*$"),
+        ("report", r"^(?:[^?]{1,40}\?\s*)?report (?:this|a|the)?\s*(?:comment|post|reply|abuse)\b.*$"),
         ("report", r"^(?:reply|comment|post) (?:moderated|removed|deleted|hidden)\b.*$"),
         ("report", r"^(?:this )?(?:comment|post|reply) (?:has been|was|is) (?:moderated|removed|deleted|hidden)\b.*$"),
         ("report", r"^(?:reply|report|flag|like|quote)$"),
@@ -161,6 +161,7 @@ _COMMENT_HEADER = re.compile(
 _NAME_FORBIDDEN = re.compile(r"[!?;:,\"“”]|https?://")
 _MAX_HANDLE_WORDS = 5  # a bullet line this short, unpunctuated, followed by text, is a handle
 _MAX_HEADER_NAME_WORDS = 8
+_MAX_HEADER_CHARS = 200
 
 _HONORIFIC = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness)\.?\s+)"
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|van|von|der|la|le|du|da|di)){1,3}"
@@ -479,30 +480,25 @@ def _choose_title(text: str, top: Sequence[_Para]) -> _Para | None:
     return max(candidates, key=lambda p: len(text[p.start:p.end].split()))  # max keeps the first on ties
 
 
-def _ngrams(words: Sequence[str], size: int) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
-
-
 def _mark_pull_quotes(text: str, body: Sequence[_Para]) -> None:
     """Headings in the body that repeat body text are pull-quotes; so are short repeated paragraphs."""
     words = {id(p): _words(text[p.start:p.end]) for p in body if p.kind in ("prose", "heading")}
+    prose = [p for p in body if p.kind == "prose"]
+    padded = {id(p): f" {' '.join(words[id(p)])} " for p in prose}
     for para in body:
         own = words.get(id(para))
         if not own or len(own) < _PULL_QUOTE_MIN_WORDS:
             continue
         if para.kind == "heading":
-            size = min(_PULL_QUOTE_RUN, len(own))
-        elif para.kind == "prose" and len(own) <= _DUPLICATE_MAX_WORDS:
-            size = len(own)
+            runs = {f" {' '.join(own[i:i + _PULL_QUOTE_RUN])} " for i in range(len(own) - _PULL_QUOTE_RUN + 1)}
+        elif len(own) <= _DUPLICATE_MAX_WORDS:
+            runs = {f" {' '.join(own)} "}
         else:
             continue
-        mine = _ngrams(own, size)
-        for other in body:
-            if other is para or other.kind != "prose" or len(words[id(other)]) < size:
-                continue
-            if para.kind == "prose" and len(words[id(other)]) <= len(own) and other.start > para.start:
-                continue  # of two equal copies keep the first
-            if mine & _ngrams(words[id(other)], size):
+        for other in prose:
+            if other is para or (len(words[id(other)]) == len(own) and other.start > para.start):
+                continue  # of two equal copies the first stays
+            if any(run in padded[id(other)] for run in runs):
                 para.kind, para.family = "chrome", "pull-quote"
                 break
 
@@ -553,6 +549,8 @@ class _OpenComment:
 
 
 def _comment_header(content: str) -> tuple[str, str] | None:
+    if len(content) > _MAX_HEADER_CHARS:
+        return None
     match = _COMMENT_HEADER.match(content)
     if not match:
         return None

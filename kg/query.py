@@ -103,6 +103,8 @@ def resolve_query(spec: str, queries_dir: Path) -> tuple[str, str]:
     one_line = "\n" not in spec and "{" not in spec
     if one_line and (spec.endswith(".rq") or Path(spec).is_file()):
         path = Path(spec)
+        if not path.is_file() and path.parent == Path(".") and (Path(queries_dir) / path.name).is_file():
+            path = Path(queries_dir) / path.name
         if not path.is_file():
             raise QueryError(f"query file not found: {spec}")
         return path.stem, _read(path)
