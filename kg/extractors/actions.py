@@ -72,15 +72,28 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule) -> Itera
                        and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since")]
     if subject_tok is None:
         return
-    agent = _entity(ctx, view, subject_tok, subject_types)
-    if agent is None:
-        return
+    agents = _agents(ctx, view, subject_tok, subject_types, passive)
     for tok in object_toks:
         target = _entity(ctx, view, tok, object_types, subtree=True)
-        if target and target != agent:
-            yield Fact(agent, predicate, target, view.sentence, f"actions.{verb.lemma_.casefold()}", 0.7,
-                       cue=verb.lemma_.casefold())
-            return
+        if target is None:
+            continue
+        for agent in agents:
+            if agent != target:
+                yield Fact(agent, predicate, target, view.sentence, f"actions.{verb.lemma_.casefold()}", 0.7,
+                           cue=verb.lemma_.casefold())
+        return
+
+
+def _agents(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str], passive: bool) -> list[str]:
+    """Who did it: one entity, or in a passive 'by A and B' every person named."""
+    if passive:
+        base = view.segment.segment.start
+        refs = ctx.refs_in(base + token.left_edge.idx, base + token.right_edge.idx + len(token.right_edge.text))
+        people = list(dict.fromkeys(r.key for r in refs if r.type == "Person" and "Person" in types))
+        if people:
+            return people
+    agent = _entity(ctx, view, token, types)
+    return [agent] if agent else []
 
 
 def _entity(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str], subtree: bool = False) -> str | None:

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.coref import resolve_references
 from kg.model import ARTICLE, Mention, Sentence
 from kg.nlp import AnalysedDocument, AnalysedSegment
 from kg.resolve import Resolution, commenter_key
@@ -58,6 +59,9 @@ class DocumentContext:
         refs = [Ref(m, resolution.mention_entity[(m.doc_id, m.start, m.end)],
                     types[resolution.mention_entity[(m.doc_id, m.start, m.end)]])
                 for m in resolution.mentions if m.doc_id == doc_id]
+        labels = {e.key: e.label for e in resolution.entities}
+        refs += [Ref(a.mention, a.key, a.type) for a in resolve_references(
+            adoc, [(r.mention, r.key, r.type, labels[r.key]) for r in refs])]
         author_key = None
         if adoc.document.author:
             author_key = next((r.key for r in refs if r.mention.source == "byline" and r.type == "Person"), None)
@@ -101,6 +105,12 @@ class DocumentContext:
     def ref_for_token(self, view: SentenceView, token: Token) -> Ref | None:
         start = view.offset(token)
         return self.ref_at(start, start + len(token.text))
+
+    def token_for(self, view: SentenceView, ref: Ref) -> Token | None:
+        """The syntactic head of a mention inside the sentence's parse."""
+        base = view.segment.segment.start
+        span = view.span.doc.char_span(ref.mention.start - base, ref.mention.end - base, alignment_mode="expand")
+        return span.root if span is not None else None
 
     def speaker_for(self, view: SentenceView, token: Token) -> str | None:
         """The entity a subject token stands for: a mention, a pronoun's antecedent, or the author's 'I'."""

@@ -12,7 +12,7 @@ from kg.mentions import TITLES
 from kg.model import Fact
 
 ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Programme"}
-TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|ex-)\s*)?"
+TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|first|founding|ex-)\s*)?"
 _TITLE = r"(?:(?:%s)\.?\s+)*" % "|".join(TITLES)
 
 
@@ -26,12 +26,19 @@ def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
         # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall'
-        "roles.title-before-name": re.compile(r"(?:['’]s)?\s+" + TIME + role + r"\s*,?\s*" + _TITLE + r"$", re.I),
+        "roles.title-before-name": re.compile(r"(?:['’]s)?\s+" + TIME + role + r"s?\s*,?\s*" + _TITLE + r"$", re.I),
+        # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'
+        "roles.possessive-copula": re.compile(r"(?:['’]s)?\s+" + TIME + role + r"\s+(?:is|was|has\s+been|became)\s+"
+                                              + _TITLE + r"$", re.I),
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
         "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+)?" + TIME + role +
                                        r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?" + TIME + role +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        # PERSON, who [later] [also] became a ORG ROLE  -- the role word follows the organisation
+        "roles.became": re.compile(r"^\s*,?\s*(?:who\s+)?(?:(?:later|also|then|now|since|had|has)\s+){0,3}"
+                                   r"(?:is|was|became|becomes|been)\s+(?:the\s+|a\s+|an\s+)?$", re.I),
+        "roles.became-role": re.compile(r"^\s+" + TIME + role + r"\b", re.I),
         # ORG – where he is ROLE  -- the person is the sentence's named person before the organisation
         "roles.where-clause": re.compile(r"^\s*[–—,-]?\s*where\s+(?:he|she)\s+(?:is|was)\s+(?:the\s+)?" + TIME + role +
                                          r"\b", re.I),
@@ -54,15 +61,25 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
                     continue
                 if org.mention.end <= person.mention.start:
                     between = text[org.mention.end:person.mention.start]
-                    match = patterns["roles.title-before-name"].fullmatch(between) if _adjacent(ctx, org, person) else None
-                    if match and not _stop_before(text, org):
-                        yield _fact(person, org, match, view, "roles.title-before-name", 0.85)
+                    if not _adjacent(ctx, org, person):
+                        continue
+                    for rule, confidence in (("roles.title-before-name", 0.85), ("roles.possessive-copula", 0.85)):
+                        match = patterns[rule].fullmatch(between)
+                        if match:
+                            yield _fact(person, org, match, view, rule, confidence)
+                            # 'the Conservative MPs A and B, and C': the role goes to every coordinated name
+                            for other in _coordinated(ctx, view, person, people):
+                                yield _fact(other, org, match, view, rule + "-coordinated", confidence - 0.1)
                 elif person.mention.end <= org.mention.start:
                     between = text[person.mention.end:org.mention.start]
                     for rule in ("roles.apposition", "roles.copula"):
                         match = patterns[rule].fullmatch(between)
                         if match:
                             yield _fact(person, org, match, view, rule, 0.9)
+                    if patterns["roles.became"].fullmatch(between):
+                        match = patterns["roles.became-role"].match(text, org.mention.end, s.end)
+                        if match:
+                            yield _fact(person, org, match, view, "roles.became", 0.8)
                     after = text[org.mention.end:s.end]
                     match = patterns["roles.where-clause"].match(after)
                     if match and person is _nearest_before(people, org):
@@ -82,8 +99,22 @@ def _adjacent(ctx: DocumentContext, org: Ref, person: Ref) -> bool:
     return person.mention.start - org.mention.end < 60
 
 
-def _stop_before(text: str, org: Ref) -> bool:
-    return False
+def _coordinated(ctx: DocumentContext, view: SentenceView, person: Ref, people: list[Ref]) -> list[Ref]:
+    """People joined to `person` by 'and' or commas in the dependency parse."""
+    head = ctx.token_for(view, person)
+    if head is None:
+        return []
+    out = []
+    for other in people:
+        token = ctx.token_for(view, other)
+        if token is None or other.key == person.key:
+            continue
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+            if token == head:
+                out.append(other)
+                break
+    return out
 
 
 def _nearest_before(people: list[Ref], org: Ref) -> Ref | None:
@@ -99,7 +130,7 @@ def _implied_org(ctx: DocumentContext, name: str) -> str | None:
 
 
 def _qualifier(match: re.Match) -> str:
-    role = match.group("role").lower()
+    role = " ".join(w if w.isupper() else w.lower() for w in match.group("role").split())
     time = match.groupdict().get("time")
     return f"{time.lower().rstrip('-')} {role}" if time else role
 

@@ -1,0 +1,219 @@
+"""Stage: coreference of pronouns and definite descriptions to named entities, inside one document.
+
+'it'/'its' as a subject or possessive takes an organisation or report named in the same or the
+previous sentence, preferring the one that was a grammatical subject; 'the trust', 'the College',
+'the CCG', 'the company' take the nearest earlier entity of the document whose name or type fits
+the head noun. Nothing is resolved across documents ('the new health secretary' of one article is
+not assumed to be the one named in another), and a comment's pronouns stay inside that comment.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from spacy.tokens import Token
+
+from kg.lexicon import load_lexicon
+from kg.model import Mention
+from kg.nlp import AnalysedDocument
+
+ORG_TYPES = frozenset({"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"})
+NON_PERSON_AGENTS = ORG_TYPES | {"Report", "Programme", "Policy"}
+
+# head noun of a definite description -> (types it can name, words one of which the name must contain);
+# no words means the type alone decides ('the company' is the last company named)
+DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "trust": (ORG_TYPES, ("trust",)),
+    "ccg": (ORG_TYPES, ("ccg", "clinical commissioning group")),
+    "icb": (ORG_TYPES, ("icb", "integrated care board")),
+    "ics": (ORG_TYPES, ("ics", "integrated care system")),
+    "college": (ORG_TYPES, ("college",)),
+    "council": (ORG_TYPES, ("council",)),
+    "committee": (ORG_TYPES, ("committee",)),
+    "association": (ORG_TYPES, ("association",)),
+    "union": (ORG_TYPES, ("union", "association")),
+    "federation": (ORG_TYPES, ("federation",)),
+    "practice": (frozenset({"Practice"}), ()),
+    "surgery": (frozenset({"Practice"}), ()),
+    "company": (frozenset({"Company"}), ()),
+    "firm": (frozenset({"Company"}), ()),
+    "think tank": (frozenset({"ThinkTank"}), ()),
+    "regulator": (frozenset({"GovernmentBody"}), ()),
+}
+# heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
+_CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee"}
+_DETERMINERS = {"the", "its", "this", "that", "their"}
+_PRONOUNS = {"it", "its"}
+_PRONOUN_DEPS = {"nsubj", "nsubjpass", "poss"}
+_PRONOUN_WINDOW = 2  # sentences: the pronoun's own and the one before
+_EXPLETIVE_HEADS = {"seem", "appear", "come", "happen", "remain", "take", "matter", "stand", "go"}
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A referring expression (pronoun or description) and the entity it stands for."""
+
+    mention: Mention
+    key: str
+    type: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Named:
+    start: int
+    end: int
+    key: str
+    type: str
+    label: str
+    zone: tuple  # (section, comment index)
+    sentence: int
+    subject: bool
+
+
+def resolve_references(adoc: AnalysedDocument,
+                       named: Sequence[tuple[Mention, str, str, str]]) -> tuple[Antecedent, ...]:
+    """Antecedents for the pronouns and definite descriptions of one document.
+
+    `named` holds (mention, entity key, entity type, entity label) for every resolved mention of the document.
+    """
+    sentence_starts = _sentence_starts(adoc)
+    zone_of = _zones(adoc)
+    pool = sorted((_Named(m.start, m.end, key, etype, label.casefold(), zone_of(m.start),
+                          _sentence_index(sentence_starts, m.start), _is_subject(adoc, m.start, m.end))
+                   for m, key, etype, label in named), key=lambda n: (n.start, n.end))
+    starts = [e.start for e in pool]
+    found: list[Antecedent] = []
+    for aseg in adoc.segments:
+        base = aseg.segment.start
+        for token in aseg.doc:
+            start = base + token.idx
+            if _inside_named(pool, starts, start):
+                continue
+            hit = _pronoun(token, start, pool, starts, sentence_starts, zone_of) or \
+                _description(token, base, pool, starts)
+            if hit is None:
+                continue
+            span_start, span_end, entity, rule = hit
+            mention = Mention(adoc.document.doc_id, span_start, span_end, adoc.document.text[span_start:span_end],
+                              entity.type, aseg.segment.section, rule)
+            found.append(Antecedent(mention, entity.key, entity.type, rule))
+            # a resolved pronoun is a mention later pronouns chain to ('it was founded ... Its first chairman')
+            at = bisect.bisect_left(starts, span_start)
+            pool.insert(at, _Named(span_start, span_end, entity.key, entity.type, entity.label, zone_of(span_start),
+                                   _sentence_index(sentence_starts, span_start),
+                                   token.dep_ in ("nsubj", "nsubjpass")))
+            starts.insert(at, span_start)
+    return tuple(found)
+
+
+def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int], sentence_starts: list[int],
+             zone_of: Callable[[int], tuple]):
+    if token.lower_ not in _PRONOUNS or token.dep_ not in _PRONOUN_DEPS:
+        return None
+    if token.lower_ == "it" and _expletive(token):
+        return None
+    here = _sentence_index(sentence_starts, start)
+    zone = zone_of(start)
+    candidates = []
+    for entity in reversed(pool[:bisect.bisect_left(starts, start)]):
+        if here - entity.sentence >= _PRONOUN_WINDOW:
+            break
+        if entity.zone == zone and entity.type in NON_PERSON_AGENTS:
+            candidates.append(entity)
+    # the subject of the nearest sentence is the likeliest antecedent; else the nearest organisation or report
+    if _speech_verb(token.head):
+        candidates = [c for c in candidates if c.type not in ("Policy", "Programme")]
+    subjects = [c for c in candidates if c.subject]
+    agents = [c for c in candidates if c.type not in ("Policy", "Programme")]
+    chosen = (subjects or agents or [None])[0]
+    if chosen is None:
+        return None
+    return start, start + len(token.text), chosen, "coref.pronoun"
+
+
+def _speech_verb(verb: Token) -> bool:
+    lexicon = load_lexicon()
+    lemma = verb.lemma_.casefold()
+    return lemma in lexicon.cue_verbs or lemma in lexicon.recommend_verbs
+
+
+def _expletive(token: Token) -> bool:
+    """'It comes as...', 'It seems...', 'It is depressing...': an 'it' this stage cannot trust to name anything."""
+    head = token.head
+    if head.lemma_ in _EXPLETIVE_HEADS:
+        return True
+    return head.lemma_ == "be" and token.dep_ == "nsubj"
+
+
+def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[int]):
+    words = _head_words(token)
+    if words is None:
+        return None
+    first, head_text = words
+    types, name_words = DESCRIPTION_HEADS[head_text]
+    start = base + first.idx
+    end = base + token.idx + len(token.text)
+    for entity in reversed(pool[:bisect.bisect_left(starts, start)]):
+        if entity.type in types and (not name_words or any(w in entity.label for w in name_words)):
+            return start, end, entity, "coref.description"
+    return None
+
+
+def _head_words(token: Token) -> tuple[Token, str] | None:
+    """For the head of 'the trust' / 'the think tank' / 'its host CCG': (determiner token, head text)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.tag_ in ("NNS", "NNPS"):
+        return None  # a plural ('the trusts') is the kind, not one organisation
+    head_text = token.lower_
+    if head_text == "tank" and token.i > 0 and token.doc[token.i - 1].lower_ == "think":
+        head_text = "think tank"
+    if head_text not in DESCRIPTION_HEADS:
+        return None
+    det = [c for c in token.children if c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS]
+    if not det:
+        return None
+    # a description has no name of its own: 'the Royal Wolverhampton NHS Trust' is a name, 'the trust' is not
+    if any(c.dep_ in ("compound", "amod") and c.i < token.i and c.text[:1].isupper() for c in token.children):
+        return None
+    if token.text[:1].isupper() and head_text not in _CAPITALISED_HEADS:
+        return None
+    return det[0], head_text
+
+
+def _inside_named(pool: Sequence[_Named], starts: list[int], start: int) -> bool:
+    i = bisect.bisect_right(starts, start)
+    return any(e.start <= start < e.end for e in pool[max(0, i - 4):i])
+
+
+def _zones(adoc: AnalysedDocument) -> Callable[[int], tuple]:
+    bounds = sorted((seg.start, seg.end, (seg.section, seg.comment_index)) for seg in adoc.document.segments)
+    seg_starts = [b[0] for b in bounds]
+
+    def zone_of(offset: int) -> tuple:
+        i = bisect.bisect_right(seg_starts, offset) - 1
+        return bounds[i][2] if i >= 0 else ("article", None)
+
+    return zone_of
+
+
+def _is_subject(adoc: AnalysedDocument, start: int, end: int) -> bool:
+    for aseg in adoc.segments:
+        base = aseg.segment.start
+        if base <= start < aseg.segment.end:
+            span = aseg.doc.char_span(start - base, end - base, alignment_mode="expand")
+            if span is None:
+                return False
+            root = span.root
+            while root.dep_ in ("compound", "poss", "appos", "amod") and root.head is not root:
+                root = root.head
+            return root.dep_ in ("nsubj", "nsubjpass")
+    return False
+
+
+def _sentence_starts(adoc: AnalysedDocument) -> list[int]:
+    return sorted(aseg.segment.start + sent.start_char for aseg in adoc.segments for sent in aseg.doc.sents)
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
