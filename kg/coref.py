@@ -205,7 +205,7 @@ def _is_subject(adoc: AnalysedDocument, start: int, end: int) -> bool:
             if span is None:
                 return False
             root = span.root
-            while root.dep_ in ("compound", "poss", "appos", "amod") and root.head is not root:
+            while root.dep_ in ("compound", "poss", "appos", "amod") and root.head.i != root.i:
                 root = root.head
             return root.dep_ in ("nsubj", "nsubjpass")
     return False

@@ -34,4 +34,4 @@ def run_extractors(context: DocumentContext, names: Iterable[str] | None = None)
     return facts
 
 
-from kg.extractors import actions, organisations, quotes, recommendations, roles, stance  # noqa: E402,F401
+from kg.extractors import actions, opinion, organisations, quotes, recommendations, roles, stance  # noqa: E402,F401

@@ -109,7 +109,7 @@ def _coordinated(ctx: DocumentContext, view: SentenceView, person: Ref, people: 
         token = ctx.token_for(view, other)
         if token is None or other.key == person.key:
             continue
-        while token.dep_ == "conj" and token.head is not token:
+        while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
             if token == head:
                 out.append(other)

@@ -1,0 +1,110 @@
+"""Opinion: what an article's author (writing in the first person) or a reader (in a comment) thinks of
+the organisations, policies, reports and people a sentence names, by the polarity of the clause that
+names them.
+
+The holder is the byline author when the sentence carries a first-person opinion marker ('I think',
+'in my view', 'personally'), or the comment's author in a comment; since readers' comments are often
+ironic, a reader's support needs a first-person marker too, and criticism a strong polarity. Polarity is
+VADER's compound score (a general English sentiment lexicon shipped in the vaderSentiment package);
+a sentence that reports someone else's words is left to the quotes and stance extractors.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from kg.extractors import register
+from kg.extractors.context import DocumentContext, SentenceView
+from kg.lexicon import load_lexicon
+from kg.model import ARTICLE, Fact
+
+TARGET_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Policy",
+                "Programme", "Report", "Legislation", "Person"}
+OPINION_VERBS = {"think", "believe", "feel", "suspect", "fear", "worry", "doubt", "hope", "reckon", "wonder",
+                 "consider", "find", "suppose", "expect"}
+# first-person markers that are not a subject and its verb
+_OPINION_PHRASES = re.compile(r"\b(?:in my (?:view|opinion)|personally|for me|to me|my (?:view|concern|fear|worry)"
+                              r"|i(?:'|’)m (?:not )?(?:sure|convinced|concerned|worried))\b", re.I)
+NEGATIVE = -0.3  # VADER compound of the target's clause at or below: the holder criticises the target
+POSITIVE = 0.45  # at or above: the holder supports it
+# readers' comments are terse and often ironic: only strong polarity counts there
+COMMENT_NEGATIVE = -0.5
+COMMENT_POSITIVE = 0.6
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
+
+
+@lru_cache(maxsize=1)
+def _analyser():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def polarity(text: str) -> float:
+    return _analyser().polarity_scores(text)["compound"]
+
+
+@register("opinion")
+def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
+    cues = load_lexicon().cue_verbs
+    for view in ctx.sentences():
+        holder = _holder(ctx, view)
+        if holder is None or _reports_someone_else(ctx, view, cues):
+            continue
+        in_article = view.sentence.section == ARTICLE
+        stated = in_article or _first_person_opinion(view)
+        negative, positive = (NEGATIVE, POSITIVE) if in_article else (COMMENT_NEGATIVE, COMMENT_POSITIVE)
+        seen = set()
+        for ref in ctx.refs_in(view.sentence.start, view.sentence.end):
+            if ref.key == holder or ref.key in seen or ref.type not in TARGET_TYPES:
+                continue
+            clause = _clause(ctx, view, ref)
+            if clause is None:
+                continue
+            score = polarity(clause)
+            if negative < score < positive or (score >= positive and not stated):
+                continue
+            seen.add(ref.key)
+            relation = "criticises" if score <= negative else "supports"
+            rule = "opinion.author" if in_article else "opinion.commenter"
+            yield Fact(holder, relation, ref.key, view.sentence, rule, round(0.5 + abs(score) / 4, 2),
+                       cue=f"polarity {score:+.2f}")
+
+
+def _holder(ctx: DocumentContext, view: SentenceView) -> str | None:
+    if view.sentence.section != ARTICLE:
+        return ctx.first_person(view.sentence)
+    return ctx.author_key if _first_person_opinion(view) else None
+
+
+def _first_person_opinion(view: SentenceView) -> bool:
+    for token in view.span:
+        if token.lower_ in ("i", "we") and token.dep_ == "nsubj" and token.head.lemma_ in OPINION_VERBS:
+            return True
+    return bool(_OPINION_PHRASES.search(view.sentence.text))
+
+
+def _clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
+    """The text of the clause in which the target is an argument, or None when it is only a modifier."""
+    token = ctx.token_for(view, ref)
+    if token is None:
+        return None
+    while token.dep_ in ("compound", "poss", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in _ARGUMENT_DEPS:
+        return None
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.doc[head.left_edge.i:head.right_edge.i + 1].text
+
+
+def _reports_someone_else(ctx: DocumentContext, view: SentenceView, cues: frozenset[str]) -> bool:
+    """A sentence whose cue verb has a third-party subject ('X said that...') is X's opinion, not the holder's."""
+    for token in view.span:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.casefold() in cues:
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("i", "we"):
+                    return True
+    return False
