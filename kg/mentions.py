@@ -117,6 +117,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         if etype is None:
             continue
         span = _trim_span(ent)
+        if span is not None and etype == "Person":
+            span = _trim_roles(span)
         if span is None:
             continue
         name = clean_name(span.text)
@@ -143,6 +145,15 @@ def _trim_span(ent: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _trim_roles(span: Span) -> Span | None:
+    """'MPs Rachel Green', 'Chair Anna Keller': the model's person span sometimes takes the role word before a name."""
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].lower_ in _role_words() or
+                                    span.doc[start].lower_.rstrip("s") in _role_words()):
+        start += 1
+    return span.doc[start:span.end]
 
 
 # opinion adjectives are the writer's, not part of a policy's name ('the pitiful GP funding award')

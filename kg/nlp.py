@@ -96,6 +96,9 @@ def org_names(doc: Doc) -> Doc:
             if any(words[-len(h):] == h and len(words) > len(h) for h in heads):
                 best = end
                 break
+        if best and any(e.label_.startswith("KG_") and e.start < best and i < e.end and (e.start < i or e.end > best)
+                        for e in doc.ents):
+            best = None  # the lexicon already knows this name, whole ('Royal College of Nursing')
         if best:
             head = next(h for h in heads if tuple(t.text for t in doc[i:best])[-len(h):] == h)
             spans.append(Span(doc, i, best, label="KG_" + heads[head] if heads[head] != "Organization" else "ORG"))
