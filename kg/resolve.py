@@ -135,14 +135,14 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                 clusters.union(same[0], other, "same-name")
 
     # 5. 'the report' joins the nearest named report before it in its document whose head word it shares
-    #    (or, with none before, the only one after it); never a report of another document
+    #    (or, with none before, as in a headline, the first one after it); never a report of another document
     for m in descriptive:
         head = m.text.split()[-1].casefold()
         named = sorted((s, clusters.find(node)) for (d, s, e), node in node_of.items()
                        if d == m.doc_id and node.startswith(_group(m) + "|") and head in node.split("|", 1)[1].split())
         before = [root for s, root in named if s < m.start]
-        after = {root for s, root in named if s > m.start}
-        root = before[-1] if before else (after.pop() if len(after) == 1 else None)
+        after = [root for s, root in named if s > m.start]
+        root = before[-1] if before else (after[0] if after else None)
         if root is not None:
             node_of[(m.doc_id, m.start, m.end)] = root
             surface[root].append(m)
