@@ -105,13 +105,10 @@ def _span_mention(aseg: AnalysedSegment, span: Span, doc_id: str, etype: str, so
 def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMention]:
     doc = aseg.doc
     lexicon = load_lexicon()
-    taken: list[tuple[int, int]] = []
+    named: list[SegmentMention] = []
     for ent in doc.ents:
         if ent.label_.startswith("KG_"):
-            etype = ent.label_[3:]
-            canonical = ent.ent_id_ or None
-            yield SegmentMention(_span_mention(aseg, ent, doc_id, etype, "lexicon"), canonical)
-            taken.append((ent.start_char, ent.end_char))
+            named.append(SegmentMention(_span_mention(aseg, ent, doc_id, ent.label_[3:], "lexicon"), ent.ent_id_ or None))
             continue
         etype = NER_TYPES.get(ent.label_)
         if etype is None:
@@ -126,12 +123,21 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
             etype = _refine_org_type(name, doc.text[max(0, span.start_char - 20):span.start_char])
         if _is_noise(name, etype):
             continue
-        yield SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None)
-        taken.append((span.start_char, span.end_char))
+        named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
+    base = aseg.segment.start
+    taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
+    phrases = []
     for chunk_span, etype, canonical, source, surface in _policy_phrases(doc, lexicon, taken):
         if source == "phrase" and any(s <= chunk_span.start_char and chunk_span.end_char <= e for s, e in taken):
             continue
-        yield SegmentMention(_span_mention(aseg, chunk_span, doc_id, etype, source), canonical, surface)
+        phrases.append(SegmentMention(_span_mention(aseg, chunk_span, doc_id, etype, source), canonical, surface))
+    # a name inside a capitalised title is part of the title ('Reform' in 'Primary Care Reform Bill')
+    titles = [p.mention for p in phrases if p.mention.source == "title"]
+    for sm in named:
+        m = sm.mention
+        if not any(t.start <= m.start and m.end <= t.end and (t.start, t.end) != (m.start, m.end) for t in titles):
+            yield sm
+    yield from phrases
 
 
 def _trim_span(ent: Span) -> Span | None:
@@ -179,6 +185,10 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         if etype is None or (etype == "Legislation" and not root.text[:1].isupper()):
             continue
         start = chunk.start
+        title = _capitalised_title(doc, chunk.start, root.i)
+        if title is not None:
+            yield doc[title:root.i + 1], etype, None, "title", doc[title:root.i + 1].text
+            continue
         for s, e in taken:  # a name inside the phrase ('NHS England's ... plan'): start after it
             if s <= doc[start].idx < e or doc[start].idx <= s < root.idx:
                 if e > root.idx:
@@ -201,15 +211,18 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                 if doc[end].lower_ == "by":
                     by_org = pobj[0]
                 else:
-                    end = pobj[0].right_edge.i + 1
+                    end = _phrase_end(pobj[0]) + 1
                     while end > root.i + 1 and doc[end - 1].is_punct:
                         end -= 1
+        quoted = _quoted_title(doc, start, root.i, end)
+        if quoted:
+            start, end = quoted
         span = doc[start:end]
         modifiers = [t for t in span if t.i != root.i and not t.is_punct and t.dep_ not in ("det", "poss")
                      and t.tag_ not in ("VBN", "VBD")]
-        if any(t.pos_ == "PRON" for t in span) or len(span) > 12:
+        if any(t.pos_ == "PRON" for t in span) or len(span) > (_MAX_TITLE_TOKENS if quoted else 12):
             continue
-        if not modifiers:
+        if not modifiers and not (quoted and root.text[:1].isupper()):  # a scare-quoted ‘Hubs’ is a named term
             if root.lower_ in _GENERIC_DESCRIPTIVE:
                 if by_org is not None:
                     author = re.sub(r"^(?:[a-z-]+\s+)+", "", doc[by_org.left_edge.i:by_org.right_edge.i + 1].text)
@@ -220,6 +233,53 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                     yield span, etype, None, "descriptive", doc[chunk.start:end].text
             continue
         yield span, etype, None, "phrase", doc[chunk.start:end].text
+
+
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep"}
+_QUOTE_PAIRS = {"‘": "’", "“": "”", "'": "'", '"': '"'}
+_MAX_TITLE_TOKENS = 20
+
+
+def _phrase_end(token) -> int:
+    """The last token of a noun phrase without its clauses: 'the partnership model[, which is set to...]'."""
+    end = token.i
+    for child in token.children:
+        if child.i > token.i and child.dep_ not in _CLAUSE_DEPS:
+            end = max(end, _phrase_end(child))
+    return end
+
+
+_TITLE_CONNECTORS = {"of", "and", "for", "&", "on", "in"}
+
+
+def _capitalised_title(doc, start: int, root: int) -> int | None:
+    """The first token of a title-case name ending in a capitalised policy word ('Primary Care Reform Bill',
+    'Digital Health and Care Act'), or None."""
+    if not doc[root].text[:1].isupper() or doc[root].is_sent_start:
+        return None
+    first = start
+    while first < root and (doc[first].dep_ in ("det", "poss") or doc[first].is_punct):
+        first += 1
+    words = doc[first:root]
+    if len(words) < 2 or words[0].is_sent_start and words[0].lower_ in ("a", "an", "the"):
+        return None
+    if all(t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS for t in words) and words[0].text[:1].isupper():
+        return first
+    return None
+
+
+def _quoted_title(doc, start: int, root: int, end: int) -> tuple[int, int] | None:
+    """A policy phrase written in quotes is named by the whole quotation: 'a ‘review of reimbursement frameworks
+    in primary care’' names the review of reimbursement frameworks in primary care."""
+    for opening in range(root, max(start - _MAX_TITLE_TOKENS, root - _MAX_TITLE_TOKENS, -1), -1):
+        closer = _QUOTE_PAIRS.get(doc[opening].text)
+        if closer is None:
+            continue
+        close = next((i for i in range(opening + 1, min(len(doc), opening + _MAX_TITLE_TOKENS))
+                      if doc[i].text == closer), None)
+        if close is not None and close > root:
+            return (opening + 1, close) if close >= end - 1 else None
+    return None
 
 
 def byline_mentions(adoc: AnalysedDocument) -> Iterator[SegmentMention]:

@@ -75,7 +75,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         for sm in mentions_by_doc[doc_id]:
             m = sm.mention
             if sm.surface:
-                surfaces[(m.doc_id, m.start, m.end)] = sm.surface
+                surfaces[(m.doc_id, m.start, m.end)] = sm.surface.strip("‘’“”\"' ")
             if m.source == "descriptive":
                 descriptive.append(m)
                 continue

@@ -1,0 +1,48 @@
+"""Mentions: which spans of a sentence name an entity, and of which type (real spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import parse_document
+from kg.mentions import clean_name, document_mentions
+from kg.nlp import analyse
+
+pytestmark = pytest.mark.model
+
+
+def named(text: str) -> set[tuple[str, str]]:
+    """(name as the rule built it, type) for every mention of a one-paragraph document."""
+    [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
+    return {(sm.canonical or clean_name(sm.mention.text), sm.mention.type) for sm in document_mentions(adoc)}
+
+
+MENTIONS = [
+    # a phrase headed by a report word takes its 'of' complement, not the relative clause after it
+    ("Much depends on the review of the QOF, which is due to report in May.",
+     ("review of the QOF", "Report")),
+    # a policy written in quotes is named by the whole quotation
+    ("The paper called for a ‘review of out-of-hours funding in rural areas’ by the end of the year.",
+     ("review of out-of-hours funding in rural areas", "Report")),
+    ("It also proposed ‘same-day, walk-in “urgent care” hubs’ for every town.",
+     ("same-day, walk-in urgent care hubs", "Programme")),
+    # a scare-quoted policy word is a named term
+    ("Practices would join ‘Hubs’ run by the ICS.", ("Hubs", "Programme")),
+    # the lexicon's whole name wins over a shorter name ending in an organisation word
+    ("The Royal College of Nursing responded on Monday.", ("Royal College of Nursing", "Organization")),
+    # a name ending in an organisation word is one organisation, even around a lexicon name inside it
+    ("Leeds Teaching Hospitals NHS Trust runs three practices.", ("Leeds Teaching Hospitals NHS Trust", "Organization")),
+    # the role word the model sometimes puts in a person span is not part of the name
+    ("The fund was set up by the Labour MPs Rachel Green and Owen Marsh.", ("Rachel Green", "Person")),
+    # a title before a named legislation
+    ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MENTIONS, ids=[e[0] for _, e in MENTIONS])
+def test_mentions(text, expected):
+    assert expected in named(text)
+
+
+def test_generic_words_are_not_entities():
+    names = {name for name, _ in named("GPs and CCGs told the trust that the NHS was under pressure.")}
+    assert not names & {"GPs", "CCGs", "trust", "GP", "CCG"}
