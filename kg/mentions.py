@@ -166,6 +166,9 @@ def _trim_roles(span: Span) -> Span | None:
 _OPINION = {"controversial", "pitiful", "flawed", "underinvested", "disastrous", "much-criticised", "much-vaunted",
             "so-called", "infamous", "ill-fated", "ill-conceived", "long-awaited", "welcome", "shambolic"}
 _REPORT_PREPS = {"of", "from", "by", "into", "on"}
+# words that count or point at things without naming which ('such initiatives', 'various services')
+_QUANTIFIERS = {"such", "other", "various", "several", "many", "some", "certain", "similar", "different", "all",
+                "any", "these", "those", "more", "most", "further", "few", "numerous", "both", "each", "every"}
 _GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay"}
 
 
@@ -219,7 +222,7 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             start, end = quoted
         span = doc[start:end]
         modifiers = [t for t in span if t.i != root.i and not t.is_punct and t.dep_ not in ("det", "poss")
-                     and t.tag_ not in ("VBN", "VBD")]
+                     and t.tag_ not in ("VBN", "VBD") and t.lower_ not in _QUANTIFIERS]
         if any(t.pos_ == "PRON" for t in span) or len(span) > (_MAX_TITLE_TOKENS if quoted else 12):
             continue
         if not modifiers and not (quoted and root.text[:1].isupper()):  # a scare-quoted ‘Hubs’ is a named term

@@ -124,7 +124,7 @@ def test_definite_description_resolves_inside_the_document_only():
 def test_first_person_opinion_is_the_authors():
     text = ("Personally, I think the best answer for patients is sustained support for the partnership model.\n\n"
             "Sam Jones is editor of Pulse.")
-    assert ("Sam Jones", "supports", "partnership model", "") in triples(build(text))
+    assert ("Sam Jones", "supports", "GP partnership model", "") in triples(build(text))
 
 
 def test_comment_claims_are_credited_to_the_commenter_and_kept_in_the_comment_section():

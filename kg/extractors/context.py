@@ -47,6 +47,7 @@ class DocumentContext:
     types: dict[str, str]
     author_key: str | None
     _starts: list[int] = field(default_factory=list)
+    _quotes: list[tuple[int, int, str]] | None = None  # (start, end, speaker) of attributed quotations
 
     def __post_init__(self) -> None:
         self.refs.sort(key=lambda r: (r.mention.start, r.mention.end))
@@ -119,9 +120,22 @@ class DocumentContext:
             return ref.key
         lower = token.lower_
         if lower in FIRST_PERSON:
-            return self.first_person(view.sentence)
+            return self.quote_speaker_at(view.offset(token)) or self.first_person(view.sentence)
         if lower in PRONOUNS_PERSON:
             return self.last_person_before(view.offset(token), view.sentence)
+        return None
+
+    def quote_speaker_at(self, offset: int) -> str | None:
+        """Who speaks at `offset` when it lies inside an attributed quotation: 'I' in a quote is its speaker."""
+        if self._quotes is None:
+            self._quotes = []  # while the quotations are found, a first person inside one is not yet known
+            from kg.extractors.quotes import extract_quotes
+
+            self._quotes = [(f.start, f.end, f.subject) for f in extract_quotes(self)
+                            if f.predicate == "said" and f.start is not None]
+        for start, end, speaker in self._quotes:
+            if start <= offset < end:
+                return speaker
         return None
 
     def first_person(self, sentence: Sentence) -> str | None:
@@ -156,9 +170,20 @@ class DocumentContext:
         return None
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted passages (curly or straight double/single quotes), outermost only."""
-    spans = []
-    for match in re.finditer(r"“[^”]+”|\"[^\"]+\"|(?<![A-Za-z])‘.+?’(?![A-Za-z])|(?<![A-Za-z])'[^']+'(?![A-Za-z])", text):
-        spans.append((match.start(), match.end()))
+_QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"|(?<![A-Za-z])‘.+?’(?![A-Za-z])|(?<![A-Za-z])'[^']+'(?![A-Za-z])")
+_OPENERS = re.compile(r"“|(?<![A-Za-z])‘")
+
+
+def quoted_spans(text: str, *, open_ended: bool = False) -> list[tuple[int, int]]:
+    """Character spans of quoted passages (curly or straight double/single quotes), outermost only.
+
+    With `open_ended`, an opening mark never closed runs to the end of the text: in news copy a quotation
+    that goes on into the next paragraph is left open at the end of this one.
+    """
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    if open_ended:
+        last = spans[-1][1] if spans else 0
+        opener = _OPENERS.search(text, last)
+        if opener:
+            spans.append((opener.start(), len(text.rstrip())))
     return spans

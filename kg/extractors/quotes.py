@@ -19,11 +19,21 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
     cues = load_lexicon().cue_verbs
     previous_speaker: str | None = None
+    paragraph_quotes: dict[int, list[tuple[int, int]]] = {}
+    attributed: set[tuple[int, int]] = set()
+    text = ctx.adoc.document.text
     for view in ctx.sentences():
-        sent = view.span
-        quotes = quoted_spans(sent.text)
+        sentence = view.sentence
+        base = view.segment.segment.start
+        if base not in paragraph_quotes:
+            # quotations are found per paragraph: one may run over several sentences, or stay open to the end
+            paragraph_quotes[base] = [(base + qs, base + qe)
+                                      for qs, qe in quoted_spans(view.segment.doc.text, open_ended=True)]
+        quotes = [q for q in paragraph_quotes[base] if q[0] < sentence.end and q[1] > sentence.start]
+        if any(q in attributed and q[0] < sentence.start for q in quotes):
+            continue  # inside a quotation already credited to its speaker
         found = False
-        for token in sent:
+        for token in view.span:
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.casefold() not in cues:
                 continue
             speaker = _speaker(ctx, view, token)
@@ -33,23 +43,25 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             if content is None:
                 continue
             start, end = content
-            words = view.sentence.text[start:end].strip(" :,‘’“”\"'")
+            words = text[start:end].strip(" :,‘’“”\"'")
             if len(words.split()) < 2:
                 continue
             found = True
             previous_speaker = speaker
-            base = view.sentence.start
-            yield Fact(speaker, "said", words, view.sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
-                       object_is_literal=True, cue=token.lemma_.casefold(), start=base + start, end=base + end)
+            attributed.add(content)
+            yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
+                       object_is_literal=True, cue=token.lemma_.casefold(), start=start, end=end)
+            yield from _quote_stance(ctx, view, speaker, start, end)
             break
         if found:
             continue
-        # a sentence that is all quotation continues the last speaker's words ('He added: ...' paragraphs)
-        if previous_speaker and quotes and _whole_quote(view.sentence.text, quotes):
-            s, e = quotes[0][0], quotes[-1][1]
-            base = view.sentence.start
-            yield Fact(previous_speaker, "said", view.sentence.text[s:e].strip("‘’“”\"' "), view.sentence,
-                       "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=base + s, end=base + e)
+        # a paragraph that is all quotation continues the last speaker's words ('He added: ...' paragraphs)
+        if previous_speaker and quotes and _whole_quote(sentence, quotes):
+            start, end = quotes[0][0], quotes[-1][1]
+            attributed.update(quotes)
+            yield Fact(previous_speaker, "said", text[start:end].strip("‘’“”\"' "), sentence,
+                       "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=start, end=end)
+            yield from _quote_stance(ctx, view, previous_speaker, start, end)
         else:
             previous_speaker = None
 
@@ -65,20 +77,46 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
 
 
 def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    sent_start = view.span.start_char
+    """Document offsets of what the cue verb introduces: the nearest quotation, else its reported clause."""
+    base = view.segment.segment.start
     if quotes:
-        # the quotation nearest the cue verb
-        at = verb.idx - sent_start
+        at = base + verb.idx
         return min(quotes, key=lambda q: min(abs(q[0] - at), abs(q[1] - at)))
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
             left = child.left_edge
             if left.lower_ == "that" and left.i < child.i:
                 left = left.doc[left.i + 1]
-            return left.idx - sent_start, child.right_edge.idx + len(child.right_edge.text) - sent_start
+            return base + left.idx, base + child.right_edge.idx + len(child.right_edge.text)
     return None
 
 
-def _whole_quote(text: str, quotes: list[tuple[int, int]]) -> bool:
-    covered = sum(e - s for s, e in quotes)
-    return covered >= 0.8 * len(text.strip())
+def _whole_quote(sentence, quotes: list[tuple[int, int]]) -> bool:
+    inside = sum(min(e, sentence.end) - max(s, sentence.start) for s, e in quotes)
+    return inside >= 0.8 * len(sentence.text.strip())
+
+
+STANCE_TARGETS = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Policy",
+                  "Programme", "Report", "Legislation"}
+STRONG = 0.5  # VADER compound of the quoted words at or beyond which the speaker takes a side
+
+
+def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start: int, end: int) -> Iterator[Fact]:
+    """What a quotation is about, and which side its speaker takes: strongly positive words about a policy or
+    organisation support it, strongly negative ones criticise it."""
+    from kg.extractors.opinion import polarity
+
+    refs = ctx.refs_in(start, end)
+    # a name inside a longer mention ('Policy Exchange' in 'This Policy Exchange report') is not a target of its own
+    targets = [r for r in refs if r.type in STANCE_TARGETS and r.key != speaker and not any(
+        o is not r and o.mention.start <= r.mention.start and r.mention.end <= o.mention.end
+        and (o.mention.end - o.mention.start) > (r.mention.end - r.mention.start) for o in refs)]
+    if not targets:
+        return
+    score = polarity(ctx.adoc.document.text[start:end])
+    if abs(score) < STRONG:
+        return
+    relation = "supports" if score > 0 else "criticises"
+    for key in dict.fromkeys(r.key for r in targets):
+        yield Fact(speaker, relation, key, view.sentence, "quotes.polarity", 0.6, cue=f"polarity {score:+.2f}",
+                   start=start, end=end)
