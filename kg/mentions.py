@@ -281,6 +281,9 @@ def _quoted_title(doc, start: int, root: int, end: int) -> tuple[int, int] | Non
         close = next((i for i in range(opening + 1, min(len(doc), opening + _MAX_TITLE_TOKENS))
                       if doc[i].text == closer), None)
         if close is not None and close > root:
+            inside = doc[opening + 1:close]
+            if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in inside):
+                return None  # a quoted clause ('package is urgently needed'), not a quoted name
             return (opening + 1, close) if close >= end - 1 else None
     return None
 

@@ -14,6 +14,7 @@ _STOP = {"of", "and", "the", "for", "&", "in", "on", "at"}
 # a type that is more specific (or more trusted) wins a vote between mentions of one entity
 _TYPE_RANK = {"Person": 3, "Practice": 3, "ThinkTank": 3, "Company": 3, "Publication": 3, "GovernmentBody": 3,
               "Report": 2, "Legislation": 2, "Programme": 2, "Policy": 2, "Organization": 1, "Place": 1}
+_CONCEPT_TYPES = {"Policy", "Programme", "Legislation"}
 _ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"}
 
 
@@ -79,7 +80,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             if m.source == "descriptive":
                 descriptive.append(m)
                 continue
-            term = lexicon.canonical().get((sm.canonical or "").casefold())
+            term = lexicon.canonical().get((sm.canonical or "").casefold()) or _plural_acronym(m.text, lexicon)
             if term:
                 node = f"{_group(m)}|{term.name.casefold()}"
                 lexicon_type[node] = term.type
@@ -125,6 +126,30 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             if len(head.split()) >= 2 and short in by_name and by_name[short] != node:
                 clusters.union(node, by_name[short], "acronym-head")
 
+    # 3b. a one-word organisation the model found that is a given name or surname of a person named in the same
+    #     document is that person ('Sajid' tagged as an organisation beside 'Sajid Javid')
+    for node in org_nodes:
+        name = node.split("|", 1)[1]
+        if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]):
+            continue
+        docs = {m.doc_id for m in surface[node]}
+        people = [f for f in full if _name_part(name, f) and docs <= {m.doc_id for m in surface[f]}]
+        if len(people) == 1:
+            clusters.union(people[0], node, "name-part")
+
+    # 3c. a policy phrase that ends in another policy named in the same document is that policy with an
+    #     epithet ('comprehensive rescue package' and 'rescue package')
+    policy_nodes = [n for n in nodes if n.split("|", 1)[0] in ("policy", "programme")]
+    for node in policy_nodes:
+        name = node.split("|", 1)[1]
+        docs = {m.doc_id for m in surface[node]}
+        for other in policy_nodes:
+            short = other.split("|", 1)[1]
+            if other != node and len(short.split()) >= 2 and name.endswith(" " + short) and \
+                    docs & {m.doc_id for m in surface[other]}:
+                clusters.union(other, node, "epithet")
+                break
+
     # 4. a name seen both as a person and as an organisation (or policy) is one entity; keep the better-attested
     groups: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
@@ -168,8 +193,11 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         key_of_root[root] = key
         aliases = tuple(sorted({clean_name(m.text) for m in ms} | {m.text.strip() for m in ms}
                                | {surfaces[k] for k in ((m.doc_id, m.start, m.end) for m in ms) if k in surfaces}))
-        merges = tuple(sorted({Merge(m.text, m.doc_id, clusters.rule.get(n, "same-name"))
-                               for n in group_nodes if n != root for m in surface[n]},
+        # merges are told from the node that gives the entity its label: 'Kanani' joined 'Nikki Kanani' by surname
+        label_node = next((n for n in group_nodes if n.split("|", 1)[1] == _norm(label)), root)
+        merges = tuple(sorted({Merge(m.text, m.doc_id, clusters.rule.get(n) or clusters.rule.get(label_node)
+                                     or "same-name")
+                               for n in group_nodes if n != label_node for m in surface[n]},
                               key=lambda mg: (mg.doc_id, mg.alias, mg.rule)))
         entities.append(Entity(key=key, label=label, type=etype, aliases=aliases,
                                documents=tuple(sorted({m.doc_id for m in ms})), merges=merges))
@@ -179,6 +207,14 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                                  if (sm.mention.doc_id, sm.mention.start, sm.mention.end) in mention_entity),
                                 key=lambda m: (m.doc_id, m.start, m.end)))
     return Resolution(tuple(sorted(entities, key=lambda e: e.key)), mention_entity, all_mentions)
+
+
+def _plural_acronym(text: str, lexicon):
+    """'NHSEs', 'CCGs': an acronym with a plural s is the lexicon's entry for the acronym, where it has one."""
+    name = clean_name(text)
+    if re.fullmatch(r"[A-Z]{2,}s", name):
+        return lexicon.canonical().get(name[:-1].casefold())
+    return None
 
 
 def _name_part(single: str, full_node: str) -> bool:
@@ -199,8 +235,13 @@ def _label(nodes: list[str], mentions: list[Mention], lexicon, etype: str) -> st
         name = node.split("|", 1)[1]
         if name in canon:
             return canon[name].name
-    names = Counter(clean_name(m.text) for m in mentions)
-    # the longest full form; ties by frequency then text
+    names = Counter(clean_name(m.text) for m in mentions if m.source != "descriptive") or \
+        Counter(clean_name(m.text) for m in mentions)
+    if etype in _CONCEPT_TYPES:
+        # a policy goes by its plainest name: the most used, then the shortest ('rescue package', not
+        # 'comprehensive rescue package')
+        return max(names, key=lambda n: (names[n], -len(n.split()), -len(n), n))
+    # a person or organisation by the longest full form; ties by frequency then text
     return max(names, key=lambda n: (len(n.split()), names[n], len(n), n))
 
 

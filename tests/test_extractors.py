@@ -146,3 +146,26 @@ def test_surname_and_acronym_resolve_to_one_entity_with_aliases():
     assert "Kanani" in people[0].aliases
     nhse = [e for e in kg.entities if e.label == "NHS England"]
     assert len(nhse) == 1 and "NHSE" in nhse[0].aliases
+
+
+RESOLUTION = [
+    # an acronym with a plural s is the organisation the acronym names
+    ("NHS England published the plan. GPs said NHSEs plans were unworkable.", "NHS England", "NHSEs"),
+    # an epithet before a policy already named in the document does not make a second policy
+    ("The BMA welcomed the funding package. It called the funding package a start, and said a comprehensive "
+     "funding package was needed.", "funding package", "comprehensive funding package"),
+]
+
+
+@pytest.mark.parametrize("text, label, alias", RESOLUTION, ids=[a for _, _, a in RESOLUTION])
+def test_resolution_merges_variants(text, label, alias):
+    kg = build(text)
+    holders = [e for e in kg.entities if alias in e.aliases or e.label == alias]
+    assert [e.label for e in holders] == [label]
+    assert any(m.alias == alias for m in holders[0].merges) or alias in holders[0].aliases
+
+
+def test_merges_record_their_rule():
+    kg = build("Dr Nikki Kanani of NHS England spoke on Monday. Kanani said NHSE would publish the plan.")
+    person = next(e for e in kg.entities if e.label == "Nikki Kanani")
+    assert {(m.alias, m.rule) for m in person.merges} == {("Kanani", "surname")}

@@ -67,6 +67,11 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
 
 
 def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # 'X was told': X is the listener; the speaker, if any, is the agent ('told by Y')
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return ctx.speaker_for(view, pobj) if pobj is not None else None
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             # a compound subject ('RCGP chair Professor Martin Marshall'): the head names the speaker
@@ -96,8 +101,9 @@ def _whole_quote(sentence, quotes: list[tuple[int, int]]) -> bool:
     return inside >= 0.8 * len(sentence.text.strip())
 
 
-STANCE_TARGETS = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Policy",
-                  "Programme", "Report", "Legislation"}
+# organisations named inside a quotation are often incidental ('the future of the NHS'); policies and reports
+# named there are what the quotation is about
+STANCE_TARGETS = {"Policy", "Programme", "Report", "Legislation"}
 STRONG = 0.5  # VADER compound of the quoted words at or beyond which the speaker takes a side
 
 
