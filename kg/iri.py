@@ -65,3 +65,8 @@ def role_iri(role: str) -> URIRef:
 
 def extractor_iri(name: str) -> URIRef:
     return KGR[f"extractor/{slug(name)}"]
+
+
+def amount_iri(fact: URIRef) -> URIRef:
+    return URIRef(f"{fact}/amount")
+

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Mention
@@ -163,7 +163,7 @@ def _trim_roles(span: Span) -> Span | None:
 
 
 # opinion adjectives are the writer's, not part of a policy's name ('the pitiful GP funding award')
-_OPINION = {"controversial", "pitiful", "flawed", "underinvested", "disastrous", "much-criticised", "much-vaunted",
+_OPINION = {"new", "latest", "proposed", "planned", "revised", "updated", "controversial", "pitiful", "flawed", "underinvested", "disastrous", "much-criticised", "much-vaunted",
             "so-called", "infamous", "ill-fated", "ill-conceived", "long-awaited", "welcome", "shambolic"}
 _REPORT_PREPS = {"of", "from", "by", "into", "on"}
 # words that count or point at things without naming which ('such initiatives', 'various services')
@@ -182,13 +182,12 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
     for etype, heads in lexicon.policy_heads.items():
         for head in heads:
             head_types.setdefault(head.casefold(), etype)
-    for chunk in doc.noun_chunks:
-        root = chunk.root
+    for chunk_start, root in _phrase_heads(doc, head_types):
         etype = head_types.get(root.text.casefold()) or head_types.get(root.lemma_.casefold())
         if etype is None or (etype == "Legislation" and not root.text[:1].isupper()):
             continue
-        start = chunk.start
-        title = _capitalised_title(doc, chunk.start, root.i)
+        start = chunk_start
+        title = _capitalised_title(doc, chunk_start, root.i)
         if title is not None:
             yield doc[title:root.i + 1], etype, None, "title", doc[title:root.i + 1].text
             continue
@@ -202,6 +201,12 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                 if start < root.i and doc[start].lower_ in ("'s", "’s", "’"):
                     start += 1
         if start is None:
+            continue
+        owner = _possessor_name(doc, chunk_start, start, root.i, taken)
+        if owner and root.lower_ in _GENERIC_DESCRIPTIVE:
+            # 'Transparify’s report': the organisation's own report, not the nearest report named before
+            whole = doc[chunk_start:root.i + 1]
+            yield whole, etype, f"{owner} {root.lower_}", "report-by", whole.text
             continue
         while start < root.i and (doc[start].dep_ in ("det", "poss", "predet") or doc[start].is_punct
                                   or doc[start].lower_ in ("'s", "’s") or doc[start].lower_ in _OPINION):
@@ -230,12 +235,12 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                 if by_org is not None:
                     author = re.sub(r"^(?:[a-z-]+\s+)+", "", doc[by_org.left_edge.i:by_org.right_edge.i + 1].text)
                     if author[:1].isupper():
-                        whole = doc[chunk.start:by_org.right_edge.i + 1]
+                        whole = doc[chunk_start:by_org.right_edge.i + 1]
                         yield whole, etype, f"{clean_name(author)} {root.lower_}", "report-by", whole.text
                 else:
-                    yield span, etype, None, "descriptive", doc[chunk.start:end].text
+                    yield span, etype, None, "descriptive", doc[chunk_start:end].text
             continue
-        yield span, etype, None, "phrase", doc[chunk.start:end].text
+        yield span, etype, None, "phrase", doc[chunk_start:end].text
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep"}
@@ -250,6 +255,32 @@ def _phrase_end(token) -> int:
         if child.i > token.i and child.dep_ not in _CLAUSE_DEPS:
             end = max(end, _phrase_end(child))
     return end
+
+
+def _phrase_heads(doc, head_types: dict[str, str]) -> Iterator[tuple[int, Token]]:
+    """(first token, head) of each noun phrase; a policy noun the chunker left out ('the Department of Health
+    and Social Care’s workforce plan') gets a phrase from its left edge."""
+    roots = set()
+    for chunk in doc.noun_chunks:
+        roots.add(chunk.root.i)
+        yield chunk.start, chunk.root
+    for token in doc:
+        if token.i not in roots and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and \
+                (token.lower_ in head_types or token.lemma_.casefold() in head_types):
+            yield token.left_edge.i, token
+
+
+def _possessor_name(doc, chunk_start: int, start: int, root: int, taken: list[tuple[int, int]]) -> str | None:
+    """The name in 'NAME’s [adjectives] HEAD' when only a possessive separates a known name from the head."""
+    if start > root or start == chunk_start or doc[start - 1].lower_ not in ("'s", "’s"):
+        return None
+    if any(not (t.pos_ == "ADJ" or t.is_punct) for t in doc[start:root]):
+        return None
+    name_end = doc[start - 1].idx
+    for s, e in taken:
+        if e == name_end and s >= doc[chunk_start].idx:
+            return clean_name(doc.text[s:e])
+    return None
 
 
 _TITLE_CONNECTORS = {"of", "and", "for", "&", "on", "in"}

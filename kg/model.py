@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.money import Money
+
 ARTICLE = "article"
 COMMENT = "comment"
 
@@ -95,6 +97,7 @@ class Fact:
     cue: str | None = None
     start: int | None = None  # evidence span inside the document, when narrower than the sentence
     end: int | None = None
+    amount: Money | None = None  # the sum of money the fact is about ('won £2bn of NHS contracts')
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,13 @@ def _add_fact(graph: Graph, fact: Fact) -> None:
         graph.add((node, KG.qualifier, Literal(fact.qualifier)))
     if fact.cue:
         graph.add((node, KG.cueVerb, Literal(fact.cue)))
+    if fact.amount is not None:
+        money = iri.amount_iri(node)
+        graph.add((node, KG.amount, money))
+        graph.add((money, RDF.type, SCHEMA.MonetaryAmount))
+        graph.add((money, SCHEMA.currency, Literal(fact.amount.currency)))
+        graph.add((money, SCHEMA.value, Literal(fact.amount.value, datatype=XSD.decimal)))
+        graph.add((money, RDFS.label, Literal(fact.amount.text)))
     if fact.predicate == "holdsRole":
         graph.add((node, RDF.type, ORG.Membership))
         graph.add((node, ORG.member, subject))

@@ -58,6 +58,12 @@ class KG(DefinedNamespace):
     tookOver: URIRef
     commissioned: URIRef
     partnerOf: URIRef
+    wonContract: URIRef
+    offers: URIRef
+    pays: URIRef
+    borrowsFrom: URIRef
+    requestsFundingFrom: URIRef
+    amount: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -101,6 +107,11 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "tookOver": (KG.tookOver, "took over"),
     "commissioned": (KG.commissioned, "commissioned"),
     "partnerOf": (KG.partnerOf, "partner of"),
+    "wonContract": (KG.wonContract, "won contract from"),
+    "offers": (KG.offers, "offers"),
+    "pays": (KG.pays, "pays"),
+    "borrowsFrom": (KG.borrowsFrom, "borrows from"),
+    "requestsFundingFrom": (KG.requestsFundingFrom, "requests funding from"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

@@ -169,3 +169,26 @@ def test_merges_record_their_rule():
     kg = build("Dr Nikki Kanani of NHS England spoke on Monday. Kanani said NHSE would publish the plan.")
     person = next(e for e in kg.entities if e.label == "Nikki Kanani")
     assert {(m.alias, m.rule) for m in person.merges} == {("Kanani", "surname")}
+
+
+MORE_ACTIONS = [
+    ("Operose Health has won £300m of NHS contracts in London.",
+     ("Operose Health", "wonContract", "NHS", "£300m")),
+    ("Leeds Teaching Hospitals NHS Trust was the first to offer the NHS App in Yorkshire.",
+     ("Leeds Teaching Hospitals NHS Trust", "offers", "NHS App", "")),
+    ("Critics attacked the Department of Health and Social Care’s controversial workforce plan.",
+     ("Department of Health and Social Care", "published", "workforce plan", "")),
+    ("Patients praised the Nuffield Trust’s new care model.",
+     ("Nuffield Trust", "operates", "care model", "")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_ACTIONS, ids=[e[0] + " " + e[1] for _, e in MORE_ACTIONS])
+def test_more_actions(text, expected):
+    assert expected in triples(build(text))
+
+
+def test_money_is_structured_on_the_fact():
+    kg = build("Virgin Care has won £1.2bn of NHS contracts.")
+    [fact] = [f for f in kg.facts if f.predicate == "wonContract"]
+    assert (fact.amount.currency, fact.amount.value) == ("GBP", 1_200_000_000)

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, SentenceView
 from kg.model import Fact
+from kg.money import Money, parse_money
 
 AGENTS = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Report",
           "Commenter"}
@@ -35,6 +36,13 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "found": ("founded", {"Person"} | ORGS, ORGS | POLICIES),
     "chair": ("chaired", {"Person"}, ORGS | POLICIES),
     "commission": ("commissioned", ORGS | {"Person"}, POLICIES),
+    "win": ("wonContract", ORGS, ORGS),
+    "award": ("wonContract", ORGS, ORGS),
+    "offer": ("offers", ORGS, POLICIES),
+    "pay": ("pays", ORGS | {"Person"}, ORGS | {"Person"}),
+    "borrow": ("borrowsFrom", ORGS, ORGS),
+    "request": ("requestsFundingFrom", ORGS, ORGS),
+    "provide": ("offers", ORGS, POLICIES),
 }
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 
@@ -58,8 +66,11 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule) -> Itera
     predicate, subject_types, object_types = rule
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject_tok is None and verb.dep_ in ("relcl", "acl"):
+    if subject_tok is None and verb.dep_ in ("relcl", "acl", "xcomp"):
         subject_tok = verb.head
+        # 'X was the first to offer Y': the subject of the copula
+        if subject_tok.dep_ in ("attr", "acomp"):
+            subject_tok = next((c for c in subject_tok.head.children if c.dep_ == "nsubj"), subject_tok)
     if subject_tok is not None and subject_tok.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
         subject_tok = verb.head
     agent_tok = None
@@ -77,10 +88,11 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule) -> Itera
         target = _entity(ctx, view, tok, object_types, subtree=True)
         if target is None:
             continue
+        amount = money_in(verb)
         for agent in agents:
             if agent != target:
                 yield Fact(agent, predicate, target, view.sentence, f"actions.{verb.lemma_.casefold()}", 0.7,
-                           cue=verb.lemma_.casefold())
+                           cue=verb.lemma_.casefold(), qualifier=amount.text if amount else None, amount=amount)
         return
 
 
@@ -109,3 +121,12 @@ def _entity(ctx: DocumentContext, view: SentenceView, token: Token, types: set[s
             if ref.type in types:
                 return ref.key
     return None
+
+
+def money_in(verb: Token) -> Money | None:
+    """The sum of money in what follows the verb ('won £2bn of NHS contracts'), or None.
+
+    The parser may hang the currency sign on the verb and the figure on its object, so the verb's whole
+    right-hand side is read.
+    """
+    return parse_money(verb.doc[verb.i + 1:verb.right_edge.i + 1].text)

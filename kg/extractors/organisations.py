@@ -10,6 +10,9 @@ from kg.model import Fact
 
 OPERATOR_TYPES = {"Company", "Organization", "GovernmentBody", "Practice"}
 SERVICE_TYPES = {"Programme"}
+AUTHORED_TYPES = {"Policy", "Report"}
+# 'the trust's salaried GP model' is a model the trust runs; 'NHS England's plan' is one it published
+RUN_HEADS = {"model", "models", "service", "services", "scheme", "programme", "pilot", "system"}
 LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "GovernmentBody"}
 
 
@@ -24,5 +27,11 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 if re.fullmatch(r"(?:['’]s|-(?:powered|run|owned|operated|led))\s*", between) or \
                         text[first.mention.end:first.mention.end + 10].startswith(("-powered", "-run")):
                     yield Fact(first.key, "operates", second.key, view.sentence, "organisations.possessive", 0.75)
+            # 'NHS England’s controversial October GP access plan': the organisation's own plan or report
+            if first.type in OPERATOR_TYPES | {"ThinkTank"} and second.type in AUTHORED_TYPES and \
+                    re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?", between):
+                runs = second.mention.text.split()[-1].casefold() in RUN_HEADS
+                yield Fact(first.key, "operates" if runs else "published", second.key, view.sentence,
+                           "organisations.possessive-plan", 0.7)
             if first.type in LOCATED_TYPES and second.type == "Place" and re.fullmatch(r",?\s+(?:in|of|based in)\s+(?:(?:north|south|east|west|central)(?:\s+(?:east|west))?\s+)?", between, re.I):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
