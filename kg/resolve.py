@@ -174,6 +174,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             clusters.rule.setdefault(root, "descriptive")
 
     # 6. build entities
+    texts = {d.doc_id: d.text for d in documents}
     members: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
         members[clusters.find(node)].append(node)
@@ -184,6 +185,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         group_nodes = members[root]
         ms = [m for n in group_nodes for m in surface[n]]
         etype = _vote_type(ms, [lexicon_type[n] for n in group_nodes if n in lexicon_type])
+        if etype == "Person" and _place_not_person(ms, texts):
+            etype = "Place"
         label = next((rule_labels[n] for n in group_nodes if n in rule_labels), None) or \
             _label(group_nodes, ms, lexicon, etype)
         key = iri.entity_key(etype, label)
@@ -207,6 +210,18 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                                  if (sm.mention.doc_id, sm.mention.start, sm.mention.end) in mention_entity),
                                 key=lambda m: (m.doc_id, m.start, m.end)))
     return Resolution(tuple(sorted(entities, key=lambda e: e.key)), mention_entity, all_mentions)
+
+
+_LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)
+
+
+def _place_not_person(mentions: list[Mention], texts: dict[str, str]) -> bool:
+    """A one-word 'person' the model found, never with a given name or title, that follows 'in'/'at'/'from'
+    somewhere ('what was happening in Wolverhampton') is a place."""
+    if any(m.source != "ner" or len(clean_name(m.text).split()) != 1 or clean_name(m.text) != m.text.strip()
+           for m in mentions):
+        return False
+    return any(_LOCATIVE.search(texts.get(m.doc_id, "")[max(0, m.start - 12):m.start]) for m in mentions)
 
 
 def _plural_acronym(text: str, lexicon):

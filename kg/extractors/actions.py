@@ -85,15 +85,37 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule) -> Itera
         return
     agents = _agents(ctx, view, subject_tok, subject_types, passive)
     for tok in object_toks:
-        target = _entity(ctx, view, tok, object_types, subtree=True)
-        if target is None:
+        targets = _objects(ctx, view, tok, object_types)
+        if not targets:
             continue
         amount = money_in(verb)
-        for agent in agents:
-            if agent != target:
-                yield Fact(agent, predicate, target, view.sentence, f"actions.{verb.lemma_.casefold()}", 0.7,
-                           cue=verb.lemma_.casefold(), qualifier=amount.text if amount else None, amount=amount)
+        for target in targets:
+            for agent in agents:
+                if agent != target:
+                    yield Fact(agent, predicate, target, view.sentence, f"actions.{verb.lemma_.casefold()}", 0.7,
+                               cue=verb.lemma_.casefold(), qualifier=amount.text if amount else None,
+                               amount=amount)
         return
+
+
+def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str]) -> list[str]:
+    """The first entity of the allowed types in the object phrase, and those coordinated with it
+    ('in Wolverhampton and Gosport')."""
+    base = view.segment.segment.start
+    refs = [r for r in ctx.refs_in(base + token.left_edge.idx,
+                                   base + token.right_edge.idx + len(token.right_edge.text)) if r.type in types]
+    if not refs:
+        return []
+    first = ctx.token_for(view, refs[0])
+    keys = [refs[0].key]
+    for ref in refs[1:]:
+        other = ctx.token_for(view, ref)
+        while other is not None and other.dep_ == "conj" and other.head.i != other.i:
+            other = other.head
+            if first is not None and other.i == first.i:
+                keys.append(ref.key)
+                break
+    return list(dict.fromkeys(keys))
 
 
 def _agents(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str], passive: bool) -> list[str]:
