@@ -62,11 +62,14 @@ ACTIONS = [
      ("NHS England", "funds", "Additional Roles Reimbursement Scheme")),
     ("The Adam Smith Institute was founded by Madsen Pirie and Eamonn Butler.",
      ("Eamonn Butler", "founded", "Adam Smith Institute")),
-    # coordinated objects each get the fact; a one-word name after 'in' is a place even if tagged a person
-    ("Wes Streeting referred to what was happening in Stockport and Barnsley, where trusts run practices.",
-     ("Wes Streeting", "citesExample", "Barnsley")),
-    ("Wes Streeting referred to what was happening in Stockport and Barnsley, where trusts run practices.",
-     ("Wes Streeting", "citesExample", "Stockport")),
+    # coordinated objects each get the fact
+    ("The Care Quality Commission rated Operose Health and Virgin Care on Monday.",
+     ("Care Quality Commission", "rates", "Operose Health")),
+    ("The Care Quality Commission rated Operose Health and Virgin Care on Monday.",
+     ("Care Quality Commission", "rates", "Virgin Care")),
+    # a one-word name after 'in' is a place even where the model tags it a person
+    ("Wes Streeting referred to what was happening in Wolverhampton, where trusts run practices.",
+     ("Wes Streeting", "citesExample", "Wolverhampton")),
 ]
 
 

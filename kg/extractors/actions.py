@@ -6,7 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView
+from kg.extractors.context import DocumentContext, SentenceView, verb_lemma
 from kg.model import Fact
 from kg.money import Money, parse_money
 
@@ -53,16 +53,17 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         for verb in view.span:
             if verb.pos_ != "VERB":
                 continue
-            rule = VERB_RULES.get(verb.lemma_.casefold())
-            phrasal = PHRASAL.get(verb.lemma_.casefold())
+            lemma = verb_lemma(verb, VERB_RULES.keys() | PHRASAL.keys())
+            rule = VERB_RULES.get(lemma)
+            phrasal = PHRASAL.get(lemma)
             if phrasal and any(c.dep_ == "prt" and c.lower_ == phrasal[0] for c in verb.children):
                 rule = phrasal[1]
             if rule is None or any(c.dep_ == "neg" for c in verb.children):
                 continue
-            yield from _apply(ctx, view, verb, rule)
+            yield from _apply(ctx, view, verb, rule, lemma)
 
 
-def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule) -> Iterator[Fact]:
+def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: str) -> Iterator[Fact]:
     predicate, subject_types, object_types = rule
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -92,8 +93,8 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule) -> Itera
         for target in targets:
             for agent in agents:
                 if agent != target:
-                    yield Fact(agent, predicate, target, view.sentence, f"actions.{verb.lemma_.casefold()}", 0.7,
-                               cue=verb.lemma_.casefold(), qualifier=amount.text if amount else None,
+                    yield Fact(agent, predicate, target, view.sentence, f"actions.{lemma}", 0.7,
+                               cue=lemma, qualifier=amount.text if amount else None,
                                amount=amount)
         return
 

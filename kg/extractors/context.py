@@ -174,6 +174,24 @@ _QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"|(?<![A-Za-z])‘.+?’(?![A-Za-z
 _OPENERS = re.compile(r"“|(?<![A-Za-z])‘")
 
 
+def verb_lemma(token: Token, known) -> str | None:
+    """The token's lemma if a rule knows it, else a base form a rule knows from stripping the inflection.
+
+    The small English model now and then mislemmatises a verb ('rated' -> 'rat'); a rule should not miss
+    the verb for that.
+    """
+    lower = token.lower_
+    candidates = [token.lemma_.casefold(), lower]
+    for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
+                                 ("es", ("", "e")), ("s", ("",))):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[:-len(suffix)]
+            candidates += [stem + r for r in replacements]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])  # 'planned' -> 'plan'
+    return next((c for c in candidates if c in known), None)
+
+
 def quoted_spans(text: str, *, open_ended: bool = False) -> list[tuple[int, int]]:
     """Character spans of quoted passages (curly or straight double/single quotes), outermost only.
 

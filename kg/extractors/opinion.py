@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView
+from kg.extractors.context import DocumentContext, SentenceView, verb_lemma
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Fact
 
@@ -103,7 +103,7 @@ def _clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
 def _reports_someone_else(ctx: DocumentContext, view: SentenceView, cues: frozenset[str]) -> bool:
     """A sentence whose cue verb has a third-party subject ('X said that...') is X's opinion, not the holder's."""
     for token in view.span:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.casefold() in cues:
+        if token.pos_ in ("VERB", "AUX") and verb_lemma(token, cues):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("i", "we"):
                     return True

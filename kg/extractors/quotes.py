@@ -6,7 +6,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, quoted_spans
+from kg.extractors.context import DocumentContext, SentenceView, quoted_spans, verb_lemma
 from kg.lexicon import load_lexicon
 from kg.model import Fact
 
@@ -34,7 +34,8 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             continue  # inside a quotation already credited to its speaker
         found = False
         for token in view.span:
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.casefold() not in cues:
+            lemma = verb_lemma(token, cues) if token.pos_ in ("VERB", "AUX") else None
+            if lemma is None:
                 continue
             speaker = _speaker(ctx, view, token)
             if speaker is None or ctx.types.get(speaker, "Commenter") not in SPEAKER_TYPES:
@@ -50,7 +51,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             previous_speaker = speaker
             attributed.add(content)
             yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
-                       object_is_literal=True, cue=token.lemma_.casefold(), start=start, end=end)
+                       object_is_literal=True, cue=lemma, start=start, end=end)
             yield from _quote_stance(ctx, view, speaker, start, end)
             break
         if found:

@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, Ref, SentenceView
+from kg.extractors.context import DocumentContext, Ref, SentenceView, verb_lemma
 from kg.lexicon import load_lexicon
 from kg.model import Fact
 
@@ -34,8 +34,9 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
                 list_recommender = refs[-1].key
             continue
         for token in view.span:
-            if token.pos_ == "VERB" and token.lemma_.casefold() in verbs:
-                yield from _verb(ctx, view, token)
+            lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
+            if lemma:
+                yield from _verb(ctx, view, token, lemma)
 
 
 def _is_list_item(ctx: DocumentContext, view: SentenceView) -> bool:
@@ -48,7 +49,7 @@ def _policies(ctx: DocumentContext, start: int, end: int) -> list[Ref]:
     return [r for r in ctx.refs_in(start, end) if r.type in POLICY_TYPES]
 
 
-def _verb(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fact]:
+def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> Iterator[Fact]:
     if any(c.dep_ == "neg" for c in verb.children):
         return
     recommender = _subject(ctx, view, verb)
@@ -66,7 +67,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fac
             continue
         seen.add(ref.key)
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
-                   cue=verb.lemma_.casefold())
+                   cue=lemma)
 
 
 def _subject(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:

@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView
+from kg.extractors.context import DocumentContext, SentenceView, verb_lemma
 from kg.lexicon import load_lexicon
 from kg.model import Fact
 
@@ -24,13 +24,13 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     for view in ctx.sentences():
         for token in view.span:
-            relation = verbs.get(token.lemma_.casefold())
-            if relation and token.pos_ == "VERB":
-                yield from _verb_stance(ctx, view, token, relation)
+            lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
+            if lemma:
+                yield from _verb_stance(ctx, view, token, verbs[lemma], lemma)
         yield from _backed(ctx, view)
 
 
-def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str) -> Iterator[Fact]:
+def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str, lemma: str) -> Iterator[Fact]:
     if any(c.dep_ == "neg" for c in verb.children):
         return
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -51,7 +51,7 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
             if target is None or target == agent or target in seen or ref.type not in TARGET_TYPES:
                 continue
             seen.add(target)
-            yield Fact(agent, relation, target, view.sentence, "stance.verb", 0.75, cue=verb.lemma_.casefold())
+            yield Fact(agent, relation, target, view.sentence, "stance.verb", 0.75, cue=lemma)
 
 
 def _object_heads(token: Token) -> Iterator[Token]:
