@@ -40,6 +40,9 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "firm": (frozenset({"Company"}), ()),
     "think tank": (frozenset({"ThinkTank"}), ()),
     "regulator": (frozenset({"GovernmentBody"}), ()),
+    "service": (frozenset({"Programme"}), ()),
+    "scheme": (frozenset({"Programme", "Policy"}), ()),
+    "programme": (frozenset({"Programme"}), ()),
 }
 # heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
 _CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee"}
@@ -92,7 +95,8 @@ def resolve_references(adoc: AnalysedDocument,
             if _inside_named(pool, starts, start):
                 continue
             hit = _pronoun(token, start, pool, starts, sentence_starts, zone_of) or \
-                _description(token, base, pool, starts)
+                _description(token, base, pool, starts) or \
+                _role_description(token, base, pool, sentence_starts)
             if hit is None:
                 continue
             span_start, span_end, entity, rule = hit
@@ -122,15 +126,61 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
             break
         if entity.zone == zone and entity.type in NON_PERSON_AGENTS:
             candidates.append(entity)
-    # the subject of the nearest sentence is the likeliest antecedent; else the nearest organisation or report
+    # the subject of the nearest sentence is the likeliest antecedent; else the nearest candidate
     if _speech_verb(token.head):
         candidates = [c for c in candidates if c.type not in ("Policy", "Programme")]
     subjects = [c for c in candidates if c.subject]
-    agents = [c for c in candidates if c.type not in ("Policy", "Programme")]
-    chosen = (subjects or agents or [None])[0]
+    chosen = (subjects or candidates or [None])[0]
     if chosen is None:
         return None
     return start, start + len(token.text), chosen, "coref.pronoun"
+
+
+_ROLE_TIME = {"new", "former", "current", "interim", "acting", "outgoing", "incoming"}
+
+
+def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_starts: list[int]):
+    """'The medical director of X has defended...' followed by 'Y said...': news names a person by their post,
+    then by name in the next sentence. The description is the person who is the next sentence's subject, when
+    its own sentence names no person."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "appos"):
+        return None
+    first = _role_phrase_start(token)
+    if first is None:
+        return None
+    # after a fronted clause ('Speaking to Pulse, the medical director of X has...') the parser may call the
+    # subject an apposition of the clause's last noun
+    if token.dep_ == "appos" and (first.i == 0 or token.doc[first.i - 1].text != ","):
+        return None
+    start = base + first.idx
+    end = base + token.idx + len(token.text)
+    here = _sentence_index(sentence_starts, start)
+    if any(e.type == "Person" and e.sentence == here for e in pool):
+        return None
+    following = [e for e in pool if e.sentence == here + 1 and e.type == "Person" and e.subject]
+    if not following:
+        return None
+    return start, end, following[0], "coref.role-description"
+
+
+def _role_phrase_start(token: Token) -> Token | None:
+    """The determiner of 'the [new] medical director' when `token` ends a role from the lexicon, else None."""
+    roles = _lower_roles()
+    i = token.i
+    for length in (3, 2, 1):
+        words = [t.lower_ for t in token.doc[max(0, i - length + 1):i + 1]]
+        if len(words) == length and " ".join(words) in roles:
+            j = i - length
+            if j >= 0 and token.doc[j].lower_ in _ROLE_TIME:
+                j -= 1
+            if j >= 0 and token.doc[j].lower_ == "the":
+                return token.doc[j]
+            return None
+    return None
+
+
+def _lower_roles() -> frozenset[str]:
+    return frozenset(r.casefold() for r in load_lexicon().roles)
 
 
 def _speech_verb(verb: Token) -> bool:

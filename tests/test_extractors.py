@@ -200,3 +200,21 @@ def test_money_is_structured_on_the_fact():
     kg = build("Virgin Care has won £1.2bn of NHS contracts.")
     [fact] = [f for f in kg.facts if f.predicate == "wonContract"]
     assert (fact.amount.currency, fact.amount.value) == ("GBP", 1_200_000_000)
+
+
+def test_post_named_before_the_person_is_theirs():
+    text = ("Speaking to Pulse, the clinical director of Livi has defended the service against its critics.\n\n"
+            "Anil Mehta said the company had grown quickly.")
+    facts = triples(build(text))
+    assert ("Anil Mehta", "holdsRole", "Livi", "clinical director") in facts
+
+
+def test_post_description_is_not_given_to_a_person_in_its_own_sentence():
+    text = ("The chief executive of Livi met Dr Sara Khan on Monday.\n\n"
+            "Anil Mehta said the meeting went well.")
+    assert not any(p == "holdsRole" and s == "Anil Mehta" for s, p, _, _ in triples(build(text)))
+
+
+def test_the_service_is_the_programme_named_before():
+    text = "NHS England launched the NHS App in 2019. The BMA has criticised the service since."
+    assert ("British Medical Association", "criticises", "NHS App", "") in triples(build(text))

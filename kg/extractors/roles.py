@@ -56,6 +56,9 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
         people = [r for r in refs if r.type == "Person"]
         orgs = [r for r in refs if r.type in ORG_TYPES]
         for person in people:
+            if person.mention.source == "coref.role-description":
+                yield from _described_post(person, orgs, text, view)
+                continue
             for org in orgs:
                 if org.key == person.key:
                     continue
@@ -97,6 +100,17 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
 
 def _adjacent(ctx: DocumentContext, org: Ref, person: Ref) -> bool:
     return person.mention.start - org.mention.end < 60
+
+
+def _described_post(person: Ref, orgs: list[Ref], text: str, view: SentenceView) -> Iterator[Fact]:
+    """'the medical director of GP at Hand' standing for a named person: the post, at the organisation after it."""
+    match = re.search(r"(?:^|\s)" + TIME + _role_re() + r"$", person.mention.text, re.I)
+    if match is None:
+        return
+    for org in orgs:
+        if re.fullmatch(r"\s+(?:of|at|for)\s+(?:the\s+)?", text[person.mention.end:org.mention.start]):
+            yield _fact(person, org, match, view, "roles.description-then-name", 0.65)
+            return
 
 
 def _coordinated(ctx: DocumentContext, view: SentenceView, person: Ref, people: list[Ref]) -> list[Ref]:
