@@ -218,3 +218,14 @@ def test_post_description_is_not_given_to_a_person_in_its_own_sentence():
 def test_the_service_is_the_programme_named_before():
     text = "NHS England launched the NHS App in 2019. The BMA has criticised the service since."
     assert ("British Medical Association", "criticises", "NHS App", "") in triples(build(text))
+
+
+def test_negative_epithet_is_the_speakers_verdict():
+    text = ("Practices are still living with the disastrous PMS contract of 2019.\n\n"
+            "Sam Jones is editor of Pulse.")
+    assert ("Sam Jones", "criticises", "PMS contract", "") in triples(build(text))
+
+
+def test_descriptive_adjectives_are_not_support():
+    text = "The true cost of the GP contract is rising.\n\nSam Jones is editor of Pulse."
+    assert not any(p == "supports" for _, p, _, _ in triples(build(text)))

@@ -31,6 +31,7 @@ POSITIVE = 0.45  # at or above: the holder supports it
 # readers' comments are terse and often ironic: only strong polarity counts there
 COMMENT_NEGATIVE = -0.5
 COMMENT_POSITIVE = 0.6
+EPITHET_VALENCE = 1.5  # VADER word valence (-4..4) an adjective needs to count as the speaker's verdict
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
 
 
@@ -49,6 +50,7 @@ def polarity(text: str) -> float:
 def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
     cues = load_lexicon().cue_verbs
     for view in ctx.sentences():
+        yield from _epithets(ctx, view)
         holder = _holder(ctx, view)
         if holder is None or _reports_someone_else(ctx, view, cues):
             continue
@@ -70,6 +72,32 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
             rule = "opinion.author" if in_article else "opinion.commenter"
             yield Fact(holder, relation, ref.key, view.sentence, rule, round(0.5 + abs(score) / 4, 2),
                        cue=f"polarity {score:+.2f}")
+
+
+def _epithets(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'the pitiful GP funding award', 'this disastrous plan': a strongly negative adjective on a policy or
+    organisation is the verdict of whoever is speaking there (a quotation's speaker, else the author or the
+    commenter). Positive adjectives in news copy mostly describe ('the true privatisation', 'the once proud
+    model') rather than judge, so they are not read as support."""
+    lexicon = _analyser().lexicon
+    for ref in ctx.refs_in(view.sentence.start, view.sentence.end):
+        if ref.type not in TARGET_TYPES or ref.type == "Person":
+            continue
+        head = ctx.token_for(view, ref)
+        if head is None:
+            continue
+        for adjective in (c for c in head.children if c.dep_ == "amod" and c.i < head.i and c.tag_ == "JJ"):
+            valence = lexicon.get(adjective.lower_)
+            if valence is None or valence > -EPITHET_VALENCE:
+                continue
+            holder = ctx.quote_speaker_at(view.offset(adjective))
+            if holder is None:
+                holder = ctx.first_person(view.sentence)
+            if holder is None or holder == ref.key:
+                continue
+            yield Fact(holder, "criticises", ref.key, view.sentence, "opinion.epithet", 0.7,
+                       cue=f"{adjective.lower_} ({valence:+.1f})")
+            break
 
 
 def _holder(ctx: DocumentContext, view: SentenceView) -> str | None:
