@@ -35,6 +35,9 @@ KIND_WORDS = {
     "paper": "Publication", "practice": "Practice", "surgery": "Practice", "charity": "Organization",
     "union": "Organization", "regulator": "GovernmentBody", "watchdog": "GovernmentBody",
 }
+# 'Website ‘WhoFundsYou?’', 'the company ‘Medicspot’': a kind word, then a quoted name of a few words
+_KIND_QUOTED_RE = re.compile(r"\b(?P<kind>%s)\s+[‘“\"](?P<name>[A-Z0-9][^‘’“”\"\n]{0,40}?)[’”\"]" %
+                             "|".join(re.escape(k) for k in KIND_WORDS), re.I)
 _KIND_RE = re.compile(r"(?:^|\s)(%s)\s*$" % "|".join(re.escape(k) for k in KIND_WORDS), re.I)
 
 
@@ -125,6 +128,14 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
             continue
         named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
     base = aseg.segment.start
+    for match in _KIND_QUOTED_RE.finditer(doc.text):
+        start, end = match.span("name")
+        if not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                etype = KIND_WORDS[match.group("kind").casefold()]
+                named.append(SegmentMention(Mention(doc_id, base + start, base + end, match.group("name"), etype,
+                                                    aseg.segment.section, "kind-quoted"), None))
     taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
     phrases = []
     for chunk_span, etype, canonical, source, surface in _policy_phrases(doc, lexicon, taken):

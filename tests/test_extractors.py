@@ -229,3 +229,9 @@ def test_negative_epithet_is_the_speakers_verdict():
 def test_descriptive_adjectives_are_not_support():
     text = "The true cost of the GP contract is rising.\n\nSam Jones is editor of Pulse."
     assert not any(p == "supports" for _, p, _, _ in triples(build(text)))
+
+
+def test_kind_word_and_quoted_name_make_an_entity_and_adjacent_verb_a_fact():
+    kg = build("Website ‘DoctorWatch’ rate Operose Health as ‘poor’, the lowest of five grades.")
+    assert ("DoctorWatch", "Publication") in {(e.label, e.type) for e in kg.entities}
+    assert ("DoctorWatch", "rates", "Operose Health", "") in triples(kg)

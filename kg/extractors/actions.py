@@ -1,6 +1,7 @@
 """Actions between entities named by a verb: X visited Y, X is funded by Y, X ranked Y, X plans Y..."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -50,6 +51,7 @@ PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 @register("actions")
 def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
     for view in ctx.sentences():
+        yield from _adjacent(ctx, view)
         for verb in view.span:
             if verb.pos_ != "VERB":
                 continue
@@ -153,3 +155,27 @@ def money_in(verb: Token) -> Money | None:
     right-hand side is read.
     """
     return parse_money(verb.doc[verb.i + 1:verb.right_edge.i + 1].text)
+
+
+_ONE_WORD_BETWEEN = re.compile(r"^[’”'\"]?\s+([A-Za-z]+)\s+$")
+
+
+def _adjacent(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Website ‘WhoFundsYou?’ rate Policy Exchange': where the parser finds no verb, two names with one known
+    action verb between them are read as subject, verb, object."""
+    text = ctx.adoc.document.text
+    refs = ctx.refs_in(view.sentence.start, view.sentence.end)
+    for first, second in zip(refs, refs[1:]):
+        match = _ONE_WORD_BETWEEN.match(text[first.mention.end:second.mention.start])
+        if match is None:
+            continue
+        words = [t for t in view.span if t.text == match.group(1) and view.offset(t) > first.mention.start]
+        if not words or words[0].pos_ == "VERB":
+            continue  # a word the parser already reads as a verb is handled by the dependency rules
+        lemma = verb_lemma(words[0], VERB_RULES.keys())
+        if lemma is None:
+            continue
+        predicate, subject_types, object_types = VERB_RULES[lemma]
+        if first.type in subject_types and second.type in object_types and first.key != second.key:
+            yield Fact(first.key, predicate, second.key, view.sentence, f"actions.adjacent-{lemma}", 0.5, cue=lemma)
+
