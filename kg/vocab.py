@@ -64,6 +64,8 @@ class KG(DefinedNamespace):
     borrowsFrom: URIRef
     requestsFundingFrom: URIRef
     amount: URIRef
+    causedChangeTo: URIRef
+    quotedIn: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -112,6 +114,8 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "pays": (KG.pays, "pays"),
     "borrowsFrom": (KG.borrowsFrom, "borrows from"),
     "requestsFundingFrom": (KG.requestsFundingFrom, "requests funding from"),
+    "causedChangeTo": (KG.causedChangeTo, "caused change to"),
+    "quotedIn": (KG.quotedIn, "quoted in"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

@@ -46,6 +46,9 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "provide": ("offers", ORGS, POLICIES),
 }
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
+# verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
+CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
+CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
 
 
 @register("actions")
@@ -60,6 +63,8 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             phrasal = PHRASAL.get(lemma)
             if phrasal and any(c.dep_ == "prt" and c.lower_ == phrasal[0] for c in verb.children):
                 rule = phrasal[1]
+            if rule is None and verb_lemma(verb, CAUSE_VERBS):
+                rule = _caused_change(verb)
             if rule is None or any(c.dep_ == "neg" for c in verb.children):
                 continue
             yield from _apply(ctx, view, verb, rule, lemma)
@@ -99,6 +104,14 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
                                cue=lemma, qualifier=amount.text if amount else None,
                                amount=amount)
         return
+
+
+def _caused_change(verb: Token):
+    """A rule for 'X precipitated changes to Y' when the verb's object is a change to something."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in CHANGE_NOUNS):
+        if any(p.dep_ == "prep" and p.lower_ in ("to", "in", "of") for p in obj.children):
+            return ("causedChangeTo", ORGS | POLICIES, POLICIES | ORGS)
+    return None
 
 
 def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str]) -> list[str]:
@@ -142,9 +155,14 @@ def _entity(ctx: DocumentContext, view: SentenceView, token: Token, types: set[s
         base = view.segment.segment.start
         start = base + token.left_edge.idx
         end = base + token.right_edge.idx + len(token.right_edge.text)
-        for ref in ctx.refs_in(start, end):
-            if ref.type in types:
-                return ref.key
+        refs = [r for r in ctx.refs_in(start, end) if r.type in types]
+        if not subtree:
+            # 'Babylon’s GP at Hand model has...': the name nearest the head noun is the subject, not its owner
+            head_at = base + token.idx + len(token.text)
+            before = [r for r in refs if r.mention.end <= head_at]
+            refs = before[-1:] or refs
+        if refs:
+            return refs[0].key
     return None
 
 

@@ -23,6 +23,7 @@ _BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|e
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     for view in ctx.sentences():
+        yield from _concerns(ctx, view)
         for token in view.span:
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
             if lemma:
@@ -61,11 +62,57 @@ def _object_heads(token: Token) -> Iterator[Token]:
             yield from _object_heads(pobj)
         return
     yield token
+    if token.tag_ in ("WP", "WDT"):
+        # 'embrace what is good about GP at Hand': the free relative's nouns are what the stance is on
+        yield from (t for t in token.head.subtree if t.pos_ in ("PROPN", "NOUN"))
     for child in token.children:
         if child.dep_ == "conj":
             yield from _object_heads(child)
         if child.dep_ == "compound":
             yield child
+
+
+CONCERN_NOUNS = {"concern", "fear", "worry", "warning", "reservation", "doubt", "alarm"}
+_CLIMB = 4  # heads to climb from the noun to the clause whose subject holds the concern
+
+
+def _concerns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Papers from X have shown that there are concerns about paying for the service', 'X raised fears over Y':
+    the subject of the clause around the concern warns about what the concern is about."""
+    for noun in view.span:
+        if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in CONCERN_NOUNS:
+            continue
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "regarding")]
+        if not preps:
+            continue
+        base = view.segment.segment.start
+        about = preps[0]
+        targets = [r for r in ctx.refs_in(base + about.idx, base + about.right_edge.idx + len(about.right_edge.text))
+                   if r.type in TARGET_TYPES]
+        holder = _clause_subject(ctx, view, noun)
+        for target in dict.fromkeys(r.key for r in targets[:1]):
+            if holder and holder != target:
+                yield Fact(holder, "warnsAbout", target, view.sentence, "stance.concern-about", 0.65,
+                           cue=noun.lemma_.casefold())
+
+
+def _clause_subject(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
+    head = token
+    for _ in range(_CLIMB):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "there"]
+        if head.pos_ in ("VERB", "AUX") and subjects:
+            agent = ctx.speaker_for(view, subjects[0])
+            if agent is None:
+                base = view.segment.segment.start
+                refs = [r for r in ctx.refs_in(base + subjects[0].left_edge.idx,
+                                               base + subjects[0].right_edge.idx + len(subjects[0].right_edge.text))
+                        if r.type in AGENT_TYPES]
+                agent = refs[0].key if refs else None
+            return agent if agent and ctx.types.get(agent, "Commenter") in AGENT_TYPES else None
+    return None
 
 
 def _backed(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
