@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     amount: URIRef
     causedChangeTo: URIRef
     quotedIn: URIRef
+    wroteFor: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -116,6 +117,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "requestsFundingFrom": (KG.requestsFundingFrom, "requests funding from"),
     "causedChangeTo": (KG.causedChangeTo, "caused change to"),
     "quotedIn": (KG.quotedIn, "quoted in"),
+    "wroteFor": (KG.wroteFor, "wrote for"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

@@ -235,3 +235,20 @@ def test_kind_word_and_quoted_name_make_an_entity_and_adjacent_verb_a_fact():
     kg = build("Website ‘DoctorWatch’ rate Operose Health as ‘poor’, the lowest of five grades.")
     assert ("DoctorWatch", "Publication") in {(e.label, e.type) for e in kg.entities}
     assert ("DoctorWatch", "rates", "Operose Health", "") in triples(kg)
+
+
+NEWER = [
+    ("Papers from Leeds CCG have shown that there are concerns about paying for the NHS App.",
+     ("Leeds CCG", "warnsAbout", "NHS App", "")),
+    ("The Livi service has precipitated changes to the PMS contract in Kent.",
+     ("Livi", "causedChangeTo", "PMS contract", "")),
+    ("Dr Hannah Price and Tom Green wrote an essay for the BMJ last week.",
+     ("Tom Green", "wroteFor", "BMJ", "")),
+    ("That came out in our interview with the RCGP chair, Dr Lena Ortiz.\n\nSam Jones is editor of Pulse.",
+     ("Lena Ortiz", "quotedIn", "Pulse", "")),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEWER, ids=[e[1] for _, e in NEWER])
+def test_newer_rules(text, expected):
+    assert expected in triples(build(text))

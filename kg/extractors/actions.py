@@ -37,6 +37,9 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "found": ("founded", {"Person"} | ORGS, ORGS | POLICIES),
     "chair": ("chaired", {"Person"}, ORGS | POLICIES),
     "commission": ("commissioned", ORGS | {"Person"}, POLICIES),
+    "write": ("wroteFor", {"Person", "Commenter"}, {"Publication"}),
+    "do": ("wroteFor", {"Person", "Commenter"}, {"Publication"}),
+    "pen": ("wroteFor", {"Person", "Commenter"}, {"Publication"}),
     "win": ("wonContract", ORGS, ORGS),
     "award": ("wonContract", ORGS, ORGS),
     "offer": ("offers", ORGS, POLICIES),
@@ -89,6 +92,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
                        and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since")]
+    if predicate == "wroteFor":
+        # written for a publication: only 'for X' says so ('did a head to head for the BMJ')
+        object_toks = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "for"
+                       and (t.head.i == verb.i or t.head.head.i == verb.i and t.head.dep_ in ("dobj", "advcl"))]
     if subject_tok is None:
         return
     agents = _agents(ctx, view, subject_tok, subject_types, passive)
@@ -142,8 +149,10 @@ def _agents(ctx: DocumentContext, view: SentenceView, token: Token, types: set[s
         people = list(dict.fromkeys(r.key for r in refs if r.type == "Person" and "Person" in types))
         if people:
             return people
-    agent = _entity(ctx, view, token, types)
-    return [agent] if agent else []
+    agents = [_entity(ctx, view, token, types)]
+    # 'Myself and Simon Hodes did...': every coordinated subject
+    agents += [_entity(ctx, view, c, types) for c in token.children if c.dep_ == "conj"]
+    return list(dict.fromkeys(a for a in agents if a))
 
 
 def _entity(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str], subtree: bool = False) -> str | None:

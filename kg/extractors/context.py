@@ -14,7 +14,7 @@ from kg.nlp import AnalysedDocument, AnalysedSegment
 from kg.resolve import Resolution, commenter_key
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
-FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
 
 
 @dataclass(frozen=True)

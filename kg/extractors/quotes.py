@@ -1,6 +1,7 @@
 """Who said what: a speaker, a cue verb and the quoted (or reported) words."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -13,6 +14,28 @@ from kg.model import Fact
 SPEAKER_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
                  "Report", "Commenter"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+_INTERVIEW = re.compile(r"\b(?P<owner>our|my)\s+(?:[\w-]+\s+){0,2}interview\s+with\b", re.I)
+
+
+@register("interviews")
+def extract_interviews(ctx: DocumentContext) -> Iterator[Fact]:
+    """'our explosive interview with NHS England’s director of primary care, Dr Arvind Madan': the person was
+    quoted in the publication whose article says 'our'."""
+    outlet = next((r.key for r in ctx.refs if r.mention.source == "byline" and r.type == "Publication"), None)
+    if outlet is None:
+        return
+    for view in ctx.sentences():
+        if view.sentence.section != "article":
+            continue
+        match = _INTERVIEW.search(view.sentence.text)
+        if match is None:
+            continue
+        after = view.sentence.start + match.end()
+        person = next((r for r in ctx.refs_in(after, view.sentence.end) if r.type == "Person"), None)
+        if person is not None:
+            yield Fact(person.key, "quotedIn", outlet, view.sentence, "interviews.our-interview", 0.7)
 
 
 @register("quotes")

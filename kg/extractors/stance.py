@@ -62,9 +62,11 @@ def _object_heads(token: Token) -> Iterator[Token]:
             yield from _object_heads(pobj)
         return
     yield token
+    # 'embrace what is good about GP at Hand': the free relative's nouns are what the stance is on
     if token.tag_ in ("WP", "WDT"):
-        # 'embrace what is good about GP at Hand': the free relative's nouns are what the stance is on
         yield from (t for t in token.head.subtree if t.pos_ in ("PROPN", "NOUN"))
+    elif token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children):
+        yield from (t for t in token.subtree if t.pos_ in ("PROPN", "NOUN"))
     for child in token.children:
         if child.dep_ == "conj":
             yield from _object_heads(child)
