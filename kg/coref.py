@@ -87,6 +87,7 @@ def resolve_references(adoc: AnalysedDocument,
                           _sentence_index(sentence_starts, m.start), _is_subject(adoc, m.start, m.end))
                    for m, key, etype, label in named), key=lambda n: (n.start, n.end))
     starts = [e.start for e in pool]
+    unposted = _unposted_people(adoc, pool) if len(_posts_described(adoc)) == 1 else []
     found: list[Antecedent] = []
     for aseg in adoc.segments:
         base = aseg.segment.start
@@ -96,7 +97,8 @@ def resolve_references(adoc: AnalysedDocument,
                 continue
             hit = _pronoun(token, start, pool, starts, sentence_starts, zone_of) or \
                 _description(token, base, pool, starts) or \
-                _role_description(token, base, pool, sentence_starts)
+                _role_description(token, base, pool, sentence_starts) or \
+                _post_description(token, base, unposted)
             if hit is None:
                 continue
             span_start, span_end, entity, rule = hit
@@ -163,9 +165,60 @@ def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_
     return start, end, following[0], "coref.role-description"
 
 
-def _role_phrase_start(token: Token) -> Token | None:
-    """The determiner of 'the [new] medical director' when `token` ends a role from the lexicon, else None."""
+def _post_description(token: Token, base: int, unposted: list[_Named]):
+    """'the health secretary', 'the prime minister': a national post the text never names in this sentence is
+    the one person the article names who has no other post stated beside their name; with none or several
+    such people it stays unresolved."""
+    if len({p.key for p in unposted}) != 1:
+        return None
+    first = _role_phrase_start(token, roles=_national_posts())
+    if first is None or token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN":
+        return None  # 'the health secretary Sajid Javid' is a title, for the roles extractor
+    return base + first.idx, base + token.idx + len(token.text), unposted[0], "coref.post-description"
+
+
+def _posts_described(adoc: AnalysedDocument) -> set[str]:
+    """The distinct national posts the article mentions as 'the POST': with two ('the health secretary ... the
+    Prime Minister') one unposted person cannot be both, so neither is resolved."""
+    posts = _national_posts()
+    found = set()
+    for aseg in adoc.segments:
+        if aseg.segment.section != "article":
+            continue
+        for token in aseg.doc:
+            first = _role_phrase_start(token, roles=posts)
+            if first is not None:
+                found.add(" ".join(t.lower_ for t in token.doc[first.i + 1:token.i + 1]
+                                   if t.lower_ not in _ROLE_TIME))
+    return found
+
+
+def _unposted_people(adoc: AnalysedDocument, pool: Sequence[_Named]) -> list[_Named]:
+    """People named in the article (not the byline) with no post word just before or after their name."""
+    text = adoc.document.text
     roles = _lower_roles()
+    posted: set[str] = set()
+    people = [e for e in pool if e.type == "Person" and e.zone[0] == "article"]
+    for person in people:
+        around = (text[max(0, person.start - 50):person.start] + " " + text[person.end:person.end + 50]).casefold()
+        if any(f" {role} " in f" {_words(around)} " for role in roles):
+            posted.add(person.key)
+    byline = adoc.document.byline
+    return [p for p in people if p.key not in posted and
+            not (byline is not None and byline.start <= p.start < byline.end)]
+
+
+def _words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+def _national_posts() -> frozenset[str]:
+    return frozenset(r.casefold() for r in load_lexicon().implied_post_organisations)
+
+
+def _role_phrase_start(token: Token, roles: frozenset[str] | None = None) -> Token | None:
+    """The determiner of 'the [new] medical director' when `token` ends a role from the lexicon, else None."""
+    roles = roles or _lower_roles()
     i = token.i
     for length in (3, 2, 1):
         words = [t.lower_ for t in token.doc[max(0, i - length + 1):i + 1]]

@@ -119,6 +119,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         span = _trim_span(ent)
         if span is not None and etype == "Person":
             span = _trim_roles(span)
+        if span is not None and etype == "Place":
+            span = _trim_directions(span)
         if span is None:
             continue
         name = clean_name(span.text)
@@ -162,6 +164,18 @@ def _trim_span(ent: Span) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "inner",
+               "outer", "greater", "rural", "urban", "-"}
+
+
+def _trim_directions(span: Span) -> Span | None:
+    """'south west London' is London: lowercase compass words before a place name are not part of it."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in _DIRECTIONS and span.doc[start].text.islower():
+        start += 1
+    return span.doc[start:span.end]
 
 
 def _trim_roles(span: Span) -> Span | None:

@@ -252,3 +252,16 @@ NEWER = [
 @pytest.mark.parametrize("text, expected", NEWER, ids=[e[1] for _, e in NEWER])
 def test_newer_rules(text, expected):
     assert expected in triples(build(text))
+
+
+def test_a_national_post_is_the_articles_one_unposted_person():
+    # the post's organisation is linked only where the corpus names it: no node comes from the lexicon alone
+    text = ("The health secretary has backed the GP contract the Government agreed with the BMA.\n\n"
+            "In a speech on Monday, Wes Streeting said practices would get more money.")
+    assert ("Wes Streeting", "holdsRole", "the Government", "health secretary") in triples(build(text))
+
+
+def test_two_national_posts_in_one_article_resolve_neither():
+    text = ("The health secretary wrote to the prime minister about the GP contract.\n\n"
+            "Wes Streeting said practices would get more money.")
+    assert not any(p == "holdsRole" for _, p, _, _ in triples(build(text)))

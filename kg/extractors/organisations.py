@@ -16,6 +16,11 @@ RUN_HEADS = {"model", "models", "service", "services", "scheme", "programme", "p
 LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "GovernmentBody"}
 
 
+_DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+)?"
+_LOCATED = re.compile(r",?\s+(?:in|of|based in)\s+" + _DIRECTION, re.I)
+_WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
+
+
 @register("organisations")
 def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
@@ -33,5 +38,11 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 runs = second.mention.text.split()[-1].casefold() in RUN_HEADS
                 yield Fact(first.key, "operates" if runs else "published", second.key, view.sentence,
                            "organisations.possessive-plan", 0.7)
-            if first.type in LOCATED_TYPES and second.type == "Place" and re.fullmatch(r",?\s+(?:in|of|based in)\s+(?:(?:north|south|east|west|central)(?:\s+(?:east|west))?\s+)?", between, re.I):
+            if first.type in LOCATED_TYPES and second.type == "Place" and _LOCATED.fullmatch(between):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
+                # 'in Fulham, south west London': the wider place too
+                at = refs.index(second)
+                if at + 1 < len(refs) and refs[at + 1].type == "Place" and \
+                        _WIDER.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
+                    yield Fact(first.key, "locatedIn", refs[at + 1].key, view.sentence, "organisations.located-in",
+                               0.7)

@@ -57,7 +57,11 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
         orgs = [r for r in refs if r.type in ORG_TYPES]
         for person in people:
             if person.mention.source == "coref.role-description":
-                yield from _described_post(person, orgs, text, view)
+                described = list(_described_post(person, orgs, text, view))
+                yield from described or _national_post(ctx, person, view, implied)
+                continue
+            if person.mention.source == "coref.post-description":
+                yield from _national_post(ctx, person, view, implied)
                 continue
             for org in orgs:
                 if org.key == person.key:
@@ -100,6 +104,17 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
 
 def _adjacent(ctx: DocumentContext, org: Ref, person: Ref) -> bool:
     return person.mention.start - org.mention.end < 60
+
+
+def _national_post(ctx: DocumentContext, person: Ref, view: SentenceView, implied: dict[str, str]) -> Iterator[Fact]:
+    """'the health secretary' standing for the article's one person without another post."""
+    match = re.search(TIME + _role_re() + r"$", person.mention.text, re.I)
+    if match is None or match.group("role").casefold() not in implied:
+        return
+    org_key = _implied_org(ctx, implied[match.group("role").casefold()])
+    if org_key:
+        yield Fact(person.key, "holdsRole", org_key, view.sentence, "roles.post-description", 0.6,
+                   qualifier=_qualifier(match))
 
 
 def _described_post(person: Ref, orgs: list[Ref], text: str, view: SentenceView) -> Iterator[Fact]:
