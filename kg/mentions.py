@@ -109,16 +109,19 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
     doc = aseg.doc
     lexicon = load_lexicon()
     named: list[SegmentMention] = []
+    shouting = _shouting(doc.text)
     for ent in doc.ents:
         if ent.label_.startswith("KG_"):
             named.append(SegmentMention(_span_mention(aseg, ent, doc_id, ent.label_[3:], "lexicon"), ent.ent_id_ or None))
             continue
         etype = NER_TYPES.get(ent.label_)
-        if etype is None:
-            continue
+        if etype is None or shouting:
+            continue  # in text written in capitals the model's names are guesses; the lexicon's still hold
         span = _trim_span(ent)
         if span is not None and etype == "Person":
             span = _trim_roles(span)
+            if span is not None and span[-1].tag_ == "NNPS":
+                continue  # a person's name does not end in a plural ('Dark Knights')
         if span is not None and etype == "Place":
             span = _trim_directions(span)
         if span is None:
@@ -151,6 +154,12 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         if not any(t.start <= m.start and m.end <= t.end and (t.start, t.end) != (m.start, m.end) for t in titles):
             yield sm
     yield from phrases
+
+
+def _shouting(text: str) -> bool:
+    """Text mostly in capitals ('GONNA BE ONE HELL OF A SHOCK...'), where capitalisation says nothing of names."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
 def _trim_span(ent: Span) -> Span | None:
@@ -255,6 +264,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                      and t.tag_ not in ("VBN", "VBD") and t.lower_ not in _QUANTIFIERS]
         if any(t.pos_ == "PRON" for t in span) or len(span) > (_MAX_TITLE_TOKENS if quoted else 12):
             continue
+        if root.tag_ == "NNS" and not quoted and all(t.pos_ == "ADJ" for t in modifiers):
+            continue  # 'current models', 'major contracts': a plural with only adjectives names a kind of thing
         if not modifiers and not (quoted and root.text[:1].isupper()):  # a scare-quoted ‘Hubs’ is a named term
             if root.lower_ in _GENERIC_DESCRIPTIVE:
                 if by_org is not None:

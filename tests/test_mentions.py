@@ -46,3 +46,17 @@ def test_mentions(text, expected):
 def test_generic_words_are_not_entities():
     names = {name for name, _ in named("GPs and CCGs told the trust that the NHS was under pressure.")}
     assert not names & {"GPs", "CCGs", "trust", "GP", "CCG"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("THE GOVERNMENT AND THEIR DAFT FRIENDS AT THE DAILY NUTTER WILL PAY FOR THIS NEW PLAN", "DAILY"),
+    ("Current models of care and major contracts are not the answer.", "current models"),
+])
+def test_noise_is_not_an_entity(text, absent):
+    assert absent.casefold() not in {name.casefold() for name, _ in named(text)}
+
+
+def test_a_plural_is_not_a_persons_name():
+    # organisations may be plural ('Open Society Foundations'); people are not
+    assert not {name for name, etype in named("Critics called them Dark Knights; Saviours and Destroyers of general practice.")
+                if etype == "Person"}
