@@ -43,6 +43,12 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "service": (frozenset({"Programme"}), ()),
     "scheme": (frozenset({"Programme", "Policy"}), ()),
     "programme": (frozenset({"Programme"}), ()),
+    # 'the deal', 'the offer', 'this contract': the policy last named
+    "deal": (frozenset({"Policy"}), ()),
+    "offer": (frozenset({"Policy"}), ()),
+    "contract": (frozenset({"Policy"}), ("contract",)),
+    "agreement": (frozenset({"Policy"}), ()),
+    "settlement": (frozenset({"Policy"}), ()),
 }
 # heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
 _CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee"}

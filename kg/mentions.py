@@ -243,7 +243,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             yield whole, etype, f"{owner} {root.lower_}", "report-by", whole.text
             continue
         while start < root.i and (doc[start].dep_ in ("det", "poss", "predet") or doc[start].is_punct
-                                  or doc[start].lower_ in ("'s", "’s") or doc[start].lower_ in _OPINION):
+                                  or doc[start].lower_ in ("'s", "’s") or doc[start].lower_ in _OPINION
+                                  or doc[start].tag_ in ("JJS", "RBS")):
             start += 1
         end = root.i + 1
         by_org = None
@@ -274,7 +275,12 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                         whole = doc[chunk_start:by_org.right_edge.i + 1]
                         yield whole, etype, f"{clean_name(author)} {root.lower_}", "report-by", whole.text
                 else:
-                    yield span, etype, None, "descriptive", doc[chunk_start:end].text
+                    publisher = _publisher(doc, root, taken)
+                    if publisher:
+                        # 'the Nuffield Trust published a report': that organisation's report
+                        yield span, etype, f"{publisher} {root.lower_}", "report-by", doc[chunk_start:end].text
+                    else:
+                        yield span, etype, None, "descriptive", doc[chunk_start:end].text
             continue
         yield span, etype, None, "phrase", doc[chunk_start:end].text
 
@@ -304,6 +310,22 @@ def _phrase_heads(doc, head_types: dict[str, str]) -> Iterator[tuple[int, Token]
         if token.i not in roots and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and \
                 (token.lower_ in head_types or token.lemma_.casefold() in head_types):
             yield token.left_edge.i, token
+
+
+_PUBLISHING_VERBS = {"publish", "release", "launch", "issue", "produce", "unveil"}
+
+
+def _publisher(doc, root, taken: list[tuple[int, int]]) -> str | None:
+    """The name of who published 'a report' ('The Nuffield Trust published a report ...'), or None."""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.casefold() not in _PUBLISHING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    left, right = subject.left_edge.idx, subject.idx + len(subject.text)
+    inside = [(s, e) for s, e in taken if left <= s and e <= right]
+    return clean_name(doc.text[inside[-1][0]:inside[-1][1]]) if inside else None
 
 
 def _possessor_name(doc, chunk_start: int, start: int, root: int, taken: list[tuple[int, int]]) -> str | None:
@@ -351,6 +373,8 @@ def _quoted_title(doc, start: int, root: int, end: int) -> tuple[int, int] | Non
             inside = doc[opening + 1:close]
             if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in inside):
                 return None  # a quoted clause ('package is urgently needed'), not a quoted name
+            if inside[0].tag_ == "DT" or any(t.tag_ in ("JJS", "RBS") for t in inside):
+                return None  # a quoted verdict ('the best settlement in a decade'), not a name
             return (opening + 1, close) if close >= end - 1 else None
     return None
 

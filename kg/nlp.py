@@ -96,7 +96,8 @@ def org_names(doc: Doc) -> Doc:
             if any(words[-len(h):] == h and len(words) > len(h) for h in heads):
                 best = end
                 break
-        if best and any(e.label_.startswith("KG_") and e.start < best and i < e.end and (e.start < i or e.end > best)
+        if best and any(e.label_.startswith("KG_") and e.start < best and i < e.end and (e.start <= i and e.end >= best
+                                                                                    or e.start < i or e.end > best)
                         for e in doc.ents):
             best = None  # the lexicon already knows this name, whole ('Royal College of Nursing')
         if best:

@@ -126,6 +126,22 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             if len(head.split()) >= 2 and short in by_name and by_name[short] != node:
                 clusters.union(node, by_name[short], "acronym-head")
 
+    # 3a. 'the BMA's GP Committee' is the 'BMA GP Committee': an organisation's name after its owner's name or
+    #     acronym, where the two together name another organisation of the same document
+    for node in org_nodes:
+        name = node.split("|", 1)[1]
+        docs = {m.doc_id for m in surface[node]}
+        for other in org_nodes:
+            whole = other.split("|", 1)[1]
+            if other == node or not whole.endswith(" " + name):
+                continue
+            owner = whole[:-len(name) - 1]
+            owners = [n for n in org_nodes if n.split("|", 1)[1] == owner or initials(n.split("|", 1)[1]).casefold()
+                      == owner or owner in {a.casefold() for a in _aliases_of(n, lexicon)}]
+            if owners and docs & {m.doc_id for o in owners for m in surface[o]}:
+                clusters.union(other, node, "owner-prefix")
+                break
+
     # 3b. a one-word organisation the model found that is a given name or surname of a person named in the same
     #     document is that person ('Sajid' tagged as an organisation beside 'Sajid Javid')
     for node in org_nodes:
@@ -222,6 +238,11 @@ def _place_not_person(mentions: list[Mention], texts: dict[str, str]) -> bool:
            for m in mentions):
         return False
     return any(_LOCATIVE.search(texts.get(m.doc_id, "")[max(0, m.start - 12):m.start]) for m in mentions)
+
+
+def _aliases_of(node: str, lexicon) -> tuple[str, ...]:
+    term = lexicon.canonical().get(node.split("|", 1)[1])
+    return (term.name, *term.aliases) if term else ()
 
 
 def _plural_acronym(text: str, lexicon):

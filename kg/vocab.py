@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     causedChangeTo: URIRef
     quotedIn: URIRef
     wroteFor: URIRef
+    fines: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -118,6 +119,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "causedChangeTo": (KG.causedChangeTo, "caused change to"),
     "quotedIn": (KG.quotedIn, "quoted in"),
     "wroteFor": (KG.wroteFor, "wrote for"),
+    "fines": (KG.fines, "fines"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

@@ -41,6 +41,7 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "do": ("wroteFor", {"Person", "Commenter"}, {"Publication"}),
     "pen": ("wroteFor", {"Person", "Commenter"}, {"Publication"}),
     "win": ("wonContract", ORGS, ORGS),
+    "fine": ("fines", ORGS, ORGS | {"Person"}),
     "award": ("wonContract", ORGS, ORGS),
     "offer": ("offers", ORGS, POLICIES),
     "pay": ("pays", ORGS | {"Person"}, ORGS | {"Person"}),

@@ -118,6 +118,12 @@ class DocumentContext:
         ref = self.ref_for_token(view, token)
         if ref is not None:
             return ref.key
+        # 'NHS England's director of primary care, Dr Amanda Doyle, told...': the named apposition speaks
+        for child in token.children:
+            if child.dep_ == "appos":
+                named = self.ref_for_token(view, child)
+                if named is not None and named.type == "Person":
+                    return named.key
         lower = token.lower_
         if lower in FIRST_PERSON:
             return self.quote_speaker_at(view.offset(token)) or self.first_person(view.sentence)

@@ -76,6 +76,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
                        object_is_literal=True, cue=lemma, start=start, end=end)
             yield from _quote_stance(ctx, view, speaker, start, end)
+            yield from _told_publication(ctx, view, token, speaker)
             break
         if found:
             continue
@@ -96,13 +97,27 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return ctx.speaker_for(view, pobj) if pobj is not None else None
+    # 'RCGP chair Professor Kamila Hawthorne said': the parser may give the verb two subjects; the first that
+    # names someone is the speaker
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            # a compound subject ('RCGP chair Professor Martin Marshall'): the head names the speaker
-            return ctx.speaker_for(view, child)
+            speaker = ctx.speaker_for(view, child)
+            if speaker is not None:
+                return speaker
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _speaker(ctx, view, verb.head)
     return None
+
+
+def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, speaker: str) -> Iterator[Fact]:
+    """'X told Pulse that...': X was quoted in that publication."""
+    if verb_lemma(verb, {"tell"}) is None or ctx.types.get(speaker) != "Person":
+        return
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            ref = ctx.ref_for_token(view, child)
+            if ref is not None and ref.type == "Publication":
+                yield Fact(speaker, "quotedIn", ref.key, view.sentence, "quotes.told-publication", 0.75, cue="tell")
 
 
 def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:

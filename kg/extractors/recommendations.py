@@ -77,7 +77,7 @@ def _subject(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
         if subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             subject = verb.head
         return ctx.speaker_for(view, subject) or _ref_in_subtree(ctx, view, subject)
-    if verb.dep_ == "relcl":
+    if verb.dep_ in ("relcl", "acl"):  # 'a report that recommends', 'a report recommending'
         return ctx.speaker_for(view, verb.head)
     if verb.dep_ == "conj":
         return _subject(ctx, view, verb.head)

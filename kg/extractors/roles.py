@@ -14,11 +14,16 @@ from kg.model import Fact
 ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Programme"}
 TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|first|founding|ex-)\s*)?"
 _TITLE = r"(?:(?:%s)\.?\s+)*" % "|".join(TITLES)
+ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
+                  "clinical", "medical", "policy", "research", "executive", "non-executive", "honorary", "joint",
+                  "chief", "general", "interim")
 
 
 @lru_cache(maxsize=1)
 def _role_re() -> str:
-    return "(?P<role>%s)" % "|".join(re.escape(r) for r in load_lexicon().roles)
+    # a few words that grade a post ('senior policy fellow', 'deputy clinical director') are part of it
+    return "(?P<role>(?:(?:%s)\\s+){0,2}(?:%s))" % ("|".join(ROLE_MODIFIERS),
+                                                   "|".join(re.escape(r) for r in load_lexicon().roles))
 
 
 @lru_cache(maxsize=1)

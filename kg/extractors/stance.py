@@ -67,6 +67,11 @@ def _object_heads(token: Token) -> Iterator[Token]:
         yield from (t for t in token.head.subtree if t.pos_ in ("PROPN", "NOUN"))
     elif token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children):
         yield from (t for t in token.subtree if t.pos_ in ("PROPN", "NOUN"))
+    elif token.dep_ == "ccomp" and token.pos_ in ("VERB", "AUX"):
+        # 'warned that the ARRS needed reform': the reported clause's subject is what the warning is about
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                yield from _object_heads(child)
     for child in token.children:
         if child.dep_ == "conj":
             yield from _object_heads(child)
