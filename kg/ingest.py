@@ -87,6 +87,8 @@ _CHROME_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("image", r"^(?:credit|source)\s*:\s*(?:getty|alamy|shutterstock|istock|pa|reuters)\b.{0,40}$"),
         # a bare URL on a line of its own
         ("url", r"^(?:https?://|www\.)\S+$"),
+        # a menu of section links: "Home | News | Opinion", "News / Clinical / Practice business"
+        ("nav", r"^(?:[^|/.!?]{1,25}\s[|/]\s){2,}[^|/.!?]{1,25}$"),
     )
 )
 

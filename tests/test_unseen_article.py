@@ -61,3 +61,38 @@ def test_entities_are_typed_and_not_duplicated(kg):
 def test_comment_claims_stay_in_comments(kg):
     commenters = {e.key for e in kg.entities if e.type == "Commenter"}
     assert all(f.sentence.section == "comment" for f in kg.facts if f.subject in commenters)
+
+
+HTML_ARTICLE = Path(__file__).parent / "fixtures" / "articles" / "ippr_report.html"
+
+
+@pytest.fixture(scope="module")
+def html_kg():
+    return extract(read_documents([HTML_ARTICLE]).documents)
+
+
+def test_html_page_metadata(html_kg):
+    [document] = html_kg.documents
+    assert document.title == "Think tank calls for salaried GP service"  # not the menu line above it
+    assert (document.author, document.date) == ("Priya Menon", "2024-06-03")
+    assert [c.author for c in document.comments] == ["GPpartner99"]
+    assert "should never appear" not in document.text  # scripts are dropped
+
+
+def test_html_page_facts(html_kg):
+    labels = {e.key: e.label for e in html_kg.entities}
+    facts = {(labels[f.subject], f.predicate, labels.get(f.object, f.object), f.qualifier or "")
+             for f in html_kg.facts}
+    ippr = "Institute for Public Policy Research"
+    assert {
+        (ippr, "recommends", "GP partnership model", "replace"),  # called for it to be replaced
+        (ippr, "recommends", "Quality and Outcomes Framework", "scrap"),  # list item under the heading
+        (ippr, "recommends", "APMS contract", ""),
+        ("Chris Thomas", "holdsRole", ippr, "associate director"),
+        ("Farah Jameel", "holdsRole", "British Medical Association", "GP committee chair"),
+        ("Operose Health", "tookOver", "Elm Tree Surgery", ""),
+        ("Elm Tree Surgery", "locatedIn", "Leicester", ""),
+    } <= facts
+    # a policy in a relative clause of a list item is context, not a recommendation
+    assert (ippr, "recommends", "GMS contract", "") not in facts
+

@@ -25,13 +25,17 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
         text = view.sentence.text.strip()
         if list_recommender and view.segment.segment.start >= 0 and _is_list_item(ctx, view):
             for ref in _policies(ctx, view.sentence.start, view.sentence.end):
-                yield Fact(list_recommender, "recommends", ref.key, view.sentence, "recommendations.list-item", 0.7)
+                if _in_relative_clause(ctx, view, ref):
+                    continue  # 'for practices that hand back their GMS contracts' says who, not what
+                yield Fact(list_recommender, "recommends", ref.key, view.sentence, "recommendations.list-item", 0.7,
+                           qualifier=_removal(ctx, view, ref))
             continue
         list_recommender = None
         if _LIST_HEADING_RE.search(text):
             refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in RECOMMENDER_TYPES]
-            if refs:
-                list_recommender = refs[-1].key
+            # 'The report's recommendations include:' with no report named: the report or think tank last named
+            list_recommender = refs[-1].key if refs else ctx.last_of_type_before(view.sentence.start,
+                                                                                  {"Report", "ThinkTank"})
             continue
         for token in view.span:
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
@@ -67,7 +71,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
             continue
         seen.add(ref.key)
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
-                   cue=lemma)
+                   cue=lemma, qualifier=_removal(ctx, view, ref))
 
 
 def _subject(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
@@ -90,3 +94,35 @@ def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> s
     end = base + token.right_edge.idx + len(token.right_edge.text)
     refs = [r for r in ctx.refs_in(start, end) if r.type in RECOMMENDER_TYPES]
     return refs[0].key if refs else None
+
+
+# verbs that recommend doing away with the policy they govern ('phasing out the GMS contract', 'scrapping
+# the QOF', 'the partnership model to be replaced by...'): the recommendation keeps the verb as its qualifier
+REMOVAL_VERBS = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle",
+                 "abandon", "withdraw", "drop", "cut"}
+
+
+def _in_relative_clause(ctx: DocumentContext, view: SentenceView, ref: Ref) -> bool:
+    token = ctx.token_for(view, ref)
+    while token is not None and token.head.i != token.i:
+        if token.dep_ in ("relcl", "advcl"):
+            return True
+        token = token.head
+    return False
+
+
+def _removal(ctx: DocumentContext, view: SentenceView, ref: Ref) -> str | None:
+    token = ctx.token_for(view, ref)
+    while token is not None and token.dep_ in ("compound", "amod", "poss", "conj") and token.head.i != token.i:
+        token = token.head
+    if token is None or token.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return None
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prt":
+        verb = verb.head
+    lemma = verb_lemma(verb, REMOVAL_VERBS) if verb.pos_ in ("VERB", "NOUN") else None
+    if lemma is None:
+        return None
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma} {particle}" if particle else lemma
+

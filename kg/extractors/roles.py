@@ -14,6 +14,8 @@ from kg.model import Fact
 ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Programme"}
 TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|first|founding|ex-)\s*)?"
 _TITLE = r"(?:(?:%s)\.?\s+)*" % "|".join(TITLES)
+# a unit of the organisation between its name and the post: 'BMA GP committee chair', 'Its GP committee chair'
+_UNIT = r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|division|team|network|group)\s+)?"
 ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
                   "clinical", "medical", "policy", "research", "executive", "non-executive", "honorary", "joint",
                   "chief", "general", "interim")
@@ -31,7 +33,8 @@ def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
         # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall'
-        "roles.title-before-name": re.compile(r"(?:['’]s)?\s+" + TIME + role + r"s?\s*,?\s*" + _TITLE + r"$", re.I),
+        "roles.title-before-name": re.compile(r"(?:['’]s)?\s+" + TIME + _UNIT + role + r"s?\s*,?\s*" + _TITLE + r"$",
+                                              re.I),
         # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'
         "roles.possessive-copula": re.compile(r"(?:['’]s)?\s+" + TIME + role + r"\s+(?:is|was|has\s+been|became)\s+"
                                               + _TITLE + r"$", re.I),
@@ -164,7 +167,8 @@ def _implied_org(ctx: DocumentContext, name: str) -> str | None:
 
 
 def _qualifier(match: re.Match) -> str:
-    role = " ".join(w if w.isupper() else w.lower() for w in match.group("role").split())
+    unit = (match.groupdict().get("unit") or "").strip()
+    role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}".split())
     time = match.groupdict().get("time")
     return f"{time.lower().rstrip('-')} {role}" if time else role
 
