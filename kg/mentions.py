@@ -92,11 +92,10 @@ def _refine_org_type(name: str, before: str) -> str:
     kind = _KIND_RE.search(before)
     if kind:
         return KIND_WORDS[kind.group(1).casefold()]
-    for etype in ("Practice", "GovernmentBody", "Company", "Organization"):
-        for head in lexicon.organisation_heads.get(etype, ()):
-            if name.endswith(" " + head) or name == head:
-                return etype
-    return "Organization"
+    # the longest head word decides: 'Kent Local Medical Committee' is not a government 'Committee'
+    matches = [(len(head), etype) for etype, heads in lexicon.organisation_heads.items() for head in heads
+               if name.endswith(" " + head) or name == head]
+    return max(matches)[1] if matches else "Organization"
 
 
 def _span_mention(aseg: AnalysedSegment, span: Span, doc_id: str, etype: str, source: str) -> Mention:
@@ -265,8 +264,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                      and t.tag_ not in ("VBN", "VBD") and t.lower_ not in _QUANTIFIERS]
         if any(t.pos_ == "PRON" for t in span) or len(span) > (_MAX_TITLE_TOKENS if quoted else 12):
             continue
-        if root.tag_ == "NNS" and not quoted and all(t.pos_ == "ADJ" for t in modifiers):
-            continue  # 'current models', 'major contracts': a plural with only adjectives names a kind of thing
+        if not quoted and end == root.i + 1 and modifiers and all(_adjectival(t) for t in modifiers):
+            continue  # 'current models', 'a proper long-term deal': adjectives alone describe, they do not name
         if not modifiers and not (quoted and root.text[:1].isupper()):  # a scare-quoted ‘Hubs’ is a named term
             if root.lower_ in _GENERIC_DESCRIPTIVE:
                 if by_org is not None:
@@ -297,6 +296,13 @@ def _phrase_end(token) -> int:
         if child.i > token.i and child.dep_ not in _CLAUSE_DEPS:
             end = max(end, _phrase_end(child))
     return end
+
+
+def _adjectival(token: Token) -> bool:
+    """An adjective, a number, or a word of a hyphenated compound ('long-term', 'five-year')."""
+    doc = token.doc
+    return token.pos_ in ("ADJ", "NUM") or token.tag_ in ("JJ", "JJR", "JJS", "VBN") or \
+        token.i > 0 and doc[token.i - 1].text == "-" or token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
 
 
 def _phrase_heads(doc, head_types: dict[str, str]) -> Iterator[tuple[int, Token]]:

