@@ -1,0 +1,188 @@
+"""kg.validate and kg/shapes.ttl: a seeds build conforms; a graph broken on purpose is reported in plain words."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, PROV, RDF, SH
+
+from kg import iri
+from kg.errors import GraphError
+from kg.model import KnowledgeGraph
+from kg.money import Money
+from kg.rdf import fact_node, to_rdf
+from kg.validate import ValidationReport, Violation, describe, load_shapes, validate_file, validate_graph
+from kg.vocab import KG, NIF, SCHEMA
+from tests.fixtures.mini import mini_graph
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _base() -> KnowledgeGraph:
+    """The mini fixture, with a sum of money on NHS England's welcome so that a schema:MonetaryAmount is checked too."""
+    kg = mini_graph()
+    facts = tuple(dataclasses.replace(f, amount=Money("GBP", Decimal("6000000000"), "£6bn"))
+                  if f.predicate == "welcomes" else f for f in kg.facts)
+    return dataclasses.replace(kg, facts=facts)
+
+
+def _fact(predicate: str, subject: str) -> URIRef:
+    return fact_node(next(f for f in _base().facts if f.predicate == predicate and f.subject == subject))
+
+
+TOM = iri.entity_iri("person/tom-ellery")
+TOM_CHAIR = _fact("holdsRole", "person/tom-ellery")  # Tom Ellery, chair of the RCGP
+TOM_CRITICISES = _fact("criticises", "person/tom-ellery")
+WELCOME = _fact("welcomes", "org/nhs-england")
+AMOUNT = iri.amount_iri(WELCOME)
+_CEO = next(f.sentence for f in _base().facts if f.rule == "roles.copula")  # "Priya Natarajan is chief executive ..."
+SENTENCE = iri.sentence_iri(_CEO.doc_id, _CEO.start, _CEO.end)
+
+
+@pytest.fixture
+def graph() -> Graph:
+    return to_rdf(_base())
+
+
+def test_the_fixture_graph_conforms(graph):
+    assert (AMOUNT, RDF.type, SCHEMA.MonetaryAmount) in graph
+    assert (SENTENCE, RDF.type, NIF.Sentence) in graph
+    report = validate_graph(graph)
+    assert report == ValidationReport(conforms=True, violations=())
+    assert describe(report) == "conforms"
+
+
+def _set(node: URIRef, prop: URIRef, value) -> Callable[[Graph], None]:
+    return lambda g: g.set((node, prop, value))
+
+
+def _drop(node: URIRef, prop: URIRef) -> Callable[[Graph], None]:
+    return lambda g: g.remove((node, prop, None))
+
+
+# (what is broken, how, the one result expected: focus, label, property, value, severity, message)
+BREAKS = [
+    ("fact without evidence", _drop(TOM_CRITICISES, PROV.wasDerivedFrom),
+     TOM_CRITICISES, 'fact "Tom Ellery criticises Northgate Institute report"', PROV.wasDerivedFrom, None,
+     "Violation", "a fact must be derived from exactly one sentence, its evidence"),
+    ("confidence above 1", _set(TOM_CRITICISES, KG.confidence, Literal(Decimal("1.5"))),
+     TOM_CRITICISES, 'fact "Tom Ellery criticises Northgate Institute report"', KG.confidence, "1.5",
+     "Violation", "a fact's confidence must be between 0 and 1"),
+    ("section not article or comment", _set(TOM_CRITICISES, KG.section, Literal("sidebar")),
+     TOM_CRITICISES, 'fact "Tom Ellery criticises Northgate Institute report"', KG.section, "sidebar",
+     "Violation", 'a fact must come from exactly one section, "article" or "comment"'),
+    ("person without a name", _drop(TOM, SCHEMA.name),
+     TOM, "Tom Ellery", SCHEMA.name, None,
+     "Violation", "a person must have exactly one name (schema:name)"),
+    ("post without an organisation", _drop(TOM_CHAIR, ORG.organization),
+     TOM_CHAIR, 'fact "Tom Ellery holds role Royal College of General Practitioners"', ORG.organization, None,
+     "Violation", "a role must be at exactly one organisation (org:organization)"),
+    ("post at a policy", _set(TOM_CHAIR, ORG.organization, iri.entity_iri("policy/gms-contract")),
+     TOM_CHAIR, 'fact "Tom Ellery holds role Royal College of General Practitioners"', ORG.organization,
+     str(iri.entity_iri("policy/gms-contract")),
+     "Warning", "the organisation of a role should be an organisation (schema:Organization)"),
+    ("currency not an ISO code", _set(AMOUNT, SCHEMA.currency, Literal("pounds")),
+     AMOUNT, "£6bn", SCHEMA.currency, "pounds",
+     "Violation", "a sum of money must have exactly one currency, a three-letter ISO 4217 code such as GBP"),
+    ("sentence text and offsets disagree", _set(SENTENCE, NIF.anchorOf, Literal(_CEO.text[:-5])),
+     SENTENCE, None, NIF.anchorOf, _CEO.text[:-5],
+     "Violation", "a sentence's text must be exactly as long as its character span"),
+    ("article without a file name", _drop(iri.document_iri("doc-b"), KG.fileName),
+     iri.document_iri("doc-b"), None, KG.fileName, None,
+     "Violation", "an article must have exactly one file name"),
+]
+
+
+@pytest.mark.parametrize("case", BREAKS, ids=[case[0] for case in BREAKS])
+def test_a_broken_graph_reports_exactly_that_violation(graph, case):
+    _, breaks, focus, label, prop, value, severity, message = case
+    breaks(graph)
+    report = validate_graph(graph)
+    assert report.violations == (Violation(focus=str(focus), path=str(prop), message=message, severity=severity,
+                                           value=value, focus_label=label),)
+    assert report.conforms is (severity != "Violation")
+    first_line, summary = describe(report).splitlines()
+    prefix = "" if severity == "Violation" else f"{severity.lower()}: "
+    assert first_line.startswith(prefix + (f"{label}: " if label else f"<{focus}>: "))
+    assert message in first_line
+    assert summary == ("1 violation" if severity == "Violation" else "conforms (1 warning)")
+
+
+def test_violations_are_sorted_and_every_one_is_reported(graph):
+    for case in BREAKS[:5]:
+        case[1](graph)
+    report = validate_graph(graph)
+    assert not report.conforms
+    assert len(report.violations) == 5
+    assert {(v.focus, v.path) for v in report.violations} == {(str(c[2]), str(c[4])) for c in BREAKS[:5]}
+    assert [(v.focus, v.path) for v in report.violations] == sorted((v.focus, v.path) for v in report.violations)
+    assert describe(report).splitlines()[-1] == "5 violations"
+
+
+def test_validation_leaves_the_graph_unchanged(graph):
+    before = set(graph)
+    _drop(TOM, SCHEMA.name)(graph)
+    broken = set(graph)
+    validate_graph(graph)
+    assert set(graph) == broken and broken < before
+
+
+def test_describe_says_what_is_wrong_in_plain_words():
+    report = ValidationReport(conforms=False, violations=(
+        Violation("https://w3id.org/kg-gp/id/person/x", "https://schema.org/name",
+                  "a person must have exactly one name (schema:name)", "Violation", None, "X"),
+        Violation("https://w3id.org/kg-gp/id/fact/1", "https://w3id.org/kg-gp/ontology#confidence",
+                  "a fact's confidence must be between 0 and 1", "Violation", "1.5", None),
+        Violation("https://w3id.org/kg-gp/id/fact/2", "http://www.w3.org/ns/org#organization",
+                  "the organisation of a role should be an organisation (schema:Organization)", "Warning",
+                  "https://w3id.org/kg-gp/id/policy/p", 'fact "A holds role P"'),
+    ))
+    assert describe(report).splitlines() == [
+        "X: a person must have exactly one name (schema:name) (property schema:name)",
+        "<https://w3id.org/kg-gp/id/fact/1>: a fact's confidence must be between 0 and 1 "
+        "(property kg:confidence, value '1.5')",
+        'warning: fact "A holds role P": the organisation of a role should be an organisation (schema:Organization) '
+        "(property org:organization, value <https://w3id.org/kg-gp/id/policy/p>)",
+        "2 violations, 1 warning",
+    ]
+    assert describe(ValidationReport(True, ())) == "conforms"
+    assert describe(ValidationReport(True, report.violations[2:])).splitlines()[-1] == "conforms (1 warning)"
+
+
+def test_every_shape_check_has_a_plain_words_message():
+    shapes = load_shapes()
+    property_shapes = set(shapes.objects(None, SH.property))
+    assert len(property_shapes) > 20
+    for shape in property_shapes:
+        messages = list(shapes.objects(shape, SH.message))
+        messages += [m for c in shapes.objects(shape, SH.sparql) for m in shapes.objects(c, SH.message)]
+        assert messages, f"property shape on {shapes.value(shape, SH.path)} has no sh:message"
+    assert files("kg").joinpath("shapes.ttl").is_file()
+
+
+def test_validate_file_reads_a_graph_file(tmp_path, graph):
+    path = tmp_path / "g.ttl"
+    path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    assert validate_file(path).conforms
+    with pytest.raises(GraphError, match="not found"):
+        validate_file(tmp_path / "missing.ttl")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    with pytest.raises(GraphError, match="cannot parse"):
+        validate_file(bad)
+
+
+@pytest.mark.model
+def test_a_seeds_build_conforms(tmp_path):
+    from kg.pipeline import build
+    result = build([SEEDS], tmp_path)
+    assert result.facts > 0
+    report = validate_file(tmp_path / "graph.ttl")
+    assert report.conforms, describe(report)
+    assert [v for v in report.violations if v.severity == "Violation"] == []
+    assert describe(report).splitlines()[-1].startswith("conforms")
