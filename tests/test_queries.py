@@ -1,4 +1,5 @@
-"""Every stored question in queries/ against the mini fixture: golden rows, pyoxigraph agreement, parameters.
+"""Every stored question in queries/ against the query fixture (tests/fixtures/mini.py: query_graph, the mini graph
+plus a dated document with money, a former post and dated comments): golden rows, pyoxigraph agreement, parameters.
 
 Regenerate the golden files (then read the diff!) with:  KG_UPDATE_GOLDEN=1 pytest tests/test_queries.py
 """
@@ -17,7 +18,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from kg.query import list_queries, prepare_query, query_header, run_query
 from kg.rdf import to_rdf
 from kg.vocab import PREFIXES, SCHEMA
-from tests.fixtures.mini import mini_graph
+from tests.fixtures.mini import query_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES_DIR = ROOT / "queries"
@@ -25,24 +26,31 @@ GOLDEN_DIR = Path(__file__).parent / "golden" / "queries"
 QUERY_FILES = sorted(QUERIES_DIR.glob("*.rq"))
 UPDATE_GOLDEN = os.environ.get("KG_UPDATE_GOLDEN") == "1"
 
-# (query, parameter) -> (value to bind, number of rows expected on the mini fixture)
+# (query, parameter) -> (value to bind, number of rows expected on the query fixture)
 BINDINGS: dict[tuple[str, str], tuple[str, int]] = {
-    ("roles", "person_name"): ("Dr Priya Natarajan", 2),  # an alias finds the person
-    ("roles", "org_name"): ("RCGP", 1),
-    ("who-said-what", "speaker_name"): ("Priya Natarajan", 1),
+    ("roles", "person_name"): ("Dr Priya Natarajan", 3),  # an alias finds the person
+    ("roles", "org_name"): ("RCGP", 2),  # chair in doc-a, and (former) chair in doc-c
+    ("who-said-what", "speaker_name"): ("Priya Natarajan", 2),
     ("quotes-by-person", "person_name"): ("Dr Priya Natarajan", 1),
     ("report-recommendations", "target_name"): ("the report", 1),
     ("responses-to-report", "target_name"): ("Northgate Institute report", 2),
-    ("linked-to-organisation", "target_name"): ("MedaCloud", 3),
-    ("stance-toward-policy", "target_name"): ("partnership model", 1),
-    ("fact-provenance", "subject_name"): ("Tom Ellery", 2),
+    ("linked-to-organisation", "target_name"): ("MedaCloud", 9),
+    ("stance-toward-policy", "target_name"): ("partnership model", 2),
+    ("fact-provenance", "subject_name"): ("Tom Ellery", 4),
     ("entities-by-type", "type_name"): ("ThinkTank", 1),
+    ("money-flows", "party_name"): ("NHS England", 3),  # payer of two payments, awarder of one contract
+    ("said-about-policy", "policy_name"): ("GMS contract", 1),  # named in the sentence, not the quotation
+    ("contested", "target_name"): ("partnership model", 2),
+    ("posts-over-time", "person_name"): ("Professor Tom Ellery", 2),  # chair, then former chair
+    ("people-at-organisation", "org_name"): ("RCGP", 1),  # one person, one post, stated in two documents
+    ("timeline", "since"): ("2024-02", 4),  # a month: doc-c and its three comments
+    ("timeline", "until"): ("2023", 2),  # a year, inclusive: doc-a and its comment
 }
 
 
 @pytest.fixture(scope="module")
 def graph():
-    return to_rdf(mini_graph())
+    return to_rdf(query_graph())
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +73,8 @@ def _ids(paths):
 # the files themselves
 
 
-def test_there_are_at_least_ten_questions():
-    assert len(QUERY_FILES) >= 10, [p.name for p in QUERY_FILES]
+def test_there_are_at_least_fifteen_questions():
+    assert len(QUERY_FILES) >= 15, [p.name for p in QUERY_FILES]
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=_ids(QUERY_FILES))
@@ -108,13 +116,13 @@ def test_no_names_hard_coded(path, graph):
 
 
 # ---------------------------------------------------------------------------------------------
-# answers on the mini fixture
+# answers on the query fixture
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=_ids(QUERY_FILES))
 def test_rows_match_golden(path, graph):
     result = run_query(graph, path.read_text(encoding="utf-8"))
-    assert result.rows, f"{path.name} returns nothing, but the mini fixture has an answer to it"
+    assert result.rows, f"{path.name} returns nothing, but the query fixture has an answer to it"
     golden = GOLDEN_DIR / f"{path.stem}.tsv"
     text = _to_tsv(result.variables, result.rows)
     if UPDATE_GOLDEN:
@@ -178,7 +186,29 @@ def test_binding_an_unknown_name_gives_no_rows(name, parameter, graph, stored):
 
 def test_person_binding_selects_that_person(graph, stored):
     rows = run_query(graph, stored["roles"].sparql, bindings={"person_name": "Professor Tom Ellery"}).rows
-    assert [(r[0], r[1], r[2]) for r in rows] == [("Tom Ellery", "chair", "Royal College of General Practitioners")]
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [
+        ("Tom Ellery", "chair", "Royal College of General Practitioners", "doc-a.txt"),
+        ("Tom Ellery", "chair", "Royal College of General Practitioners", "doc-c.txt"),
+    ]
+
+
+def test_posts_over_time_reads_the_time_word_from_the_role_or_the_sentence(graph, stored):
+    rows = run_query(graph, stored["posts-over-time"].sparql).rows
+    timed = {(r[0], r[1], r[2], r[3]) for r in rows if r[2] is not None}
+    assert timed == {("Tom Ellery", "2024-02-09", "former", "chair"),  # 'Former RCGP chair Tom Ellery'
+                     ("Priya Natarajan", "2024-02-09", "new", "chief executive")}  # role 'new chief executive'
+
+
+def test_timeline_orders_comments_by_when_they_were_posted(graph, stored):
+    rows = run_query(graph, stored["timeline"].sparql).rows
+    assert [(r[0], r[1]) for r in rows if r[2] == "comment"] == [
+        ("2023-05-01", "09:00"), ("2024-02-09", "23:40"), ("2024-02-10", "08:15"), ("2024-02-12", "12:05")]
+
+
+def test_money_flows_run_from_payer_to_recipient(graph, stored):
+    rows = run_query(graph, stored["money-flows"].sparql).rows
+    # 'MedaCloud won a £12m contract from NHS England': the money goes from NHS England to MedaCloud
+    assert ("NHS England", "MedaCloud", "contract", "£12m", "GBP") in {r[:5] for r in rows}
 
 
 def test_binding_is_a_literal_not_sparql(graph, stored):
