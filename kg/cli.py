@@ -23,7 +23,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build
 
     result = build([Path(s) for s in args.sources], Path(args.out), queries_dir=_queries_dir(),
-                   progress=not args.quiet and sys.stderr.isatty())
+                   progress=not args.quiet and sys.stderr.isatty(), validate=not args.no_validate)
     for path, reason in result.skipped:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     print(result.summary())
@@ -58,6 +58,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import describe, validate_file
+
+    report = validate_file(Path(args.graph))
+    print(describe(report))
+    return 0 if report.conforms else 1
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+
+    serve(Path(args.graph), host=args.host, port=args.port, timeout=args.timeout)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import subprocess
 
@@ -89,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+", metavar="SRC", help="document files or folders")
     p.add_argument("--out", default=str(DEFAULT_OUT), help="output folder (default: output/)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the built graph")
 
     p = add("query", cmd_query, "Run a SPARQL query: a .rq file, a name from queries/, or inline SPARQL.",
             'kg query roles --format csv   |   kg query who-said-what --param person="Sajid Javid"')
@@ -102,6 +118,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=("ttl", "nt", "trig", "jsonld"))
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle graph (default: output/graph.ttl)")
     p.add_argument("--out", help="output file (default: standard output)")
+
+    p = add("validate", cmd_validate, "Check a graph against kg's SHACL shapes and list what is wrong in plain words.",
+            "kg validate --graph output/graph.ttl")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle or TriG graph (default: output/graph.ttl)")
+
+    p = add("serve", cmd_serve, "Serve a graph as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, a query page at /).",
+            "kg serve --graph output/graph.ttl --port 8000   then open http://127.0.0.1:8000/")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle or TriG graph (default: output/graph.ttl)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
 
     p = add("eval", cmd_eval, "Build the sources and score the build against a gold YAML file.",
             "kg eval ../shared/eval/seeds_dev.yaml")

@@ -111,7 +111,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
     shouting = _shouting(doc.text)
     for ent in doc.ents:
         if ent.label_.startswith("KG_"):
-            named.append(SegmentMention(_span_mention(aseg, ent, doc_id, ent.label_[3:], "lexicon"), ent.ent_id_ or None))
+            etype = ent.label_[3:]
+            surface = _noun_phrase(ent) if etype in _CONCEPTS else None
+            named.append(SegmentMention(_span_mention(aseg, ent, doc_id, etype, "lexicon"), ent.ent_id_ or None,
+                                        surface))
             continue
         etype = NER_TYPES.get(ent.label_)
         if etype is None or shouting:
@@ -153,6 +156,22 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         if not any(t.start <= m.start and m.end <= t.end and (t.start, t.end) != (m.start, m.end) for t in titles):
             yield sm
     yield from phrases
+
+
+_CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
+
+
+def _noun_phrase(ent: Span) -> str | None:
+    """The noun phrase a lexicon policy name heads, as written ('the new five-year framework'), kept as an alias."""
+    root = ent.root
+    if root.i != ent.end - 1:
+        return None
+    left = root.left_edge
+    while left.i < ent.start and (left.is_punct or left.tag_ == "POS"):
+        left = left.doc[left.i + 1]
+    if left.i >= ent.start or any(t.tag_ == "POS" or t.pos_ in ("PRON", "VERB") for t in ent.doc[left.i:ent.start]):
+        return None
+    return ent.doc[left.i:ent.end].text
 
 
 def _shouting(text: str) -> bool:

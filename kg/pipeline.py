@@ -29,12 +29,17 @@ class BuildResult:
     seconds: float
     skipped: tuple[tuple[str, str], ...]
     outputs: tuple[Path, ...]
+    violations: int | None = None  # SHACL violations of the built graph; None when not validated
 
     def summary(self) -> str:
         line = (f"built {self.documents} documents: {self.entities} entities, {self.facts} facts "
                 f"in {self.seconds:.1f} s -> {self.out_dir}")
         if self.skipped:
             line += f" ({len(self.skipped)} skipped)"
+        if self.violations == 0:
+            line += "; conforms to kg/shapes.ttl"
+        elif self.violations:
+            line += f"; {self.violations} SHACL violations (see kg validate)"
         return line
 
 
@@ -55,7 +60,7 @@ def extract(documents: Sequence[Document], *, progress: bool = False) -> Knowled
 
 
 def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = None,
-          progress: bool = False) -> BuildResult:
+          progress: bool = False, validate: bool = True) -> BuildResult:
     started = time.perf_counter()
     from kg.ingest import read_documents
     ingested = read_documents(sources)
@@ -77,5 +82,11 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     for name, text in outputs.items():
         write_text_atomic(out_dir / name, text)
         written.append(out_dir / name)
+    violations = None
+    if validate:
+        from kg.validate import validate_graph
+
+        report = validate_graph(graph)
+        violations = sum(1 for v in report.violations if v.severity == "Violation")
     return BuildResult(out_dir, len(kg.documents), len(kg.entities), len(kg.facts),
-                       time.perf_counter() - started, ingested.skipped, tuple(written))
+                       time.perf_counter() - started, ingested.skipped, tuple(written), violations)

@@ -39,6 +39,7 @@ def test_build_prints_a_one_line_summary(tmp_path, capsys):
     assert main(["build", str(SEEDS / "002_98ded81a5ebe0208.txt"), "--out", str(tmp_path), "--quiet"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("built 1 documents: ") and " entities, " in lines[0]
+    assert lines[0].endswith("; conforms to kg/shapes.ttl")
 
 
 @pytest.mark.model
@@ -125,9 +126,25 @@ def test_a_failed_build_keeps_the_previous_outputs(tmp_path, capsys):
     assert previous.read_text(encoding="utf-8") == "# earlier build\n"
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export", "eval"])
+@pytest.mark.parametrize("command", ["build", "query", "export", "validate", "serve", "eval"])
 def test_every_command_has_help_with_an_example(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
     assert exit_info.value.code == 0
     assert "example: kg " in capsys.readouterr().out
+
+
+@pytest.mark.model
+def test_validate_a_build_conforms(built, capsys):
+    assert main(["validate", "--graph", str(built / "graph.ttl")]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("conforms")
+
+
+def test_validate_reports_a_broken_graph_in_plain_words(tmp_path, capsys):
+    broken = tmp_path / "broken.ttl"
+    text = (ROOT / "tests" / "golden" / "mini.ttl").read_text(encoding="utf-8")
+    broken.write_text(text.replace("kg:confidence 0.90 ;", "kg:confidence 1.90 ;", 1), encoding="utf-8")
+    assert main(["validate", "--graph", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "1.90" in out and out.strip().splitlines()[-1].startswith("1 violation")
+
