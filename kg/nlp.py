@@ -83,16 +83,23 @@ def alias_names(doc: Doc) -> Doc:
         if not ent.label_.startswith("KG_") or ent.text == ent.ent_id_ or ent.end >= len(doc):
             continue
         end = ent.end
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and \
-                not doc[end].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and doc[end].ent_type_[:3] != "KG_":
+        while end < len(doc) and _name_word(doc[end]):
             end += 1
-        if end > ent.end:
-            ents[n] = Span(doc, ent.start, end, label="ORG")
+        start = ent.start  # 'Londonwide LMCs', 'Kent LMC': a capitalised name before the alias
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        if end > ent.end or start < ent.start:
+            ents[n] = Span(doc, start, end, label="ORG")
             changed = True
     if changed:
         doc.ents = [e for e in ents if not any(o is not e and o.start < e.end and e.start < o.end and
                                                 o.end - o.start > e.end - e.start for o in ents)]
     return doc
+
+
+def _name_word(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text not in _TITLES and \
+        token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON") and not token.ent_type_.startswith("KG_")
 
 
 @Language.component("kg_org_names")

@@ -68,6 +68,8 @@ class KG(DefinedNamespace):
     quotedIn: URIRef
     wroteFor: URIRef
     fines: URIRef
+    urges: URIRef
+    wroteTo: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -120,6 +122,8 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "quotedIn": (KG.quotedIn, "quoted in"),
     "wroteFor": (KG.wroteFor, "wrote for"),
     "fines": (KG.fines, "fines"),
+    "urges": (KG.urges, "urges"),
+    "wroteTo": (KG.wroteTo, "wrote to"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

@@ -96,3 +96,16 @@ def test_html_page_facts(html_kg):
     # a policy in a relative clause of a list item is context, not a recommendation
     assert (ippr, "recommends", "GMS contract", "") not in facts
 
+
+
+def test_trade_press_idioms():
+    kg = extract(read_documents([Path(__file__).parent / "fixtures" / "articles" / "lmcs_online_access.txt"]).documents)
+    labels = {e.key: e.label for e in kg.entities}
+    facts = {(labels[f.subject], f.predicate, labels.get(f.object, f.object)) for f in kg.facts}
+    assert {
+        ("Local Medical Committees", "criticises", "NHS England"),  # 'hit out at'
+        ("Michelle Drage", "urges", "NHS England"),  # 'said ... and called on NHS England to delay'
+        ("Michelle Drage", "holdsRole", "Londonwide LMCs"),  # a named LMC, not the generic entry
+        ("Information Commissioner's Office", "wroteTo", "NHS England"),
+        ("Royal College of General Practitioners", "said", "more than half of practices are not ready"),
+    } <= facts

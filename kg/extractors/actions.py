@@ -102,6 +102,17 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         # written for a publication: only 'for X' says so ('did a head to head for the BMJ')
         object_toks = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "for"
                        and (t.head.i == verb.i or t.head.head.i == verb.i and t.head.dep_ in ("dobj", "advcl"))]
+        to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        if to and verb_lemma(verb, {"write"}):
+            # 'has written to NHS England': a letter, not a piece for a publication
+            predicate, subject_types, object_types = "wroteTo", ORGS | {"Person"}, ORGS | {"Person"}
+            object_toks = to
+            agents = _agents(ctx, view, subject_tok, subject_types, passive) if subject_tok is not None else []
+            for target in _objects(ctx, view, to[0], object_types):
+                for agent in agents:
+                    if agent != target:
+                        yield Fact(agent, predicate, target, view.sentence, "actions.write-to", 0.7, cue="write")
+            return
     if subject_tok is None:
         return
     agents = _agents(ctx, view, subject_tok, subject_types, passive)

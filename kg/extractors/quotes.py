@@ -55,6 +55,13 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         quotes = [q for q in paragraph_quotes[base] if q[0] < sentence.end and q[1] > sentence.start]
         if any(q in attributed and q[0] < sentence.start for q in quotes):
             continue  # inside a quotation already credited to its speaker
+        according = _according_to(ctx, view)
+        if according is not None:
+            speaker, start, end = according
+            yield Fact(speaker, "said", text[start:end].strip(" ,.‘’“”\"'"), sentence, "quotes.according-to", 0.7,
+                       object_is_literal=True, cue="according to", start=start, end=end)
+            previous_speaker = None
+            continue
         found = False
         for token in view.span:
             lemma = verb_lemma(token, cues) if token.pos_ in ("VERB", "AUX") else None
@@ -107,6 +114,21 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _speaker(ctx, view, verb.head)
     return None
+
+
+def _according_to(ctx: DocumentContext, view: SentenceView) -> tuple[str, int, int] | None:
+    """'According to the RCGP, more than half of practices are not ready.': the named source said the rest."""
+    match = re.match(r"\s*According to\s+", view.sentence.text)
+    if match is None:
+        return None
+    comma = view.sentence.text.find(",", match.end())
+    if comma < 0:
+        return None
+    start = view.sentence.start
+    source = next((r for r in ctx.refs_in(start + match.end(), start + comma) if r.type in SPEAKER_TYPES), None)
+    if source is None or len(view.sentence.text[comma + 1:].split()) < 3:
+        return None
+    return source.key, start + comma + 1, view.sentence.end
 
 
 def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, speaker: str) -> Iterator[Fact]:

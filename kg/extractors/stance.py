@@ -28,6 +28,8 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
             if lemma:
                 yield from _verb_stance(ctx, view, token, verbs[lemma], lemma)
+            elif token.pos_ == "VERB":
+                yield from _phrasal_stance(ctx, view, token)
         yield from _backed(ctx, view)
 
 
@@ -77,6 +79,62 @@ def _object_heads(token: Token) -> Iterator[Token]:
             yield from _object_heads(child)
         if child.dep_ == "compound":
             yield child
+
+
+# phrasal verbs of stance: (verb, particle or noun, preposition) -> relation; 'hit out at', 'call on ... to'
+PHRASAL_STANCE = {
+    ("hit", "out", "at"): "criticises", ("lash", "out", "at"): "criticises", ("take", "aim", "at"): "criticises",
+    ("round", "", "on"): "criticises", ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
+    ("call", "", "on"): "urges", ("call", "", "upon"): "urges", ("urge", "", ""): "urges", ("press", "", ""): "urges",
+}
+
+
+def _phrasal_stance(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fact]:
+    lemma = verb_lemma(verb, {v for v, _, _ in PHRASAL_STANCE})
+    if lemma is None or any(c.dep_ == "neg" for c in verb.children):
+        return
+    middles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")} | {""}
+    for middle in middles:
+        for (v, mid, prep), relation in PHRASAL_STANCE.items():
+            if v != lemma or mid != middle:
+                continue
+            # the parser may hang 'on NHS England' on the particle itself
+            objects = [c for c in verb.children if c.dep_ == "dobj"] if not prep else \
+                [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == prep
+                 for o in p.children if o.dep_ == "pobj"]
+            if prep == "" and mid == "" and not objects:
+                continue
+            agent = _agent_up(ctx, view, verb)
+            if agent is None:
+                return
+            for obj in objects:
+                ref = ctx.ref_for_token(view, obj)
+                if ref is not None and ref.key != agent and ref.type in TARGET_TYPES:
+                    yield Fact(agent, relation, ref.key, view.sentence, "stance.phrasal", 0.75,
+                               cue=" ".join(w for w in (lemma, mid, prep) if w))
+            return
+
+
+def _agent_up(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
+    """The verb's subject, or for a coordinated verb the nearest ancestor's subject that names someone
+    ('X said the deadline was reckless and called on Y': X calls on Y, not the deadline)."""
+    head = verb
+    for _ in range(_CLIMB):
+        for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            agent = ctx.speaker_for(view, subject) or _subject_ref(ctx, view, subject)
+            if agent is not None and ctx.types.get(agent, "Commenter") in AGENT_TYPES:
+                return agent
+        if head.dep_ not in ("conj", "ccomp", "xcomp") or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def _subject_ref(ctx: DocumentContext, view: SentenceView, subject: Token) -> str | None:
+    base = view.segment.segment.start
+    refs = [r for r in ctx.refs_in(base + subject.left_edge.idx, base + subject.right_edge.idx +
+                                   len(subject.right_edge.text)) if r.type in AGENT_TYPES]
+    return refs[-1].key if refs else None
 
 
 CONCERN_NOUNS = {"concern", "fear", "worry", "warning", "reservation", "doubt", "alarm"}
