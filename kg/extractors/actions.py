@@ -141,9 +141,7 @@ def _caused_change(verb: Token):
 def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str]) -> list[str]:
     """The first entity of the allowed types in the object phrase, and those coordinated with it
     ('in Wolverhampton and Gosport')."""
-    base = view.segment.segment.start
-    refs = [r for r in ctx.refs_in(base + token.left_edge.idx,
-                                   base + token.right_edge.idx + len(token.right_edge.text)) if r.type in types]
+    refs = ctx.refs_under(view, token, types)
     if not refs:
         return []
     first = ctx.token_for(view, refs[0])
@@ -161,9 +159,7 @@ def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[
 def _agents(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str], passive: bool) -> list[str]:
     """Who did it: one entity, or in a passive 'by A and B' every person named."""
     if passive:
-        base = view.segment.segment.start
-        refs = ctx.refs_in(base + token.left_edge.idx, base + token.right_edge.idx + len(token.right_edge.text))
-        people = list(dict.fromkeys(r.key for r in refs if r.type == "Person" and "Person" in types))
+        people = list(dict.fromkeys(r.key for r in ctx.refs_under(view, token, {"Person"} & types)))
         if people:
             return people
     agents = [_entity(ctx, view, token, types)]
@@ -178,13 +174,10 @@ def _entity(ctx: DocumentContext, view: SentenceView, token: Token, types: set[s
         if key and ctx.types.get(key, "Commenter") in types:
             return key
     if subtree or token.dep_ in ("nsubj", "nsubjpass", "pobj"):
-        base = view.segment.segment.start
-        start = base + token.left_edge.idx
-        end = base + token.right_edge.idx + len(token.right_edge.text)
-        refs = [r for r in ctx.refs_in(start, end) if r.type in types]
+        refs = ctx.refs_under(view, token, types)
         if not subtree:
             # 'Babylon’s GP at Hand model has...': the name nearest the head noun is the subject, not its owner
-            head_at = base + token.idx + len(token.text)
+            head_at = view.offset(token) + len(token.text)
             before = [r for r in refs if r.mention.end <= head_at]
             refs = before[-1:] or refs
         if refs:

@@ -107,6 +107,12 @@ class DocumentContext:
         start = view.offset(token)
         return self.ref_at(start, start + len(token.text))
 
+    def refs_under(self, view: SentenceView, token: Token, types=None) -> list[Ref]:
+        """The resolved mentions inside `token`'s subtree, of the given types (all types when None)."""
+        base = view.segment.segment.start
+        refs = self.refs_in(base + token.left_edge.idx, base + token.right_edge.idx + len(token.right_edge.text))
+        return refs if types is None else [r for r in refs if r.type in types]
+
     def token_for(self, view: SentenceView, ref: Ref) -> Token | None:
         """The syntactic head of a mention inside the sentence's parse."""
         base = view.segment.segment.start

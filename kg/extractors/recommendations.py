@@ -89,10 +89,7 @@ def _subject(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
 
 
 def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
-    base = view.segment.segment.start
-    start = base + token.left_edge.idx
-    end = base + token.right_edge.idx + len(token.right_edge.text)
-    refs = [r for r in ctx.refs_in(start, end) if r.type in RECOMMENDER_TYPES]
+    refs = ctx.refs_under(view, token, RECOMMENDER_TYPES)
     return refs[0].key if refs else None
 
 

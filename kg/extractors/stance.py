@@ -131,9 +131,7 @@ def _agent_up(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | No
 
 
 def _subject_ref(ctx: DocumentContext, view: SentenceView, subject: Token) -> str | None:
-    base = view.segment.segment.start
-    refs = [r for r in ctx.refs_in(base + subject.left_edge.idx, base + subject.right_edge.idx +
-                                   len(subject.right_edge.text)) if r.type in AGENT_TYPES]
+    refs = ctx.refs_under(view, subject, AGENT_TYPES)
     return refs[-1].key if refs else None
 
 
@@ -150,10 +148,7 @@ def _concerns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "regarding")]
         if not preps:
             continue
-        base = view.segment.segment.start
-        about = preps[0]
-        targets = [r for r in ctx.refs_in(base + about.idx, base + about.right_edge.idx + len(about.right_edge.text))
-                   if r.type in TARGET_TYPES]
+        targets = ctx.refs_under(view, preps[0], TARGET_TYPES)
         holder = _clause_subject(ctx, view, noun)
         for target in dict.fromkeys(r.key for r in targets[:1]):
             if holder and holder != target:
@@ -171,10 +166,7 @@ def _clause_subject(ctx: DocumentContext, view: SentenceView, token: Token) -> s
         if head.pos_ in ("VERB", "AUX") and subjects:
             agent = ctx.speaker_for(view, subjects[0])
             if agent is None:
-                base = view.segment.segment.start
-                refs = [r for r in ctx.refs_in(base + subjects[0].left_edge.idx,
-                                               base + subjects[0].right_edge.idx + len(subjects[0].right_edge.text))
-                        if r.type in AGENT_TYPES]
+                refs = ctx.refs_under(view, subjects[0], AGENT_TYPES)
                 agent = refs[0].key if refs else None
             return agent if agent and ctx.types.get(agent, "Commenter") in AGENT_TYPES else None
     return None
