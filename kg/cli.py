@@ -113,9 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"))
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind a query variable to a literal")
 
-    p = add("export", cmd_export, "Export the graph as Turtle, N-Triples, TriG or JSON-LD.",
+    p = add("export", cmd_export, "Export the graph as Turtle, N-Triples, TriG, JSON-LD or GraphML (for Gephi).",
             "kg export --format nt --out output/graph.nt")
-    p.add_argument("--format", required=True, choices=("ttl", "nt", "trig", "jsonld"))
+    p.add_argument("--format", required=True, choices=("ttl", "nt", "trig", "jsonld", "graphml"))
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle graph (default: output/graph.ttl)")
     p.add_argument("--out", help="output file (default: standard output)")
 

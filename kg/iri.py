@@ -70,3 +70,7 @@ def extractor_iri(name: str) -> URIRef:
 def amount_iri(fact: URIRef) -> URIRef:
     return URIRef(f"{fact}/amount")
 
+
+def scheme_iri(name: str) -> URIRef:
+    return KGR[f"scheme/{slug(name)}"]
+

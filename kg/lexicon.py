@@ -7,12 +7,15 @@ from importlib import resources
 
 import yaml
 
+from kg.errors import KGError
+
 
 @dataclass(frozen=True)
 class Term:
     name: str
     type: str
     aliases: tuple[str, ...]
+    broader: str | None = None  # the name of the wider policy term this one is part of (policies only)
 
 
 @dataclass(frozen=True)
@@ -39,16 +42,46 @@ class Lexicon:
         return index
 
 
-def _terms(rows: list[dict]) -> tuple[Term, ...]:
-    return tuple(Term(r["name"], r["type"], tuple(str(a) for a in r.get("aliases") or ())) for r in rows)
+def _terms(rows: list[dict], *, broader: bool = False) -> tuple[Term, ...]:
+    terms = []
+    for row in rows:
+        if "broader" in row and not broader:
+            raise KGError(f"lexicon: {row['name']!r} has a 'broader' field; only policies may have one")
+        wider = row.get("broader")
+        terms.append(Term(row["name"], row["type"], tuple(str(a) for a in row.get("aliases") or ()),
+                          str(wider) if wider is not None else None))
+    return tuple(terms)
+
+
+def _check_broader(policies: tuple[Term, ...]) -> None:
+    """Every `broader` names another policy, and following them never comes back (a hierarchy, not a cycle)."""
+    by_name = {term.name: term for term in policies}
+    for term in policies:
+        seen = [term.name]
+        current = term
+        while current.broader is not None:
+            if current.broader not in by_name:
+                raise KGError(f"lexicon: policy {current.name!r} has broader {current.broader!r}, "
+                              f"which is not a name in the policies list")
+            if current.broader in seen:
+                raise KGError(f"lexicon: broader policies form a cycle: {' -> '.join([*seen, current.broader])}")
+            seen.append(current.broader)
+            current = by_name[current.broader]
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     raw = yaml.safe_load(resources.files("kg").joinpath("data/lexicon.yaml").read_text(encoding="utf-8"))
+    return lexicon_from_data(raw)
+
+
+def lexicon_from_data(raw: dict) -> Lexicon:
+    """A Lexicon from the parsed YAML; KGError when a `broader` names no policy or makes a cycle."""
+    policies = _terms(raw["policies"], broader=True)
+    _check_broader(policies)
     return Lexicon(
         organisations=_terms(raw["organisations"]),
-        policies=_terms(raw["policies"]),
+        policies=policies,
         organisation_heads={k: tuple(v) for k, v in raw["organisation_heads"].items()},
         policy_heads={k: tuple(v) for k, v in raw["policy_heads"].items()},
         roles=tuple(sorted(raw["roles"], key=len, reverse=True)),

@@ -5,10 +5,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, DCTERMS
 
 from kg import iri
+from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Document, Entity, Fact, KnowledgeGraph
 from kg.vocab import ENTITY_TYPES, KG, NIF, PREDICATES, PREFIXES, SCHEMA
 
 EXTRACTOR_VERSION = "kg-0.1"
+
+# the SKOS concept scheme every policy and programme entity is in (not an entity: no schema:name)
+POLICY_SCHEME = iri.scheme_iri("policies")
+POLICY_SCHEME_LABEL = "Policies and programmes of UK general practice"
+_CONCEPT_TYPES = frozenset(t for t, (_, classes) in ENTITY_TYPES.items() if SKOS.Concept in classes)
 
 
 def new_graph() -> Graph:
@@ -23,6 +29,7 @@ def to_rdf(kg: KnowledgeGraph) -> Graph:
     by_name = _entities_by_name(kg.entities)
     for entity in kg.entities:
         _add_entity(graph, entity)
+    _add_concept_scheme(graph, kg.entities)
     for document in kg.documents:
         _add_document(graph, document, by_name)
     for fact in kg.facts:
@@ -51,6 +58,40 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
             graph.add((node, SCHEMA.alternateName, Literal(alias)))
     for doc_id in entity.documents:
         graph.add((iri.document_iri(doc_id), SCHEMA.mentions, node))
+
+
+def _add_concept_scheme(graph: Graph, entities: tuple[Entity, ...]) -> None:
+    """skos:inScheme for every policy concept, and skos:broader/narrower where the lexicon says one term is part
+    of another and the graph holds both: a wider term no text mentions is never added."""
+    concepts = sorted((e for e in entities if e.type in _CONCEPT_TYPES), key=lambda e: e.key)
+    if not concepts:
+        return
+    policies = {term.name: term for term in load_lexicon().policies}
+    canonical = {name: term for name, term in load_lexicon().canonical().items() if term.name in policies}
+    by_term: dict[str, list[URIRef]] = {}
+    for entity in concepts:
+        term = canonical.get(entity.label.casefold())
+        if term is not None:
+            by_term.setdefault(term.name, []).append(iri.entity_iri(entity.key))
+
+    graph.add((POLICY_SCHEME, RDF.type, SKOS.ConceptScheme))
+    graph.add((POLICY_SCHEME, SKOS.prefLabel, Literal(POLICY_SCHEME_LABEL)))
+    graph.add((POLICY_SCHEME, RDFS.label, Literal(POLICY_SCHEME_LABEL)))
+    has_broader: set[URIRef] = set()
+    for name, nodes in by_term.items():
+        wider = policies[name].broader
+        for node in nodes:
+            for broader in by_term.get(wider or "", ()):
+                if broader != node:
+                    graph.add((node, SKOS.broader, broader))
+                    graph.add((broader, SKOS.narrower, node))
+                    has_broader.add(node)
+    for entity in concepts:
+        node = iri.entity_iri(entity.key)
+        graph.add((node, SKOS.inScheme, POLICY_SCHEME))
+        if node not in has_broader:
+            graph.add((node, SKOS.topConceptOf, POLICY_SCHEME))
+            graph.add((POLICY_SCHEME, SKOS.hasTopConcept, node))
 
 
 def _add_document(graph: Graph, document: Document, by_name: dict[tuple[str, str], Entity]) -> None:

@@ -5,6 +5,10 @@ import csv
 import dataclasses
 import io
 import json
+import threading
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql.results.tsvresults import TSVResultParser
 from rdflib.query import Result
 
+from kg.cli import main
 from kg.errors import GraphError, KGError, QueryError
 from kg.query import (
     FORMATS,
@@ -384,3 +389,79 @@ def test_answers_markdown_names_a_failing_query(tmp_path, graph):
 def test_query_result_equality_ignores_raw(graph):
     assert run_query(graph, PEOPLE) == run_query(graph, PEOPLE)
     assert isinstance(run_query(graph, PEOPLE), QueryResult)
+
+
+# ---------------------------------------------------------------------------------------------
+# kg query fetches nothing: a local server records every request a refused query might have made
+
+
+EMPTY_RESULTS = b'{"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": []}}'
+TRIPLE = b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n"
+
+
+@pytest.fixture
+def recorder() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(http://127.0.0.1:PORT, hits): a server on this machine answering SPARQL and Turtle, noting each request."""
+    hits: list[tuple[str, str]] = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            hits.append((self.command, self.path))
+            sparql = self.path.startswith("/sparql")
+            body = EMPTY_RESULTS if sparql else TRIPLE
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json" if sparql else "text/turtle")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        do_GET = do_POST = do_HEAD = do_PUT = _answer
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def test_the_recorder_sees_a_fetch(recorder):
+    # the control: without kg's refusal, rdflib's SERVICE does reach the recorder (so zero hits below means something)
+    base, hits = recorder
+    rows = list(Graph().query(f"SELECT * WHERE {{ SERVICE <{base}/sparql> {{ ?s ?p ?o }} }}"))
+    assert rows == []
+    with urllib.request.urlopen(f"{base}/x.ttl", timeout=10) as response:
+        assert response.status == 200
+    assert [hit[1].split("?")[0] for hit in hits] == ["/sparql", "/x.ttl"]
+
+
+@pytest.mark.parametrize(("sparql", "keyword"), [
+    ("SELECT * WHERE {{ SERVICE <{base}/sparql> {{ ?s ?p ?o }} }}", "SERVICE"),
+    ("SELECT * WHERE {{ ?x ?y ?z OPTIONAL {{ SERVICE SILENT <{base}/sparql> {{ ?s ?p ?o }} }} }}", "SERVICE"),
+    ("LOAD <{base}/x.ttl>", "LOAD"),
+    ("LOAD SILENT <{base}/x.ttl> INTO GRAPH <http://example.org/g>", "LOAD"),
+    ("SELECT * FROM <{base}/x.ttl> WHERE {{ ?s ?p ?o }}", "FROM"),
+    ("SELECT * FROM NAMED <{base}/x.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}", "FROM NAMED"),
+    ("CONSTRUCT {{ ?s ?p ?o }} FROM <{base}/x.ttl> WHERE {{ ?s ?p ?o }}", "FROM"),
+])
+def test_kg_query_refuses_and_fetches_nothing(recorder, graph, tmp_path, capsys, sparql, keyword):
+    base, hits = recorder
+    graph_file = tmp_path / "graph.ttl"
+    graph_file.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    query = sparql.format(base=base)
+    code = main(["query", query, "--graph", str(graph_file)])
+    captured = capsys.readouterr()
+    assert code != 0
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("kg query: error: refused")
+    assert keyword in lines[0]
+    assert hits == []
