@@ -74,3 +74,7 @@ def amount_iri(fact: URIRef) -> URIRef:
 def scheme_iri(name: str) -> URIRef:
     return KGR[f"scheme/{slug(name)}"]
 
+
+def merge_iri(entity_key: str, alias: str, doc_id: str, rule: str) -> URIRef:
+    return KGR[f"merge/{digest(entity_key, alias, doc_id, rule)[:16]}"]
+

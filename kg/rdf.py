@@ -58,6 +58,14 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
             graph.add((node, SCHEMA.alternateName, Literal(alias)))
     for doc_id in entity.documents:
         graph.add((iri.document_iri(doc_id), SCHEMA.mentions, node))
+    for merge in entity.merges:
+        # the audit trail of resolution: which surface form, in which document, joined this entity by which rule
+        record = iri.merge_iri(entity.key, merge.alias, merge.doc_id, merge.rule)
+        graph.add((record, RDF.type, KG.Merge))
+        graph.add((record, KG.mergedInto, node))
+        graph.add((record, KG.surfaceForm, Literal(merge.alias)))
+        graph.add((record, KG.rule, Literal(merge.rule)))
+        graph.add((record, PROV.wasDerivedFrom, iri.document_iri(merge.doc_id)))
 
 
 def _add_concept_scheme(graph: Graph, entities: tuple[Entity, ...]) -> None:

@@ -27,6 +27,7 @@ class KG(DefinedNamespace):
     Policy: URIRef
     Programme: URIRef
     Extractor: URIRef
+    Merge: URIRef
     # fact provenance
     rule: URIRef
     confidence: URIRef
@@ -34,6 +35,8 @@ class KG(DefinedNamespace):
     qualifier: URIRef
     cueVerb: URIRef
     fileName: URIRef
+    mergedInto: URIRef
+    surfaceForm: URIRef
     # relations between entities
     holdsRole: URIRef
     said: URIRef

@@ -39,6 +39,7 @@ BINDINGS: dict[tuple[str, str], tuple[str, int]] = {
     ("fact-provenance", "subject_name"): ("Tom Ellery", 4),
     ("entities-by-type", "type_name"): ("ThinkTank", 1),
     ("money-flows", "party_name"): ("NHS England", 3),  # payer of two payments, awarder of one contract
+    ("merges", "entity_name"): ("RCGP", 2),  # an alias finds the entity; two names were joined to it
     ("said-about-policy", "policy_name"): ("GMS contract", 1),  # named in the sentence, not the quotation
     ("contested", "target_name"): ("partnership model", 2),
     ("posts-over-time", "person_name"): ("Professor Tom Ellery", 2),  # chair, then former chair
