@@ -98,6 +98,7 @@ class Fact:
     start: int | None = None  # evidence span inside the document, when narrower than the sentence
     end: int | None = None
     amount: Money | None = None  # the sum of money the fact is about ('won £2bn of NHS contracts')
+    about: tuple[str, ...] = ()  # entity keys a quotation names (for 'said' facts)
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,8 @@ def _add_fact(graph: Graph, fact: Fact) -> None:
         graph.add((obj, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
         if fact.cue:
             graph.add((obj, KG.cueVerb, Literal(fact.cue)))
+        for key in fact.about:
+            graph.add((obj, SCHEMA.about, iri.entity_iri(key)))
     elif fact.object_is_literal:
         obj = Literal(fact.object)
     else:

@@ -265,3 +265,10 @@ def test_two_national_posts_in_one_article_resolve_neither():
     text = ("The health secretary wrote to the prime minister about the GP contract.\n\n"
             "Wes Streeting said practices would get more money.")
     assert not any(p == "holdsRole" for _, p, _, _ in triples(build(text)))
+
+
+def test_a_quotation_is_about_the_entities_it_names():
+    kg = build("Dr Farah Jameel said: ‘NHS England has broken its promise on the GMS contract.’")
+    [quote] = [f for f in kg.facts if f.predicate == "said"]
+    labels = {e.key: e.label for e in kg.entities}
+    assert [labels[k] for k in quote.about] == ["NHS England", "GMS contract"]

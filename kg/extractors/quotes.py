@@ -59,7 +59,8 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         if according is not None:
             speaker, start, end = according
             yield Fact(speaker, "said", text[start:end].strip(" ,.‘’“”\"'"), sentence, "quotes.according-to", 0.7,
-                       object_is_literal=True, cue="according to", start=start, end=end)
+                       object_is_literal=True, cue="according to", start=start, end=end,
+                       about=_about(ctx, start, end, speaker))
             previous_speaker = None
             continue
         found = False
@@ -81,7 +82,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             previous_speaker = speaker
             attributed.add(content)
             yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
-                       object_is_literal=True, cue=lemma, start=start, end=end)
+                       object_is_literal=True, cue=lemma, start=start, end=end, about=_about(ctx, start, end, speaker))
             yield from _quote_stance(ctx, view, speaker, start, end)
             yield from _told_publication(ctx, view, token, speaker)
             break
@@ -92,7 +93,8 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             start, end = quotes[0][0], quotes[-1][1]
             attributed.update(quotes)
             yield Fact(previous_speaker, "said", text[start:end].strip("‘’“”\"' "), sentence,
-                       "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=start, end=end)
+                       "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=start, end=end,
+                       about=_about(ctx, start, end, previous_speaker))
             yield from _quote_stance(ctx, view, previous_speaker, start, end)
         else:
             previous_speaker = None
@@ -114,6 +116,12 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _speaker(ctx, view, verb.head)
     return None
+
+
+def _about(ctx: DocumentContext, start: int, end: int, speaker: str) -> tuple[str, ...]:
+    """The entities a quotation names (not its speaker), in order of first mention."""
+    return tuple(dict.fromkeys(r.key for r in ctx.refs_in(start, end)
+                               if r.key != speaker and r.type not in ("Commenter", "Place")))
 
 
 def _according_to(ctx: DocumentContext, view: SentenceView) -> tuple[str, int, int] | None:
