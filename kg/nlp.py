@@ -99,7 +99,14 @@ def alias_names(doc: Doc) -> Doc:
 
 def _name_word(token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text not in _TITLES and \
+        token.lower_.rstrip("s") not in _role_words() and \
         token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON") and not token.ent_type_.startswith("KG_")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """'Tory MP' is a Conservative and a post, not an organisation called 'Tory MP'."""
+    return frozenset(r.casefold() for r in load_lexicon().roles if " " not in r)
 
 
 @Language.component("kg_org_names")
