@@ -73,6 +73,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_view(args: argparse.Namespace) -> int:
+    from kg.view import write_view
+
+    result = write_view(Path(args.graph), Path(args.out), focus=args.focus, depth=args.depth)
+    print(result.summary(), file=sys.stderr)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import subprocess
 
@@ -129,6 +137,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
+
+    p = add("view", cmd_view, "Write the graph as one interactive HTML page that works offline: the whole graph, "
+            "or the entities within --depth links of one (--focus).",
+            "kg view --focus Babylon --depth 2 --out output/babylon.html")
+    p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle or TriG graph (default: output/graph.ttl)")
+    p.add_argument("--focus", metavar="NAME", help="start from the entity with this name, alias or IRI (any case)")
+    p.add_argument("--depth", type=int, default=1, metavar="N",
+                   help="with --focus: how many links out from it to show (default: 1)")
+    p.add_argument("--out", default=str(DEFAULT_OUT / "view.html"), help="HTML file (default: output/view.html)")
 
     p = add("eval", cmd_eval, "Build the sources and score the build against a gold YAML file.",
             "kg eval ../shared/eval/seeds_dev.yaml")

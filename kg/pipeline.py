@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from kg.errors import ExportError
 from kg.extractors import run_extractors
 from kg.extractors.context import DocumentContext
 
@@ -30,6 +31,7 @@ class BuildResult:
     skipped: tuple[tuple[str, str], ...]
     outputs: tuple[Path, ...]
     violations: int | None = None  # SHACL violations of the built graph; None when not validated
+    no_screenshot: str = ""  # why graph.png was not taken (no chromium is not an error); "" when it was
 
     def summary(self) -> str:
         line = (f"built {self.documents} documents: {self.entities} entities, {self.facts} facts "
@@ -40,6 +42,8 @@ class BuildResult:
             line += "; conforms to kg/shapes.ttl"
         elif self.violations:
             line += f"; {self.violations} SHACL violations (see kg validate)"
+        if self.no_screenshot:
+            line += f"; no screenshot ({self.no_screenshot})"
         return line
 
 
@@ -82,6 +86,15 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     for name, text in outputs.items():
         write_text_atomic(out_dir / name, text)
         written.append(out_dir / name)
+    from kg.view import screenshot
+    shot = screenshot(out_dir / "graph.html", out_dir / "graph.png")
+    if shot.path is not None:
+        written.append(shot.path)
+    else:
+        try:  # an older picture of another graph would pass for this one's
+            (out_dir / "graph.png").unlink(missing_ok=True)
+        except OSError as exc:
+            raise ExportError(f"cannot remove the old {out_dir / 'graph.png'}: {exc.strerror or exc}") from exc
     violations = None
     if validate:
         from kg.validate import validate_graph
@@ -89,4 +102,4 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
         report = validate_graph(graph)
         violations = sum(1 for v in report.violations if v.severity == "Violation")
     return BuildResult(out_dir, len(kg.documents), len(kg.entities), len(kg.facts),
-                       time.perf_counter() - started, ingested.skipped, tuple(written), violations)
+                       time.perf_counter() - started, ingested.skipped, tuple(written), violations, shot.reason)

@@ -1,16 +1,23 @@
-"""Stage: the graph as one self-contained, interactive HTML page.
+"""Stage: the graph as one self-contained, interactive HTML page, and a screenshot of it.
 
 Works from any rdflib Graph in kg's vocabulary (so also from a saved graph.ttl). vis-network is
 inlined from the copy pyvis ships; nothing is fetched from the network when the page is opened.
+Positions and communities are computed here, so the page opens with physics off and no layout to run.
 Output is deterministic: the same graph gives byte-identical HTML.
 """
 from __future__ import annotations
 
+import contextlib
+import difflib
 import importlib.util
 import json
 import math
 import os
+import shutil
+import signal
+import subprocess
 import tempfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +30,7 @@ from rdflib.namespace import PROV, RDF
 from rdflib.term import Node
 
 from kg.errors import ExportError
+from kg.io import write_bytes_atomic
 from kg.vocab import ENTITY_TYPES, KG, NIF, PREDICATES, SCHEMA
 
 TEMPLATE = "view.html.j2"
@@ -31,6 +39,8 @@ LAYOUT_SEED = 42
 NODE_SPACING = 150  # pixels between neighbours, roughly
 SPRING_LIMIT = 500  # networkx switches spring_layout to a scipy solver at this many nodes
 FORCE_ITERATIONS = 50
+FORCE_CHUNK = 128  # rows of the pairwise repulsion computed at once: small enough to stay in cache
+COMMENT_SECTION = "comment"
 
 # one colour per fine type, in ENTITY_TYPES order (Tableau 20, readable on white)
 TYPE_COLOURS: dict[str, str] = dict(zip(ENTITY_TYPES, (
@@ -38,7 +48,60 @@ TYPE_COLOURS: dict[str, str] = dict(zip(ENTITY_TYPES, (
     "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295", "#8cd17d",
 ), strict=True))
 
+# one vis-network shape per broad kind, so type still reads where colours are hard to tell apart
+TYPE_SHAPES: dict[str, str] = {
+    "Person": "dot", "Organization": "square", "GovernmentBody": "square", "Practice": "square",
+    "ThinkTank": "square", "Company": "square", "Publication": "square", "Place": "triangleDown",
+    "Policy": "diamond", "Programme": "diamond", "Report": "triangle", "Legislation": "hexagon",
+    "Commenter": "star",
+}
+
+# the same shapes for the legend, in a 14x14 SVG box
+_SHAPE_ICONS: dict[str, str] = {
+    "dot": '<circle cx="7" cy="7" r="6" fill="{colour}"/>',
+    "square": '<rect x="1.5" y="1.5" width="11" height="11" fill="{colour}"/>',
+    "diamond": '<polygon points="7,0.5 13.5,7 7,13.5 0.5,7" fill="{colour}"/>',
+    "triangle": '<polygon points="7,1 13.5,12.5 0.5,12.5" fill="{colour}"/>',
+    "triangleDown": '<polygon points="0.5,1.5 13.5,1.5 7,13" fill="{colour}"/>',
+    "hexagon": '<polygon points="3.5,1 10.5,1 13.5,7 10.5,13 3.5,13 0.5,7" fill="{colour}"/>',
+    "star": '<polygon points="7,0.5 8.8,5 13.5,5.2 9.8,8.2 11,13 7,10.3 3,13 4.2,8.2 0.5,5.2 5.2,5" fill="{colour}"/>',
+}
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser")
+SCREENSHOT_SIZE = (1600, 1000)
+SCREENSHOT_TIMEOUT = 120.0  # seconds; a 5,000-entity page renders in a few
+# --no-sandbox: containers (and root) often lack what the sandbox needs; the page is kg's own, offline
+CHROMIUM_ARGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-extensions",
+                 "--hide-scrollbars", "--mute-audio", "--force-device-scale-factor=1",
+                 "--run-all-compositor-stages-before-draw", "--virtual-time-budget=10000")
+
 _PREDICATE_LABELS: dict[URIRef, str] = {prop: label for prop, label in PREDICATES.values()}
+
+
+@dataclass(frozen=True)
+class ViewResult:
+    """A page written by write_view."""
+
+    path: Path
+    entities: int
+    links: int
+    focus: tuple[str, ...] = ()  # labels of the entities an ego view starts from
+    depth: int | None = None
+
+    def summary(self) -> str:
+        line = f"wrote {self.path}: {self.entities} entities, {self.links} links"
+        if self.focus:
+            line += f" within {self.depth} link{'' if self.depth == 1 else 's'} of {', '.join(self.focus)}"
+        return line
+
+
+@dataclass(frozen=True)
+class Screenshot:
+    """A PNG of a page, or why none was taken (a missing browser is not an error)."""
+
+    path: Path | None
+    reason: str = ""
 
 
 def entity_type(classes: set[Node] | frozenset[Node]) -> str | None:
@@ -98,27 +161,35 @@ def to_digraph(graph: Graph) -> nx.DiGraph:
     return view
 
 
-def render_html(graph: Graph, *, title: str = "kg") -> str:
-    """One self-contained HTML page showing the graph; a page saying so when it has no entities."""
-    if not isinstance(title, str):
-        raise ExportError(f"title must be a string, got {type(title).__name__}")
-    view = to_digraph(graph)
-    data = _view_data(view)
-    legend = [{"type": name, "colour": TYPE_COLOURS[name], "count": count}
-              for name, count in _type_counts(view).items()]
-    context: dict[str, Any] = {
-        "title": title,
-        "legend": legend,
-        "node_count": view.number_of_nodes(),
-        "edge_count": view.number_of_edges(),
-        "fact_count": sum(len(facts) for _, _, facts in view.edges(data="facts")),
-        "empty": view.number_of_nodes() == 0,
-        "data_json": Markup(_script_json(data)),
-    }
-    if not context["empty"]:
-        js, css = _vis_assets()
-        context["vis_js"], context["vis_css"] = Markup(js), Markup(css)
-    return _environment().get_template(TEMPLATE).render(**context)
+def neighbourhood(view: nx.DiGraph, focus: str, depth: int = 1) -> tuple[nx.DiGraph, tuple[str, ...]]:
+    """The entities within `depth` links (either direction) of every entity called `focus`, and those entities.
+
+    `focus` matches a name, an alias or an IRI, ignoring case; a name several entities share starts from all of them.
+    """
+    if not isinstance(depth, int) or isinstance(depth, bool) or depth < 0:
+        raise ExportError(f"depth must be a whole number, 0 or more; got {depth!r}")
+    wanted = focus.strip().casefold()
+    centres = tuple(sorted(node for node, attrs in view.nodes(data=True)
+                           if wanted in {node.casefold(), attrs["label"].casefold(),
+                                         *(a.casefold() for a in attrs["aliases"])}))
+    if not wanted or not centres:
+        names = sorted({attrs["label"] for _, attrs in view.nodes(data=True)})
+        close = difflib.get_close_matches(focus.strip(), names, n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise ExportError(f"no entity called {focus!r} in the graph{hint}")
+    undirected = view.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for centre in centres:
+        keep.update(nx.single_source_shortest_path_length(undirected, centre, cutoff=depth))
+    return view.subgraph(keep).copy(), centres
+
+
+def render_html(graph: Graph, *, title: str = "kg", focus: str | None = None, depth: int = 1) -> str:
+    """One self-contained HTML page showing the graph, or the neighbourhood of `focus`.
+
+    A graph with no entities gives a page saying so.
+    """
+    return _render(graph, title=title, focus=focus, depth=depth)[0]
 
 
 def write_html(graph: Graph, path: Path, **kw: Any) -> None:
@@ -140,6 +211,99 @@ def write_html(graph: Graph, path: Path, **kw: Any) -> None:
         if isinstance(exc, OSError):
             raise ExportError(f"cannot write {path}: {exc.strerror}") from exc
         raise
+
+
+def write_view(graph_path: Path, out: Path, *, focus: str | None = None, depth: int = 1) -> ViewResult:
+    """The page of a saved graph file (or of one entity's neighbourhood in it), written atomically to `out`."""
+    from kg.query import load_graph
+
+    graph_path, out = Path(graph_path), Path(out)
+    graph = load_graph(graph_path)
+    title = f"kg: {focus.strip()} ({graph_path.name})" if focus is not None else f"kg: {graph_path.name}"
+    html, view, centres = _render(graph, title=title, focus=focus, depth=depth)
+    if not out.parent.is_dir():
+        raise ExportError(f"cannot write {out}: directory {out.parent} does not exist")
+    write_bytes_atomic(out, html.encode("utf-8"))
+    labels = tuple(view.nodes[c]["label"] for c in centres)
+    return ViewResult(out, view.number_of_nodes(), view.number_of_edges(), labels, depth if centres else None)
+
+
+def find_chromium() -> str | None:
+    """The chromium on PATH, or None."""
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def screenshot(html_path: Path, png_path: Path, *, chromium: str | None = None) -> Screenshot:
+    """Open a page in headless chromium and save what it shows as a PNG, written atomically.
+
+    No chromium, or a chromium that shows nothing, gives a Screenshot without a path and the reason.
+    """
+    html_path, png_path = Path(html_path).resolve(), Path(png_path)
+    if not html_path.is_file():  # chromium would take a picture of its own error page
+        raise ExportError(f"cannot take a screenshot of {html_path}: no such file")
+    chromium = chromium or find_chromium()
+    if chromium is None:
+        return Screenshot(None, f"no {' or '.join(CHROMIUM_NAMES)} on PATH")
+    width, height = SCREENSHOT_SIZE
+    with tempfile.TemporaryDirectory(prefix="kg-shot-") as scratch:
+        shot = Path(scratch) / "shot.png"
+        argv = [chromium, *CHROMIUM_ARGS, f"--user-data-dir={Path(scratch) / 'profile'}",
+                f"--window-size={width},{height}", f"--screenshot={shot}", html_path.as_uri()]
+        try:
+            # a session of its own, so a hung browser is stopped with every process it started
+            process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.PIPE, start_new_session=True)
+        except OSError as exc:
+            return Screenshot(None, f"cannot run {chromium}: {exc.strerror or exc}")
+        try:
+            _, stderr = process.communicate(timeout=SCREENSHOT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            return Screenshot(None, f"{chromium} took more than {SCREENSHOT_TIMEOUT:.0f} s")
+        data = shot.read_bytes() if shot.is_file() else b""
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        last = (stderr.decode("utf-8", "replace").strip().splitlines() or [""])[-1]
+        return Screenshot(None, f"{chromium} exited with status {process.returncode} and saved no PNG"
+                                + (f" ({last})" if last else ""))
+    write_bytes_atomic(png_path, data)
+    return Screenshot(png_path)
+
+
+def _render(graph: Graph, *, title: str, focus: str | None, depth: int) -> tuple[str, nx.DiGraph, tuple[str, ...]]:
+    if not isinstance(title, str):
+        raise ExportError(f"title must be a string, got {type(title).__name__}")
+    if focus is not None and not isinstance(focus, str):
+        raise ExportError(f"focus must be a name, got {type(focus).__name__}")
+    view = to_digraph(graph)
+    centres: tuple[str, ...] = ()
+    if focus is not None:
+        view, centres = neighbourhood(view, focus, depth)
+    data = _view_data(view, centres)
+    context: dict[str, Any] = {
+        "title": title,
+        "legend": [{"type": name, "colour": TYPE_COLOURS[name], "count": count,
+                    "icon": Markup(_SHAPE_ICONS[TYPE_SHAPES[name]].format(colour=TYPE_COLOURS[name]))}
+                   for name, count in _type_counts(view).items()],
+        "relations": _relations(view),
+        "documents": _documents(view),
+        "focus": [view.nodes[c]["label"] for c in centres],
+        "depth": depth,
+        "node_count": view.number_of_nodes(),
+        "edge_count": view.number_of_edges(),
+        "fact_count": sum(len(facts) for _, _, facts in view.edges(data="facts")),
+        "empty": view.number_of_nodes() == 0,
+        "data_json": Markup(_script_json(data)),
+    }
+    if not context["empty"]:
+        js, css = _vis_assets()
+        context["vis_js"], context["vis_css"] = Markup(js), Markup(css)
+    return _environment().get_template(TEMPLATE).render(**context), view, centres
 
 
 def _predicate_label(predicate: Node) -> str:
@@ -198,6 +362,54 @@ def _type_counts(view: nx.DiGraph) -> dict[str, int]:
     return {name: count for name, count in counts.items() if count}
 
 
+def _relations(view: nx.DiGraph) -> list[dict[str, Any]]:
+    """Each relation on an edge, with how many facts between entities it has."""
+    counts: dict[str, int] = {}
+    for _, _, facts in view.edges(data="facts"):
+        for fact in facts:
+            counts[fact["predicate"]] = counts.get(fact["predicate"], 0) + 1
+    return [{"name": name, "count": counts[name]} for name in sorted(counts)]
+
+
+def _documents(view: nx.DiGraph) -> list[dict[str, Any]]:
+    """Each document an entity is mentioned in or a fact comes from, with how many facts come from it."""
+    counts: dict[str, int] = {}
+    for _, attrs in view.nodes(data=True):
+        for name in attrs["files"]:
+            counts.setdefault(name, 0)
+        for fact in attrs["statements"]:
+            if "file" in fact:
+                counts[fact["file"]] = counts.get(fact["file"], 0) + 1
+    for _, _, facts in view.edges(data="facts"):
+        for fact in facts:
+            if "file" in fact:
+                counts[fact["file"]] = counts.get(fact["file"], 0) + 1
+    return [{"name": name, "count": counts[name]} for name in sorted(counts)]
+
+
+def _comment_only(view: nx.DiGraph, node: str) -> bool:
+    """A reader, or an entity whose every fact comes from reader comments (mentions carry no section)."""
+    if view.nodes[node]["type"] == "Commenter":
+        return True
+    sections = {f.get("section") for f in view.nodes[node]["statements"]}
+    for source, target in (*view.out_edges(node), *view.in_edges(node)):
+        sections.update(f.get("section") for f in view.edges[source, target]["facts"])
+    return sections == {COMMENT_SECTION}
+
+
+def _communities(view: nx.DiGraph) -> dict[str, int]:
+    """Louvain communities, numbered largest first; -1 for an entity with no community of two or more."""
+    if view.number_of_edges() == 0:
+        return {node: -1 for node in view}
+    found = nx.community.louvain_communities(view.to_undirected(as_view=True), seed=LAYOUT_SEED)
+    ordered = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
+    numbers = {node: -1 for node in view}
+    for number, members in enumerate(ordered):
+        for node in members:
+            numbers[node] = number
+    return numbers
+
+
 def _layout(view: nx.DiGraph) -> dict[str, tuple[float, float]]:
     """Spring layout per connected component, components packed in rows (largest first).
 
@@ -235,7 +447,9 @@ def _spread(component: nx.Graph, *, scale: float) -> dict[str, tuple[float, floa
     """Fruchterman-Reingold positions for one connected component (undirected: one-sided forces collapse links).
 
     networkx's spring_layout needs scipy from SPRING_LIMIT nodes up, which kg does not depend on; past
-    that size the same dense algorithm runs here, so the layout never depends on what else is installed.
+    that size the same algorithm runs here, so the layout never depends on what else is installed. It
+    pulls along the edge list rather than a dense adjacency matrix and repels in float32 blocks of rows:
+    a 5,000-entity component takes seconds, not minutes.
     """
     if len(component) < SPRING_LIMIT:
         positions = nx.spring_layout(component, seed=LAYOUT_SEED, method="force", scale=scale)
@@ -243,31 +457,49 @@ def _spread(component: nx.Graph, *, scale: float) -> dict[str, tuple[float, floa
     import numpy as np
 
     nodes = list(component)
-    adjacency = nx.to_numpy_array(component, nodelist=nodes, weight=None)
-    pos = np.random.RandomState(LAYOUT_SEED).rand(len(nodes), 2)
-    k = math.sqrt(1.0 / len(nodes))
+    index = {node: i for i, node in enumerate(nodes)}
+    ends = np.array([(index[a], index[b]) for a, b in component.edges() if a != b], dtype=np.intp).reshape(-1, 2)
+    count = len(nodes)
+    pos = np.random.RandomState(LAYOUT_SEED).rand(count, 2)
+    k = math.sqrt(1.0 / count)
+    k2 = np.float32(k * k)
     step = 0.1 * float(np.ptp(pos, axis=0).max())
     cooling = step / (FORCE_ITERATIONS + 1)
     for _ in range(FORCE_ITERATIONS):
-        delta = pos[:, np.newaxis, :] - pos[np.newaxis, :, :]
-        distance = np.clip(np.linalg.norm(delta, axis=-1), 0.01, None)
-        displacement = np.einsum("ijk,ij->ik", delta, k * k / distance**2 - adjacency * distance / k)
-        length = np.clip(np.linalg.norm(displacement, axis=-1), 0.01, None)
+        x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
+        displacement = np.empty_like(pos)
+        for lo in range(0, count, FORCE_CHUNK):
+            dx = x[lo:lo + FORCE_CHUNK, np.newaxis] - x[np.newaxis, :]
+            dy = y[lo:lo + FORCE_CHUNK, np.newaxis] - y[np.newaxis, :]
+            weight = dx * dx
+            weight += dy * dy
+            np.maximum(weight, np.float32(1e-4), out=weight)  # distance at least 0.01, as networkx does
+            np.divide(k2, weight, out=weight)
+            displacement[lo:lo + FORCE_CHUNK, 0] = (dx * weight).sum(axis=1)
+            displacement[lo:lo + FORCE_CHUNK, 1] = (dy * weight).sum(axis=1)
+        delta = pos[ends[:, 0]] - pos[ends[:, 1]]
+        pull = delta * (np.maximum(np.hypot(delta[:, 0], delta[:, 1]), 0.01) / k)[:, np.newaxis]
+        np.subtract.at(displacement, ends[:, 0], pull)
+        np.add.at(displacement, ends[:, 1], pull)
+        length = np.maximum(np.hypot(displacement[:, 0], displacement[:, 1]), 0.01)
         pos += displacement * (step / length)[:, np.newaxis]
         step -= cooling
     scaled = nx.rescale_layout(pos, scale=scale)
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, scaled, strict=True)}
 
 
-def _view_data(view: nx.DiGraph) -> dict[str, Any]:
+def _view_data(view: nx.DiGraph, centres: tuple[str, ...] = ()) -> dict[str, Any]:
     positions = _layout(view)
+    communities = _communities(view)
     nodes = []
     for node in sorted(view.nodes):
         attrs = view.nodes[node]
         x, y = positions[node]
         nodes.append({
             "id": node, "label": attrs["label"], "type": attrs["type"], "colour": TYPE_COLOURS[attrs["type"]],
-            "x": x, "y": y, "size": round(12 + 4 * math.sqrt(view.degree(node)), 1),
+            "shape": TYPE_SHAPES[attrs["type"]], "x": x, "y": y,
+            "size": round(12 + 4 * math.sqrt(view.degree(node)), 1), "community": communities[node],
+            "comment_only": _comment_only(view, node),
             "aliases": attrs["aliases"], "files": attrs["files"], "statements": attrs["statements"],
         })
     edges = []
@@ -275,7 +507,7 @@ def _view_data(view: nx.DiGraph) -> dict[str, Any]:
         facts = view.edges[source, target]["facts"]
         labels = sorted({f["predicate"] for f in facts})
         edges.append({"id": f"e{index}", "from": source, "to": target, "label": " / ".join(labels), "facts": facts})
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": edges, "focus": list(centres)}
 
 
 def _script_json(data: dict[str, Any]) -> str:
