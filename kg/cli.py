@@ -26,6 +26,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                    progress=not args.quiet and sys.stderr.isatty(), validate=not args.no_validate)
     for path, reason in result.skipped:
         print(f"skipped {path}: {reason}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(result.summary())
     return 0
 

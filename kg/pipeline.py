@@ -32,12 +32,16 @@ class BuildResult:
     outputs: tuple[Path, ...]
     violations: int | None = None  # SHACL violations of the built graph; None when not validated
     no_screenshot: str = ""  # why graph.png was not taken (no chromium is not an error); "" when it was
+    warnings: tuple[str, ...] = ()  # "file: what was odd but did not stop it being built"
 
     def summary(self) -> str:
         line = (f"built {self.documents} documents: {self.entities} entities, {self.facts} facts "
                 f"in {self.seconds:.1f} s -> {self.out_dir}")
-        if self.skipped:
-            line += f" ({len(self.skipped)} skipped)"
+        counts = [f"{len(self.skipped)} skipped"] if self.skipped else []
+        if self.warnings:
+            counts.append(f"{len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}")
+        if counts:
+            line += f" ({', '.join(counts)})"
         if self.violations == 0:
             line += "; conforms to kg/shapes.ttl"
         elif self.violations:
@@ -102,4 +106,5 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
         report = validate_graph(graph)
         violations = sum(1 for v in report.violations if v.severity == "Violation")
     return BuildResult(out_dir, len(kg.documents), len(kg.entities), len(kg.facts),
-                       time.perf_counter() - started, ingested.skipped, tuple(written), violations, shot.reason)
+                       time.perf_counter() - started, ingested.skipped, tuple(written), violations, shot.reason,
+                       ingested.warnings)
