@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import logging
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.iri import slug
 from kg.model import ARTICLE, COMMENT, Comment, Document, Segment
-
-log = logging.getLogger(__name__)
 
 SUFFIXES = (".htm", ".html", ".md", ".txt")
 HTML_SUFFIXES = (".htm", ".html")
@@ -487,20 +486,29 @@ def _mark_pull_quotes(text: str, body: Sequence[_Para]) -> None:
     words = {id(p): _words(text[p.start:p.end]) for p in body if p.kind in ("prose", "heading")}
     prose = [p for p in body if p.kind == "prose"]
     padded = {id(p): f" {' '.join(words[id(p)])} " for p in prose}
+    # Prose paragraphs by the runs of words they hold, so that a page of thousands of paragraphs is not
+    # compared pair by pair.
+    holding: dict[tuple[str, ...], list[_Para]] = {}
+    for other in prose:
+        own = words[id(other)]
+        for run in {tuple(own[i:i + _PULL_QUOTE_RUN]) for i in range(len(own) - _PULL_QUOTE_RUN + 1)}:
+            holding.setdefault(run, []).append(other)
     for para in body:
         own = words.get(id(para))
         if not own or len(own) < _PULL_QUOTE_MIN_WORDS:
             continue
+        runs = {tuple(own[i:i + _PULL_QUOTE_RUN]) for i in range(len(own) - _PULL_QUOTE_RUN + 1)}
         if para.kind == "heading":
-            runs = {f" {' '.join(own[i:i + _PULL_QUOTE_RUN])} " for i in range(len(own) - _PULL_QUOTE_RUN + 1)}
+            whole = None
         elif len(own) <= _DUPLICATE_MAX_WORDS:
-            runs = {f" {' '.join(own)} "}
+            # a copy of the whole paragraph holds every one of its runs: look only where the rarest is
+            runs, whole = {min(runs, key=lambda run: (len(holding.get(run, ())), run))}, f" {' '.join(own)} "
         else:
             continue
-        for other in prose:
+        for other in (o for run in runs for o in holding.get(run, ())):
             if other is para or (len(words[id(other)]) == len(own) and other.start > para.start):
                 continue  # of two equal copies the first stays
-            if any(run in padded[id(other)] for run in runs):
+            if whole is None or whole in padded[id(other)]:
                 para.kind, para.family = "chrome", "pull-quote"
                 break
 
@@ -721,11 +729,24 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data if self._pre else re.sub(r"[ \t\r\n\f\v]+", " ", data))
 
 
+# "<![" starts a marked section, and Python's HTMLParser stops with an AssertionError unless one of
+# these keywords follows. Browsers read any other "<![...>" as a bogus comment, up to the next ">":
+# so does HTMLParser once a space follows the "<!".
+_BAD_MARKED_SECTION = re.compile(r"<!\[(?!(?:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.a-z0-9]))",
+                                 re.IGNORECASE)
+
+
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page: scripts and styles dropped, blocks kept as paragraphs."""
+    """Visible text of an HTML page: scripts and styles dropped, blocks kept as paragraphs.
+
+    Raises InputError when the markup cannot be parsed at all.
+    """
     extractor = _TextExtractor()
-    extractor.feed(markup)
-    extractor.close()
+    try:
+        extractor.feed(_BAD_MARKED_SECTION.sub("<! [", markup))
+        extractor.close()
+    except AssertionError as exc:  # what HTMLParser raises on markup it cannot scan
+        raise InputError(f"HTML cannot be parsed ({exc})") from exc
     lines = [line.strip(" \t") for line in "".join(extractor.parts).split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
@@ -733,92 +754,260 @@ def html_to_text(markup: str) -> str:
 
 # Reading files ------------------------------------------------------------------------------
 
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+# A file above this size is refused (after reading no more than this): news pages, markup included, are
+# well under a megabyte, and one bigger than this is a dump or not a page at all.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+# Text longer than this is refused rather than split: spaCy's own default limit, about a minute of
+# analysis, 60 times the longest page in the seeds. kg cannot know where a dump's articles start and
+# end, so splitting it would give comments, bylines and titles to the wrong article.
+MAX_TEXT_CHARS = 1_000_000
+_BINARY_CONTROL_SHARE = 0.05  # text has a few stray control bytes at most; a binary file has many more
+_BINARY_SAMPLE = 65536
+
+_DECLARED_CHARSET = (
+    re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE),
+    re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE),
+)
+_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b") + b"\x7f"
+
+# Characters removed from every document: invisible ones that split names ('Arvind\u200bMadan'),
+# bidirectional overrides that make displayed text differ from stored text, and control characters.
+# Zero-width (non-)joiners stay: emoji sequences and Persian or Indic words need them.
+_REMOVABLE = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f"  # control characters other than tab, line and page breaks
+    "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\ud800-\udfff\ufdd0-\ufdef"  # lone surrogates and non-characters
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)) + "]"
+)
+
+
+# Line breaks other than LF and CRLF (a lone CR, form feed, Unicode line and paragraph separators) become
+# LF: one character for one, so offsets still index the file, and no table or N-Triples line breaks on them.
+_ODD_LINE_BREAK = re.compile("\r(?!\n)|[\x0c\u2028\u2029]")
+
+
+def clean_text(text: str) -> tuple[str, str | None]:
+    """(text without invisible, control and non-characters, warning naming what was removed or None)."""
+    found = _REMOVABLE.findall(text)
+    if not found:
+        return text, None
+    kinds = sorted(set(found))
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in kinds[:3])
+    more = f" and {len(kinds) - 3} other kinds" if len(kinds) > 3 else ""
+    plural = "s" if len(found) > 1 else ""
+    return (_REMOVABLE.sub("", text),
+            f"removed {len(found)} invisible or control character{plural} ({named}{more}); "
+            f"character offsets count without them")
+
+
+def _shown(name: str) -> str:
+    """A file name safe to print on one line: control characters and undecodable bytes escaped."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MB"
+
+
+def _binary(data: bytes) -> str | None:
+    """Why the bytes are not text, or None."""
+    if b"\x00" in data:
+        return "binary file, not text (contains NUL bytes)"
+    sample = data[:_BINARY_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > _BINARY_CONTROL_SHARE * len(sample):
+        return f"binary file, not text ({controls * 100 // len(sample)}% control bytes)"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte is NUL, as in English text saved as UTF-16."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for codec, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            return codec
+    return None
 
 
 def _decode(data: bytes, *, html: bool) -> tuple[str | None, str | None]:
-    """(text, warning) — text None when no encoding fits."""
+    """(text, warning) when some encoding fits, else (None, the reason)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError as exc:
+                return None, f"not decodable as {codec.upper()}, which its byte-order mark declares ({exc.reason})"
+    if not data.startswith(codecs.BOM_UTF8):
+        codec = _utf16_without_bom(data)
+        if codec:
+            try:
+                return data.decode(codec), f"no byte-order mark; detected and decoded as {codec.upper()}"
+            except UnicodeDecodeError:
+                pass
+    reason = _binary(data)
+    if reason:
+        return None, reason
     try:
         return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = f"byte 0x{data[exc.start]:02X} at offset {exc.start}"
+    declared_note = ""
     if html:
-        declared = _DECLARED_CHARSET.search(data[:4096])
+        declared = next((m for m in (p.search(data[:4096]) for p in _DECLARED_CHARSET) if m), None)
         if declared:
             name = declared.group(1).decode("ascii", "replace")
             try:
-                return data.decode(codecs.lookup(name).name), None
-            except (LookupError, UnicodeDecodeError):
-                pass
+                codec = codecs.lookup(name).name
+                if codec.startswith(("utf-16", "utf-32")):  # bytes in which "<meta" was found are not UTF-16
+                    declared_note = f"; its declared charset {name!r} cannot be right"
+                else:
+                    return data.decode(codec), None
+            except LookupError:
+                declared_note = f"; its declared charset {name!r} is unknown"
+            except UnicodeDecodeError:
+                declared_note = f"; nor is it valid {name}, as it declares"
     try:
-        return data.decode("cp1252"), "not valid UTF-8; decoded as cp1252"
-    except UnicodeDecodeError:
-        return None, None
+        return data.decode("cp1252"), f"not valid UTF-8 ({utf8_error}){declared_note}; decoded as cp1252"
+    except UnicodeDecodeError as exc:
+        return None, (f"not decodable as UTF-8 ({utf8_error}){declared_note} nor as cp1252 "
+                      f"(byte 0x{data[exc.start]:02X} at offset {exc.start}): save it as UTF-8")
 
 
 def _expand(sources: Sequence[Path]) -> Iterator[Path]:
     for source in sources:
         path = Path(source)
-        if not path.exists():
-            raise InputError(f"source not found: {path}")
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+        try:
+            exists, is_dir = path.exists(), path.is_dir()
+        except OSError as exc:
+            raise InputError(f"source cannot be read: {_shown(str(path))}: {exc.strerror or exc}") from exc
+        if not exists:
+            raise InputError(f"source not found: {_shown(str(path))}")
+        if is_dir:
+            try:
+                found = sorted(
+                    p for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            except OSError as exc:
+                raise InputError(f"folder cannot be listed: {_shown(str(path))}: {exc.strerror or exc}") from exc
             if not found:
-                raise InputError(f"no documents ({', '.join(SUFFIXES)}) in folder: {path}")
+                raise InputError(f"no documents ({', '.join(SUFFIXES)}) in folder: {_shown(str(path))}")
             yield from found
         else:
             yield path
 
 
+def _read_bytes(path: Path) -> tuple[bytes | None, str | None]:
+    """(at most MAX_FILE_BYTES bytes, None) or (None, why the file is not read)."""
+    try:
+        if not path.is_file():
+            return None, "not a regular file"
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, f"cannot be read: {exc.strerror or exc}"
+    if len(data) > MAX_FILE_BYTES:
+        try:
+            size = _size(path.stat().st_size)
+        except OSError:
+            size = f"over {_size(MAX_FILE_BYTES)}"
+        return None, (f"too large ({size}; kg reads files of up to {_size(MAX_FILE_BYTES)}): "
+                      f"save one article per file")
+    return data, None
+
+
+def _document_id(path: Path) -> tuple[str, str | None]:
+    """(document id, warning): the file name without its suffix, with undecodable bytes replaced."""
+    stem = path.stem
+    fixed = stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if fixed == stem:
+        return stem, None
+    return fixed, f"file name is not valid UTF-8; its document id is {fixed!r}"
+
+
 def read_documents(sources: Sequence[Path]) -> IngestResult:
-    """Read files and folders (recursively, sorted) into Documents; unreadable files are skipped."""
+    """Read files and folders (recursively, sorted) into Documents; unusable files are skipped, with reasons.
+
+    Raises InputError when a source does not exist, a folder holds no documents, or no file at all
+    could be read (so that a build never replaces good outputs with an empty graph).
+    """
     if not sources:
         raise InputError("no sources given: name at least one file or folder")
     documents: list[Document] = []
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # slug of the document id -> (document id, file)
     for path in _expand(sources):
-        name = str(path)
-        suffix = path.suffix.lower()
-        if suffix not in SUFFIXES:
-            skipped.append((name, f"unsupported file type {suffix or '(none)'!r}; accepted: {', '.join(SUFFIXES)}"))
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            skipped.append((name, f"cannot be read: {exc.strerror or exc}"))
-            continue
-        if not data.strip():
-            skipped.append((name, "empty file"))
-            continue
-        if b"\x00" in data:
-            skipped.append((name, "binary file (contains NUL bytes)"))
-            continue
-        text, warning = _decode(data, html=suffix in HTML_SUFFIXES)
-        if text is None:
-            skipped.append((name, "not decodable as UTF-8, a declared charset or cp1252"))
-            continue
-        if warning:
-            warnings.append(f"{name}: {warning}")
-            log.warning("%s: %s", name, warning)
-        if suffix in HTML_SUFFIXES:
-            text = html_to_text(text)
-        if not text.strip():
-            skipped.append((name, "empty file (no text)"))
-            continue
-        doc_id = path.stem
-        if doc_id in seen:
-            skipped.append((name, f"duplicate document id {doc_id!r}: already read from {seen[doc_id]}"))
-            continue
-        document = parse_document(text, doc_id=doc_id, path=name)
-        if not document.segments:
-            skipped.append((name, "no content left after removing site chrome"))
-            continue
-        seen[doc_id] = name
-        documents.append(document)
+        name = _shown(str(path))
+        found: list[str] = []
+        reason = _read_one(path, name, documents, found, seen)
+        if reason:
+            skipped.append((name, reason))
+        else:
+            warnings.extend(f"{name}: {warning}" for warning in found)
+    if not documents:
+        shown = "; ".join(f"{path}: {reason}" for path, reason in skipped[:3])
+        more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        raise InputError(f"no document could be read ({len(skipped)} skipped: {shown}{more})")
     return IngestResult(tuple(documents), tuple(skipped), tuple(warnings))
+
+
+def _read_one(path: Path, name: str, documents: list[Document], warnings: list[str],
+              seen: dict[str, tuple[str, str]]) -> str | None:
+    """Read one file into `documents`; return why it is skipped, or None. Warnings go to `warnings`."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return f"unsupported file type {suffix or '(none)'!r}; accepted: {', '.join(SUFFIXES)}"
+    data, reason = _read_bytes(path)
+    if data is None:
+        return reason
+    if not data.strip():
+        return "empty file"
+    html = suffix in HTML_SUFFIXES
+    text, warning = _decode(data, html=html)
+    if text is None:
+        return warning
+    if warning:
+        warnings.append(warning)
+    if html:
+        try:
+            text = html_to_text(text)
+        except InputError as exc:
+            return str(exc)
+    text, warning = clean_text(text)
+    if warning:
+        warnings.append(warning)
+    text = _ODD_LINE_BREAK.sub("\n", text)
+    if not text.strip():
+        return "no visible text (only markup, scripts or styles)" if html else "empty file (no visible text)"
+    if len(text) > MAX_TEXT_CHARS:
+        return (f"too long ({len(text):,} characters of text; kg reads documents of up to "
+                f"{MAX_TEXT_CHARS:,}): save one article per file")
+    doc_id, warning = _document_id(path)
+    key = slug(doc_id)
+    if key in seen:
+        other_id, other = seen[key]
+        if other_id == doc_id:
+            return f"duplicate document id {doc_id!r}: already read from {other}"
+        return f"document id {doc_id!r} clashes with {other_id!r} from {other} (both are {key!r} in IRIs)"
+    if warning:
+        warnings.append(warning)
+    document = parse_document(text, doc_id=doc_id, path=name)
+    if not document.segments:
+        return "no content left after removing site chrome"
+    content = [text[s.start:s.end] for s in document.segments]
+    if not any(ch.isalpha() for piece in content for ch in piece):
+        return "no sentences (its text holds no words)"
+    if all(s.heading for s in document.segments):
+        warnings.append("no body text, only headings")
+    seen[key] = (doc_id, name)
+    documents.append(document)
+    return None

@@ -1,12 +1,25 @@
-"""Writing outputs so that a crash never leaves half a file: write a temporary file beside, then rename."""
+"""Writing outputs so that a crash never leaves half a file: write a temporary file beside, then rename.
+
+A build killed at any moment leaves every output either as it was or as the new complete version. The
+temporary files are hidden (".graph.ttl.<pid>.<random>.tmp") so no reader takes one for an output; one
+left by a killed process is removed by the next write of the same output.
+"""
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import threading
 from pathlib import Path
 
 from kg.errors import ExportError
+
+# read once: os.umask can only be read by setting it, which is not safe while other threads create files
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_writing: set[str] = set()  # temporary files this process is writing now
+_writing_lock = threading.Lock()
 
 
 def write_text_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
@@ -24,19 +37,21 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise ExportError(f"cannot write {path}: directory {directory} does not exist")
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    tmp = Path(tmp_name)
+    remove_stale_temporaries(path)
+    with _writing_lock:
+        try:
+            fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f"{_temporary_prefix(path)}{os.getpid()}.",
+                                            suffix=".tmp")
+        except OSError as exc:
+            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        tmp = Path(tmp_name)
+        _writing.add(tmp.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs get the usual permissions
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -46,6 +61,60 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    finally:
+        with _writing_lock:
+            _writing.discard(tmp.name)
+    _sync_directory(directory)
+
+
+def temporaries(path: Path) -> list[Path]:
+    """The temporary files of writes of `path` that have not finished (or were killed)."""
+    path = Path(path)
+    pattern = re.compile(re.escape(_temporary_prefix(path)) + r"\d+\.[^/]+\.tmp")
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        return sorted(p for p in directory.iterdir() if pattern.fullmatch(p.name))
+    except OSError:
+        return []
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files of `path` left by processes that no longer run (a build killed mid-write)."""
+    prefix = _temporary_prefix(Path(path))
+    for tmp in temporaries(path):
+        pid = int(tmp.name[len(prefix):].split(".", 1)[0])
+        with _writing_lock:
+            ours = tmp.name in _writing
+        # a pid of this process but not a write in progress: an earlier process that had the same pid
+        if not ours and (pid == os.getpid() or not _running(pid)):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":
+        return True  # os.kill would end the process there, not probe it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # another user's process, or a pid this system cannot check: leave its file alone
+    return True
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _encode(path: Path, text: str, encoding: str) -> bytes:
