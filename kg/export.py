@@ -93,7 +93,8 @@ def export_graph(graph: Graph, fmt: str, out_path: Path | None = None) -> str | 
 
 def _serialise(graph: Graph, fmt: str) -> str:
     if fmt == "nt":
-        lines = {line for line in _prefixed_copy(graph).serialize(format="nt").splitlines() if line.strip()}
+        # split on LF only: rdflib writes form feeds, U+2028 and the like raw inside literals
+        lines = {line for line in _prefixed_copy(graph).serialize(format="nt").split("\n") if line.strip()}
         return "".join(f"{line}\n" for line in sorted(lines))
     if fmt == "trig":
         return _trig(_dataset(graph))

@@ -51,6 +51,7 @@ class SegmentMention:
 def clean_name(text: str) -> str:
     """Strip titles, possessives, surrounding quotes and a leading article from a name."""
     name = text.strip().strip(QUOTES + " ,.;:–-•").strip()
+    name = re.sub(r"(?<=[^\W\d_])’(?=[^\W\d_])", "'", name)  # O’Neil: an apostrophe, kept as O'Neil
     name = re.sub(r"[‘’“”\"](?!s\b)", "", name)
     name = _POSSESSIVE_RE.sub("", name).strip()
     name = re.sub(r"^(?:the|The)\s+", "", name)

@@ -14,9 +14,12 @@ FACT_COLUMNS = ("subject", "subject_type", "predicate", "object", "object_type",
 
 def _csv(rows: list[tuple], header: tuple[str, ...]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    plain = csv.writer(buffer, lineterminator="\n")
+    # Python 3.11 leaves a field holding a lone carriage return unquoted, and readers end the row there
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain.writerow(header)
+    for row in rows:
+        (quoted if any(isinstance(value, str) and "\r" in value for value in row) else plain).writerow(row)
     return buffer.getvalue()
 
 
