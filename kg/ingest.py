@@ -534,10 +534,34 @@ def _find_byline(text: str, paras: Sequence[_Para],
             outlet_match = _BY_ROLE_OUTLET.search(rest) if _PRESS_ROLE.search(rest) else None
             outlet = _clean_outlet(outlet_match.group("outlet")) if outlet_match else None
             return _norm(match.group("name")), outlet, para
+    lone = _lone_name_byline(text, paras[:first_prose])
+    if lone is not None:
+        return lone
     for index, para in enumerate(paras):
         if para.kind == "byline":  # a "By ..." line that did not hold up is an ordinary line
             para.kind = "heading" if _heading_like(text[para.start:para.end], top=index < first_prose) else "prose"
     return None, None, None
+
+
+_LONE_NAME = re.compile(rf"^(?P<title>{_HONORIFIC})?(?P<name>{_NAME})$")
+
+
+def _lone_name_byline(text: str, top: Sequence[_Para]) -> tuple[str, None, _Para] | None:
+    """A column's byline is often the author's name alone on a line under the headline ('Dr Anna Kowalski').
+    A section label can look like a name ('Practice Business'), so the line needs an honorific, or the name
+    must come again in the text ('Dr Anna Kowalski is a GP partner at...')."""
+    for para in top:
+        if para.kind == "chrome":
+            continue
+        line = text[para.start:para.end].strip()
+        match = _LONE_NAME.match(line)
+        if match is None or match.group("name").split()[0] in _NOT_NAMES:
+            continue
+        name = match.group("name")
+        if match.group("title") or text.count(name) > 1:
+            para.kind = "byline"
+            return _norm(name), None, para
+    return None
 
 
 def _clean_outlet(outlet: str) -> str | None:

@@ -591,3 +591,19 @@ def test_html_page_is_read_as_text(tmp_path: Path) -> None:
 def test_html_to_text_keeps_blocks_and_drops_scripts() -> None:
     text = html_to_text("<div>One <i>two</i></div><script>bad()</script><p>Three</p><ul><li>Four</li></ul>")
     assert text == "One two\n\nThree\n\n\u2022 Four"
+
+
+LONE_NAME_PAGES = [
+    # an honorific makes a lone name under the headline the byline
+    ("Why I will never sign up\n\nDr Anna Kowalski\n\nI have been a GP partner for 18 years and I am tired.\n", "Anna Kowalski"),
+    # without one, the name must come again in the text
+    ("Why I will never sign up\n\nAnna Kowalski\n\nI have been a GP partner for 18 years and I am tired.\n\n"
+     "Anna Kowalski is a GP partner in Sheffield.\n", "Anna Kowalski"),
+    # a section label that looks like a name is not an author
+    ("Why I will never sign up\n\nPractice Business\n\nI have been a GP partner for 18 years and I am tired.\n", None),
+]
+
+
+@pytest.mark.parametrize("page, author", LONE_NAME_PAGES, ids=["honorific", "repeated", "section-label"])
+def test_a_lone_name_under_the_headline_is_the_byline(page, author):
+    assert parse(page).author == author

@@ -109,3 +109,14 @@ def test_trade_press_idioms():
         ("Information Commissioner's Office", "wroteTo", "NHS England"),
         ("Royal College of General Practitioners", "said", "more than half of practices are not ready"),
     } <= facts
+
+
+def test_a_columnists_first_person_opinion_is_theirs():
+    kg = extract(read_documents([Path(__file__).parent / "fixtures" / "articles" / "pcn_des_column.txt"]).documents)
+    [document] = kg.documents
+    assert document.author == "Anna Kowalski"  # her name alone under the headline
+    labels = {e.key: e.label for e in kg.entities}
+    facts = {(labels[f.subject], f.predicate, labels.get(f.object, f.object)) for f in kg.facts}
+    assert ("Anna Kowalski", "criticises", "PCN DES") in facts  # 'I believe the PCN DES is the worst ...'
+    assert ("Mark Evans", "criticises", "PCN DES") in facts  # a reader: 'a disaster for small practices'
+
