@@ -120,3 +120,21 @@ def test_a_columnists_first_person_opinion_is_theirs():
     assert ("Anna Kowalski", "criticises", "PCN DES") in facts  # 'I believe the PCN DES is the worst ...'
     assert ("Mark Evans", "criticises", "PCN DES") in facts  # a reader: 'a disaster for small practices'
 
+
+def test_money_and_local_bodies_in_a_markdown_article():
+    kg = extract(read_documents([Path(__file__).parent / "fixtures" / "articles" / "icb_funding.md"]).documents)
+    labels = {e.key: e.label for e in kg.entities}
+    facts = {(labels[f.subject], f.predicate, labels.get(f.object, f.object), f.qualifier or "") for f in kg.facts}
+    icb = "NHS Kent and Medway Integrated Care Board"
+    assert {
+        (icb, "borrowsFrom", "NHS England", "£3m"),
+        (icb, "requestsFundingFrom", "Department of Health and Social Care", "£1.5m"),  # 'It has also asked ...'
+        ("Sarah Lin", "holdsRole", "Riverside Medical Centre", "GP partner"),
+        ("John Allingham", "holdsRole", "Kent Local Medical Committee", "secretary"),
+        ("Laura Hughes", "holdsRole", "GP Online", "senior reporter"),
+    } <= facts
+    types = {e.label: e.type for e in kg.entities}
+    assert types["Kent Local Medical Committee"] == "Organization"  # not a government committee
+    assert "Healthwatch Kent" in types and "Healthwatch England" not in types  # a local Healthwatch
+    assert not [label for label in types if "deal" in label]  # 'a proper long-term deal' names nothing
+
