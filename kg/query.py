@@ -199,7 +199,7 @@ def prepare_query(sparql: str) -> Query:
                            for d in dataset)
         raise QueryError(f"refused: the query names its own dataset ({graphs}); "
                          "remove FROM / FROM NAMED, queries run on the loaded graph only")
-    for node in _walk(query.algebra):
+    for node in walk_algebra(query.algebra):
         if node.name == "ServiceGraphPattern":
             raise QueryError(f"refused: SERVICE <{node.get('term')}> would query a remote endpoint; "
                              "federated queries are not allowed")
@@ -254,7 +254,8 @@ def _parse_message(exc: ParseBaseException) -> str:
     return f"malformed SPARQL query at line {exc.lineno}, column {exc.col}: {exc}\n    {exc.line}\n    {caret}"
 
 
-def _walk(node: object) -> Iterator[CompValue]:
+def walk_algebra(node: object) -> Iterator[CompValue]:
+    """Every node of a parsed or translated SPARQL query, in no particular order."""
     stack = [node]
     while stack:
         item = stack.pop()

@@ -15,7 +15,7 @@ import pytest
 from rdflib import Literal, Variable
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from kg.query import list_queries, prepare_query, query_header, run_query
+from kg.query import list_queries, prepare_query, query_header, run_query, walk_algebra
 from kg.rdf import to_rdf
 from kg.vocab import PREFIXES, SCHEMA
 from tests.fixtures.mini import query_graph
@@ -105,7 +105,7 @@ def test_prefixes_match_vocab(path):
 @pytest.mark.parametrize("path", QUERY_FILES, ids=_ids(QUERY_FILES))
 def test_sorted_for_deterministic_output(path):
     algebra = prepare_query(path.read_text(encoding="utf-8")).algebra
-    assert any(node.name == "OrderBy" for node in _nodes(algebra)), f"{path.name} has no ORDER BY"
+    assert any(node.name == "OrderBy" for node in walk_algebra(algebra)), f"{path.name} has no ORDER BY"
 
 
 @pytest.mark.parametrize("path", QUERY_FILES, ids=_ids(QUERY_FILES))
@@ -249,19 +249,6 @@ def _normalise(row):
                 pass
         out.append(value)
     return tuple(out)
-
-
-def _nodes(node):
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, CompValue):
-            yield item
-            stack.extend(item.values())
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set)) or type(item).__name__ == "ParseResults":
-            stack.extend(item)
 
 
 def _all_terms(node):

@@ -5,10 +5,8 @@ import csv
 import dataclasses
 import io
 import json
-import threading
 import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -31,6 +29,7 @@ from kg.query import (
 )
 from kg.rdf import to_rdf
 from kg.vocab import SCHEMA
+from tests.fixtures.http import recording_server
 from tests.fixtures.mini import mini_graph
 
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
@@ -395,41 +394,13 @@ def test_query_result_equality_ignores_raw(graph):
 # kg query fetches nothing: a local server records every request a refused query might have made
 
 
-EMPTY_RESULTS = b'{"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": []}}'
-TRIPLE = b"<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n"
 
 
 @pytest.fixture
 def recorder() -> Iterator[tuple[str, list[tuple[str, str]]]]:
     """(http://127.0.0.1:PORT, hits): a server on this machine answering SPARQL and Turtle, noting each request."""
-    hits: list[tuple[str, str]] = []
-
-    class Recorder(BaseHTTPRequestHandler):
-        def _answer(self) -> None:
-            hits.append((self.command, self.path))
-            sparql = self.path.startswith("/sparql")
-            body = EMPTY_RESULTS if sparql else TRIPLE
-            self.send_response(200)
-            self.send_header("Content-Type", "application/sparql-results+json" if sparql else "text/turtle")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-        do_GET = do_POST = do_HEAD = do_PUT = _answer
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with recording_server() as recorded:
+        yield recorded
 
 
 def test_the_recorder_sees_a_fetch(recorder):

@@ -33,6 +33,7 @@ from kg.cli import main
 from kg.errors import ExportError, InputError
 from kg.ingest import MAX_FILE_BYTES, MAX_TEXT_CHARS, html_to_text, read_documents
 from kg.io import remove_stale_temporaries, temporaries, write_bytes_atomic, write_text_atomic
+from tests.fixtures.http import serving
 from kg.serve import ENDPOINT, make_server
 from kg.vocab import NIF, SCHEMA
 
@@ -581,15 +582,8 @@ def tiny_endpoint() -> Iterator[tuple[str, Graph]]:
     graph.add((person, RDF.type, SCHEMA.Person))
     graph.add((person, SCHEMA.name, Literal("Ann Lee")))
     server = make_server(graph, host="127.0.0.1", port=0, timeout=10.0, workers=2)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}{ENDPOINT}", graph
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(server) as base:
+        yield f"{base}{ENDPOINT}", graph
 
 
 def _send(url: str, query: str, how: str) -> tuple[int, str, str]:

@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -34,6 +34,7 @@ from kg.errors import GraphError, KGError
 from kg.query import run_query
 from kg.rdf import to_rdf
 from kg.serve import ENDPOINT, make_server, negotiate
+from tests.fixtures.http import recording_server, serving
 from tests.fixtures.mini import mini_graph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,16 +68,8 @@ def graph() -> Graph:
 
 def _running(graph: Graph, timeout: float, workers: int | None = None) -> Iterator[Endpoint]:
     server = make_server(graph, host="127.0.0.1", port=0, timeout=timeout, workers=workers)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    base = f"http://{host}:{port}"
-    try:
+    with serving(server) as base:
         yield Endpoint(base + ENDPOINT, base, graph, server)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")
@@ -91,33 +84,10 @@ def hasty(graph) -> Iterator[Endpoint]:
 
 
 @pytest.fixture
-def recorder() -> Iterator[tuple[str, list[str]]]:
-    """A local web server that records every request made to it: (base URL, requested paths)."""
-    hits: list[str] = []
-
-    class Record(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            hits.append(self.path)
-            body = b"<http://example.org/s> <http://example.org/p> <http://example.org/o> .\n"
-            self.send_response(200)
-            self.send_header("Content-Type", "application/n-triples")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        do_POST = do_GET  # noqa: N815
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Record)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    finally:
-        server.shutdown()
-        server.server_close()
+def recorder() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """A local web server that records every request made to it: (base URL, (method, path) hits)."""
+    with recording_server() as recorded:
+        yield recorded
 
 
 # ---------------------------------------------------------------------------------------------
