@@ -33,7 +33,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import format_result, load_graph, resolve_query, run_query
+    from kg.query import load_graph, query_text, resolve_query
 
     bindings = {}
     for param in args.param or ():
@@ -43,7 +43,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         bindings[name.lstrip("?")] = value
     _, sparql = resolve_query(args.query, _queries_dir())
     graph = load_graph(Path(args.graph))
-    sys.stdout.write(format_result(run_query(graph, sparql, bindings=bindings), args.format))
+    sys.stdout.write(query_text(graph, sparql, args.format, bindings=bindings, timeout=args.timeout))
     return 0
 
 
@@ -122,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle graph (default: output/graph.ttl)")
     p.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"))
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind a query variable to a literal")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="stop a query that runs longer than this (default: 60)")
 
     p = add("export", cmd_export, "Export the graph as Turtle, N-Triples, TriG, JSON-LD or GraphML (for Gephi).",
             "kg export --format nt --out output/graph.nt")

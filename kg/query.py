@@ -11,6 +11,7 @@ never by string formatting); a stored query returns every row when they are left
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from kg.errors import GraphError, QueryError
+from kg.errors import GraphError, KGError, QueryError
 from kg.vocab import PREFIXES
 
 FORMATS = ("table", "json", "csv", "tsv")
@@ -217,6 +218,44 @@ def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, str] | None =
     except Exception as exc:  # evaluation errors come from deep inside rdflib
         raise QueryError(f"query failed: {exc}") from exc
     return _to_result(raw)
+
+
+def query_text(graph: Graph, sparql: str, fmt: str, *, bindings: Mapping[str, str] | None = None,
+               timeout: float | None = None) -> str:
+    """The query's answer formatted as `fmt`, stopped after `timeout` seconds when one is given.
+
+    rdflib cannot interrupt an evaluation, so a time-limited query runs in a forked child process that is
+    killed at the limit; parse errors and refusals are raised here first, with their own messages.
+    """
+    if timeout is None:
+        return format_result(run_query(graph, sparql, bindings=bindings), fmt)
+    if timeout <= 0:
+        raise QueryError(f"the time limit must be more than 0 seconds, not {timeout:g}")
+    prepare_query(sparql)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def answer() -> None:
+        try:
+            send.send(("ok", format_result(run_query(graph, sparql, bindings=bindings), fmt)))
+        except KGError as exc:
+            send.send(("error", str(exc)))
+        except BaseException as exc:  # the child must always answer, whatever rdflib raised
+            send.send(("error", f"query failed: {exc}"))
+
+    worker = context.Process(target=answer, daemon=True)
+    worker.start()
+    try:
+        if not receive.poll(timeout):
+            raise QueryError(f"the query exceeded the time limit of {timeout:g} s and was stopped; "
+                             "narrow it (LIMIT, a parameter) or give a larger --timeout")
+        status, payload = receive.recv()
+    finally:
+        worker.kill()
+        worker.join(5)
+    if status == "error":
+        raise QueryError(payload)
+    return payload
 
 
 def _init_bindings(query: Query, bindings: Mapping[str, str]) -> dict[str, Identifier]:

@@ -5,6 +5,7 @@ import csv
 import dataclasses
 import io
 import json
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -436,3 +437,22 @@ def test_kg_query_refuses_and_fetches_nothing(recorder, graph, tmp_path, capsys,
     assert lines[0].startswith("kg query: error: refused")
     assert keyword in lines[0]
     assert hits == []
+
+
+def test_kg_query_stops_a_pathological_query_at_its_time_limit(tmp_path, capsys):
+    # a cross product of everything: far more rows than any time limit allows
+    big = Graph()
+    for i in range(400):
+        big.add((URIRef(f"https://example.org/s{i}"), URIRef("https://example.org/p"), Literal(i)))
+    path = tmp_path / "big.ttl"
+    big.serialize(path, format="turtle")
+    started = time.perf_counter()
+    code = main(["query", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", "--graph", str(path),
+                 "--timeout", "1"])
+    err = capsys.readouterr().err.strip()
+    assert code != 0 and "exceeded the time limit of 1 s" in err and len(err.splitlines()) == 1
+    assert time.perf_counter() - started < 15
+    # and an ordinary query still answers under the same limit
+    assert main(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--graph", str(path), "--timeout", "5",
+                 "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["n", "400"]
