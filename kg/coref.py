@@ -177,7 +177,7 @@ def _post_description(token: Token, base: int, unposted: list[_Named]):
     such people it stays unresolved."""
     if len({p.key for p in unposted}) != 1:
         return None
-    first = _role_phrase_start(token, roles=_national_posts())
+    first = _role_phrase_start(token, roles=load_lexicon().national_posts)
     if first is None or token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN":
         return None  # 'the health secretary Sajid Javid' is a title, for the roles extractor
     return base + first.idx, base + token.idx + len(token.text), unposted[0], "coref.post-description"
@@ -186,7 +186,7 @@ def _post_description(token: Token, base: int, unposted: list[_Named]):
 def _posts_described(adoc: AnalysedDocument) -> set[str]:
     """The distinct national posts the article mentions as 'the POST': with two ('the health secretary ... the
     Prime Minister') one unposted person cannot be both, so neither is resolved."""
-    posts = _national_posts()
+    posts = load_lexicon().national_posts
     found = set()
     for aseg in adoc.segments:
         if aseg.segment.section != "article":
@@ -202,7 +202,7 @@ def _posts_described(adoc: AnalysedDocument) -> set[str]:
 def _unposted_people(adoc: AnalysedDocument, pool: Sequence[_Named]) -> list[_Named]:
     """People named in the article (not the byline) with no post word just before or after their name."""
     text = adoc.document.text
-    roles = _lower_roles()
+    roles = load_lexicon().role_names
     posted: set[str] = set()
     people = [e for e in pool if e.type == "Person" and e.zone[0] == "article"]
     for person in people:
@@ -218,13 +218,10 @@ def _words(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
-def _national_posts() -> frozenset[str]:
-    return frozenset(r.casefold() for r in load_lexicon().implied_post_organisations)
-
 
 def _role_phrase_start(token: Token, roles: frozenset[str] | None = None) -> Token | None:
     """The determiner of 'the [new] medical director' when `token` ends a role from the lexicon, else None."""
-    roles = roles or _lower_roles()
+    roles = roles or load_lexicon().role_names
     i = token.i
     for length in (3, 2, 1):
         words = [t.lower_ for t in token.doc[max(0, i - length + 1):i + 1]]
@@ -237,9 +234,6 @@ def _role_phrase_start(token: Token, roles: frozenset[str] | None = None) -> Tok
             return None
     return None
 
-
-def _lower_roles() -> frozenset[str]:
-    return frozenset(r.casefold() for r in load_lexicon().roles)
 
 
 def _speech_verb(verb: Token) -> bool:

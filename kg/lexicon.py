@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -35,11 +35,30 @@ class Lexicon:
 
     def canonical(self) -> dict[str, Term]:
         """Every name and alias, casefolded, to its term."""
+        return self._canonical
+
+    @cached_property
+    def _canonical(self) -> dict[str, Term]:
         index: dict[str, Term] = {}
         for term in self.terms():
             for name in (term.name, *term.aliases):
                 index.setdefault(name.casefold(), term)
         return index
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """Every role, casefolded ('medical director', 'mp')."""
+        return frozenset(r.casefold() for r in self.roles)
+
+    @cached_property
+    def role_words(self) -> frozenset[str]:
+        """Every word of a role but the connectives ('medical', 'director', 'primary', 'care', 'mp')."""
+        return frozenset(w for r in self.role_names for w in r.split() if w not in ("of", "for"))
+
+    @cached_property
+    def national_posts(self) -> frozenset[str]:
+        """Posts whose organisation the text need not name ('health secretary'), casefolded."""
+        return frozenset(r.casefold() for r in self.implied_post_organisations)
 
 
 def _terms(rows: list[dict], *, broader: bool = False) -> tuple[Term, ...]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -78,14 +79,10 @@ def _is_noise(name: str, etype: str) -> bool:
     return False
 
 
-_ROLE_WORDS: set[str] = set()
-
-
-def _role_words() -> set[str]:
-    if not _ROLE_WORDS:
-        _ROLE_WORDS.update(w for r in load_lexicon().roles for w in r.casefold().split() if w not in ("of", "for"))
-        _ROLE_WORDS.difference_update({"partner", "lead", "head"})
-    return _ROLE_WORDS
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    # 'partner', 'lead' and 'head' are words of names too ('Jefferies & Partners', 'Lead Practice')
+    return load_lexicon().role_words - {"partner", "lead", "head"}
 
 
 def _refine_org_type(name: str, before: str) -> str:

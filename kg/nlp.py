@@ -106,7 +106,7 @@ def _name_word(token) -> bool:
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     """'Tory MP' is a Conservative and a post, not an organisation called 'Tory MP'."""
-    return frozenset(r.casefold() for r in load_lexicon().roles if " " not in r)
+    return frozenset(r for r in load_lexicon().role_names if " " not in r)
 
 
 @Language.component("kg_org_names")
