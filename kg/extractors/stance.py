@@ -157,18 +157,14 @@ def _concerns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 
 
 def _clause_subject(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
+    """The agent of the clause around a noun: its nearest verb's subject, climbing as `_agent_up` does."""
     head = token
     for _ in range(_CLIMB):
         if head.head.i == head.i:
-            break
+            return None
         head = head.head
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "there"]
-        if head.pos_ in ("VERB", "AUX") and subjects:
-            agent = ctx.speaker_for(view, subjects[0])
-            if agent is None:
-                refs = ctx.refs_under(view, subjects[0], AGENT_TYPES)
-                agent = refs[0].key if refs else None
-            return agent if agent and ctx.types.get(agent, "Commenter") in AGENT_TYPES else None
+        if head.pos_ in ("VERB", "AUX"):
+            return _agent_up(ctx, view, head)
     return None
 
 
