@@ -4,18 +4,19 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.errors import ExportError
+from kg.analysis import DocumentAnalysis, chunk_size, analyse_documents, worker_pool
+from kg.cache import AnalysisCache
 from kg.extractors import run_extractors
-from kg.extractors.context import DocumentContext
+from kg.extractors.context import DocumentContext, ResolutionIndex
 
 from kg.io import write_text_atomic
-from kg.mentions import document_mentions
 from kg.model import Document, Fact, KnowledgeGraph
-from kg.nlp import analyse
+from kg.nlp import load_pipeline
 from kg.rdf import serialize, to_rdf
-from kg.resolve import resolve
+from kg.resolve import Resolution, resolve
 from kg.tables import entities_csv, facts_csv
 
 DEFAULT_QUERIES = Path(__file__).resolve().parent.parent / "queries"
@@ -33,11 +34,14 @@ class BuildResult:
     violations: int | None = None  # SHACL violations of the built graph; None when not validated
     no_screenshot: str = ""  # why graph.png was not taken (no chromium is not an error); "" when it was
     warnings: tuple[str, ...] = ()  # "file: what was odd but did not stop it being built"
+    cached: int = 0  # documents whose analysis was read from the cache instead of parsed again
 
     def summary(self) -> str:
         line = (f"built {self.documents} documents: {self.entities} entities, {self.facts} facts "
                 f"in {self.seconds:.1f} s -> {self.out_dir}")
-        counts = [f"{len(self.skipped)} skipped"] if self.skipped else []
+        counts = [f"{self.documents - self.cached} parsed, {self.cached} from cache"] if self.cached else []
+        if self.skipped:
+            counts.append(f"{len(self.skipped)} skipped")
         if self.warnings:
             counts.append(f"{len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}")
         if counts:
@@ -51,28 +55,106 @@ class BuildResult:
         return line
 
 
-def extract(documents: Sequence[Document], *, progress: bool = False) -> KnowledgeGraph:
-    analysed = analyse(documents, progress=progress)
-    mentions = {a.document.doc_id: document_mentions(a) for a in analysed}
-    resolution = resolve(mentions, tuple(documents))
+def extract(documents: Sequence[Document], *, progress: bool = False, processes: int = 1,
+            cache: AnalysisCache | None = None, analyser: Analyser | None = None) -> KnowledgeGraph:
+    """Documents to a knowledge graph: each document analysed on its own (from the cache where it can be, in
+    `processes` worker processes or by `analyser`, e.g. a Dask cluster), then resolved across documents, then
+    the extractors run on each document with that resolution."""
+    analyses = analyse_all(documents, progress=progress, processes=processes, cache=cache, analyser=analyser)
+    resolution = resolve({a.document.doc_id: list(a.mentions) for a in analyses}, tuple(documents))
     facts: dict[tuple, Fact] = {}
-    for adoc in analysed:
-        for fact in run_extractors(DocumentContext.build(adoc, resolution)):
-            key = (fact.subject, fact.predicate, fact.object, fact.qualifier, fact.sentence.doc_id,
-                   fact.sentence.start)
-            if key not in facts or fact.confidence > facts[key].confidence:
-                facts[key] = fact
+    for fact in extract_facts(analyses, resolution, processes=processes, progress=progress):
+        key = (fact.subject, fact.predicate, fact.object, fact.qualifier, fact.sentence.doc_id, fact.sentence.start)
+        if key not in facts or fact.confidence > facts[key].confidence:
+            facts[key] = fact
     ordered = tuple(sorted(facts.values(), key=lambda f: (f.sentence.doc_id, f.sentence.start, f.subject,
                                                           f.predicate, f.object, f.rule)))
     return KnowledgeGraph(documents=tuple(documents), entities=resolution.entities, facts=ordered)
 
 
+Analyser = Callable[[Sequence[Document]], Iterable[DocumentAnalysis]]
+
+
+def analyse_all(documents: Sequence[Document], *, progress: bool = False, processes: int = 1,
+                cache: AnalysisCache | None = None, analyser: Analyser | None = None) -> list[DocumentAnalysis]:
+    """Every document's analysis in input order: cached ones read back, the others computed (and cached)."""
+    found: list[DocumentAnalysis | None] = [cache.get(d) if cache else None for d in documents]
+    todo = [d for d, a in zip(documents, found) if a is None]
+    bar = _progress(progress, len(todo), "parse", "doc")
+    if analyser is None:
+        computed = analyse_documents(todo, processes=processes, on_done=bar.update if bar else None)
+    else:
+        computed = analyser(todo)
+    fresh = iter(computed)
+    out = []
+    for analysis in found:
+        if analysis is None:
+            analysis = next(fresh)
+            if cache:
+                cache.put(analysis)
+        out.append(analysis)
+    if bar:
+        bar.close()
+    return out
+
+
+# set in the parent before worker processes fork, so they read the analyses and resolution without copying
+_SHARED: tuple[Sequence[DocumentAnalysis], ResolutionIndex] | None = None
+
+
+def extract_facts(analyses: Sequence[DocumentAnalysis], resolution: Resolution, *, processes: int = 1,
+                  progress: bool = False) -> Iterator[Fact]:
+    global _SHARED
+    index = ResolutionIndex.of(resolution)
+    size = chunk_size(len(analyses), processes)
+    ranges = [(i, min(i + size, len(analyses))) for i in range(0, len(analyses), size)]
+    bar = _progress(progress, len(analyses), "extract", "doc")
+    _SHARED = (analyses, index)
+    try:
+        if processes <= 1 or len(ranges) <= 1:
+            batches: Iterable[list[Fact]] = (_extract_range(r) for r in ranges)
+            for (lo, hi), batch in zip(ranges, batches):
+                yield from batch
+                if bar:
+                    bar.update(hi - lo)
+        else:
+            with worker_pool(min(processes, len(ranges))) as pool:
+                for (lo, hi), batch in zip(ranges, pool.imap(_extract_range, ranges)):
+                    yield from batch
+                    if bar:
+                        bar.update(hi - lo)
+    finally:
+        _SHARED = None
+        if bar:
+            bar.close()
+
+
+def _extract_range(bounds: tuple[int, int]) -> list[Fact]:
+    assert _SHARED is not None
+    analyses, index = _SHARED
+    vocab = load_pipeline().vocab
+    facts: list[Fact] = []
+    for analysis in analyses[bounds[0]:bounds[1]]:
+        facts.extend(run_extractors(DocumentContext.build(analysis.restore(vocab), index)))
+    return facts
+
+
+def _progress(enabled: bool, total: int, desc: str, unit: str):
+    if not enabled or total == 0:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, desc=desc, leave=False)
+
+
 def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = None,
-          progress: bool = False, validate: bool = True) -> BuildResult:
+          progress: bool = False, validate: bool = True, processes: int = 1, cache_dir: Path | None = None,
+          analyser: Analyser | None = None) -> BuildResult:
     started = time.perf_counter()
     from kg.ingest import read_documents
     ingested = read_documents(sources)
-    kg = extract(ingested.documents, progress=progress)
+    cache = AnalysisCache(cache_dir) if cache_dir is not None else None
+    kg = extract(ingested.documents, progress=progress, processes=processes, cache=cache, analyser=analyser)
     graph = to_rdf(kg)
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = {
@@ -107,4 +189,4 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
         violations = sum(1 for v in report.violations if v.severity == "Violation")
     return BuildResult(out_dir, len(kg.documents), len(kg.entities), len(kg.facts),
                        time.perf_counter() - started, ingested.skipped, tuple(written), violations, shot.reason,
-                       ingested.warnings)
+                       ingested.warnings, cache.hits if cache else 0)

@@ -40,6 +40,26 @@ class SentenceView:
         return base + span.start_char, base + span.end_char
 
 
+@dataclass(frozen=True)
+class ResolutionIndex:
+    """A resolution looked up by document: built once per build, not once per document."""
+
+    by_document: dict[str, tuple[tuple[Mention, str], ...]]
+    types: dict[str, str]
+    labels: dict[str, str]
+
+    @classmethod
+    def of(cls, resolution: Resolution) -> "ResolutionIndex":
+        by_document: dict[str, list[tuple[Mention, str]]] = {}
+        for m in resolution.mentions:
+            by_document.setdefault(m.doc_id, []).append((m, resolution.mention_entity[(m.doc_id, m.start, m.end)]))
+        return cls({d: tuple(ms) for d, ms in by_document.items()}, {e.key: e.type for e in resolution.entities},
+                   {e.key: e.label for e in resolution.entities})
+
+    def mentions_of(self, doc_id: str) -> tuple[tuple[Mention, str], ...]:
+        return self.by_document.get(doc_id, ())
+
+
 @dataclass
 class DocumentContext:
     adoc: AnalysedDocument
@@ -54,15 +74,12 @@ class DocumentContext:
         self._starts = [r.mention.start for r in self.refs]
 
     @classmethod
-    def build(cls, adoc: AnalysedDocument, resolution: Resolution) -> "DocumentContext":
-        types = {e.key: e.type for e in resolution.entities}
-        doc_id = adoc.document.doc_id
-        refs = [Ref(m, resolution.mention_entity[(m.doc_id, m.start, m.end)],
-                    types[resolution.mention_entity[(m.doc_id, m.start, m.end)]])
-                for m in resolution.mentions if m.doc_id == doc_id]
-        labels = {e.key: e.label for e in resolution.entities}
+    def build(cls, adoc: AnalysedDocument, resolution: "Resolution | ResolutionIndex") -> "DocumentContext":
+        index = resolution if isinstance(resolution, ResolutionIndex) else ResolutionIndex.of(resolution)
+        types = index.types
+        refs = [Ref(m, key, types[key]) for m, key in index.mentions_of(adoc.document.doc_id)]
         refs += [Ref(a.mention, a.key, a.type) for a in resolve_references(
-            adoc, [(r.mention, r.key, r.type, labels[r.key]) for r in refs])]
+            adoc, [(r.mention, r.key, r.type, index.labels[r.key]) for r in refs])]
         author_key = None
         if adoc.document.author:
             author_key = next((r.key for r in refs if r.mention.source == "byline" and r.type == "Person"), None)

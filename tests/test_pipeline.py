@@ -1,0 +1,92 @@
+"""The build's scale features give the graph a clean single-process build gives: worker processes, and
+incremental builds from the per-document cache."""
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.analysis import analyse_batch, chunk_size
+from kg.cache import AnalysisCache
+from kg.ingest import read_documents
+from kg.pipeline import extract
+from kg.rdf import serialize, to_rdf
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles"]
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return read_documents(SOURCES).documents
+
+
+@pytest.fixture(scope="module")
+def clean_turtle(documents):
+    return serialize(to_rdf(extract(documents)))
+
+
+def test_worker_processes_give_the_same_turtle(documents, clean_turtle):
+    assert len(documents) == 10 and chunk_size(len(documents), 2) < len(documents)  # really spread over a pool
+    assert serialize(to_rdf(extract(documents, processes=2))) == clean_turtle
+
+
+def test_a_rebuild_reads_every_analysis_from_the_cache(documents, clean_turtle, tmp_path):
+    first = AnalysisCache(tmp_path)
+    assert serialize(to_rdf(extract(documents, cache=first))) == clean_turtle
+    assert (first.hits, first.misses) == (0, len(documents))
+    again = AnalysisCache(tmp_path)
+    assert serialize(to_rdf(extract(documents, cache=again, processes=2))) == clean_turtle
+    assert (again.hits, again.misses) == (len(documents), 0)
+
+
+def test_after_one_document_changes_only_it_is_parsed_and_the_graph_is_a_clean_builds(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "articles", corpus)
+    cache_dir = tmp_path / "cache"
+    before = read_documents([corpus]).documents
+    extract(before, cache=AnalysisCache(cache_dir))
+    edited = sorted(corpus.glob("*.txt"))[2]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text + "\n\nThe plan is a disaster, said Priya Okonkwo, chair of the Wessex LMC.\n",
+                      encoding="utf-8")
+    after = read_documents([corpus]).documents
+    cache = AnalysisCache(cache_dir)
+    incremental = serialize(to_rdf(extract(after, cache=cache)))
+    assert (cache.hits, cache.misses) == (len(after) - 1, 1)
+    assert incremental == serialize(to_rdf(extract(after)))
+    assert "Priya Okonkwo" in incremental
+
+
+def test_a_damaged_cache_entry_is_parsed_again_and_replaced(documents, clean_turtle, tmp_path):
+    extract(documents, cache=AnalysisCache(tmp_path))
+    entries = sorted(tmp_path.rglob("*.pickle"))
+    assert len(entries) == len(documents)
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short, as by a crash or a full disk
+    entries[1].write_bytes(pickle.dumps("not an analysis"))
+    cache = AnalysisCache(tmp_path)
+    assert serialize(to_rdf(extract(documents, cache=cache))) == clean_turtle
+    assert (cache.hits, cache.misses) == (len(documents) - 2, 2)
+    assert isinstance(pickle.loads(entries[0].read_bytes()).parses, bytes)  # rewritten whole
+
+
+def test_a_cache_of_another_model_or_kg_version_is_not_used(documents, tmp_path):
+    cache = AnalysisCache(tmp_path)
+    cache.put(analyse_batch(documents[:1])[0])
+    stale = AnalysisCache(tmp_path)
+    stale._version = "0" * 64  # what a cache made by other parsing code or another model is keyed by
+    assert stale.get(documents[0]) is None
+    assert AnalysisCache(tmp_path).get(documents[0]) is not None
+
+
+def test_an_unwritable_cache_is_a_clear_error(documents, tmp_path):
+    from kg.errors import ExportError
+
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    with pytest.raises(ExportError, match="cannot write the analysis cache .*cache"):
+        extract(documents[:1], cache=AnalysisCache(blocker))
