@@ -22,8 +22,16 @@ def _queries_dir() -> Path:
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import build
 
-    result = build([Path(s) for s in args.sources], Path(args.out), queries_dir=_queries_dir(),
-                   progress=not args.quiet and sys.stderr.isatty(), validate=not args.no_validate)
+    from kg.analysis import default_processes
+
+    out = Path(args.out)
+    cache_dir = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
+    processes = args.processes if args.processes is not None else default_processes()
+    if processes < 1:
+        raise KGError(f"--processes {processes}: give 1 or more")
+    result = build([Path(s) for s in args.sources], out, queries_dir=_queries_dir(),
+                   progress=not args.quiet and sys.stderr.isatty(), validate=not args.no_validate,
+                   processes=processes, cache_dir=cache_dir)
     for path, reason in result.skipped:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     for warning in result.warnings:
@@ -83,6 +91,15 @@ def cmd_view(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.push import push_graph
+
+    result = push_graph(Path(args.graph_file), args.endpoint, graph_iri=args.graph, batch_triples=args.batch,
+                        retries=args.retries, timeout=args.timeout, progress=sys.stderr.isatty())
+    print(result.summary())
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     import subprocess
 
@@ -115,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(DEFAULT_OUT), help="output folder (default: output/)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the built graph")
+    p.add_argument("--processes", type=int, metavar="N",
+                   help="worker processes for parsing and extraction (default: one per core, at most 8)")
+    p.add_argument("--cache", metavar="DIR",
+                   help="where each document's analysis is kept for the next build (default: OUT/.cache)")
+    p.add_argument("--no-cache", action="store_true", help="parse every document again and keep nothing")
 
     p = add("query", cmd_query, "Run a SPARQL query: a .rq file, a name from queries/, or inline SPARQL.",
             'kg query roles --format csv   |   kg query who-said-what --param person="Sajid Javid"')
@@ -150,6 +172,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--depth", type=int, default=1, metavar="N",
                    help="with --focus: how many links out from it to show (default: 1)")
     p.add_argument("--out", default=str(DEFAULT_OUT / "view.html"), help="HTML file (default: output/view.html)")
+
+    p = add("push", cmd_push, "Load a graph into a SPARQL 1.1 server (Fuseki, GraphDB, Oxigraph...) through the "
+            "Graph Store HTTP Protocol, replacing its default graph or the named graph --graph.",
+            "kg push --endpoint http://127.0.0.1:7878/store output/graph.ttl")
+    p.add_argument("graph_file", nargs="?", default=str(DEFAULT_GRAPH), metavar="GRAPH.ttl",
+                   help="graph file (default: output/graph.ttl)")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the server's Graph Store endpoint (oxigraph serve: http://HOST:PORT/store; "
+                        "Fuseki: http://HOST:3030/DATASET/data)")
+    p.add_argument("--graph", metavar="IRI", help="named graph to replace (default: the default graph)")
+    p.add_argument("--batch", type=int, default=50_000, metavar="N", help="triples per request (default: 50000)")
+    p.add_argument("--retries", type=int, default=3, help="retries of a request after a connection error or a 5xx "
+                   "(default: 3)")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="seconds to wait for each request (default: 60)")
 
     p = add("eval", cmd_eval, "Build the sources and score the build against a gold YAML file.",
             "kg eval ../shared/eval/seeds_dev.yaml")

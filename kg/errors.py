@@ -23,3 +23,7 @@ class GraphError(KGError):
 
 class ExportError(KGError):
     """An export format is unknown or an output cannot be written."""
+
+
+class PushError(KGError):
+    """A graph cannot be sent to a SPARQL server (bad endpoint URL, server down, or the server refused it)."""

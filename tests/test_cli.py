@@ -43,6 +43,19 @@ def test_build_prints_a_one_line_summary(tmp_path, capsys):
 
 
 @pytest.mark.model
+def test_a_second_build_reads_the_cache_and_says_so(tmp_path, capsys):
+    source = str(SEEDS / "002_98ded81a5ebe0208.txt")
+    assert main(["build", source, "--out", str(tmp_path), "--quiet", "--no-validate"]) == 0
+    first = capsys.readouterr().out
+    assert "from cache" not in first and list((tmp_path / ".cache").rglob("*.pickle"))
+    assert main(["build", source, "--out", str(tmp_path), "--quiet", "--no-validate", "--processes", "2"]) == 0
+    assert "(0 parsed, 1 from cache)" in capsys.readouterr().out
+    elsewhere = tmp_path / "elsewhere"
+    assert main(["build", source, "--out", str(elsewhere), "--quiet", "--no-validate", "--no-cache"]) == 0
+    assert not (elsewhere / ".cache").exists() and "from cache" not in capsys.readouterr().out
+
+
+@pytest.mark.model
 def test_two_builds_are_byte_identical(built, tmp_path):
     assert main(["build", str(SEEDS), "--out", str(tmp_path), "--quiet"]) == 0
     for name in ("graph.ttl", "entities.csv", "facts.csv", "answers.md", "graph.html"):
@@ -105,6 +118,7 @@ def test_export_round_trips(built, tmp_path, fmt, parse):
 
 @pytest.mark.parametrize("argv, message", [
     (["build", "no/such/folder"], "no/such/folder"),
+    (["build", "seeds", "--processes", "0"], "--processes 0"),
     (["query", "no-such-question", "--graph", "{graph}"], "unknown query 'no-such-question'"),
     (["query", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "--graph", "{graph}"],
      "refused"),

@@ -9,67 +9,27 @@ its own prefixes, as any standard SPARQL service requires. No skips: if the serv
 """
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections import Counter
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
 
 from kg.export import export_graph
 from kg.query import list_queries, run_query
 from kg.rdf import to_rdf
 from tests.fixtures.mini import query_graph
+from tests.fixtures.oxigraph import comparable_triple as _triple
+from tests.fixtures.oxigraph import http as _http
+from tests.fixtures.oxigraph import literal_cell as _literal
+from tests.fixtures.oxigraph import rdflib_cell as _rdflib_cell
+from tests.fixtures.oxigraph import running_oxigraph
 from tests.test_queries import BINDINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = list_queries(ROOT / "queries")
-START_TIMEOUT_S = 30.0
-
-# Oxigraph stores every integer-derived literal as xsd:integer ("208"^^xsd:nonNegativeInteger, kg's nif:beginIndex,
-# comes back as "208"^^xsd:integer), and decimals in canonical form (kg's 0.90 comes back as 0.9): numbers are
-# compared by value, within their family.
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {XSD + name for name in (
-    "integer", "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger", "long", "int",
-    "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
-_NUMERIC = _INTEGERS | {XSD + "decimal", XSD + "double", XSD + "float"}
-_STRING = XSD + "string"
-
-
-def _oxigraph_command() -> str:
-    """The `oxigraph` CLI next to this interpreter (the virtualenv's bin/), else on PATH."""
-    here = shutil.which("oxigraph", path=str(Path(sys.executable).parent))
-    found = here or shutil.which("oxigraph")
-    if found is None:
-        pytest.fail("the `oxigraph` command is not installed: pip install oxigraph==0.5.13 (it ships the CLI)")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _http(method: str, url: str, body: bytes | None = None, content_type: str | None = None,
-          accept: str | None = None) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=body, method=method)
-    if content_type:
-        request.add_header("Content-Type", content_type)
-    if accept:
-        request.add_header("Accept", accept)
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - a local test server
-        return response.status, response.read()
-
 
 @pytest.fixture(scope="module")
 def graph():
@@ -79,38 +39,8 @@ def graph():
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A running `oxigraph serve` on 127.0.0.1: yields its base URL; terminated afterwards."""
-    location = tmp_path_factory.mktemp("oxigraph-store")
-    log_path = location.parent / f"{location.name}.log"
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen([_oxigraph_command(), "serve", "--location", str(location),
-                                    "--bind", f"127.0.0.1:{port}"],
-                                   stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"oxigraph serve exited with code {process.returncode}: "
-                            f"{log_path.read_text(encoding='utf-8', errors='replace')}")
-            try:
-                status, _ = _http("GET", f"{base}/query?query=ASK%7B%7D", accept="application/sparql-results+json")
-                if status == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"oxigraph serve did not answer on {base} within {START_TIMEOUT_S:.0f} s: "
-                            f"{log_path.read_text(encoding='utf-8', errors='replace')}")
-            time.sleep(0.1)
+    with running_oxigraph(tmp_path_factory.mktemp("oxigraph-store")) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -200,36 +130,6 @@ def _json_cell(term: dict | None) -> tuple | None:
 
 def _rdflib_rows(result) -> list[tuple]:
     return [tuple(_rdflib_cell(term) for term in row) for row in result.terms()]
-
-
-def _rdflib_cell(term) -> tuple | None:
-    if term is None:
-        return None
-    if isinstance(term, URIRef):
-        return ("uri", None, str(term))
-    if isinstance(term, BNode):
-        return ("bnode", None, None)
-    assert isinstance(term, Literal), term
-    if term.language:
-        return ("literal", "@" + term.language.lower(), str(term))
-    return _literal(None if term.datatype is None else str(term.datatype), str(term))
-
-
-def _literal(datatype: str | None, lexical: str) -> tuple:
-    if datatype == _STRING:
-        datatype = None  # RDF 1.1: a simple literal is an xsd:string
-    if datatype in _NUMERIC:
-        try:
-            value = Decimal(lexical)
-        except InvalidOperation:
-            return ("literal", datatype, lexical)
-        family = XSD + "integer" if datatype in _INTEGERS else datatype
-        return ("literal", family, format(value.normalize(), "f"))
-    return ("literal", datatype, lexical)
-
-
-def _triple(triple) -> tuple:
-    return tuple(_rdflib_cell(term) if isinstance(term, Literal) else str(term) for term in triple)
 
 
 def _count(rows: list[tuple]) -> int:
