@@ -12,6 +12,7 @@ import re
 import tempfile
 import threading
 from pathlib import Path
+from typing import Iterable
 
 from kg.errors import ExportError
 
@@ -31,8 +32,8 @@ def write_text_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None
     write_bytes_atomic(path, _encode(path, text, encoding))
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Like write_text_atomic, for bytes."""
+def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Like write_text_atomic, for bytes, or for chunks of bytes written as they come (a large graph)."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -48,7 +49,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         _writing.add(tmp.name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs get the usual permissions

@@ -1,8 +1,9 @@
 """The main job: documents in, knowledge graph and its views out."""
 from __future__ import annotations
 
+import contextlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -35,6 +36,7 @@ class BuildResult:
     no_screenshot: str = ""  # why graph.png was not taken (no chromium is not an error); "" when it was
     warnings: tuple[str, ...] = ()  # "file: what was odd but did not stop it being built"
     cached: int = 0  # documents whose analysis was read from the cache instead of parsed again
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage: ingest, parse, resolve, ...
 
     def summary(self) -> str:
         line = (f"built {self.documents} documents: {self.entities} entities, {self.facts} facts "
@@ -56,20 +58,41 @@ class BuildResult:
 
 
 def extract(documents: Sequence[Document], *, progress: bool = False, processes: int = 1,
-            cache: AnalysisCache | None = None, analyser: Analyser | None = None) -> KnowledgeGraph:
+            cache: AnalysisCache | None = None, analyser: Analyser | None = None,
+            clock: "Stopwatch | None" = None) -> KnowledgeGraph:
     """Documents to a knowledge graph: each document analysed on its own (from the cache where it can be, in
     `processes` worker processes or by `analyser`, e.g. a Dask cluster), then resolved across documents, then
     the extractors run on each document with that resolution."""
-    analyses = analyse_all(documents, progress=progress, processes=processes, cache=cache, analyser=analyser)
-    resolution = resolve({a.document.doc_id: list(a.mentions) for a in analyses}, tuple(documents))
-    facts: dict[tuple, Fact] = {}
-    for fact in extract_facts(analyses, resolution, processes=processes, progress=progress):
-        key = (fact.subject, fact.predicate, fact.object, fact.qualifier, fact.sentence.doc_id, fact.sentence.start)
-        if key not in facts or fact.confidence > facts[key].confidence:
-            facts[key] = fact
-    ordered = tuple(sorted(facts.values(), key=lambda f: (f.sentence.doc_id, f.sentence.start, f.subject,
-                                                          f.predicate, f.object, f.rule)))
+    clock = clock or Stopwatch()
+    with clock("parse"):
+        analyses = analyse_all(documents, progress=progress, processes=processes, cache=cache, analyser=analyser)
+    with clock("resolve"):
+        resolution = resolve({a.document.doc_id: list(a.mentions) for a in analyses}, tuple(documents))
+    with clock("extract"):
+        facts: dict[tuple, Fact] = {}
+        for fact in extract_facts(analyses, resolution, processes=processes, progress=progress):
+            key = (fact.subject, fact.predicate, fact.object, fact.qualifier, fact.sentence.doc_id,
+                   fact.sentence.start)
+            if key not in facts or fact.confidence > facts[key].confidence:
+                facts[key] = fact
+        ordered = tuple(sorted(facts.values(), key=lambda f: (f.sentence.doc_id, f.sentence.start, f.subject,
+                                                              f.predicate, f.object, f.rule)))
     return KnowledgeGraph(documents=tuple(documents), entities=resolution.entities, facts=ordered)
+
+
+class Stopwatch:
+    """Seconds spent in each named stage of a build, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
 Analyser = Callable[[Sequence[Document]], Iterable[DocumentAnalysis]]
@@ -151,29 +174,38 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
           progress: bool = False, validate: bool = True, processes: int = 1, cache_dir: Path | None = None,
           analyser: Analyser | None = None) -> BuildResult:
     started = time.perf_counter()
+    clock = Stopwatch()
     from kg.ingest import read_documents
-    ingested = read_documents(sources)
+    with clock("ingest"):
+        ingested = read_documents(sources)
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
-    kg = extract(ingested.documents, progress=progress, processes=processes, cache=cache, analyser=analyser)
-    graph = to_rdf(kg)
+    kg = extract(ingested.documents, progress=progress, processes=processes, cache=cache, analyser=analyser,
+                 clock=clock)
+    with clock("rdf"):
+        graph = to_rdf(kg)
     out_dir.mkdir(parents=True, exist_ok=True)
-    outputs = {
-        "graph.ttl": serialize(graph, "turtle"),
-        "entities.csv": entities_csv(kg),
-        "facts.csv": facts_csv(kg),
-    }
+    with clock("serialise"):
+        outputs = {
+            "graph.ttl": serialize(graph, "turtle"),
+            "entities.csv": entities_csv(kg),
+            "facts.csv": facts_csv(kg),
+        }
     from kg.view import render_html
-    outputs["graph.html"] = render_html(graph, title="kg: " + ", ".join(s.name for s in sources))
+    with clock("view"):
+        outputs["graph.html"] = render_html(graph, title="kg: " + ", ".join(s.name for s in sources))
     queries = queries_dir or DEFAULT_QUERIES
     if queries.is_dir():
         from kg.query import answers_markdown
-        outputs["answers.md"] = answers_markdown(graph, queries)
+        with clock("answers"):
+            outputs["answers.md"] = answers_markdown(graph, queries)
     written = []
-    for name, text in outputs.items():
-        write_text_atomic(out_dir / name, text)
-        written.append(out_dir / name)
+    with clock("write"):
+        for name, text in outputs.items():
+            write_text_atomic(out_dir / name, text)
+            written.append(out_dir / name)
     from kg.view import screenshot
-    shot = screenshot(out_dir / "graph.html", out_dir / "graph.png")
+    with clock("screenshot"):
+        shot = screenshot(out_dir / "graph.html", out_dir / "graph.png")
     if shot.path is not None:
         written.append(shot.path)
     else:
@@ -185,8 +217,9 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     if validate:
         from kg.validate import validate_graph
 
-        report = validate_graph(graph)
+        with clock("validate"):
+            report = validate_graph(graph)
         violations = sum(1 for v in report.violations if v.severity == "Violation")
     return BuildResult(out_dir, len(kg.documents), len(kg.entities), len(kg.facts),
                        time.perf_counter() - started, ingested.skipped, tuple(written), violations, shot.reason,
-                       ingested.warnings, cache.hits if cache else 0)
+                       ingested.warnings, cache.hits if cache else 0, dict(clock.seconds))

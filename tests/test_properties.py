@@ -14,6 +14,7 @@ import json
 import re
 import string
 import unicodedata
+from decimal import Decimal
 
 import pyoxigraph as ox
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +27,8 @@ from kg.errors import InputError
 from kg.export import RDF_FORMATS, export_graph
 from kg.ingest import clean_text, html_to_text, parse_document, read_documents
 from kg.model import ARTICLE, COMMENT, Comment, Document, Entity, Fact, KnowledgeGraph, Segment, Sentence
-from kg.rdf import to_rdf
+from kg.rdf import serialize, to_rdf
+from kg.store import StoreSpec, open_graph
 from kg.tables import entities_csv, facts_csv
 from kg.view import render_html
 from kg.vocab import KGR, SCHEMA
@@ -134,6 +136,24 @@ def test_any_names_and_sentences_round_trip_through_every_rdf_format(kg):
         assert export_graph(back, fmt) == text, fmt  # the same triples give the same bytes
         quads = list(ox.parse(text.encode("utf-8"), format=OX_FORMAT[fmt]))  # an independent parser agrees
         assert len(quads) == len(graph), fmt
+
+
+@PROPERTIES
+@given(kg=GRAPHS)
+def test_the_build_turtle_of_any_text_reads_back_the_same_and_is_the_same_from_an_oxigraph_store(kg):
+    graph = to_rdf(kg)
+    text = serialize(graph)
+    assert isomorphic(Graph().parse(data=text, format="turtle"), graph)
+    assert len(list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.TURTLE))) == len(graph)
+    stored = open_graph(StoreSpec("oxigraph"))
+    stored += graph
+    assert _by_value(Graph().parse(data=serialize(stored), format="turtle")) == _by_value(graph)
+
+
+def _by_value(graph: Graph) -> set:
+    """Triples with numbers by value: Oxigraph keeps 0.70 as 0.7 and an xsd:nonNegativeInteger as xsd:integer."""
+    return {(s, p, o.toPython() if isinstance(o, Literal) and isinstance(o.toPython(), (int, Decimal)) else o)
+            for s, p, o in graph}
 
 
 @PROPERTIES
