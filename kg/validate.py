@@ -54,11 +54,59 @@ def load_shapes() -> Graph:
 
 
 def validate_graph(graph: Graph) -> ValidationReport:
+    shapes = load_shapes()
+    whole_graph = _take_sparql_constraints(shapes)
     conforms, results, _ = shacl_validate(
-        graph, shacl_graph=load_shapes(), inference="none", allow_warnings=True, allow_infos=True,
+        graph, shacl_graph=shapes, inference="none", allow_warnings=True, allow_infos=True,
     )
     violations = {_violation(results, result, graph) for result in results.subjects(RDF.type, SH.ValidationResult)}
+    for constraint in whole_graph:
+        violations |= constraint.run(graph)
+    conforms = conforms and not any(v.severity == "Violation" for v in violations)
     return ValidationReport(conforms=bool(conforms), violations=tuple(sorted(violations, key=_sort_key)))
+
+
+@dataclass(frozen=True)
+class _WholeGraphConstraint:
+    """A SPARQL constraint of a property shape, run once over the whole graph for every focus node at once.
+
+    pySHACL parses a SPARQL constraint's query again for each focus node, which took 150 of 240 seconds on a
+    graph of 200 documents; the same SELECT with $this free and the target class as a pattern is one query."""
+
+    target_class: URIRef
+    path: URIRef
+    select: str
+    message: str
+    severity: str
+
+    def run(self, graph: Graph) -> set[Violation]:
+        query = self.select.replace("$this", "?this").replace("$PATH", f"<{self.path}>")
+        where = query.index("{", query.upper().index("WHERE"))
+        query = f"{query[:where + 1]} ?this a <{self.target_class}> . {query[where + 1:]}"
+        return {Violation(focus=str(row.this), path=str(self.path), message=self.message, severity=self.severity,
+                          value=str(row.value) if row.value is not None else None,
+                          focus_label=_label(graph, row.this))
+                for row in graph.query(query)}
+
+
+def _take_sparql_constraints(shapes: Graph) -> list[_WholeGraphConstraint]:
+    """Remove from `shapes` the SPARQL constraints of property shapes (with an IRI path) of node shapes that
+    target a class, and return them to be run over the whole graph."""
+    taken = []
+    for node_shape, property_shape in sorted(shapes.subject_objects(SH.property)):
+        target, path = shapes.value(node_shape, SH.targetClass), shapes.value(property_shape, SH.path)
+        if not isinstance(target, URIRef) or not isinstance(path, URIRef):
+            continue
+        for constraint in sorted(shapes.objects(property_shape, SH.sparql)):
+            select = shapes.value(constraint, SH.select)
+            if select is None:
+                continue
+            severity = shapes.value(property_shape, SH.severity) or shapes.value(node_shape, SH.severity)
+            taken.append(_WholeGraphConstraint(
+                target, path, str(select), str(shapes.value(constraint, SH.message) or "fails a constraint"),
+                _local_name(severity) if isinstance(severity, URIRef) else "Violation"))
+            shapes.remove((property_shape, SH.sparql, constraint))
+    return taken
 
 
 def validate_file(path: Path) -> ValidationReport:
