@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg import iri
 from kg.lexicon import load_lexicon
@@ -25,8 +27,13 @@ class Resolution:
     mentions: tuple[Mention, ...]
 
 
+# the same names recur in thousands of documents: each distinct one is cleaned once
+_clean = lru_cache(maxsize=1 << 16)(clean_name)
+
+
+@lru_cache(maxsize=1 << 16)
 def _norm(name: str) -> str:
-    return re.sub(r"\s+", " ", clean_name(name).replace("’", "'")).casefold()
+    return re.sub(r"\s+", " ", _clean(name).replace("’", "'")).casefold()
 
 
 def initials(name: str) -> str:
@@ -72,6 +79,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     surfaces: dict[tuple[str, int, int], str] = {}
 
     # 1. one node per (group, normalised name); lexicon names go to their canonical form
+    canonical = lexicon.canonical()
     for doc_id in sorted(mentions_by_doc):
         for sm in mentions_by_doc[doc_id]:
             m = sm.mention
@@ -80,7 +88,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             if m.source == "descriptive":
                 descriptive.append(m)
                 continue
-            term = lexicon.canonical().get((sm.canonical or "").casefold()) or _plural_acronym(m.text, lexicon)
+            term = canonical.get((sm.canonical or "").casefold()) or _plural_acronym(m.text, lexicon)
             if term:
                 node = f"{_group(m)}|{term.name.casefold()}"
                 lexicon_type[node] = term.type
@@ -96,30 +104,32 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     nodes = sorted(surface)
     person_nodes = [n for n in nodes if n.startswith("person|")]
     org_nodes = [n for n in nodes if n.startswith("org|")]
+    # the documents each node is named in, before step 5 adds descriptive mentions to the surfaces
+    docs_of = {node: frozenset(m.doc_id for m in surface[node]) for node in nodes}
 
     # 2. people: a single name (surname or first name) joins the one full name that ends or starts with it,
     #    preferring a full name in the same document; ambiguous single names stay apart
-    full = [n for n in person_nodes if len(n.split("|", 1)[1].split()) >= 2]
+    full = [n for n in person_nodes if len(_name(n).split()) >= 2]
+    full_by_part = _name_parts(full)
     for node in person_nodes:
-        name = node.split("|", 1)[1]
+        name = _name(node)
         if len(name.split()) != 1:
             continue
-        docs = {m.doc_id for m in surface[node]}
-        same_doc = [f for f in full if _name_part(name, f) and docs & {m.doc_id for m in surface[f]}]
-        anywhere = [f for f in full if _name_part(name, f)]
+        docs = docs_of[node]
+        anywhere = full_by_part.get(name, [])
+        same_doc = [f for f in anywhere if not docs.isdisjoint(docs_of[f])]
         target = same_doc if len(same_doc) == 1 else (anywhere if not same_doc and len(anywhere) == 1 else [])
         if target:
             clusters.union(target[0], node, "surname" if name == target[0].split()[-1] else "given-name")
 
     # 3. organisations: acronyms, and a head phrase written as its acronym
-    by_name = {n.split("|", 1)[1]: n for n in org_nodes}
+    by_name = {_name(n): n for n in org_nodes}
     for node in org_nodes:
-        name = node.split("|", 1)[1]
         original = surface[node][0].text
-        acronym = initials(clean_name(original))
+        acronym = initials(_clean(original))
         if len(acronym) >= 2 and acronym.casefold() in by_name and by_name[acronym.casefold()] != node:
             clusters.union(node, by_name[acronym.casefold()], "acronym")
-        words = clean_name(original).split()
+        words = _clean(original).split()
         for cut in range(1, len(words) - 1):
             head = " ".join(words[cut:])
             short = " ".join(words[:cut] + [initials(head)]).casefold()
@@ -127,65 +137,71 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                 clusters.union(node, by_name[short], "acronym-head")
 
     # 3a. 'the BMA's GP Committee' is the 'BMA GP Committee': an organisation's name after its owner's name or
-    #     acronym, where the two together name another organisation of the same document
+    #     acronym, where the two together name another organisation of the same document. The first such
+    #     longer name in sorted order wins.
+    ending_with = _by_suffix(org_nodes)
+    owner_docs: dict[str, set[str]] = defaultdict(set)  # a name, acronym or lexicon alias -> its documents
+    for n in org_nodes:
+        name = _name(n)
+        for owner in {name, initials(name).casefold(), *(a.casefold() for a in _aliases_of(n, lexicon))}:
+            owner_docs[owner] |= docs_of[n]
     for node in org_nodes:
-        name = node.split("|", 1)[1]
-        docs = {m.doc_id for m in surface[node]}
-        for other in org_nodes:
-            whole = other.split("|", 1)[1]
-            if other == node or not whole.endswith(" " + name):
-                continue
-            owner = whole[:-len(name) - 1]
-            owners = [n for n in org_nodes if n.split("|", 1)[1] == owner or initials(n.split("|", 1)[1]).casefold()
-                      == owner or owner in {a.casefold() for a in _aliases_of(n, lexicon)}]
-            if owners and docs & {m.doc_id for o in owners for m in surface[o]}:
+        name = _name(node)
+        docs = docs_of[node]
+        for other in ending_with.get(name, []):
+            owner = _name(other)[:-len(name) - 1]
+            if other != node and not docs.isdisjoint(owner_docs.get(owner, ())):
                 clusters.union(other, node, "owner-prefix")
                 break
 
     # 3b. a one-word organisation the model found that is a given name or surname of a person named in the same
     #     document is that person ('Sajid' tagged as an organisation beside 'Sajid Javid')
     for node in org_nodes:
-        name = node.split("|", 1)[1]
+        name = _name(node)
         if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]):
             continue
-        docs = {m.doc_id for m in surface[node]}
-        people = [f for f in full if _name_part(name, f) and docs <= {m.doc_id for m in surface[f]}]
+        docs = docs_of[node]
+        people = [f for f in full_by_part.get(name, []) if docs <= docs_of[f]]
         if len(people) == 1:
             clusters.union(people[0], node, "name-part")
 
     # 3c. a policy phrase that ends in another policy named in the same document is that policy with an
-    #     epithet ('comprehensive rescue package' and 'rescue package')
+    #     epithet ('comprehensive rescue package' and 'rescue package'); the first such shorter policy in
+    #     sorted order wins
     policy_nodes = [n for n in nodes if n.split("|", 1)[0] in ("policy", "programme")]
+    policies_named: dict[str, list[str]] = defaultdict(list)
+    for n in policy_nodes:
+        policies_named[_name(n)].append(n)
     for node in policy_nodes:
-        name = node.split("|", 1)[1]
-        docs = {m.doc_id for m in surface[node]}
-        for other in policy_nodes:
-            short = other.split("|", 1)[1]
-            if other != node and len(short.split()) >= 2 and name.endswith(" " + short) and \
-                    docs & {m.doc_id for m in surface[other]}:
+        name = _name(node)
+        docs = docs_of[node]
+        shorter = sorted(o for suffix in _suffixes(name) for o in policies_named.get(suffix, []))
+        for other in shorter:
+            if other != node and len(_name(other).split()) >= 2 and not docs.isdisjoint(docs_of[other]):
                 clusters.union(other, node, "epithet")
                 break
 
     # 4. a name seen both as a person and as an organisation (or policy) is one entity; keep the better-attested
     groups: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
-        groups[node.split("|", 1)[1]].append(node)
+        groups[_name(node)].append(node)
     for name, same in groups.items():
         if len(same) > 1:
             for other in same[1:]:
                 clusters.union(same[0], other, "same-name")
 
     # 5. 'the report' joins the nearest named report before it in its document whose head word it shares
-    #    (or, with none before, as in a headline, the first one after it); never a report of another document
+    #    (or, with none before, as in a headline, the first one after it); never a report of another document.
+    #    A descriptive mention once joined counts as named for the ones after it.
+    named = _NamedIndex(clusters, node_of, {(m.doc_id, _group(m), m.text.split()[-1].casefold()) for m in descriptive})
     for m in descriptive:
-        head = m.text.split()[-1].casefold()
-        named = sorted((s, clusters.find(node)) for (d, s, e), node in node_of.items()
-                       if d == m.doc_id and node.startswith(_group(m) + "|") and head in node.split("|", 1)[1].split())
-        before = [root for s, root in named if s < m.start]
-        after = [root for s, root in named if s > m.start]
-        root = before[-1] if before else (after[0] if after else None)
+        key = (m.doc_id, m.start, m.end)
+        root = named.nearest(m.doc_id, _group(m), m.text.split()[-1].casefold(), m.start)
         if root is not None:
-            node_of[(m.doc_id, m.start, m.end)] = root
+            if key in node_of:
+                named.remove(key, node_of[key])
+            node_of[key] = root
+            named.add(key, root)
             surface[root].append(m)
             clusters.rule.setdefault(root, "descriptive")
 
@@ -210,7 +226,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             key += "-2"
         used_keys.add(key)
         key_of_root[root] = key
-        aliases = tuple(sorted({clean_name(m.text) for m in ms} | {m.text.strip() for m in ms}
+        aliases = tuple(sorted({_clean(m.text) for m in ms} | {m.text.strip() for m in ms}
                                | {surfaces[k] for k in ((m.doc_id, m.start, m.end) for m in ms) if k in surfaces}))
         # merges are told from the node that gives the entity its label: 'Kanani' joined 'Nikki Kanani' by surname
         label_node = next((n for n in group_nodes if n.split("|", 1)[1] == _norm(label)), root)
@@ -234,7 +250,7 @@ _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$"
 def _place_not_person(mentions: list[Mention], texts: dict[str, str]) -> bool:
     """A one-word 'person' the model found, never with a given name or title, that follows 'in'/'at'/'from'
     somewhere ('what was happening in Wolverhampton') is a place."""
-    if any(m.source != "ner" or len(clean_name(m.text).split()) != 1 or clean_name(m.text) != m.text.strip()
+    if any(m.source != "ner" or len(_clean(m.text).split()) != 1 or _clean(m.text) != m.text.strip()
            for m in mentions):
         return False
     return any(_LOCATIVE.search(texts.get(m.doc_id, "")[max(0, m.start - 12):m.start]) for m in mentions)
@@ -245,17 +261,88 @@ def _aliases_of(node: str, lexicon) -> tuple[str, ...]:
     return (term.name, *term.aliases) if term else ()
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def _plural_acronym(text: str, lexicon):
     """'NHSEs', 'CCGs': an acronym with a plural s is the lexicon's entry for the acronym, where it has one."""
-    name = clean_name(text)
-    if re.fullmatch(r"[A-Z]{2,}s", name):
+    name = _clean(text)
+    if _PLURAL_ACRONYM.fullmatch(name):
         return lexicon.canonical().get(name[:-1].casefold())
     return None
 
 
-def _name_part(single: str, full_node: str) -> bool:
-    words = full_node.split("|", 1)[1].split()
-    return single == words[-1] or single == words[0] or single == words[-1].split("-")[-1]
+def _name(node: str) -> str:
+    return node.split("|", 1)[1]
+
+
+def _name_parts(full: list[str]) -> dict[str, list[str]]:
+    """Each single name to the full names (nodes, in the given order) it can stand for: their first word, last
+    word, or the last part of a double-barrelled last word."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for node in full:
+        words = _name(node).split()
+        for part in dict.fromkeys((words[-1], words[0], words[-1].split("-")[-1])):
+            index[part].append(node)
+    return index
+
+
+def _suffixes(name: str) -> list[str]:
+    """Every x where name ends with ' ' + x: 'bma gp committee' -> ['gp committee', 'committee']."""
+    return [name[i + 1:] for i, c in enumerate(name) if c == " "]
+
+
+def _by_suffix(nodes: list[str]) -> dict[str, list[str]]:
+    """Each x to the nodes (in the given order) whose name ends with ' ' + x."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for node in nodes:
+        for suffix in _suffixes(_name(node)):
+            index[suffix].append(node)
+    return index
+
+
+class _NamedIndex:
+    """Named mentions by (document, group, word of the node's name), each row sorted by (start, root), so the
+    nearest one before or after an offset is a bisection. Only the rows in `wanted` are kept."""
+
+    def __init__(self, clusters: _Clusters, node_of: dict[tuple[str, int, int], str],
+                 wanted: set[tuple[str, str, str]]) -> None:
+        self.clusters = clusters
+        self.rows: dict[tuple[str, str, str], list[tuple[int, str, tuple[str, int, int]]]] = {w: [] for w in wanted}
+        self.terms: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}  # node -> (root, its (group, word)s)
+        docs = {doc_id for doc_id, _, _ in wanted}
+        for key, node in node_of.items():
+            if key[0] in docs:
+                for row, entry in self._places(key, node):
+                    row.append(entry)
+        for row in self.rows.values():
+            row.sort()
+
+    def _places(self, key: tuple[str, int, int], node: str):
+        if node not in self.terms:
+            group, name = node.split("|", 1)
+            self.terms[node] = (self.clusters.find(node), tuple((group, word) for word in set(name.split())))
+        root, terms = self.terms[node]
+        entry = (key[1], root, key)
+        rows = (self.rows.get((key[0], *term)) for term in terms)
+        return [(row, entry) for row in rows if row is not None]
+
+    def add(self, key: tuple[str, int, int], node: str) -> None:
+        for row, entry in self._places(key, node):
+            insort(row, entry)
+
+    def remove(self, key: tuple[str, int, int], node: str) -> None:
+        for row, entry in self._places(key, node):
+            del row[bisect_left(row, entry)]
+
+    def nearest(self, doc_id: str, group: str, word: str, start: int) -> str | None:
+        """The root of the last named mention starting before `start`, else of the first starting after it."""
+        row = self.rows.get((doc_id, group, word), [])
+        before = bisect_left(row, (start,))
+        if before:
+            return row[before - 1][1]
+        after = bisect_left(row, (start + 1,))
+        return row[after][1] if after < len(row) else None
 
 
 def _vote_type(mentions: list[Mention], lexicon_types: list[str]) -> str:
@@ -271,8 +358,8 @@ def _label(nodes: list[str], mentions: list[Mention], lexicon, etype: str) -> st
         name = node.split("|", 1)[1]
         if name in canon:
             return canon[name].name
-    names = Counter(clean_name(m.text) for m in mentions if m.source != "descriptive") or \
-        Counter(clean_name(m.text) for m in mentions)
+    names = Counter(_clean(m.text) for m in mentions if m.source != "descriptive") or \
+        Counter(_clean(m.text) for m in mentions)
     if etype in _CONCEPT_TYPES:
         # a policy goes by its plainest name: the most used, then the shortest ('rescue package', not
         # 'comprehensive rescue package')
