@@ -27,8 +27,9 @@ def new_graph() -> Graph:
     return graph
 
 
-def to_rdf(kg: KnowledgeGraph) -> Graph:
-    graph = new_graph()
+def to_rdf(kg: KnowledgeGraph, graph: Graph | None = None) -> Graph:
+    """The knowledge graph as RDF, added to `graph` (an empty one of any store, see kg.store) or a new one."""
+    graph = new_graph() if graph is None else graph
     by_name = _entities_by_name(kg.entities)
     for entity in kg.entities:
         _add_entity(graph, entity)
