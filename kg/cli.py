@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, ContextManager, Sequence
 
 from kg.errors import KGError
 
@@ -20,24 +21,37 @@ def _queries_dir() -> Path:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.pipeline import build
-
     from kg.analysis import default_processes
+    from kg.pipeline import build
+    from kg.store import StoreSpec
 
     out = Path(args.out)
     cache_dir = None if args.no_cache else Path(args.cache) if args.cache else out / ".cache"
     processes = args.processes if args.processes is not None else default_processes()
     if processes < 1:
         raise KGError(f"--processes {processes}: give 1 or more")
-    result = build([Path(s) for s in args.sources], out, queries_dir=_queries_dir(),
-                   progress=not args.quiet and sys.stderr.isatty(), validate=not args.no_validate,
-                   processes=processes, cache_dir=cache_dir)
+    with _analyser(args) as analyser:
+        result = build([Path(s) for s in args.sources], out, queries_dir=_queries_dir(),
+                       progress=not args.quiet and sys.stderr.isatty(), validate=not args.no_validate,
+                       processes=processes, cache_dir=cache_dir, analyser=analyser,
+                       store=StoreSpec.parse(args.store))
     for path, reason in result.skipped:
         print(f"skipped {path}: {reason}", file=sys.stderr)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(result.summary())
     return 0
+
+
+def _analyser(args: argparse.Namespace) -> ContextManager:
+    """The Dask cluster that parses the documents with --scheduler or --workers; else none (kg.analysis)."""
+    if args.scheduler is None and args.workers is None:
+        return contextlib.nullcontext()
+    if args.workers is not None and args.workers < 1:
+        raise KGError(f"--workers {args.workers}: give 1 or more")
+    from kg.distributed import dask_analyser
+
+    return dask_analyser(scheduler=args.scheduler, workers=args.workers)
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -50,7 +64,12 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise KGError(f"--param {param!r} is not NAME=VALUE")
         bindings[name.lstrip("?")] = value
     _, sparql = resolve_query(args.query, _queries_dir())
-    graph = load_graph(Path(args.graph))
+    if args.store:
+        from kg.store import StoreSpec, open_graph
+
+        graph = open_graph(StoreSpec.parse(args.store), read_only=True)
+    else:
+        graph = load_graph(Path(args.graph))
     sys.stdout.write(query_text(graph, sparql, args.format, bindings=bindings, timeout=args.timeout))
     return 0
 
@@ -133,10 +152,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-validate", action="store_true", help="skip the SHACL check of the built graph")
     p.add_argument("--processes", type=int, metavar="N",
-                   help="worker processes for parsing and extraction (default: one per core, at most 8)")
+                   help="worker processes for parsing and extraction (default: one per core, at most 8); "
+                        "with --scheduler or --workers, for extraction only")
     p.add_argument("--cache", metavar="DIR",
                    help="where each document's analysis is kept for the next build (default: OUT/.cache)")
     p.add_argument("--no-cache", action="store_true", help="parse every document again and keep nothing")
+    p.add_argument("--store", default="memory", metavar="memory|oxigraph[:PATH]",
+                   help="where the graph is held while it is built: rdflib's memory store (default), or Oxigraph "
+                        "in memory or on disk at PATH, kept there for kg query --store (for large corpora)")
+    dask = p.add_mutually_exclusive_group()
+    dask.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                      help="parse on the Dask cluster of this scheduler (needs kg[dask]; --processes then "
+                           "sets only the extraction's processes)")
+    dask.add_argument("--workers", type=int, metavar="N",
+                      help="parse on a Dask cluster of N worker processes started on this machine "
+                           "(needs kg[dask])")
 
     p = add("query", cmd_query, "Run a SPARQL query: a .rq file, a name from queries/, or inline SPARQL.",
             'kg query roles --format csv   |   kg query who-said-what --param person="Sajid Javid"')
@@ -144,6 +174,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--graph", default=str(DEFAULT_GRAPH), help="Turtle graph (default: output/graph.ttl)")
     p.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv"))
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind a query variable to a literal")
+    p.add_argument("--store", metavar="oxigraph:PATH",
+                   help="query the Oxigraph store a build kept at PATH (kg build --store oxigraph:PATH) "
+                        "instead of parsing --graph")
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                    help="stop a query that runs longer than this (default: 60)")
 

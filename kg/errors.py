@@ -27,3 +27,7 @@ class ExportError(KGError):
 
 class PushError(KGError):
     """A graph cannot be sent to a SPARQL server (bad endpoint URL, server down, or the server refused it)."""
+
+
+class ClusterError(KGError):
+    """A Dask cluster cannot be reached or started, or one of its workers failed (Dask missing, too)."""

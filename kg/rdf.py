@@ -251,7 +251,10 @@ def turtle_chunks(graph: Graph, *, subjects_per_chunk: int = 2000) -> Iterator[s
         if isinstance(term, Literal):
             if term.datatype is None or term.datatype == XSD.string:  # a plain string, however the store keeps it
                 return Literal(str(term), lang=term.language).n3()
-            return f"{Literal(str(term)).n3()}^^{name(term.datatype)}"
+            lexical = str(term)
+            if term.datatype == XSD.decimal and not re.search(r"[.eE]", lexical):
+                lexical += ".0"  # the canonical form of an xsd:decimal has a decimal point
+            return f"{Literal(lexical).n3()}^^{name(term.datatype)}"
         return term.n3()
 
     lines: list[str] = []

@@ -119,6 +119,7 @@ def test_export_round_trips(built, tmp_path, fmt, parse):
 @pytest.mark.parametrize("argv, message", [
     (["build", "no/such/folder"], "no/such/folder"),
     (["build", "seeds", "--processes", "0"], "--processes 0"),
+    (["build", "seeds", "--workers", "0"], "--workers 0"),
     (["query", "no-such-question", "--graph", "{graph}"], "unknown query 'no-such-question'"),
     (["query", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "--graph", "{graph}"],
      "refused"),
