@@ -117,6 +117,8 @@ def analyse_all(documents: Sequence[Document], *, progress: bool = False, proces
     for analysis in found:
         if analysis is None:
             analysis = next(fresh)
+            if bar and analyser is not None:
+                bar.update(1)
             if cache:
                 cache.put(analysis)
         out.append(analysis)
