@@ -15,6 +15,7 @@ import multiprocessing
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pyparsing import ParseBaseException
@@ -178,8 +179,17 @@ def _read(path: Path) -> str:
 def prepare_query(sparql: str) -> Query:
     """Parse and translate a read-only query; refuse updates, SERVICE and FROM / FROM NAMED.
 
-    Prefixes from kg.vocab.PREFIXES may be used without declaring them.
+    Prefixes from kg.vocab.PREFIXES may be used without declaring them. rdflib's parser takes 0.05 to 1 s
+    for one of the stored queries (longer than Oxigraph takes to answer most of them on a million triples),
+    so a query that passed is kept, by its text, for the next time it is asked in this process.
     """
+    if not isinstance(sparql, str):
+        raise QueryError(f"a query is text, not {type(sparql).__name__}")
+    return _prepare(sparql)
+
+
+@lru_cache(maxsize=256)
+def _prepare(sparql: str) -> Query:
     if not sparql.strip():
         raise QueryError("empty query")
     try:
@@ -208,16 +218,168 @@ def prepare_query(sparql: str) -> Query:
 
 
 def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, str] | None = None) -> QueryResult:
-    """Run a read-only SPARQL query on `graph`; `bindings` bind variables (name -> string literal)."""
+    """Run a read-only SPARQL query on `graph`; `bindings` bind variables (name -> string literal).
+
+    The query is checked by rdflib's parser first (refusals included) whatever the store. On rdflib's own
+    stores rdflib evaluates it; on an Oxigraph-backed graph (oxrdflib's OxigraphStore) the checked text goes
+    to Oxigraph's engine, with the bindings as a VALUES block opening the WHERE group (see `prebind`).
+    """
     query = prepare_query(sparql)
     init = _init_bindings(query, bindings or {})
     try:
-        raw = graph.query(query, initBindings=init)
+        if on_oxigraph(graph):
+            raw = _oxigraph_query(graph, sparql, query, init)
+        else:
+            raw = graph.query(query, initBindings=init)
         if raw.type == "SELECT":
             raw.bindings  # noqa: B018 - evaluate now, so errors surface here
-    except Exception as exc:  # evaluation errors come from deep inside rdflib
+    except KGError:
+        raise
+    except Exception as exc:  # evaluation errors come from deep inside rdflib or Oxigraph
         raise QueryError(f"query failed: {exc}") from exc
     return _to_result(raw)
+
+
+def on_oxigraph(graph: Graph) -> bool:
+    """Whether `graph` keeps its triples in Oxigraph (oxrdflib's OxigraphStore), so SPARQL should run there."""
+    try:
+        from oxrdflib import OxigraphStore
+    except ImportError:  # without oxrdflib no graph can be on Oxigraph
+        return False
+    return isinstance(graph.store, OxigraphStore)
+
+
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
+
+
+def _oxigraph_query(graph: Graph, sparql: str, query: Query, init: Mapping[str, Identifier]) -> Result:
+    """Oxigraph's answer to the (already checked) query text, as an rdflib Result shaped like rdflib's own.
+
+    oxrdflib refuses a parsed rdflib Query, and Oxigraph's own substitutions bind projected variables only
+    (SEP-0007), so the text is sent with the bindings written into it as a VALUES block. Plain strings come back
+    from Oxigraph typed xsd:string; they are made plain again, as rdflib's store keeps them.
+    """
+    text = prebind(sparql, init) if init else sparql
+    raw = graph.query(text, initNs={k: str(v) for k, v in PREFIXES.items()})
+    raw.type = _FORMS.get(query.algebra.name, raw.type)  # oxrdflib calls DESCRIBE results CONSTRUCT
+    if raw.type == "SELECT":
+        raw.bindings = [{v: _plain(t) for v, t in row.items()} for row in raw.bindings]
+    elif raw.type in ("CONSTRUCT", "DESCRIBE") and raw.graph is not None:
+        plain = Graph()
+        for prefix, namespace in raw.graph.namespaces():
+            plain.bind(prefix, namespace)
+        for s, p, o in raw.graph:
+            plain.add((s, p, _plain(o)))
+        raw.graph = plain
+    return raw
+
+
+def _plain(term: Identifier | None) -> Identifier | None:
+    if isinstance(term, Literal) and term.datatype == _XSD_STRING and not term.language:
+        return Literal(str(term))
+    return term
+
+
+def prebind(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query text with `bindings` as a VALUES block at the start of its WHERE group.
+
+    rdflib's initBindings bind the variables before the WHERE group is evaluated; a VALUES block opening the
+    group does the same for every pattern, OPTIONAL and FILTER of that group (it is joined first). The values
+    are written as escaped SPARQL terms, never pasted text. The group is found by scanning the text outside
+    strings, IRIs and comments: the first top-level `{` (after the template of a CONSTRUCT).
+    """
+    names = list(bindings)
+    terms = " ".join(_sparql_term(bindings[name]) for name in names)
+    block = f"VALUES ({' '.join('?' + name for name in names)}) {{ ({terms}) }}"
+    opening, closing, subselect = _where_group(sparql)
+    if subselect:  # `WHERE { SELECT ... }` holds nothing but the sub-select: put it in a group of its own
+        return f"{sparql[:opening]} {block} {{{sparql[opening:closing]}}} {sparql[closing:]}"
+    return f"{sparql[:opening]} {block} {sparql[opening:]}"
+
+
+def _sparql_term(term: Identifier) -> str:
+    if isinstance(term, URIRef):
+        if re.search(r'[\x00-\x20<>"{}|^`\\]', term):
+            raise QueryError(f"cannot bind the IRI {str(term)!r}: it holds characters an IRI may not")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                .replace("\r", "\\r"))
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None and term.datatype != _XSD_STRING:
+            return f'"{text}"^^{_sparql_term(term.datatype)}'
+        return f'"{text}"'
+    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be bound")
+
+
+_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_LOCAL = re.compile(r"(?:[\w\-.:]|%[0-9A-Fa-f]{2}|\\.)*")
+
+
+def _where_group(sparql: str) -> tuple[int, int, bool]:
+    """(index after the `{` opening the WHERE group, index of its closing `}`, whether it holds a sub-select)."""
+    depth = parens = 0
+    opening = None
+    construct = template_done = subselect = False
+    i, n = 0, len(sparql)
+    while i < n:
+        ch = sparql[i]
+        if ch == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        if ch in "\"'":
+            quote = ch * 3 if sparql.startswith(ch * 3, i) else ch
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if ch == "<":
+            match = _IRI.match(sparql, i)
+            i = match.end() if match else i + 1
+            continue
+        if ch in "?$":  # a variable: its name may look like a keyword
+            match = _WORD.match(sparql, i + 1)
+            i = match.end() if match else i + 1
+            continue
+        if ch.isalpha() or ch == "_":
+            match = _WORD.match(sparql, i)
+            if sparql.startswith(":", match.end()):  # a prefixed name or blank node label, not a keyword
+                i = _LOCAL.match(sparql, match.end() + 1).end()
+                continue
+            word = match.group(0).upper()
+            if depth == 0 and parens == 0 and word == "CONSTRUCT":
+                construct = True
+            elif depth == 0 and parens == 0 and construct and not template_done and word == "WHERE":
+                raise QueryError("parameters cannot be bound in a CONSTRUCT WHERE { ... } query on Oxigraph; "
+                                 "write the template and the WHERE group separately")
+            elif depth == 1 and opening is not None and word == "SELECT" and \
+                    not sparql[opening:i].strip():
+                subselect = True
+            i = match.end()
+            continue
+        if ch == "(":
+            parens += 1
+        elif ch == ")":
+            parens -= 1
+        elif ch == "{":
+            if depth == 0 and parens == 0:
+                if construct and not template_done:
+                    template_done = True  # the template: skipped
+                    construct = False
+                elif opening is None:
+                    opening = i + 1
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and opening is not None:
+                return opening, i, subselect
+        i += 1
+    raise QueryError("parameters can only be bound in a query with a WHERE group { ... }")
 
 
 def query_text(graph: Graph, sparql: str, fmt: str, *, bindings: Mapping[str, str] | None = None,
