@@ -321,7 +321,7 @@ def find_names(templates: Sequence[Template]) -> Names:
             titled = False
             while words and words[0].rstrip(".") in HONORIFICS:
                 words, titled = words[1:], True
-            if len(words) >= 2 and len(words) <= 5:
+            if 2 <= len(words) <= 5:
                 add_person(words, handle=False)
             elif len(words) == 1 and titled:
                 add_person(words, handle=False)
@@ -592,7 +592,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     quartiles = statistics.quantiles(words, n=4) if len(words) > 1 else [words[0]] * 3
     deciles = statistics.quantiles(words, n=10) if len(words) > 1 else [words[0]] * 9
     print(f"wrote {len(words)} pages to {out}: {sum(words):,} words; words per page min {min(words):,}, "
-          f"p10 {deciles[0]:,.0f}, p25 {quartiles[0]:,.0f}, median {quartiles[1]:,.0f}, mean {statistics.mean(words):,.0f}, "
+          f"p10 {deciles[0]:,.0f}, p25 {quartiles[0]:,.0f}, median {quartiles[1]:,.0f}, "
+          f"mean {statistics.mean(words):,.0f}, "
           f"p75 {quartiles[2]:,.0f}, p90 {deciles[8]:,.0f}, max {max(words):,}")
     print(f"kg reads {len(ingested.documents)} of them: {len(ingested.skipped)} skipped, "
           f"{len(ingested.warnings)} warnings")

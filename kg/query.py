@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pyparsing import ParseBaseException
-from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib import BNode, ConjunctiveGraph, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -228,9 +229,8 @@ def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, str] | None =
     init = _init_bindings(query, bindings or {})
     try:
         if on_oxigraph(graph):
-            raw = _oxigraph_query(graph, sparql, query, init)
-        else:
-            raw = graph.query(query, initBindings=init)
+            return _oxigraph_query(graph, sparql, query, init)
+        raw = graph.query(query, initBindings=init)
         if raw.type == "SELECT":
             raw.bindings  # noqa: B018 - evaluate now, so errors surface here
     except KGError:
@@ -253,32 +253,86 @@ _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
-def _oxigraph_query(graph: Graph, sparql: str, query: Query, init: Mapping[str, Identifier]) -> Result:
-    """Oxigraph's answer to the (already checked) query text, as an rdflib Result shaped like rdflib's own.
+def _oxigraph_query(graph: Graph, sparql: str, query: Query, init: Mapping[str, Identifier]) -> QueryResult:
+    """Oxigraph's answer to the (already checked) query text, shaped like rdflib's.
 
-    oxrdflib refuses a parsed rdflib Query, and Oxigraph's own substitutions bind projected variables only
-    (SEP-0007), so the text is sent with the bindings written into it as a VALUES block. Plain strings come back
-    from Oxigraph typed xsd:string; they are made plain again, as rdflib's store keeps them.
+    The text goes to the pyoxigraph Store behind oxrdflib, on the graph the rdflib Graph stands for (its
+    identifier, or the union of graphs when it has default_union), with kg's prefixes. Not through rdflib's
+    Graph.query: oxrdflib refuses a parsed rdflib Query, and Oxigraph's own substitutions bind projected
+    variables only (SEP-0007), so the bindings are written into the text as a VALUES block. The rows are read
+    from Oxigraph's terms directly; the rdflib terms behind `QueryResult.raw` (for the JSON, CSV and TSV
+    formats and `terms()`) are made only when asked for, as making a million of them takes longer than
+    Oxigraph takes to answer. Plain strings come back from Oxigraph typed xsd:string and are made plain again.
     """
+    import pyoxigraph
+
     text = prebind(sparql, init) if init else sparql
-    raw = graph.query(text, initNs={k: str(v) for k, v in PREFIXES.items()})
-    raw.type = _FORMS.get(query.algebra.name, raw.type)  # oxrdflib calls DESCRIBE results CONSTRUCT
-    if raw.type == "SELECT":
-        raw.bindings = [{v: _plain(t) for v, t in row.items()} for row in raw.bindings]
-    elif raw.type in ("CONSTRUCT", "DESCRIBE") and raw.graph is not None:
-        plain = Graph()
-        for prefix, namespace in raw.graph.namespaces():
-            plain.bind(prefix, namespace)
-        for s, p, o in raw.graph:
-            plain.add((s, p, _plain(o)))
-        raw.graph = plain
-    return raw
+    options: dict = {"prefixes": {k: str(v) for k, v in PREFIXES.items()}}
+    if graph.default_union:
+        options["use_default_graph_as_union"] = True
+    else:
+        context = graph.default_context.identifier if isinstance(graph, ConjunctiveGraph) else graph.identifier
+        options["default_graph"] = _ox_graph_name(context)
+    answer = graph.store._inner.query(text, **options)
+    if isinstance(answer, pyoxigraph.QueryBoolean):
+        raw = Result("ASK")
+        raw.askAnswer = bool(answer)
+        return _to_result(raw)
+    convert = _OxTerms()
+    if isinstance(answer, pyoxigraph.QuerySolutions):
+        variables = tuple(v.value for v in answer.variables)
+        solutions = [tuple(solution) for solution in answer]  # evaluated here, so errors surface here
+        raw = Result("SELECT")
+        raw.vars = [Variable(v) for v in variables]
+        raw.bindings = ({Variable(v): convert(t) for v, t in zip(variables, row) if t is not None}
+                        for row in solutions)
+        rows = tuple(tuple(None if t is None else t.value for t in row) for row in solutions)
+        return QueryResult(variables, rows, raw)
+    triples = Graph()
+    for triple in answer:
+        triples.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
+    raw = Result(_FORMS.get(query.algebra.name, "CONSTRUCT"))
+    raw.graph = triples
+    return _to_result(raw)
 
 
-def _plain(term: Identifier | None) -> Identifier | None:
-    if isinstance(term, Literal) and term.datatype == _XSD_STRING and not term.language:
-        return Literal(str(term))
-    return term
+def _ox_graph_name(identifier: Identifier):
+    import pyoxigraph
+
+    if identifier == DATASET_DEFAULT_GRAPH_ID:
+        return pyoxigraph.DefaultGraph()
+    if isinstance(identifier, BNode):
+        return pyoxigraph.BlankNode(str(identifier))
+    return pyoxigraph.NamedNode(str(identifier))
+
+
+class _OxTerms:
+    """pyoxigraph terms to rdflib terms, each distinct term made once."""
+
+    def __init__(self) -> None:
+        self.made: dict = {}
+
+    def __call__(self, term) -> Identifier:
+        made = self.made.get(term)
+        if made is None:
+            made = self.made[term] = _from_ox(term)
+        return made
+
+
+def _from_ox(term) -> Identifier:
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == str(_XSD_STRING):  # str: URIRef == str is False
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise QueryError(f"Oxigraph answered with a term kg cannot show: {term!r}")
 
 
 def prebind(sparql: str, bindings: Mapping[str, Identifier]) -> str:

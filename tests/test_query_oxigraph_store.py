@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import QueryError
-from kg.query import answers_markdown, list_queries, on_oxigraph, prebind, run_query
+from kg.query import answers_markdown, format_result, list_queries, on_oxigraph, prebind, run_query
 from kg.rdf import to_rdf
 from tests.fixtures.mini import query_graph
 from tests.test_queries import BINDINGS, _to_tsv
@@ -179,6 +179,18 @@ def test_ask_construct_and_describe(oxigraph, memory, no_rdflib_engine):
     assert [r[2] for r in bound.rows] == ["Tom Ellery"]
     describe = run_query(oxigraph, "DESCRIBE ?p WHERE { ?p schema:name ?n }", bindings={"n": "Tom Ellery"})
     assert describe.kind == "DESCRIBE" and describe.rows
+
+
+@pytest.mark.parametrize("stored", QUERIES, ids=[q.name for q in QUERIES])
+def test_every_format_is_the_same_text(stored, oxigraph, memory, no_rdflib_engine):
+    """Where no decimal is spelt otherwise, the table and CSV answers are the same text, and so are JSON and TSV
+    where no cell is a typed number (they write datatypes, and Oxigraph types every integer xsd:integer)."""
+    ours, theirs = run_query(memory, stored.sparql), run_query(oxigraph, stored.sparql)
+    if ours.rows != theirs.rows:
+        return  # decimals spelt otherwise: test_only_decimals_are_spelt_differently
+    typed = any(isinstance(term, Literal) and term.datatype is not None for row in ours.terms() for term in row)
+    for fmt in ("table", "csv") if typed else ("table", "csv", "json", "tsv"):
+        assert format_result(theirs, fmt) == format_result(ours, fmt), fmt
 
 
 def test_answers_markdown_runs_on_oxigraph(oxigraph, no_rdflib_engine):
