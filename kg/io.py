@@ -11,6 +11,7 @@ import os
 import re
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -34,6 +35,42 @@ def write_text_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None
 
 def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Like write_text_atomic, for bytes, or for chunks of bytes written as they come (a large graph)."""
+    stage_bytes(path, data).commit()
+
+
+@dataclass
+class StagedFile:
+    """A complete new version of `path`, written to a hidden temporary file beside it and not yet in place, so
+    several outputs can be made first and put in place together, or all dropped when a later one fails."""
+
+    path: Path
+    temporary: Path
+
+    def commit(self) -> None:
+        try:
+            os.replace(self.temporary, self.path)
+        except OSError as exc:
+            self.discard()
+            raise ExportError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+        finally:
+            with _writing_lock:
+                _writing.discard(self.temporary.name)
+        _sync_directory(self.path.parent if str(self.path.parent) else Path("."))
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.temporary.unlink()
+        with _writing_lock:
+            _writing.discard(self.temporary.name)
+
+
+def stage_text(path: Path, text: str, *, encoding: str = "utf-8") -> StagedFile:
+    return stage_bytes(path, _encode(path, text, encoding))
+
+
+def stage_bytes(path: Path, data: bytes | Iterable[bytes]) -> StagedFile:
+    """Write `data` to a temporary file beside `path` (fsynced, with the usual permissions) and return it
+    staged; `commit()` renames it over `path`. On failure nothing is left and ExportError names the path."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -47,6 +84,7 @@ def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
             raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
         tmp = Path(tmp_name)
         _writing.add(tmp.name)
+    staged = StagedFile(path, tmp)
     try:
         with os.fdopen(fd, "wb") as handle:
             for chunk in (data,) if isinstance(data, bytes) else data:
@@ -54,19 +92,13 @@ def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs get the usual permissions
-        os.replace(tmp, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        staged.discard()
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        staged.discard()
         raise
-    finally:
-        with _writing_lock:
-            _writing.discard(tmp.name)
-    _sync_directory(directory)
+    return staged
 
 
 def temporaries(path: Path) -> list[Path]:

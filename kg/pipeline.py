@@ -13,12 +13,12 @@ from kg.cache import AnalysisCache
 from kg.extractors import run_extractors
 from kg.extractors.context import DocumentContext, ResolutionIndex
 
-from kg.io import write_text_atomic
+from kg.io import StagedFile, stage_bytes, stage_text
 from kg.model import Document, Fact, KnowledgeGraph
 from kg.nlp import load_pipeline
-from kg.rdf import serialize, to_rdf
+from kg.rdf import to_rdf, turtle_chunks
 from kg.resolve import Resolution, resolve
-from kg.store import StoreSpec, open_graph
+from kg.store import StoreSpec, open_graph, oxigraph_copy, oxigraph_store
 from kg.tables import entities_csv, facts_csv
 
 DEFAULT_QUERIES = Path(__file__).resolve().parent.parent / "queries"
@@ -190,25 +190,32 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     with clock("rdf"):
         graph = to_rdf(kg, open_graph(store, empty=True))
     out_dir.mkdir(parents=True, exist_ok=True)
-    with clock("serialise"):
-        outputs = {
-            "graph.ttl": serialize(graph, "turtle"),
-            "entities.csv": entities_csv(kg),
-            "facts.csv": facts_csv(kg),
-        }
-    from kg.view import render_html
-    with clock("view"):
-        outputs["graph.html"] = render_html(graph, title="kg: " + ", ".join(s.name for s in sources))
-    queries = queries_dir or DEFAULT_QUERIES
-    if queries.is_dir():
-        from kg.query import answers_markdown
-        with clock("answers"):
-            outputs["answers.md"] = answers_markdown(graph, queries)
-    written = []
-    with clock("write"):
-        for name, text in outputs.items():
-            write_text_atomic(out_dir / name, text)
-            written.append(out_dir / name)
+    staged: list[StagedFile] = []
+    try:
+        with clock("serialise"):
+            # streamed to disk, never one string: a graph of tens of thousands of documents is gigabytes of text
+            turtle = stage_bytes(out_dir / "graph.ttl", (chunk.encode("utf-8") for chunk in turtle_chunks(graph)))
+            staged.append(turtle)
+            outputs = {"entities.csv": entities_csv(kg), "facts.csv": facts_csv(kg)}
+        from kg.view import render_html
+        with clock("view"):
+            outputs["graph.html"] = render_html(graph, title="kg: " + ", ".join(s.name for s in sources))
+        queries = queries_dir or DEFAULT_QUERIES
+        if queries.is_dir():
+            from kg.query import answers_markdown
+            with clock("answers"):
+                answering = graph if oxigraph_store(graph) is not None else oxigraph_copy(turtle.temporary)
+                outputs["answers.md"] = answers_markdown(answering, queries)
+                del answering
+        with clock("write"):
+            staged += [stage_text(out_dir / name, text) for name, text in outputs.items()]
+            for file in staged:
+                file.commit()
+    except BaseException:
+        for file in staged:
+            file.discard()
+        raise
+    written = [file.path for file in staged]
     from kg.view import screenshot
     with clock("screenshot"):
         shot = screenshot(out_dir / "graph.html", out_dir / "graph.png")

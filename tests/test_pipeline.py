@@ -90,3 +90,35 @@ def test_an_unwritable_cache_is_a_clear_error(documents, tmp_path):
     blocker.write_text("a file where the cache folder should be")
     with pytest.raises(ExportError, match="cannot write the analysis cache .*cache"):
         extract(documents[:1], cache=AnalysisCache(blocker))
+
+
+def test_a_stage_failing_after_the_turtle_is_written_leaves_the_old_outputs_and_no_temporaries(tmp_path,
+                                                                                               monkeypatch):
+    import kg.query
+    from kg.pipeline import build
+
+    source = ROOT / "tests" / "fixtures" / "articles"
+    out = tmp_path / "out"
+    build([source], out, validate=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert {"graph.ttl", "answers.md", "graph.html"} <= set(before)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the catalogue broke")
+
+    monkeypatch.setattr(kg.query, "answers_markdown", broken)
+    with pytest.raises(RuntimeError, match="the catalogue broke"):
+        build([ROOT / "seeds"], out, validate=False)  # another corpus: every output would change
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_the_built_answers_are_the_catalogue_on_an_oxigraph_copy_of_the_graph(tmp_path):
+    from kg.pipeline import DEFAULT_QUERIES, build
+    from kg.query import answers_markdown
+    from kg.store import oxigraph_copy
+
+    out = tmp_path / "out"
+    build([ROOT / "tests" / "fixtures" / "articles"], out, validate=False)
+    copy = oxigraph_copy(out / "graph.ttl")
+    assert len(copy) > 1000
+    assert (out / "answers.md").read_text(encoding="utf-8") == answers_markdown(copy, DEFAULT_QUERIES)

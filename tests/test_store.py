@@ -80,3 +80,29 @@ def test_bad_store_names_are_refused(text, message):
 def test_querying_a_store_that_is_not_there_says_how_to_make_one(tmp_path, capsys):
     assert main(["query", "roles", "--store", f"oxigraph:{tmp_path / 'none'}"]) != 0
     assert "kg build --store oxigraph:PATH" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, message", [
+    ("@prefix ex: <http://e/> .\nex:a ex:b .\n", "not a valid RDF object"),
+    (None, "No such file"),
+])
+def test_an_oxigraph_copy_of_bad_turtle_names_the_file(tmp_path, text, message):
+    from kg.store import oxigraph_copy
+
+    path = tmp_path / "graph.ttl"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(GraphError, match=re.escape(str(path)) + ".*" + message):
+        oxigraph_copy(path)
+
+
+def test_an_oxigraph_copy_holds_the_files_triples(tmp_path):
+    from kg.store import oxigraph_copy
+
+    path = tmp_path / "graph.ttl"
+    path.write_text('@prefix ex: <http://e/> .\nex:a ex:b "x", 0.70 ; ex:c ex:d .\n', encoding="utf-8")
+    copy = oxigraph_copy(path)
+    expected = Graph().parse(path)
+    assert len(copy) == len(expected) == 3
+    assert {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in copy} == \
+        {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in expected}
