@@ -9,6 +9,7 @@ not assumed to be the one named in another), and a comment's pronouns stay insid
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -222,6 +223,8 @@ def _words(text: str) -> str:
 def _role_phrase_start(token: Token, roles: frozenset[str] | None = None) -> Token | None:
     """The determiner of 'the [new] medical director' when `token` ends a role from the lexicon, else None."""
     roles = roles or load_lexicon().role_names
+    if token.lower_ not in _last_words(roles):  # most tokens: no role ends with them
+        return None
     i = token.i
     for length in (3, 2, 1):
         words = [t.lower_ for t in token.doc[max(0, i - length + 1):i + 1]]
@@ -234,6 +237,10 @@ def _role_phrase_start(token: Token, roles: frozenset[str] | None = None) -> Tok
             return None
     return None
 
+
+@lru_cache(maxsize=8)
+def _last_words(roles: frozenset[str]) -> frozenset[str]:
+    return frozenset(role.rsplit(" ", 1)[-1] for role in roles)
 
 
 def _speech_verb(verb: Token) -> bool:

@@ -68,6 +68,7 @@ class DocumentContext:
     author_key: str | None
     _starts: list[int] = field(default_factory=list)
     _quotes: list[tuple[int, int, str]] | None = None  # (start, end, speaker) of attributed quotations
+    _sentences: tuple[SentenceView, ...] | None = None  # made once: every extractor walks them
 
     def __post_init__(self) -> None:
         self.refs.sort(key=lambda r: (r.mention.start, r.mention.end))
@@ -90,6 +91,11 @@ class DocumentContext:
         return self.adoc.document.doc_id
 
     def sentences(self) -> Iterator[SentenceView]:
+        if self._sentences is None:
+            self._sentences = tuple(self._make_sentences())
+        return iter(self._sentences)
+
+    def _make_sentences(self) -> Iterator[SentenceView]:
         document = self.adoc.document
         for aseg in self.adoc.segments:
             base = aseg.segment.start
