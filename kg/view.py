@@ -39,6 +39,9 @@ LAYOUT_SEED = 42
 NODE_SPACING = 150  # pixels between neighbours, roughly
 SPRING_LIMIT = 500  # networkx switches spring_layout to a scipy solver at this many nodes
 FORCE_ITERATIONS = 50
+# entities on a page of the whole graph: the size benchmarks/view_bench.py keeps under 3 s to interactive;
+# past it a page shows the most connected ones and says how many there are
+OVERVIEW_LIMIT = 5000
 FORCE_CHUNK = 128  # rows of the pairwise repulsion computed at once: small enough to stay in cache
 COMMENT_SECTION = "comment"
 
@@ -184,12 +187,22 @@ def neighbourhood(view: nx.DiGraph, focus: str, depth: int = 1) -> tuple[nx.DiGr
     return view.subgraph(keep).copy(), centres
 
 
-def render_html(graph: Graph, *, title: str = "kg", focus: str | None = None, depth: int = 1) -> str:
-    """One self-contained HTML page showing the graph, or the neighbourhood of `focus`.
+def render_html(graph: Graph, *, title: str = "kg", focus: str | None = None, depth: int = 1,
+                limit: int = OVERVIEW_LIMIT) -> str:
+    """One self-contained HTML page showing the graph (at most `limit` entities, the most connected), or the
+    neighbourhood of `focus`.
 
     A graph with no entities gives a page saying so.
     """
-    return _render(graph, title=title, focus=focus, depth=depth)[0]
+    return _render(graph, title=title, focus=focus, depth=depth, limit=limit)[0]
+
+
+def most_connected(view: nx.DiGraph, limit: int) -> nx.DiGraph:
+    """The `limit` entities with the most links and statements (ties by IRI), with the links among them."""
+    if view.number_of_nodes() <= limit:
+        return view
+    ranked = sorted(view.nodes, key=lambda n: (-(view.degree(n) + len(view.nodes[n]["statements"])), n))
+    return view.subgraph(ranked[:limit]).copy()
 
 
 def write_html(graph: Graph, path: Path, **kw: Any) -> None:
@@ -275,15 +288,21 @@ def screenshot(html_path: Path, png_path: Path, *, chromium: str | None = None) 
     return Screenshot(png_path)
 
 
-def _render(graph: Graph, *, title: str, focus: str | None, depth: int) -> tuple[str, nx.DiGraph, tuple[str, ...]]:
+def _render(graph: Graph, *, title: str, focus: str | None, depth: int,
+            limit: int = OVERVIEW_LIMIT) -> tuple[str, nx.DiGraph, tuple[str, ...]]:
     if not isinstance(title, str):
         raise ExportError(f"title must be a string, got {type(title).__name__}")
     if focus is not None and not isinstance(focus, str):
         raise ExportError(f"focus must be a name, got {type(focus).__name__}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ExportError(f"limit must be a whole number of entities, 1 or more; got {limit!r}")
     view = to_digraph(graph)
+    total = view.number_of_nodes()
     centres: tuple[str, ...] = ()
     if focus is not None:
         view, centres = neighbourhood(view, focus, depth)
+    else:
+        view = most_connected(view, limit)
     data = _view_data(view, centres)
     context: dict[str, Any] = {
         "title": title,
@@ -295,6 +314,7 @@ def _render(graph: Graph, *, title: str, focus: str | None, depth: int) -> tuple
         "focus": [view.nodes[c]["label"] for c in centres],
         "depth": depth,
         "node_count": view.number_of_nodes(),
+        "total_count": total if focus is None and total > view.number_of_nodes() else 0,
         "edge_count": view.number_of_edges(),
         "fact_count": sum(len(facts) for _, _, facts in view.edges(data="facts")),
         "empty": view.number_of_nodes() == 0,

@@ -205,6 +205,39 @@ def test_large_component_is_laid_out() -> None:
     assert render_html(graph) == html
 
 
+
+@pytest.mark.parametrize("limit, shown, note", [
+    (10, 10, True),        # fewer than the graph's 11 entities: the most connected, and a note of how many
+    (11, 11, False),       # all of them: no note
+    (100, 11, False),
+])
+def test_a_graph_past_the_limit_shows_its_most_connected_entities(limit: int, shown: int, note: bool) -> None:
+    # entity 0 criticises all; entity 1 is also criticised by 2 to 5, so 0 and 1 rank first; the rest tie by IRI
+    kg = star_graph(11)
+    extra = tuple(Fact(f"person/p{i}", "criticises", "person/p1", kg.facts[0].sentence, "stance.verb", 0.5)
+                  for i in range(2, 6))
+    html = render_html(to_rdf(replace(kg, facts=kg.facts + extra)), limit=limit)
+    labels = [n["label"] for n in page_data(html)["nodes"]]
+    assert len(labels) == shown
+    assert {"P0", "P1"} <= set(labels)
+    assert ("the most connected of 11" in html) is note
+    if shown == 10:  # the one left out is the last by IRI among those with one link: p9 (p10 sorts before p2)
+        assert "P9" not in labels
+
+
+@pytest.mark.parametrize("limit", [0, -1, 2.5, True, "10"])
+def test_a_bad_limit_is_refused(mini_rdf: Graph, limit) -> None:
+    with pytest.raises(ExportError, match="limit must be a whole number"):
+        render_html(mini_rdf, limit=limit)
+
+
+def test_a_focused_view_is_not_limited(mini_rdf: Graph) -> None:
+    whole = page_data(render_html(mini_rdf, limit=1))["nodes"]
+    assert len(whole) == 1
+    focused = page_data(render_html(mini_rdf, focus=whole[0]["label"], limit=1))["nodes"]
+    assert len(focused) > 1
+
+
 # --- the page -------------------------------------------------------------------------------------
 
 def test_legend_lists_the_types_present(mini_html: str) -> None:
