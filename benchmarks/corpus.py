@@ -492,7 +492,19 @@ def _swap(text: str, table: dict[str, str]) -> str:
     return re.sub(r"@(\w{4,})", handle, text)
 
 
-def _page(index: int, seed: int, templates: Sequence[Template], names: Names) -> str:
+def _within(parts: list[str], budget: int, keep_first: bool) -> list[str]:
+    """The leading parts whose words fit in `budget` (the first kept whatever its length when asked)."""
+    kept, used = [], 0
+    for i, part in enumerate(parts):
+        words = len(part.split())
+        if used + words > budget and not (keep_first and i == 0):
+            break
+        kept.append(part)
+        used += words
+    return kept
+
+
+def _page(index: int, seed: int, templates: Sequence[Template], names: Names, max_words: int | None = None) -> str:
     rng = random.Random(f"kg-corpus:{seed}:{index}")
     template = templates[rng.randrange(len(templates))]
     # body: the template's paragraphs in order, others inserted among them (never before the first)
@@ -514,6 +526,9 @@ def _page(index: int, seed: int, templates: Sequence[Template], names: Names) ->
             when += dt.timedelta(minutes=rng.choice((3, 10, 25, 40, 90, 240, 1440)) + rng.randrange(30))
             stamped.append(_restamp(chunk, when))
         chunks = stamped
+    if max_words is not None:  # cut after the draws, so a page is the start of the same page uncut
+        blocks = _within(blocks, max_words, keep_first=True)
+        chunks = _within(chunks, max_words - sum(len(b.split()) for b in blocks), keep_first=False)
     head, title = template.head, template.title
     if title is not None and rng.random() < 0.7:
         new_title = _headline(blocks, rng)
@@ -551,12 +566,14 @@ def _seeds(seeds_dir: str) -> tuple[tuple[Template, ...], Names]:
     return templates, find_names(templates)
 
 
-def generate(n: int, seed: int, *, seeds_dir: Path = SEEDS_DIR) -> Iterator[tuple[str, str]]:
-    """(file name, text) of n generated pages; the same n and seed give the same pages."""
+def generate(n: int, seed: int, *, seeds_dir: Path = SEEDS_DIR,
+             max_words: int | None = None) -> Iterator[tuple[str, str]]:
+    """(file name, text) of n generated pages; the same n and seed give the same pages. With `max_words`, the
+    paragraphs and comments of each page stop before that many words (headings and widgets not counted)."""
     templates, names = _seeds(str(seeds_dir))
     width = max(3, len(str(max(n - 1, 0))))
     for index in range(n):
-        text = _page(index, seed, templates, names)
+        text = _page(index, seed, templates, names, max_words)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
         yield f"{index:0{width}d}_{digest}.txt", text
 
@@ -572,7 +589,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="folder to write the .txt pages into")
     parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="the seed pages (default seeds/)")
     parser.add_argument("--force", action="store_true", help="delete the .txt files already in --out first")
+    parser.add_argument("--max-words", type=int, help="cut each page's paragraphs and comments at this many "
+                        "words (a news article without a long comment thread: 600 to 1,000)")
     args = parser.parse_args(argv)
+    if args.max_words is not None and args.max_words < 1:
+        parser.error("--max-words must be at least 1")
     if args.docs < 1:
         parser.error("--docs must be at least 1")
     out: Path = args.out
@@ -585,7 +606,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in existing:
         path.unlink()
     words = []
-    for name, text in generate(args.docs, args.seed, seeds_dir=args.seeds):
+    for name, text in generate(args.docs, args.seed, seeds_dir=args.seeds, max_words=args.max_words):
         (out / name).write_text(text, encoding="utf-8")
         words.append(len(text.split()))
     ingested = read_documents([out])

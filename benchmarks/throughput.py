@@ -5,7 +5,8 @@ generated corpus, in one run; and the peak memory of the build (the main process
 
 Bare spaCy gets exactly the paragraphs kg parses (ingest's segments), the same batch size and the same number
 of processes; kg build runs as `kg build` does from the command line (no cache, SHACL check, answers, view,
-screenshot), in a child process whose resident memory, with its workers', is sampled every 0.2 s.
+screenshot), in a child process whose memory, with its workers', is sampled every 0.2 s: proportional set
+size (PSS: pages shared by forked workers counted once) and, as a ceiling, resident set size summed.
 """
 from __future__ import annotations
 
@@ -23,30 +24,37 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
-    total, todo = 0, [pid]
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(resident bytes, proportional bytes) of a process and all its descendants. Forked workers share the
+    parent's pages until they write to them: summed RSS counts those pages once per process, PSS shares them out."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/status") as status:
-                total += next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             with open(f"/proc/{current}/task/{current}/children") as children:
                 todo.extend(int(c) for c in children.read().split())
-        except (OSError, StopIteration):
+        except OSError:
             continue
-    return total
+    return rss, pss
 
 
-def _run_measured(argv: list[str]) -> tuple[float, int, str]:
+def _run_measured(argv: list[str]) -> tuple[float, tuple[int, int], str]:
     started = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
-    peak = 0
+    peak_rss = peak_pss = 0
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         while child.poll() is None:
-            peak = max(peak, _tree_rss(child.pid))
+            rss, pss = _tree_memory(child.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -55,7 +63,11 @@ def _run_measured(argv: list[str]) -> tuple[float, int, str]:
     sampler.join()
     if child.returncode:
         raise SystemExit(f"{argv} failed with {child.returncode}")
-    return time.perf_counter() - started, peak, out
+    return time.perf_counter() - started, (peak_rss, peak_pss), out
+
+
+def _mib(peak: tuple[int, int]) -> str:
+    return f"peak {peak[1] / 2**20:,.0f} MiB PSS ({peak[0] / 2**20:,.0f} MiB RSS summed)"
 
 
 BARE = """
@@ -80,7 +92,12 @@ from kg.pipeline import build
 from kg.store import StoreSpec
 started = time.perf_counter()
 result = build([Path(sys.argv[1])], Path(sys.argv[2]), processes=int(sys.argv[3]), store=StoreSpec.parse(sys.argv[4]))
-print(json.dumps({"seconds": time.perf_counter() - started, "summary": result.summary(), "stages": result.stages}))
+seconds = time.perf_counter() - started
+from kg.ingest import read_documents
+docs = read_documents([sys.argv[1]]).documents
+words = sum(len(d.text[s.start:s.end].split()) for d in docs for s in d.segments)
+print(json.dumps({"seconds": seconds, "summary": result.summary(), "stages": result.stages,
+                  "documents": result.documents, "words": words}))
 """
 
 
@@ -91,6 +108,8 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--store", default="memory")
     parser.add_argument("--corpus", type=Path, help="use this folder instead of generating one")
+    parser.add_argument("--max-words", type=int, help="pages of at most this many words (corpus.py --max-words)")
+    parser.add_argument("--no-bare", action="store_true", help="only the build (for its peak memory)")
     args = parser.parse_args()
     python = sys.executable
     with tempfile.TemporaryDirectory() as scratch:
@@ -98,19 +117,26 @@ def main() -> None:
         if corpus is None:
             corpus = Path(scratch) / "corpus"
             subprocess.run([python, str(ROOT / "benchmarks" / "corpus.py"), "--docs", str(args.docs), "--seed",
-                            str(args.seed), "--out", str(corpus)], check=True, stdout=subprocess.DEVNULL)
-        bare_wall, bare_peak, bare_out = _run_measured([python, "-c", BARE, str(corpus), str(args.processes)])
-        bare = json.loads(bare_out.strip().splitlines()[-1])
-        build_wall, build_peak, build_out = _run_measured(
+                            str(args.seed), "--out", str(corpus)]
+                           + (["--max-words", str(args.max_words)] if args.max_words else []),
+                           check=True, stdout=subprocess.DEVNULL)
+        bare = None
+        if not args.no_bare:
+            _, bare_peak, bare_out = _run_measured([python, "-c", BARE, str(corpus), str(args.processes)])
+            bare = json.loads(bare_out.strip().splitlines()[-1])
+        _, build_peak, build_out = _run_measured(
             [python, "-c", BUILD, str(corpus), str(Path(scratch) / "out"), str(args.processes), args.store])
         built = json.loads(build_out.strip().splitlines()[-1])
-    words = bare["words"]
-    bare_wps, build_wps = words / bare["seconds"], words / built["seconds"]
-    print(f"documents {args.docs}, paragraphs {bare['paragraphs']:,}, words {words:,}, processes {args.processes}, "
-          f"store {args.store}")
-    print(f"bare nlp.pipe: {bare['seconds']:.1f} s, {bare_wps:,.0f} words/s, peak {bare_peak / 2**20:,.0f} MiB")
-    print(f"kg build:      {built['seconds']:.1f} s, {build_wps:,.0f} words/s, peak {build_peak / 2**20:,.0f} MiB")
-    print(f"ratio (kg build / bare nlp.pipe words per second): {build_wps / bare_wps:.2f}")
+    print(f"documents {built['documents']:,}, words {built['words']:,}, processes {args.processes}, "
+          f"store {args.store}" + (f", pages cut at {args.max_words:,} words" if args.max_words else ""))
+    build_wps = built["words"] / built["seconds"]
+    if bare is not None:
+        bare_wps = bare["words"] / bare["seconds"]
+        print(f"bare nlp.pipe: {bare['seconds']:.1f} s, {bare_wps:,.0f} words/s, {_mib(bare_peak)} "
+              f"({bare['paragraphs']:,} paragraphs)")
+    print(f"kg build:      {built['seconds']:.1f} s, {build_wps:,.0f} words/s, {_mib(build_peak)}")
+    if bare is not None:
+        print(f"ratio (kg build / bare nlp.pipe words per second): {build_wps / bare_wps:.2f}")
     print("stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in built["stages"].items()))
     print(built["summary"])
 

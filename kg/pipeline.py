@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from kg.errors import ExportError
+from kg.errors import ExportError, KGError
 from kg.analysis import DocumentAnalysis, chunk_size, analyse_documents, worker_pool
 from kg.cache import AnalysisCache
 from kg.extractors import run_extractors
@@ -37,7 +38,9 @@ class BuildResult:
     no_screenshot: str = ""  # why graph.png was not taken (no chromium is not an error); "" when it was
     warnings: tuple[str, ...] = ()  # "file: what was odd but did not stop it being built"
     cached: int = 0  # documents whose analysis was read from the cache instead of parsed again
-    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage: ingest, parse, resolve, ...
+    # seconds per stage: ingest, parse, resolve, ...; with processes > 1 the SHACL check (validate) runs beside
+    # serialise, view and answers, so the stages can add up to more than the build took
+    stages: dict[str, float] = field(default_factory=dict)
     not_validated: str = ""  # why the SHACL check was not run although asked for; "" when it ran or was not asked
 
     def summary(self) -> str:
@@ -82,6 +85,61 @@ def extract(documents: Sequence[Document], *, progress: bool = False, processes:
         ordered = tuple(sorted(facts.values(), key=lambda f: (f.sentence.doc_id, f.sentence.start, f.subject,
                                                               f.predicate, f.object, f.rule)))
     return KnowledgeGraph(documents=tuple(documents), entities=resolution.entities, facts=ordered)
+
+
+def _violation_count(graph) -> tuple[int, float]:
+    """SHACL violations of `graph` (warnings not counted) and the seconds the check took."""
+    from kg.validate import validate_graph
+
+    started = time.perf_counter()
+    report = validate_graph(graph)
+    return sum(1 for v in report.violations if v.severity == "Violation"), time.perf_counter() - started
+
+
+class _Background:
+    """`function(*args)` run in a forked child while this process goes on (the child reads this process's memory
+    as it was, without copying it); `result()` waits for the value. Without fork, or when not asked to fork, it
+    runs at once, here."""
+
+    def __init__(self, function: Callable, *args, fork: bool = True) -> None:
+        self._process = None
+        if not fork or "fork" not in multiprocessing.get_all_start_methods():
+            self._value = function(*args)
+            return
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_send_result, args=(send, function, args), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self):
+        if self._process is None:
+            return self._value
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise KGError(f"a background stage of the build died (exit code {self._process.exitcode})") from None
+        finally:
+            self._receive.close()
+        self._process.join()
+        if not ok:
+            raise KGError(value)
+        return value
+
+    def cancel(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _send_result(send, function: Callable, args: tuple) -> None:
+    try:
+        send.send((True, function(*args)))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
+        send.send((False, f"{type(exc).__name__}: {exc}" if not isinstance(exc, KGError) else str(exc)))
+    finally:
+        send.close()
 
 
 class Stopwatch:
@@ -189,6 +247,11 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
                  clock=clock)
     with clock("rdf"):
         graph = to_rdf(kg, open_graph(store, empty=True))
+    # Oxigraph keeps xsd:nonNegativeInteger offsets as xsd:integer (same values), which the shapes' datatype
+    # checks would report on every sentence; such a graph is checked by building it in memory
+    checking = validate and store.kind == "memory"
+    # with processes to spare, the SHACL check runs beside the outputs instead of after them
+    check = _Background(_violation_count, graph, fork=processes > 1) if checking else None
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[StagedFile] = []
     try:
@@ -214,6 +277,8 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     except BaseException:
         for file in staged:
             file.discard()
+        if check is not None:
+            check.cancel()
         raise
     written = [file.path for file in staged]
     from kg.view import screenshot
@@ -227,14 +292,8 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
         except OSError as exc:
             raise ExportError(f"cannot remove the old {out_dir / 'graph.png'}: {exc.strerror or exc}") from exc
     violations = None
-    # Oxigraph keeps xsd:nonNegativeInteger offsets as xsd:integer (same values), which the shapes' datatype
-    # checks would report on every sentence; such a graph is checked by building it in memory
-    if validate and store.kind == "memory":
-        from kg.validate import validate_graph
-
-        with clock("validate"):
-            report = validate_graph(graph)
-        violations = sum(1 for v in report.violations if v.severity == "Violation")
+    if check is not None:
+        violations, clock.seconds["validate"] = check.result()
     return BuildResult(out_dir, len(kg.documents), len(kg.entities), len(kg.facts),
                        time.perf_counter() - started, ingested.skipped, tuple(written), violations, shot.reason,
                        ingested.warnings, cache.hits if cache else 0, dict(clock.seconds),

@@ -122,3 +122,58 @@ def test_the_built_answers_are_the_catalogue_on_an_oxigraph_copy_of_the_graph(tm
     copy = oxigraph_copy(out / "graph.ttl")
     assert len(copy) > 1000
     assert (out / "answers.md").read_text(encoding="utf-8") == answers_markdown(copy, DEFAULT_QUERIES)
+
+
+def _twice(x: int) -> int:
+    return 2 * x
+
+
+def _fails(x: int) -> int:
+    raise ValueError(f"no {x}")
+
+
+def _dies(x: int) -> int:
+    import os
+
+    os._exit(3)
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_background_stage_gives_its_value_or_its_error(fork):
+    from kg.errors import KGError
+    from kg.pipeline import _Background
+
+    assert _Background(_twice, 21, fork=fork).result() == 42
+    with pytest.raises((KGError, ValueError), match="no 7"):
+        _Background(_fails, 7, fork=fork).result()
+
+
+def test_a_background_stage_that_dies_is_an_error_not_a_hang():
+    from kg.errors import KGError
+    from kg.pipeline import _Background
+
+    with pytest.raises(KGError, match="died \\(exit code 3\\)"):
+        _Background(_dies, 0).result()
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_the_shacl_check_counts_the_same_violations_beside_the_outputs_or_after(tmp_path, monkeypatch, processes):
+    import kg.pipeline
+    from rdflib import Literal
+    from rdflib.namespace import RDF
+
+    from kg.vocab import KG
+
+    real = kg.pipeline.to_rdf
+
+    def with_two_broken_facts(*args, **kwargs):
+        graph = real(*args, **kwargs)
+        for fact in sorted(graph.subjects(RDF.type, KG.Fact))[:2]:
+            graph.set((fact, KG.section, Literal("sidebar")))
+        return graph
+
+    monkeypatch.setattr(kg.pipeline, "to_rdf", with_two_broken_facts)
+    result = kg.pipeline.build([ROOT / "tests" / "fixtures" / "articles"], tmp_path / "out", processes=processes)
+    assert result.violations == 2
+    assert "2 SHACL violations" in result.summary()
+    assert result.stages["validate"] > 0
