@@ -267,8 +267,18 @@ def test_two_national_posts_in_one_article_resolve_neither():
     assert not any(p == "holdsRole" for _, p, _, _ in triples(build(text)))
 
 
-def test_a_quotation_is_about_the_entities_it_names():
-    kg = build("Dr Farah Jameel said: ‘NHS England has broken its promise on the GMS contract.’")
+@pytest.mark.parametrize("text, about", [
+    ("Dr Farah Jameel said: ‘NHS England has broken its promise on the GMS contract.’",
+     ["NHS England", "GMS contract"]),
+    # named only in the sentence that reports the quotation, not in the quoted words
+    ("Asked about the GMS contract, Dr Farah Jameel said: ‘It is out of date.’", ["GMS contract"]),
+    ("Dr Farah Jameel said the BMA would fight the GMS contract, calling it ‘a betrayal’.",
+     ["British Medical Association", "GMS contract"]),
+    # the speaker is not what she talks about
+    ("Dr Farah Jameel said: ‘I have said it before.’", []),
+])
+def test_a_quotation_is_about_the_entities_it_or_its_sentence_names(text, about):
+    kg = build(text)
     [quote] = [f for f in kg.facts if f.predicate == "said"]
     labels = {e.key: e.label for e in kg.entities}
-    assert [labels[k] for k in quote.about] == ["NHS England", "GMS contract"]
+    assert [labels[k] for k in quote.about] == about

@@ -60,7 +60,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             speaker, start, end = according
             yield Fact(speaker, "said", text[start:end].strip(" ,.‘’“”\"'"), sentence, "quotes.according-to", 0.7,
                        object_is_literal=True, cue="according to", start=start, end=end,
-                       about=_about(ctx, start, end, speaker))
+                       about=_about(ctx, start, end, speaker, sentence))
             previous_speaker = None
             continue
         found = False
@@ -82,7 +82,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             previous_speaker = speaker
             attributed.add(content)
             yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
-                       object_is_literal=True, cue=lemma, start=start, end=end, about=_about(ctx, start, end, speaker))
+                       object_is_literal=True, cue=lemma, start=start, end=end, about=_about(ctx, start, end, speaker, sentence))
             yield from _quote_stance(ctx, view, speaker, start, end)
             yield from _told_publication(ctx, view, token, speaker)
             break
@@ -94,7 +94,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             attributed.update(quotes)
             yield Fact(previous_speaker, "said", text[start:end].strip("‘’“”\"' "), sentence,
                        "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=start, end=end,
-                       about=_about(ctx, start, end, previous_speaker))
+                       about=_about(ctx, start, end, previous_speaker, sentence))
             yield from _quote_stance(ctx, view, previous_speaker, start, end)
         else:
             previous_speaker = None
@@ -118,9 +118,11 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
     return None
 
 
-def _about(ctx: DocumentContext, start: int, end: int, speaker: str) -> tuple[str, ...]:
-    """The entities a quotation names (not its speaker), in order of first mention."""
-    return tuple(dict.fromkeys(r.key for r in ctx.refs_in(start, end)
+def _about(ctx: DocumentContext, start: int, end: int, speaker: str, sentence: Sentence) -> tuple[str, ...]:
+    """The entities a quotation, or the sentence reporting it, names (not its speaker), in order of first mention:
+    'Pulse revealed that officials visited the trust's salaried GP model to explore ‘alternative ways...’' is
+    about the model although the quoted words do not name it."""
+    return tuple(dict.fromkeys(r.key for r in ctx.refs_in(min(start, sentence.start), max(end, sentence.end))
                                if r.key != speaker and r.type not in ("Commenter", "Place")))
 
 
