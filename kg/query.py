@@ -662,8 +662,16 @@ def load_graph(path: Path) -> Graph:
     return graph
 
 
-def answers_markdown(graph: Graph, queries_dir: Path) -> str:
-    """Every stored question in `queries_dir`, sorted by file name, with its answer as a Markdown table."""
+# rows of each answer written to answers.md: a reading summary; at tens of thousands of documents the whole
+# answers run to hundreds of megabytes, which `kg query NAME --format csv` gives to whoever needs them
+ANSWER_ROWS = 1000
+
+
+def answers_markdown(graph: Graph, queries_dir: Path, *, max_rows: int = ANSWER_ROWS) -> str:
+    """Every stored question in `queries_dir`, sorted by file name, with (the first `max_rows` rows of) its
+    answer as a Markdown table."""
+    if max_rows < 1:
+        raise QueryError(f"max_rows must be at least 1, not {max_rows}")
     parts = []
     for stored in list_queries(queries_dir):
         try:
@@ -673,14 +681,17 @@ def answers_markdown(graph: Graph, queries_dir: Path) -> str:
         parts.append(f"## {stored.name}\n")
         if stored.question:
             parts.append(f"{stored.question}\n")
-        parts.append(_markdown_table(result) if result.rows else "_no rows_\n")
+        parts.append(_markdown_table(result, max_rows) if result.rows else "_no rows_\n")
+        if len(result.rows) > max_rows:
+            parts.append(f"_the first {max_rows:,} of {len(result.rows):,} rows; all of them: "
+                         f"`kg query {stored.name} --format csv`_\n")
     return "\n".join(parts)
 
 
-def _markdown_table(result: QueryResult) -> str:
+def _markdown_table(result: QueryResult, max_rows: int) -> str:
     lines = ["| " + " | ".join(_md(v) for v in result.variables) + " |",
              "|" + "|".join(" --- " for _ in result.variables) + "|"]
-    lines += ["| " + " | ".join(_md(v) for v in row) + " |" for row in result.rows]
+    lines += ["| " + " | ".join(_md(v) for v in row) + " |" for row in result.rows[:max_rows]]
     return "\n".join(lines) + "\n"
 
 

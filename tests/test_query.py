@@ -380,6 +380,29 @@ def test_answers_markdown_no_rows_and_escaping(tmp_path):
                     "## b-names\n\nWhat names are there?\n\n| n |\n| --- |\n| A \\| B C |\n")
 
 
+@pytest.mark.parametrize("max_rows, shown, note", [
+    (1, ["A"], "_the first 1 of 3 rows; all of them: `kg query names --format csv`_"),
+    (2, ["A", "B"], "_the first 2 of 3 rows; all of them: `kg query names --format csv`_"),
+    (3, ["A", "B", "C"], None),
+    (1000, ["A", "B", "C"], None),
+])
+def test_answers_markdown_shows_at_most_max_rows_and_says_how_many_there_are(tmp_path, max_rows, shown, note):
+    (tmp_path / "names.rq").write_text("# Question: What names?\nSELECT ?n WHERE { ?x schema:name ?n } ORDER BY ?n\n",
+                                       encoding="utf-8")
+    graph = Graph()
+    for name in "CAB":
+        graph.add((URIRef(f"http://example.org/{name}"), SCHEMA.name, Literal(name)))
+    text = answers_markdown(graph, tmp_path, max_rows=max_rows)
+    assert [line[2:-2] for line in text.splitlines() if line.startswith("| ") and line not in ("| n |", "| --- |")] == shown
+    notes = [line for line in text.splitlines() if line.startswith("_the first")]
+    assert notes == ([note] if note else [])
+
+
+def test_answers_markdown_refuses_a_cap_below_one(tmp_path, graph):
+    with pytest.raises(QueryError, match="max_rows must be at least 1, not 0"):
+        answers_markdown(graph, tmp_path, max_rows=0)
+
+
 def test_answers_markdown_names_a_failing_query(tmp_path, graph):
     (tmp_path / "bad.rq").write_text("# Question: Broken?\nSELECT WHERE {\n", encoding="utf-8")
     with pytest.raises(QueryError, match=r"query bad \(.*bad\.rq\): malformed SPARQL query at line"):
