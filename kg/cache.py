@@ -7,6 +7,7 @@ replaced. The cache is the user's own folder: entries are pickles, never to be r
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import tempfile
@@ -48,7 +49,8 @@ class AnalysisCache:
             self.misses += 1
             return None
         self.hits += 1
-        return analysis
+        # the caller's document, equal to the stored one, so its text is held once
+        return dataclasses.replace(analysis, document=document)
 
     def put(self, analysis: DocumentAnalysis) -> None:
         path = self._path(analysis.document)

@@ -42,7 +42,7 @@ _KIND_QUOTED_RE = re.compile(r"\b(?P<kind>%s)\s+[‘“\"](?P<name>[A-Z0-9][^‘
 _KIND_RE = re.compile(r"(?:^|\s)(%s)\s*$" % "|".join(re.escape(k) for k in KIND_WORDS), re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SegmentMention:
     mention: Mention
     canonical: str | None  # the lexicon's canonical name, or a label built by a rule ('X report')

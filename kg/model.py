@@ -9,7 +9,7 @@ ARTICLE = "article"
 COMMENT = "comment"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A paragraph of content (site chrome removed), by character offsets into the document text."""
 
@@ -20,7 +20,7 @@ class Segment:
     heading: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comment:
     index: int
     author: str | None
@@ -44,7 +44,7 @@ class Document:
     chrome: tuple[Segment, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     doc_id: str
     section: str
@@ -54,7 +54,7 @@ class Sentence:
     comment_index: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span naming (or describing) an entity, before resolution."""
 
@@ -67,14 +67,14 @@ class Mention:
     source: str  # 'ner', 'lexicon', 'byline', 'comment-author', ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Merge:
     alias: str
     doc_id: str
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     key: str
     label: str
@@ -84,7 +84,7 @@ class Entity:
     merges: tuple[Merge, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     subject: str  # entity key
     predicate: str  # a key of kg.vocab.PREDICATES

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import time
 from dataclasses import dataclass, field
@@ -172,9 +173,12 @@ def analyse_all(documents: Sequence[Document], *, progress: bool = False, proces
         computed = analyser(todo)
     fresh = iter(computed)
     out = []
-    for analysis in found:
+    for document, analysis in zip(documents, found):
         if analysis is None:
             analysis = next(fresh)
+            if analysis.document is not document:
+                # a worker's copy of the document, unpickled: the build's own copy is kept, so the text is held once
+                analysis = dataclasses.replace(analysis, document=document)
             if bar and analyser is not None:
                 bar.update(1)
             if cache:

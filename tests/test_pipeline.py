@@ -2,13 +2,14 @@
 incremental builds from the per-document cache."""
 from __future__ import annotations
 
+import gc
 import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
-from kg.analysis import analyse_batch, chunk_size
+from kg.analysis import analyse_batch, chunk_size, worker_pool
 from kg.cache import AnalysisCache
 from kg.ingest import read_documents
 from kg.pipeline import extract
@@ -177,3 +178,15 @@ def test_the_shacl_check_counts_the_same_violations_beside_the_outputs_or_after(
     assert result.violations == 2
     assert "2 SHACL violations" in result.summary()
     assert result.stages["validate"] > 0
+
+
+def _frozen_in_worker(_: int) -> int:
+    return gc.get_freeze_count()
+
+
+def test_worker_pool_workers_start_with_the_parents_objects_frozen_and_the_parent_does_not():
+    # a worker's garbage collector then leaves the pages it shares with the parent alone
+    assert gc.get_freeze_count() == 0
+    with worker_pool(2) as pool:
+        assert gc.get_freeze_count() == 0
+        assert min(pool.map(_frozen_in_worker, range(4))) > 1000
