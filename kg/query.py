@@ -10,6 +10,8 @@ never by string formatting); a stored query returns every row when they are left
 """
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import json
 import multiprocessing
 import re
@@ -83,6 +85,12 @@ class QueryResult:
     variables: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
     raw: Result = field(compare=False, repr=False)
+    row_count: int | None = None  # rows in the whole answer, when `rows` holds only the first (see run_query)
+
+    @property
+    def total(self) -> int:
+        """How many rows the whole answer has."""
+        return len(self.rows) if self.row_count is None else self.row_count
 
     @property
     def kind(self) -> str:
@@ -218,18 +226,23 @@ def _prepare(sparql: str) -> Query:
     return query
 
 
-def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, str] | None = None) -> QueryResult:
+def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, str] | None = None,
+              max_rows: int | None = None) -> QueryResult:
     """Run a read-only SPARQL query on `graph`; `bindings` bind variables (name -> string literal).
 
     The query is checked by rdflib's parser first (refusals included) whatever the store. On rdflib's own
     stores rdflib evaluates it; on an Oxigraph-backed graph (oxrdflib's OxigraphStore) the checked text goes
     to Oxigraph's engine, with the bindings as a VALUES block opening the WHERE group (see `prebind`).
+    With `max_rows`, a SELECT result keeps only its first `max_rows` rows and counts the others (`total`):
+    on Oxigraph the others are never turned into Python objects.
     """
+    if max_rows is not None and max_rows < 0:
+        raise QueryError(f"max_rows must be 0 or more, not {max_rows}")
     query = prepare_query(sparql)
     init = _init_bindings(query, bindings or {})
     try:
         if on_oxigraph(graph):
-            return _oxigraph_query(graph, sparql, query, init)
+            return _oxigraph_query(graph, sparql, query, init, max_rows)
         raw = graph.query(query, initBindings=init)
         if raw.type == "SELECT":
             raw.bindings  # noqa: B018 - evaluate now, so errors surface here
@@ -237,6 +250,10 @@ def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, str] | None =
         raise
     except Exception as exc:  # evaluation errors come from deep inside rdflib or Oxigraph
         raise QueryError(f"query failed: {exc}") from exc
+    if max_rows is not None and raw.type == "SELECT" and len(raw.bindings) > max_rows:
+        total = len(raw.bindings)
+        raw.bindings = raw.bindings[:max_rows]
+        return dataclasses.replace(_to_result(raw), row_count=total)
     return _to_result(raw)
 
 
@@ -253,7 +270,8 @@ _XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
-def _oxigraph_query(graph: Graph, sparql: str, query: Query, init: Mapping[str, Identifier]) -> QueryResult:
+def _oxigraph_query(graph: Graph, sparql: str, query: Query, init: Mapping[str, Identifier],
+                    max_rows: int | None = None) -> QueryResult:
     """Oxigraph's answer to the (already checked) query text, shaped like rdflib's.
 
     The text goes to the pyoxigraph Store behind oxrdflib, on the graph the rdflib Graph stands for (its
@@ -281,13 +299,15 @@ def _oxigraph_query(graph: Graph, sparql: str, query: Query, init: Mapping[str, 
     convert = _OxTerms()
     if isinstance(answer, pyoxigraph.QuerySolutions):
         variables = tuple(v.value for v in answer.variables)
-        solutions = [tuple(solution) for solution in answer]  # evaluated here, so errors surface here
+        # evaluated here, so errors surface here
+        solutions = [tuple(solution) for solution in itertools.islice(answer, max_rows)]
+        total = len(solutions) + sum(1 for _ in answer) if max_rows is not None else None
         raw = Result("SELECT")
         raw.vars = [Variable(v) for v in variables]
         raw.bindings = ({Variable(v): convert(t) for v, t in zip(variables, row) if t is not None}
                         for row in solutions)
         rows = tuple(tuple(None if t is None else t.value for t in row) for row in solutions)
-        return QueryResult(variables, rows, raw)
+        return QueryResult(variables, rows, raw, total if total != len(rows) else None)
     triples = Graph()
     for triple in answer:
         triples.add((convert(triple.subject), convert(triple.predicate), convert(triple.object)))
@@ -675,23 +695,23 @@ def answers_markdown(graph: Graph, queries_dir: Path, *, max_rows: int = ANSWER_
     parts = []
     for stored in list_queries(queries_dir):
         try:
-            result = run_query(graph, stored.sparql)
+            result = run_query(graph, stored.sparql, max_rows=max_rows)
         except QueryError as exc:
             raise QueryError(f"query {stored.name} ({stored.path}): {exc}") from exc
         parts.append(f"## {stored.name}\n")
         if stored.question:
             parts.append(f"{stored.question}\n")
-        parts.append(_markdown_table(result, max_rows) if result.rows else "_no rows_\n")
-        if len(result.rows) > max_rows:
-            parts.append(f"_the first {max_rows:,} of {len(result.rows):,} rows; all of them: "
+        parts.append(_markdown_table(result) if result.rows else "_no rows_\n")
+        if result.total > len(result.rows):
+            parts.append(f"_the first {len(result.rows):,} of {result.total:,} rows; all of them: "
                          f"`kg query {stored.name} --format csv`_\n")
     return "\n".join(parts)
 
 
-def _markdown_table(result: QueryResult, max_rows: int) -> str:
+def _markdown_table(result: QueryResult) -> str:
     lines = ["| " + " | ".join(_md(v) for v in result.variables) + " |",
              "|" + "|".join(" --- " for _ in result.variables) + "|"]
-    lines += ["| " + " | ".join(_md(v) for v in row) + " |" for row in result.rows[:max_rows]]
+    lines += ["| " + " | ".join(_md(v) for v in row) + " |" for row in result.rows]
     return "\n".join(lines) + "\n"
 
 

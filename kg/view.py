@@ -125,37 +125,50 @@ def entity_type(classes: set[Node] | frozenset[Node]) -> str | None:
     return chosen
 
 
-def to_digraph(graph: Graph) -> nx.DiGraph:
-    """Entities as nodes, kg:Facts between two entities as edges (all facts of a pair on one edge).
+def to_digraph(graph: Graph, *, limit: int | None = None) -> nx.DiGraph:
+    """Entities as nodes, kg:Facts between two entities as edges (all facts of a pair on one edge); with
+    `limit`, only the `limit` most connected entities (see `most_connected`) and the links among them.
 
     Node attributes: label, type, aliases, files, statements (facts whose object is text or a quotation).
-    Edge attribute: facts, each a dict of predicate label, qualifier and evidence.
+    Edge attribute: facts, each a dict of predicate label, qualifier and evidence. Graph attribute:
+    entity_count, the entities of the whole graph.
     """
     if not isinstance(graph, Graph):
         raise ExportError(f"expected an rdflib.Graph to view, got {type(graph).__name__}")
-    view = nx.DiGraph()
+    entities = {}
     for node in sorted({s for s in graph.subjects(SCHEMA.name) if isinstance(s, URIRef)}):
         fine = entity_type(set(graph.objects(node, RDF.type)))
-        if fine is None:
-            continue
-        label = min(str(n) for n in graph.objects(node, SCHEMA.name))
-        aliases = sorted({str(a) for a in graph.objects(node, SCHEMA.alternateName)} - {label})
-        files = sorted({_file_name(graph, doc) for doc in graph.subjects(SCHEMA.mentions, node)} - {""})
-        view.add_node(str(node), label=label, type=fine, aliases=aliases, files=files, statements=[])
-
-    edge_facts: dict[tuple[str, str], list[dict[str, str]]] = {}
+        if fine is not None:
+            entities[str(node)] = (node, fine)
+    facts = []
     for fact in sorted(graph.subjects(RDF.type, KG.Fact)):
         subject = graph.value(fact, RDF.subject)
         predicate = graph.value(fact, RDF.predicate)
         obj = graph.value(fact, RDF.object)
-        if subject is None or predicate is None or obj is None or str(subject) not in view:
+        if subject is None or predicate is None or obj is None or str(subject) not in entities:
+            continue
+        facts.append((fact, str(subject), predicate, obj, isinstance(obj, URIRef) and str(obj) in entities))
+    # the evidence of every fact is read only for the entities shown: at tens of thousands of documents the
+    # records of the others would take gigabytes
+    shown = _most_connected_keys(entities, facts, limit) if limit is not None else set(entities)
+    view = nx.DiGraph(entity_count=len(entities))
+    for key in sorted(shown):
+        node, fine = entities[key]
+        label = min(str(n) for n in graph.objects(node, SCHEMA.name))
+        aliases = sorted({str(a) for a in graph.objects(node, SCHEMA.alternateName)} - {label})
+        files = sorted({_file_name(graph, doc) for doc in graph.subjects(SCHEMA.mentions, node)} - {""})
+        view.add_node(key, label=label, type=fine, aliases=aliases, files=files, statements=[])
+
+    edge_facts: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for fact, subject, predicate, obj, linked in facts:
+        if subject not in shown or (linked and str(obj) not in shown):
             continue
         record = {"predicate": _predicate_label(predicate), **_provenance(graph, fact)}
-        if isinstance(obj, URIRef) and str(obj) in view:
-            edge_facts.setdefault((str(subject), str(obj)), []).append(record)
+        if linked:
+            edge_facts.setdefault((subject, str(obj)), []).append(record)
         else:
             record["text"] = _object_text(graph, obj)
-            view.nodes[str(subject)]["statements"].append(record)
+            view.nodes[subject]["statements"].append(record)
 
     for node in view.nodes:
         view.nodes[node]["statements"].sort(key=_record_key)
@@ -203,6 +216,23 @@ def most_connected(view: nx.DiGraph, limit: int) -> nx.DiGraph:
         return view
     ranked = sorted(view.nodes, key=lambda n: (-(view.degree(n) + len(view.nodes[n]["statements"])), n))
     return view.subgraph(ranked[:limit]).copy()
+
+
+def _most_connected_keys(entities: dict, facts: list[tuple], limit: int) -> set[str]:
+    """The nodes `most_connected` keeps, counted from the facts alone: links (a pair's facts are one link,
+    counted at both ends; a link to itself twice, as networkx counts degree) and statements."""
+    if len(entities) <= limit:
+        return set(entities)
+    score = dict.fromkeys(entities, 0)
+    links = set()
+    for _, subject, _, obj, linked in facts:
+        if not linked:
+            score[subject] += 1
+        elif (subject, str(obj)) not in links:
+            links.add((subject, str(obj)))
+            score[subject] += 1
+            score[str(obj)] += 1
+    return set(sorted(score, key=lambda n: (-score[n], n))[:limit])
 
 
 def write_html(graph: Graph, path: Path, **kw: Any) -> None:
@@ -296,13 +326,14 @@ def _render(graph: Graph, *, title: str, focus: str | None, depth: int,
         raise ExportError(f"focus must be a name, got {type(focus).__name__}")
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ExportError(f"limit must be a whole number of entities, 1 or more; got {limit!r}")
-    view = to_digraph(graph)
-    total = view.number_of_nodes()
     centres: tuple[str, ...] = ()
     if focus is not None:
+        view = to_digraph(graph)
+        total = view.number_of_nodes()
         view, centres = neighbourhood(view, focus, depth)
     else:
-        view = most_connected(view, limit)
+        view = to_digraph(graph, limit=limit)
+        total = view.graph["entity_count"]
     data = _view_data(view, centres)
     context: dict[str, Any] = {
         "title": title,

@@ -29,6 +29,7 @@ from kg.query import (
     run_query,
 )
 from kg.rdf import to_rdf
+from kg.store import StoreSpec, open_graph
 from kg.vocab import SCHEMA
 from tests.fixtures.http import recording_server
 from tests.fixtures.mini import mini_graph
@@ -396,6 +397,23 @@ def test_answers_markdown_shows_at_most_max_rows_and_says_how_many_there_are(tmp
     assert [line[2:-2] for line in text.splitlines() if line.startswith("| ") and line not in ("| n |", "| --- |")] == shown
     notes = [line for line in text.splitlines() if line.startswith("_the first")]
     assert notes == ([note] if note else [])
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+@pytest.mark.parametrize("max_rows, rows, total", [(0, [], 3), (2, ["A", "B"], 3), (3, ["A", "B", "C"], 3),
+                                                   (None, ["A", "B", "C"], 3)])
+def test_run_query_keeps_the_first_max_rows_and_counts_them_all(store, max_rows, rows, total):
+    graph = open_graph(StoreSpec(store))
+    for name in "CAB":
+        graph.add((URIRef(f"http://example.org/{name}"), SCHEMA.name, Literal(name)))
+    result = run_query(graph, "SELECT ?n WHERE { ?x schema:name ?n } ORDER BY ?n", max_rows=max_rows)
+    assert [row[0] for row in result.rows] == rows
+    assert result.total == total
+
+
+def test_run_query_refuses_a_negative_max_rows(graph):
+    with pytest.raises(QueryError, match="max_rows must be 0 or more, not -1"):
+        run_query(graph, PEOPLE, max_rows=-1)
 
 
 def test_answers_markdown_refuses_a_cap_below_one(tmp_path, graph):

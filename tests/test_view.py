@@ -18,7 +18,7 @@ from kg.errors import ExportError
 from kg.model import ARTICLE, COMMENT, Document, Entity, Fact, KnowledgeGraph, Segment, Sentence
 from kg.rdf import serialize, to_rdf
 from kg.view import (SCREENSHOT_SIZE, TYPE_COLOURS, TYPE_SHAPES, entity_type, find_chromium, neighbourhood,
-                     render_html, screenshot, to_digraph, write_html)
+                     most_connected, render_html, screenshot, to_digraph, write_html)
 from kg.vocab import KG, KGR, SCHEMA
 from tests.fixtures.mini import mini_graph
 
@@ -223,6 +223,27 @@ def test_a_graph_past_the_limit_shows_its_most_connected_entities(limit: int, sh
     assert ("the most connected of 11" in html) is note
     if shown == 10:  # the one left out is the last by IRI among those with one link: p9 (p10 sorts before p2)
         assert "P9" not in labels
+
+
+def _query_graph_with_self_links() -> Graph:
+    from tests.fixtures.mini import query_graph
+    kg = query_graph()
+    # self-links and several facts on one pair, which count once as a link
+    sentence = kg.facts[0].sentence
+    extra = (Fact("org/medacloud", "funds", "org/medacloud", sentence, "actions.fund", 0.5),
+             Fact("person/tom-ellery", "criticises", "org/medacloud", sentence, "stance.verb", 0.5),
+             Fact("person/tom-ellery", "opposes", "org/medacloud", sentence, "stance.verb", 0.5))
+    return to_rdf(replace(kg, facts=kg.facts + extra))
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 13, 10_000])
+def test_the_limited_view_is_the_most_connected_part_of_the_whole_view(limit: int) -> None:
+    graph = _query_graph_with_self_links()
+    whole = to_digraph(graph)
+    expected, limited = most_connected(whole, limit), to_digraph(graph, limit=limit)
+    assert dict(limited.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(limited.edges(data=True)) == sorted(expected.edges(data=True))
+    assert limited.graph["entity_count"] == whole.number_of_nodes()
 
 
 @pytest.mark.parametrize("limit", [0, -1, 2.5, True, "10"])
