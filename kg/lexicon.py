@@ -1,7 +1,7 @@
 """The domain lexicon (kg/data/lexicon.yaml), loaded once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -29,6 +29,7 @@ class Lexicon:
     cue_verbs: frozenset[str]
     stance_verbs: dict[str, frozenset[str]]
     recommend_verbs: frozenset[str]
+    polarity: dict[str, float] = field(default_factory=dict)  # word -> valence on VADER's scale, added to VADER's
 
     def terms(self) -> tuple[Term, ...]:
         return self.organisations + self.policies
@@ -108,4 +109,5 @@ def lexicon_from_data(raw: dict) -> Lexicon:
         cue_verbs=frozenset(raw["cue_verbs"]),
         stance_verbs={k: frozenset(v) for k, v in raw["stance_verbs"].items()},
         recommend_verbs=frozenset(raw["recommend_verbs"]),
+        polarity={str(word).lower(): float(valence) for word, valence in (raw.get("polarity") or {}).items()},
     )

@@ -135,6 +135,41 @@ def test_first_person_opinion_is_the_authors():
     assert ("Sam Jones", "supports", "GP partnership model", "") in triples(build(text))
 
 
+# words VADER's general lexicon lacks, valued in the domain lexicon's `polarity`: without them each sentence
+# scores neutral and no fact is drawn
+DOMAIN_POLARITY = [
+    ("Personally, I think the PCN DES is unworkable and underfunded.", "Sam Jones", "criticises",
+     "PCN DES"),
+    ("In my view the new ARRS scheme is a shambles.", "Sam Jones", "criticises",
+     "Additional Roles Reimbursement Scheme"),
+    # 'Trust' is a name here, not a word of praise: the clause is scored without the names in it
+    ("Comments (1)\n\nGP Partner 2 May, 2024 8:00 am\n\nThe Nuffield Trust are a bunch of grifters.",
+     "GP Partner", "criticises", "Nuffield Trust"),
+    ("Comments (1)\n\nLocum Lou 2 May, 2024 8:00 am\n\nOperose Health is cherry-picking patients and "
+     "asset-stripping practices.", "Locum Lou", "criticises", "Operose Health"),
+]
+
+
+@pytest.mark.parametrize("sentence, holder, relation, target", DOMAIN_POLARITY)
+def test_domain_words_of_criticism_count_as_criticism(sentence, holder, relation, target):
+    if sentence.startswith("Comments"):
+        text = "Practices face another hard winter.\n\n" + sentence
+    else:
+        text = sentence + "\n\nSam Jones is editor of Pulse."
+    assert (holder, relation, target, "") in triples(build(text))
+
+
+def test_the_domain_polarity_words_are_what_vader_lacks():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from kg.lexicon import load_lexicon
+
+    plain = SentimentIntensityAnalyzer().lexicon
+    polarity = load_lexicon().polarity
+    assert len(polarity) >= 30 and not set(polarity) & set(plain)
+    assert all(-4 <= valence < 0 for valence in polarity.values())
+
+
 def test_comment_claims_are_credited_to_the_commenter_and_kept_in_the_comment_section():
     text = ("NHS England has published a new plan for primary care networks.\n\n"
             "Comments (1)\n\n"

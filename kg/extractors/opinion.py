@@ -5,7 +5,8 @@ names them.
 The holder is the byline author when the sentence carries a first-person opinion marker ('I think',
 'in my view', 'personally'), or the comment's author in a comment; since readers' comments are often
 ironic, a reader's support needs a first-person marker too, and criticism a strong polarity. Polarity is
-VADER's compound score (a general English sentiment lexicon shipped in the vaderSentiment package);
+VADER's compound score (a general English sentiment lexicon shipped in the vaderSentiment package, plus the
+domain lexicon's `polarity` words it lacks: 'underfunded', 'shambles', 'cherry-picking');
 a sentence that reports someone else's words is left to the quotes and stance extractors.
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ POSITIVE = 0.45  # at or above: the holder supports it
 COMMENT_NEGATIVE = -0.5
 COMMENT_POSITIVE = 0.6
 EPITHET_VALENCE = 1.5  # VADER word valence (-4..4) an adjective needs to count as the speaker's verdict
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
 
 
@@ -39,7 +41,9 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
 def _analyser():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    analyser = SentimentIntensityAnalyzer()
+    analyser.lexicon.update(load_lexicon().polarity)
+    return analyser
 
 
 def polarity(text: str) -> float:
@@ -114,7 +118,8 @@ def _first_person_opinion(view: SentenceView) -> bool:
 
 
 def _clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
-    """The text of the clause in which the target is an argument, or None when it is only a modifier."""
+    """The text of the clause in which the target is an argument, or None when it is only a modifier; the
+    names in it are left out, as they are no one's verdict ('Nuffield Trust', 'Good Health Practice')."""
     token = ctx.token_for(view, ref)
     if token is None:
         return None
@@ -125,7 +130,17 @@ def _clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
     head = token
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    return head.doc[head.left_edge.i:head.right_edge.i + 1].text
+    start, end = view.char_span(head.doc[head.left_edge.i:head.right_edge.i + 1])
+    text = ctx.adoc.document.text
+    parts, at = [], start
+    for name in ctx.refs_in(start, end):
+        if name.mention.start < at:
+            continue
+        # the capitalised words of a mention are its name; its other words may be a verdict ('its dreadful plan')
+        parts += [text[at:name.mention.start], _CAPITALISED.sub("", text[name.mention.start:name.mention.end])]
+        at = name.mention.end
+    parts.append(text[at:end])
+    return " ".join(" ".join(parts).split())
 
 
 def _reports_someone_else(ctx: DocumentContext, view: SentenceView, cues: frozenset[str]) -> bool:
