@@ -223,7 +223,23 @@ MORE_ACTIONS = [
      ("Department of Health and Social Care", "published", "workforce plan", "")),
     ("Patients praised the Nuffield Trust’s new care model.",
      ("Nuffield Trust", "operates", "care model", "")),
+    # partnership: only with 'with'
+    ("Babylon said it was working closely with Hammersmith and Fulham CCG.",
+     ("Babylon", "partnerOf", "Hammersmith and Fulham CCG", "")),
+    ("The Nuffield Trust has partnered with the King's Fund on the review.",
+     ("Nuffield Trust", "partnerOf", "King's Fund", "")),
+    ("The BMA collaborated with the RCGP on the guidance.",
+     ("British Medical Association", "partnerOf", "Royal College of General Practitioners", "")),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Operose Health works in London and works for NHS England.",  # place and employer, not partners
+    "Dr Priya Shah works with NHS England.",  # a person working with an organisation is not a partnership
+    "The BMA refused to work with NHS England on the contract.",  # refusing to work with is not working with
+])
+def test_work_is_a_partnership_only_between_organisations_and_with_with(text):
+    assert not any(p == "partnerOf" for _, p, _, _ in triples(build(text)))
 
 
 @pytest.mark.parametrize("text, expected", MORE_ACTIONS, ids=[e[0] + " " + e[1] for _, e in MORE_ACTIONS])

@@ -48,7 +48,13 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "borrow": ("borrowsFrom", ORGS, ORGS),
     "request": ("requestsFundingFrom", ORGS, ORGS),
     "provide": ("offers", ORGS, POLICIES),
+    "partner": ("partnerOf", ORGS, ORGS),
+    "collaborate": ("partnerOf", ORGS, ORGS),
+    "work": ("partnerOf", ORGS, ORGS),
 }
+# verbs that name the relation only with this preposition: 'working closely with the CCG' is a partnership,
+# 'working in London' or 'works for the trust' is not
+ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with"}
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
@@ -98,6 +104,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
                        and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since")]
+    preposition = ONLY_WITH_PREPOSITION.get(lemma)
+    if preposition is not None:
+        object_toks = [t for t in object_toks if t.dep_ == "prep" and t.lower_ == preposition]
     if predicate == "wroteFor":
         # written for a publication: only 'for X' says so ('did a head to head for the BMJ')
         object_toks = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "for"
