@@ -79,7 +79,7 @@ class _Named:
     label: str
     zone: tuple  # (section, comment index)
     sentence: int
-    subject: bool
+    subject: int  # 2: subject of its sentence's main clause, 1: of a clause inside it, 0: not a subject
 
 
 def resolve_references(adoc: AnalysedDocument,
@@ -116,7 +116,7 @@ def resolve_references(adoc: AnalysedDocument,
             at = bisect.bisect_left(starts, span_start)
             pool.insert(at, _Named(span_start, span_end, entity.key, entity.type, entity.label, zone_of(span_start),
                                    _sentence_index(sentence_starts, span_start),
-                                   token.dep_ in ("nsubj", "nsubjpass")))
+                                   _subject_rank(token)))
             starts.insert(at, span_start)
     return tuple(found)
 
@@ -135,11 +135,13 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
             break
         if entity.zone == zone and entity.type in NON_PERSON_AGENTS:
             candidates.append(entity)
-    # the subject of the nearest sentence is the likeliest antecedent; else the nearest candidate
     if _speech_verb(token.head):
         candidates = [c for c in candidates if c.type not in ("Policy", "Programme")]
-    subjects = [c for c in candidates if c.subject]
-    chosen = (subjects or candidates or [None])[0]
+    # in its own sentence the nearest subject before it ('the contract is set for its biggest reform'); from the
+    # sentence before, that sentence's main subject ('NHS England has said the contract... It has made no secret')
+    same = [c for c in candidates if c.sentence == here and c.subject]
+    earlier = sorted((c for c in candidates if c.sentence != here and c.subject), key=lambda c: -c.subject)
+    chosen = (same or earlier or candidates or [None])[0]
     if chosen is None:
         return None
     return start, start + len(token.text), chosen, "coref.pronoun"
@@ -307,7 +309,7 @@ def _zones(adoc: AnalysedDocument) -> Callable[[int], tuple]:
     return zone_of
 
 
-def _is_subject(adoc: AnalysedDocument, start: int, end: int) -> bool:
+def _is_subject(adoc: AnalysedDocument, start: int, end: int) -> int:
     for aseg in adoc.segments:
         base = aseg.segment.start
         if base <= start < aseg.segment.end:
@@ -317,8 +319,14 @@ def _is_subject(adoc: AnalysedDocument, start: int, end: int) -> bool:
             root = span.root
             while root.dep_ in ("compound", "poss", "appos", "amod") and root.head.i != root.i:
                 root = root.head
-            return root.dep_ in ("nsubj", "nsubjpass")
-    return False
+            return _subject_rank(root)
+    return 0
+
+
+def _subject_rank(token: Token) -> int:
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    return 2 if token.head.dep_ == "ROOT" else 1
 
 
 def _sentence_starts(adoc: AnalysedDocument) -> list[int]:

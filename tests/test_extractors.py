@@ -70,6 +70,9 @@ ACTIONS = [
     # a one-word name after 'in' is a place even where the model tags it a person
     ("Wes Streeting referred to what was happening in Wolverhampton, where trusts run practices.",
      ("Wes Streeting", "citesExample", "Wolverhampton")),
+    # places after 'like' or 'such as' are examples the clause's subject cites
+    ("Wes Streeting pointed to cities like Birmingham and Leeds, where practices have closed.",
+     ("Wes Streeting", "citesExample", "Leeds")),
 ]
 
 
@@ -92,6 +95,35 @@ def test_stance(text, expected):
 @pytest.mark.parametrize("text, expected", ACTIONS, ids=[e[0] for _, e in ACTIONS])
 def test_actions(text, expected):
     assert expected + ("",) in triples(build(text))
+
+
+PLANS = [
+    # a speaker who says a policy is to change plans the change
+    ("The BMA said the PMS contract is to be phased out.",
+     ("British Medical Association", "plans", "PMS contract", "phase out")),
+    ("The King's Fund said the QOF will be scrapped.",
+     ("King's Fund", "plans", "Quality and Outcomes Framework", "scrap")),
+    # the owner of 'plans to ...' plans what they are to do
+    ("Healthwatch England unveiled plans to expand the NHS App.",
+     ("Healthwatch England", "plans", "NHS App", "")),
+    # 'It ... its plans': the main subject of the sentence before, not the policy inside its reported clause
+    ("The Nuffield Trust said the GP contract is set for reform. It has made no secret of its plans to expand "
+     "the NHS App.", ("Nuffield Trust", "plans", "NHS App", "")),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLANS)
+def test_plans(text, expected):
+    assert expected in triples(build(text))
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("The RCGP said the GP contract was reformed in 2004.", "plans"),  # a past change is no plan
+    ("The BMA said the PMS contract is not working.", "plans"),
+    ("Practices in towns like Leeds are closing.", "citesExample"),  # no one cites them
+])
+def test_no_fact_without_an_agent_or_a_future(text, predicate):
+    assert not [t for t in triples(build(text)) if t[1] == predicate]
 
 
 def test_negated_stance_is_not_a_stance():

@@ -60,12 +60,21 @@ PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
+# nouns of intent whose infinitive or 'for' phrase names what is planned ('its plans to promote upscaling')
+PLAN_NOUNS = {"plan", "plans", "proposal", "proposals", "intention", "ambition", "bid"}
+# verbs of changing a policy: said of it in the future by someone, they are that someone's plan
+REFORM_VERBS = {"reform", "overhaul", "scrap", "replace", "abolish", "rewrite", "revamp", "review", "renegotiate",
+                "change", "phase", "axe", "redesign", "rethink", "expand", "extend", "introduce"}
+SPEECH_VERBS = {"say", "announce", "confirm", "reveal", "tell", "state", "signal", "indicate", "admit"}
 
 
 @register("actions")
 def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
     for view in ctx.sentences():
         yield from _adjacent(ctx, view)
+        yield from _plan_nouns(ctx, view)
+        yield from _announced_reform(ctx, view)
+        yield from _examples(ctx, view)
         for verb in view.span:
             if verb.pos_ != "VERB":
                 continue
@@ -137,6 +146,106 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
                                cue=lemma, qualifier=amount.text if amount else None,
                                amount=amount)
         return
+
+
+def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'its plans to promote upscaling', 'NHS England's proposals for a new contract', 'the Government unveiled
+    plans to scrap QOF': the owner of the plan (its possessor, else the subject of the verb it is the object
+    of) plans the policies named in what the plan is to do or for."""
+    for noun in view.span:
+        if noun.lower_ not in PLAN_NOUNS or noun.pos_ != "NOUN" or any(c.dep_ == "neg" for c in noun.children):
+            continue
+        contents = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and
+                    any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        contents += [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not contents:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and noun.dep_ == "dobj":
+            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if owner is None:
+            continue
+        agent = _entity(ctx, view, owner, {"Person"} | ORGS) if owner.dep_ == "poss" else \
+            next(iter(_agents(ctx, view, owner, {"Person"} | ORGS, False)), None)
+        if agent is None and owner.dep_ == "poss":
+            ref = ctx.ref_for_token(view, owner)
+            agent = ref.key if ref is not None and ref.type in {"Person"} | ORGS else None
+        if agent is None:
+            continue
+        for content in contents:
+            for target in dict.fromkeys(r.key for r in ctx.refs_under(view, content, POLICIES)):
+                if target != agent:
+                    yield Fact(agent, "plans", target, view.sentence, "actions.plan-noun", 0.6, cue=noun.lower_)
+
+
+def _announced_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'NHS England has said the GP contract is set for its biggest reform', 'the minister announced that QOF
+    will be scrapped': a speaker who says a policy is to change plans that change."""
+    for verb in view.span:
+        if verb.pos_ != "VERB" or verb_lemma(verb, SPEECH_VERBS) is None or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        speaker = _entity(ctx, view, subject, {"Person"} | ORGS)
+        if speaker is None:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            change = _change_of(clause)
+            if change is None:
+                continue
+            policy = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if policy is None:
+                continue
+            for target in dict.fromkeys(r.key for r in ctx.refs_under(view, policy, POLICIES)):
+                yield Fact(speaker, "plans", target, view.sentence, "actions.announced-reform", 0.6,
+                           cue=change, qualifier=change)
+
+
+def _change_of(clause: Token) -> str | None:
+    """The change a clause says is coming to its subject: 'is set for (its biggest) reform', 'will be scrapped',
+    'is to be overhauled', 'faces an overhaul'; None for a clause about the present or the past."""
+    future = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "shall", "'ll") for c in clause.children)
+    for token in clause.subtree:
+        if token.head.i != clause.i and token.i != clause.i and token.head.head.i != clause.i:
+            continue
+        if token.pos_ == "NOUN" and token.lower_ in CHANGE_NOUNS and token.dep_ in ("pobj", "dobj"):
+            via = token.head if token.dep_ == "pobj" else clause
+            if via.lower_ in ("for", "to") or verb_lemma(clause, {"face", "need", "undergo", "get"}) or future:
+                return token.lemma_.lower()
+        if token.pos_ == "VERB" and verb_lemma(token, REFORM_VERBS):
+            passive = token.i == clause.i and any(c.dep_ == "auxpass" for c in token.children)
+            infinitive = token.dep_ == "xcomp" and any(c.lower_ == "to" for c in token.children)
+            if (passive and future) or infinitive:
+                particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+                return f"{verb_lemma(token, REFORM_VERBS)} {particle}".strip()  # 'phase out
+    return None
+
+
+def _examples(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'We only have to look at closures in towns like Brighton and Plymouth', 'she pointed to areas such as
+    Tower Hamlets': the places after 'like' or 'such as' are examples cited by the clause's subject."""
+    for prep in view.span:
+        if prep.dep_ != "prep" or not (prep.lower_ == "like" or prep.lower_ == "as" and prep.i > 0
+                                       and prep.nbor(-1).lower_ == "such"):
+            continue
+        places = _objects(ctx, view, next((c for c in prep.children if c.dep_ == "pobj"), prep), {"Place"})
+        if not places:
+            continue
+        verb = prep.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = None
+        while subject is None:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        agent = ctx.speaker_for(view, subject) if subject is not None else None
+        if agent is None or ctx.types.get(agent, "Commenter") not in {"Person", "Commenter"} | ORGS:
+            continue
+        for place in places:
+            yield Fact(agent, "citesExample", place, view.sentence, "actions.example", 0.6, cue=prep.lower_)
 
 
 def _caused_change(verb: Token):
