@@ -35,6 +35,8 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "association": (ORG_TYPES, ("association",)),
     "union": (ORG_TYPES, ("union", "association")),
     "federation": (ORG_TYPES, ("federation",)),
+    "board": (ORG_TYPES, ("board",)),
+    "lmc": (ORG_TYPES, ("lmc", "local medical committee")),
     "practice": (frozenset({"Practice"}), ()),
     "surgery": (frozenset({"Practice"}), ()),
     "company": (frozenset({"Company"}), ()),
@@ -52,7 +54,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "settlement": (frozenset({"Policy"}), ()),
 }
 # heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
-_CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee"}
+_CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee", "board", "lmc"}
 _DETERMINERS = {"the", "its", "this", "that", "their"}
 _PRONOUNS = {"it", "its"}
 _PRONOUN_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -139,7 +141,10 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
         candidates = [c for c in candidates if c.type not in ("Policy", "Programme")]
     # in its own sentence the nearest subject before it ('the contract is set for its biggest reform'); from the
     # sentence before, that sentence's main subject ('NHS England has said the contract... It has made no secret')
+    # ('The Government said the contract is set for reform, and it has published plans': a main-clause 'it'
+    # takes a main-clause subject)
     same = [c for c in candidates if c.sentence == here and c.subject]
+    same = [c for c in same if c.subject >= _subject_rank(token)] or same
     earlier = sorted((c for c in candidates if c.sentence != here and c.subject), key=lambda c: -c.subject)
     chosen = (same or earlier or candidates or [None])[0]
     if chosen is None:
@@ -326,7 +331,9 @@ def _is_subject(adoc: AnalysedDocument, start: int, end: int) -> int:
 def _subject_rank(token: Token) -> int:
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return 0
-    return 2 if token.head.dep_ == "ROOT" else 1
+    head = token.head
+    main = head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT"
+    return 2 if main else 1
 
 
 def _sentence_starts(adoc: AnalysedDocument) -> list[int]:

@@ -277,8 +277,9 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         if quoted:
             start, end = quoted
         span = doc[start:end]
+        money = _money_tokens(span)
         modifiers = [t for t in span if t.i != root.i and not t.is_punct and t.dep_ not in ("det", "poss")
-                     and t.tag_ not in ("VBN", "VBD") and t.lower_ not in _QUANTIFIERS]
+                     and t.tag_ not in ("VBN", "VBD") and t.lower_ not in _QUANTIFIERS and t.i not in money]
         if any(t.pos_ == "PRON" for t in span) or len(span) > (_MAX_TITLE_TOKENS if quoted else 12):
             continue
         if not quoted and end == root.i + 1 and modifiers and all(_adjectival(t) for t in modifiers):
@@ -299,6 +300,23 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                         yield span, etype, None, "descriptive", doc[chunk_start:end].text
             continue
         yield span, etype, None, "phrase", doc[chunk_start:end].text
+
+
+_CURRENCY = {"£", "$", "€"}
+_MONEY_UNITS = {"m", "bn", "k", "million", "billion", "thousand", "mn", "bln"}
+
+
+def _money_tokens(span: Span) -> set[int]:
+    """Token indices of sums of money in a phrase: a '£4m contract' is a contract of that value, not its name."""
+    out: set[int] = set()
+    for token in span:
+        if token.text in _CURRENCY or token.text[:1] in _CURRENCY and token.text[1:2].isdigit():
+            out.add(token.i)
+            for following in token.doc[token.i + 1:span.end]:
+                if not (following.like_num or following.lower_ in _MONEY_UNITS or following.text[:1].isdigit()):
+                    break
+                out.add(following.i)
+    return out
 
 
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep"}

@@ -138,6 +138,12 @@ def org_names(doc: Doc) -> Doc:
                         for e in doc.ents):
             best = None  # the lexicon already knows this name, whole ('Royal College of Nursing')
         if best:
+            # 'Layton Medical Centre and Whitegate Health Centre' are two names: cut where a name is complete
+            for k in range(i + 1, best):
+                words = tuple(t.text for t in doc[i:k])
+                if doc[k].lower_ == "and" and any(words[-len(h):] == h and len(words) > len(h) for h in heads):
+                    best = k
+                    break
             words = tuple(t.text for t in doc[i:best])
             head = max((h for h in heads if words[-len(h):] == h), key=len)
             spans.append(Span(doc, i, best, label="KG_" + heads[head] if heads[head] != "Organization" else "ORG"))

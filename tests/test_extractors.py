@@ -97,6 +97,30 @@ def test_actions(text, expected):
     assert expected + ("",) in triples(build(text))
 
 
+SPEAKERS = [
+    # a spokesperson speaks for the organisation named with them
+    ("A spokesperson for the Care Quality Commission said: 'We will inspect every practice.'",
+     "Care Quality Commission"),
+    ("An NHS England spokeswoman said the money would be paid in April.", "NHS England"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", SPEAKERS)
+def test_spokespeople_speak_for_their_organisation(text, speaker):
+    assert speaker in {s for s, p, _, _ in triples(build(text)) if p == "said"}
+
+
+def test_descriptions_of_boards_and_lmcs_resolve_to_the_named_one():
+    facts = triples(build("Kent Local Medical Committee met NHS Kent and Medway Integrated Care Board on Monday. "
+                          "The board has worked closely with the LMC since 2022."))
+    assert ("NHS Kent and Medway Integrated Care Board", "partnerOf", "Kent Local Medical Committee", "") in facts
+
+
+def test_who_is_warned_is_not_what_the_warning_is_about():
+    facts = triples(build("Dr Ravi Mehta, chair of Devon LMC, said: 'We warned NHS Devon that practices would close.'"))
+    assert not [f for f in facts if f[1] == "warnsAbout"]
+
+
 PLANS = [
     # a speaker who says a policy is to change plans the change
     ("The BMA said the PMS contract is to be phased out.",
@@ -109,6 +133,9 @@ PLANS = [
     # 'It ... its plans': the main subject of the sentence before, not the policy inside its reported clause
     ("The Nuffield Trust said the GP contract is set for reform. It has made no secret of its plans to expand "
      "the NHS App.", ("Nuffield Trust", "plans", "NHS App", "")),
+    # a main-clause 'it' takes the main-clause subject of its own sentence
+    ("The Government said the PMS contract is set for reform, and it has published plans to expand the NHS App.",
+     ("the Government", "plans", "NHS App", "")),
 ]
 
 
@@ -121,6 +148,7 @@ def test_plans(text, expected):
     ("The RCGP said the GP contract was reformed in 2004.", "plans"),  # a past change is no plan
     ("The BMA said the PMS contract is not working.", "plans"),
     ("Practices in towns like Leeds are closing.", "citesExample"),  # no one cites them
+    ("The Government has published plans to expand the NHS App.", "published"),  # the plans, not the app
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]

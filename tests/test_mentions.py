@@ -33,6 +33,10 @@ MENTIONS = [
     ("Leeds Teaching Hospitals NHS Trust runs three practices.", ("Leeds Teaching Hospitals NHS Trust", "Organization")),
     # the role word the model sometimes puts in a person span is not part of the name
     ("The fund was set up by the Labour MPs Rachel Green and Owen Marsh.", ("Rachel Green", "Person")),
+    # two names ending in an organisation word, joined by 'and', are two organisations
+    ("Riverside Surgery and Park Lane Medical Centre will merge.", ("Riverside Surgery", "Practice")),
+    ("Riverside Surgery and Park Lane Medical Centre will merge.", ("Park Lane Medical Centre", "Practice")),
+    ("Hammersmith and Fulham CCG paid the bill.", ("Hammersmith and Fulham CCG", "GovernmentBody")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
 ]
@@ -51,6 +55,7 @@ def test_generic_words_are_not_entities():
 @pytest.mark.parametrize("text, absent", [
     ("THE GOVERNMENT AND THEIR DAFT FRIENDS AT THE DAILY NUTTER WILL PAY FOR THIS NEW PLAN", "DAILY"),
     ("Current models of care and major contracts are not the answer.", "current models"),
+    ("Operose Health won a £4m contract from the ICB.", "£4m contract"),  # a sum of money names no contract
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}

@@ -113,6 +113,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
                        and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since")]
+    if predicate == "published":
+        # 'published plans to expand the ARRS': what is published is the plan, which `_plan_nouns` reads
+        object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS]
     preposition = ONLY_WITH_PREPOSITION.get(lemma)
     if preposition is not None:
         object_toks = [t for t in object_toks if t.dep_ == "prep" and t.lower_ == preposition]

@@ -15,6 +15,8 @@ from kg.resolve import Resolution, commenter_key
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "statement"}
+ORGANISATION_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"}
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,11 @@ class DocumentContext:
                 named = self.ref_for_token(view, child)
                 if named is not None and named.type == "Person":
                     return named.key
+        # 'a spokesperson for the ICB said', 'an NHS England spokeswoman said': the organisation speaks
+        if token.lower_ in SPOKESPEOPLE:
+            named = [r for r in self.refs_under(view, token) if r.type in ORGANISATION_TYPES]
+            if named:
+                return named[0].key
         lower = token.lower_
         if lower in FIRST_PERSON:
             return self.quote_speaker_at(view.offset(token)) or self.first_person(view.sentence)
