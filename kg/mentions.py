@@ -8,7 +8,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import load_lexicon
+from kg.lexicon import load_lexicon, uk_places
 from kg.model import ARTICLE, Mention
 from kg.nlp import AnalysedDocument, AnalysedSegment
 
@@ -114,6 +114,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
             named.append(SegmentMention(_span_mention(aseg, ent, doc_id, etype, "lexicon"), ent.ent_id_ or None,
                                         surface))
             continue
+        places = None if shouting else _coordinated_places(ent)
+        if places:
+            named += [SegmentMention(_span_mention(aseg, place, doc_id, "Place", "ner"), None) for place in places]
+            continue
         etype = NER_TYPES.get(ent.label_)
         if etype is None or shouting:
             continue  # in text written in capitals the model's names are guesses; the lexicon's still hold
@@ -157,6 +161,35 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
 
 
 _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
+
+
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
+
+
+def _coordinated_places(ent: Span) -> list[Span] | None:
+    """'Blackpool and Fleetwood', which the model takes for one name (an organisation, a work of art): each UK
+    place of a list of them is a place; so is one UK place the model calls a product or a work of art."""
+    span = _trim_span(ent)
+    if span is None:
+        return None
+    if ent.label_ not in _NAME_LABELS:
+        return None  # 'in March' is a date, whatever GeoNames says of March, Cambridgeshire
+    if ent.label_ not in NER_TYPES and span.text.casefold() in uk_places():
+        return [span]  # 'areas such as Manchester', where the model saw a product
+    if not any(t.lower_ in ("and", ",", "&") for t in span):
+        return None
+    parts, start = [], span.start
+    for token in span:
+        if token.lower_ in ("and", ",", "&"):
+            parts.append(ent.doc[start:token.i])
+            start = token.i + 1
+    parts.append(ent.doc[start:span.end])
+    places = uk_places()
+    if len(parts) < 2 or any(len(p) == 0 or p.text.casefold() not in places for p in parts):
+        return None
+    if span.text.casefold() in places:
+        return None  # one place whose name has 'and' in it ('Hammersmith and Fulham')
+    return parts
 
 
 def _noun_phrase(ent: Span) -> str | None:

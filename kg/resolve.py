@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import iri
-from kg.lexicon import load_lexicon
+from kg.lexicon import load_lexicon, uk_places
 from kg.mentions import SegmentMention, clean_name
 from kg.model import Comment, Document, Entity, Merge, Mention
 
@@ -217,7 +217,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         group_nodes = members[root]
         ms = [m for n in group_nodes for m in surface[n]]
         etype = _vote_type(ms, [lexicon_type[n] for n in group_nodes if n in lexicon_type])
-        if etype == "Person" and _place_not_person(ms, texts):
+        if etype in ("Person", "Organization") and _place_not_person(ms, texts, etype):
             etype = "Place"
         label = next((rule_labels[n] for n in group_nodes if n in rule_labels), None) or \
             _label(group_nodes, ms, lexicon, etype)
@@ -247,11 +247,15 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
 _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)
 
 
-def _place_not_person(mentions: list[Mention], texts: dict[str, str]) -> bool:
-    """A one-word 'person' the model found, never with a given name or title, that follows 'in'/'at'/'from'
-    somewhere ('what was happening in Wolverhampton') is a place."""
-    if any(m.source != "ner" or len(_clean(m.text).split()) != 1 or _clean(m.text) != m.text.strip()
-           for m in mentions):
+def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str = "Person") -> bool:
+    """A 'person' or 'organisation' the model found, never with a given name, title or organisation word, that is
+    a UK place ('Cornwall', 'Blackpool'), or a one-word 'person' that follows 'in'/'at'/'from' somewhere ('what
+    was happening in Wolverhampton'), is a place."""
+    if any(m.source != "ner" or _clean(m.text) != m.text.strip() for m in mentions):
+        return False
+    if all(_clean(m.text).casefold() in uk_places() for m in mentions):
+        return True
+    if etype != "Person" or any(len(_clean(m.text).split()) != 1 for m in mentions):
         return False
     return any(_LOCATIVE.search(texts.get(m.doc_id, "")[max(0, m.start - 12):m.start]) for m in mentions)
 

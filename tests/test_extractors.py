@@ -121,6 +121,21 @@ def test_who_is_warned_is_not_what_the_warning_is_about():
     assert not [f for f in facts if f[1] == "warnsAbout"]
 
 
+@pytest.mark.parametrize("text,place", [
+    ("Practices in Cornwall and Devon are short of GPs.", "Devon"),  # the model's 'person'
+    ("The RCGP warned about towns like Blackpool and Hull.", "Hull"),  # the model's one 'work of art'
+    ("Dr Sarah Jones pointed to areas such as Manchester.", "Manchester"),
+])
+def test_uk_places_are_places_whatever_the_model_says(text, place):
+    assert {e.label: e.type for e in build(text).entities}.get(place) == "Place"
+
+
+def test_a_person_named_like_a_town_stays_a_person():
+    types = {e.label: e.type for e in build("Dr John Preston said the plan was flawed. Preston added that "
+                                            "practices would close.").entities}
+    assert types.get("John Preston") == "Person" and "Preston" not in types
+
+
 PLANS = [
     # a speaker who says a policy is to change plans the change
     ("The BMA said the PMS contract is to be phased out.",
