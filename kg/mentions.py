@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from spacy.tokens import Span, Token
@@ -14,6 +14,7 @@ from kg.nlp import AnalysedDocument, AnalysedSegment
 
 TITLES = ("Dr", "Doctor", "Professor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
           "Baroness", "Rt Hon", "Cllr")
+_AFTER_TITLE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(TITLES))
 _TITLE_RE = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(TITLES))
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 QUOTES = "‘’“”\"'"
@@ -131,12 +132,18 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         if span is None:
             continue
         name = clean_name(span.text)
+        titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(doc.text[max(0, span.start_char - 12):
+                                                                                     span.start_char])
+        if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() and _refine_org_type(name, "") == "Organization" and \
+                not any(t.ent_type_.startswith("KG_") for t in span):
+            etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the model's 'organisation'
         if etype == "Organization":
             etype = _refine_org_type(name, doc.text[max(0, span.start_char - 20):span.start_char])
         if _is_noise(name, etype):
             continue
         named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
     base = aseg.segment.start
+    named = [_owned_name(sm, named, doc.text, base, lexicon) for sm in named]
     for match in _KIND_QUOTED_RE.finditer(doc.text):
         start, end = match.span("name")
         if not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named):
@@ -161,6 +168,27 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
 
 
 _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
+_ORGANISATIONS = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"}
+
+
+def _owned_name(sm: SegmentMention, named: list[SegmentMention], text: str, base: int, lexicon) -> SegmentMention:
+    """'the BMA’s GP Committee' is the lexicon's 'BMA GP Committee': a name after its owner's name (or one of the
+    owner's lexicon names) and a possessive, where the two together are a lexicon organisation."""
+    m = sm.mention
+    if sm.canonical or m.type not in _ORGANISATIONS:
+        return sm
+    owner = next((o for o in named if text[o.mention.end - base:m.start - base] in ("’s ", "'s ")), None)
+    if owner is None:
+        return sm
+    canonical = lexicon.canonical()
+    owner_name = clean_name(owner.mention.text)
+    owner_term = canonical.get((owner.canonical or owner_name).casefold())
+    forms = [owner_name] + ([owner_term.name, *owner_term.aliases] if owner_term else [])
+    for form in forms:
+        term = canonical.get(f"{form} {clean_name(m.text)}".casefold())
+        if term is not None and term.type in _ORGANISATIONS:
+            return SegmentMention(replace(m, type=term.type), term.name, sm.surface)
+    return sm
 
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}

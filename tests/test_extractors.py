@@ -39,6 +39,12 @@ ROLES = [
      ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive")),
     ("The group was set up by the Labour MPs Rachel Green and Owen Marsh last year.",
      ("Owen Marsh", "holdsRole", "Labour Party", "MP")),
+    # the post is in the organisation the named one owns, and that pair is the lexicon's name
+    ("Dr Leah Fox, chair of the BMA's GP Committee, said the deal was poor.",
+     ("Leah Fox", "holdsRole", "BMA GP Committee", "chair")),
+    # a title makes a person of the model's 'organisation'
+    ("Modality Partnership took over the practice. Its chief executive, Dr Naresh Rati, said services were safe.",
+     ("Naresh Rati", "holdsRole", "Modality Partnership", "chief executive")),
 ]
 
 QUOTES = [
@@ -148,6 +154,9 @@ PLANS = [
     # 'It ... its plans': the main subject of the sentence before, not the policy inside its reported clause
     ("The Nuffield Trust said the GP contract is set for reform. It has made no secret of its plans to expand "
      "the NHS App.", ("Nuffield Trust", "plans", "NHS App", "")),
+    # whoever owns the plan plans it, whoever opposes it
+    ("The BMA opposed NHS England's plans to scrap the QOF.",
+     ("NHS England", "plans", "Quality and Outcomes Framework", "")),
     # a main-clause 'it' takes the main-clause subject of its own sentence
     ("The Government said the PMS contract is set for reform, and it has published plans to expand the NHS App.",
      ("the Government", "plans", "NHS App", "")),
@@ -164,6 +173,7 @@ def test_plans(text, expected):
     ("The BMA said the PMS contract is not working.", "plans"),
     ("Practices in towns like Leeds are closing.", "citesExample"),  # no one cites them
     ("The Government has published plans to expand the NHS App.", "published"),  # the plans, not the app
+    ("The BMA opposed any plan to scrap the QOF.", "plans"),  # opposing a plan is not making it
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]

@@ -62,6 +62,9 @@ ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
 # nouns of intent whose infinitive or 'for' phrase names what is planned ('its plans to promote upscaling')
 PLAN_NOUNS = {"plan", "plans", "proposal", "proposals", "intention", "ambition", "bid"}
+# verbs whose subject makes the plan that is their object
+PLAN_VERBS = {"unveil", "announce", "publish", "set", "outline", "draw", "present", "launch", "have", "make",
+              "reveal", "confirm", "put", "table", "submit", "lay", "detail", "develop", "release", "drop", "shelve"}
 # verbs of changing a policy: said of it in the future by someone, they are that someone's plan
 REFORM_VERBS = {"reform", "overhaul", "scrap", "replace", "abolish", "rewrite", "revamp", "review", "renegotiate",
                 "change", "phase", "axe", "redesign", "rethink", "expand", "extend", "introduce"}
@@ -164,7 +167,9 @@ def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if not contents:
             continue
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None and noun.dep_ == "dobj":
+        # 'unveiled plans to...' is the subject's plan; 'opposed any plan to...' is not
+        if owner is None and noun.dep_ == "dobj" and verb_lemma(noun.head, PLAN_VERBS) and \
+                not any(c.dep_ == "det" and c.lower_ in ("any", "no", "the", "these", "those") for c in noun.children):
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if owner is None:
             continue

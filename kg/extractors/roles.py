@@ -90,7 +90,7 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
                     for rule in ("roles.apposition", "roles.copula"):
                         match = patterns[rule].fullmatch(between)
                         if match:
-                            yield _fact(person, org, match, view, rule, 0.9)
+                            yield _fact(person, _owned(orgs, org, text), match, view, rule, 0.9)
                     if patterns["roles.became"].fullmatch(between):
                         match = patterns["roles.became-role"].match(text, org.mention.end, s.end)
                         if match:
@@ -108,6 +108,14 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
                 if org_key:
                     yield Fact(person.key, "holdsRole", org_key, s, "roles.implied-organisation", 0.7,
                                qualifier=_qualifier(match))
+
+
+def _owned(orgs: list[Ref], org: Ref, text: str) -> Ref:
+    """'chair of the BMA’s GP Committee': the post is in the organisation the named one owns."""
+    for other in orgs:
+        if other.mention.start == org.mention.end + 3 and text[org.mention.end:other.mention.start] in ("’s ", "'s "):
+            return other
+    return org
 
 
 def _adjacent(ctx: DocumentContext, org: Ref, person: Ref) -> bool:
