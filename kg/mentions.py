@@ -319,6 +319,11 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             whole = doc[chunk_start:root.i + 1]
             yield whole, etype, f"{owner} {root.lower_}", "report-by", whole.text
             continue
+        # 'the think tank’s report': a described owner is no part of the name ('Transparify’s report' is named above)
+        owners = [t for t in doc[start:root.i] if t.dep_ in ("poss", "nmod") and t.head.i == root.i
+                  and t.pos_ == "NOUN" and t.i + 1 < root.i and doc[t.i + 1].lower_ in ("'s", "’s")]
+        if owners:
+            start = max(start, owners[-1].i + 1)
         while start < root.i and (doc[start].dep_ in ("det", "poss", "predet") or doc[start].is_punct
                                   or doc[start].lower_ in ("'s", "’s") or doc[start].lower_ in _OPINION
                                   or doc[start].tag_ in ("JJS", "RBS")):

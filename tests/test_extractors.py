@@ -179,6 +179,19 @@ def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
 
 
+def test_a_scare_quote_is_not_all_that_was_said():
+    said = {o for s, p, o, _ in triples(build("The BMA argued that the new deal was a ‘betrayal’ of general practice."))
+            if p == "said"}
+    assert any(o.startswith("the new deal was") for o in said), said
+
+
+def test_a_quoted_title_is_nobodys_words():
+    said = {o for s, p, o, _ in triples(build(
+        "The Health Foundation's report, ‘Fixing the front door’, argued that practices need more staff."))
+        if p == "said"}
+    assert said and not any("Fixing the front door" in o for o in said), said
+
+
 def test_negated_stance_is_not_a_stance():
     facts = triples(build("The British Medical Association did not criticise the GMS contract."))
     assert not any(p == "criticises" for _, p, _, _ in facts)

@@ -51,7 +51,8 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         if base not in paragraph_quotes:
             # quotations are found per paragraph: one may run over several sentences, or stay open to the end
             paragraph_quotes[base] = [(base + qs, base + qe)
-                                      for qs, qe in quoted_spans(view.segment.doc.text, open_ended=True)]
+                                      for qs, qe in quoted_spans(view.segment.doc.text, open_ended=True)
+                                      if not _quoted_title(view.segment.doc, qs, qe)]
         quotes = [q for q in paragraph_quotes[base] if q[0] < sentence.end and q[1] > sentence.start]
         if any(q in attributed and q[0] < sentence.start for q in quotes):
             continue  # inside a quotation already credited to its speaker
@@ -155,16 +156,38 @@ def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, spe
 def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Document offsets of what the cue verb introduces: the nearest quotation, else its reported clause."""
     base = view.segment.segment.start
-    if quotes:
-        at = base + verb.idx
-        return min(quotes, key=lambda q: min(abs(q[0] - at), abs(q[1] - at)))
+    clause = None
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
             left = child.left_edge
             if left.lower_ == "that" and left.i < child.i:
                 left = left.doc[left.i + 1]
-            return base + left.idx, base + child.right_edge.idx + len(child.right_edge.text)
-    return None
+            clause = base + left.idx, base + child.right_edge.idx + len(child.right_edge.text)
+            break
+    if quotes:
+        at = base + verb.idx
+        nearest = min(quotes, key=lambda q: min(abs(q[0] - at), abs(q[1] - at)))
+        # 'argued that QOF had become a ‘box-ticking exercise’': a scare quote inside the reported clause is not
+        # all that was said
+        if clause and clause[0] <= nearest[0] and nearest[1] <= clause[1] + 1 and \
+                nearest[1] - nearest[0] < (clause[1] - clause[0]) / 2:
+            return clause
+        return nearest
+    return clause
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _quoted_title(doc, start: int, end: int) -> bool:
+    """'The think tank’s report, ‘Rethinking general practice funding’, argued...': a quoted name set off by commas
+    after a noun, with no finite verb, is a title, not anyone's words."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < 2 or len(span) > 16:
+        return False
+    before, after = doc[span.start - 1], doc[span.end] if span.end < len(doc) else None
+    return before.text == "," and doc[span.start - 2].pos_ in ("NOUN", "PROPN") and \
+        (after is None or after.text in (",", ")", ";")) and not any(t.tag_ in _FINITE for t in span)
 
 
 def _whole_quote(sentence, quotes: list[tuple[int, int]]) -> bool:
