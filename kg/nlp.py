@@ -60,6 +60,7 @@ def load_pipeline() -> Language:
 
 
 _CONNECTORS = {"and", "&", "of", "for", "the"}
+_CONCEPT_TYPES = {"Policy", "Programme", "Report", "Legislation"}
 _TITLES = {"Dr", "Professor", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame"}
 
 
@@ -80,8 +81,9 @@ def alias_names(doc: Doc) -> Doc:
     changed = False
     ents = list(doc.ents)
     for n, ent in enumerate(ents):
-        if not ent.label_.startswith("KG_") or ent.text == ent.ent_id_ or ent.end >= len(doc):
-            continue
+        if not ent.label_.startswith("KG_") or ent.text == ent.ent_id_ or ent.end >= len(doc) or \
+                ent.label_[3:] in _CONCEPT_TYPES:
+            continue  # 'Scrap QOF' in a headline is no organisation: only organisations' aliases start longer names
         end = ent.end
         while end < len(doc) and _name_word(doc[end]):
             end += 1

@@ -179,6 +179,16 @@ def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
 
 
+@pytest.mark.parametrize("text,speaker,words", [
+    ("Practices should be paid by population, according to the King's Fund.", "King's Fund",
+     "Practices should be paid by population"),
+    ("Scrap the QOF and pay practices by population, says Healthwatch England", "Healthwatch England",
+     "Scrap the QOF and pay practices by population"),
+])
+def test_a_source_named_after_the_words_said_them(text, speaker, words):
+    assert (speaker, "said", words, "") in triples(build(text))
+
+
 def test_a_scare_quote_is_not_all_that_was_said():
     said = {o for s, p, o, _ in triples(build("The BMA argued that the new deal was a ‘betrayal’ of general practice."))
             if p == "said"}

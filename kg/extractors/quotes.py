@@ -127,9 +127,24 @@ def _about(ctx: DocumentContext, start: int, end: int, speaker: str, sentence: S
                                if r.key != speaker and r.type not in ("Commenter", "Place")))
 
 
+_TRAILING_SOURCE = re.compile(r",\s+(?P<cue>according to|says|say|warns|warn|claims|claim|urges|urge|insists|argues)"
+                              r"\s+(?P<source>[^,]+?)\.?$", re.I)
+
+
 def _according_to(ctx: DocumentContext, view: SentenceView) -> tuple[str, int, int] | None:
-    """'According to the RCGP, more than half of practices are not ready.': the named source said the rest."""
-    match = re.match(r"\s*According to\s+", view.sentence.text)
+    """'According to the RCGP, more than half of practices are not ready.': the named source said the rest; so
+    in 'QOF should go, according to a report by the Nuffield Trust' and the headline 'Scrap QOF, says Nuffield
+    Trust', the source said what comes before."""
+    text = view.sentence.text
+    start = view.sentence.start
+    after = _TRAILING_SOURCE.search(text.rstrip())
+    if after is not None and len(text[:after.start()].split()) >= 3:
+        source = next((r for r in ctx.refs_in(start + after.start("source"), view.sentence.end)
+                       if r.type in SPEAKER_TYPES), None)
+        if source is not None and (after.group("cue").casefold().startswith("according") or
+                                   source.mention.end >= start + len(text.rstrip(" .")) - 1):
+            return source.key, start + len(text) - len(text.lstrip()), start + after.start()
+    match = re.match(r"\s*According to\s+", text)
     if match is None:
         return None
     comma = view.sentence.text.find(",", match.end())
@@ -164,6 +179,14 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
                 left = left.doc[left.i + 1]
             clause = base + left.idx, base + child.right_edge.idx + len(child.right_edge.text)
             break
+    if clause is None and any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        # 'Scrap QOF and pay practices by population, says Nuffield Trust': the words come before the speaker
+        before = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i < verb.i), None)
+        if before is not None:
+            right = before.right_edge
+            while right.i > before.left_edge.i and right.is_punct:
+                right = right.doc[right.i - 1]
+            clause = base + before.left_edge.idx, base + right.idx + len(right.text)
     if quotes:
         at = base + verb.idx
         nearest = min(quotes, key=lambda q: min(abs(q[0] - at), abs(q[1] - at)))
