@@ -165,7 +165,8 @@ _MAX_HEADER_NAME_WORDS = 8
 _MAX_HEADER_CHARS = 200
 
 _HONORIFIC = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Lord|Lady|Baroness)\.?\s+)"
-_NAME = r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|van|von|der|la|le|du|da|di)){1,3}"
+# a name stays on one line: 'By Dr Omar Siddiqui' over 'Dr Omar Siddiqui is clinical director of...'
+_NAME = r"[A-Z][\w'’\-]+(?:[ \t\u00a0]+(?:[A-Z][\w'’\-]+|de|van|von|der|la|le|du|da|di)){1,3}"
 _OUTLET = r"(?:[Tt]he\s+)?[A-Z0-9][\w&'’.\-]*(?:\s+(?:[A-Z0-9][\w&'’\-]*|of|and|&|the|for|in|on))*?"
 # "<Name> is <role> of/at <Outlet>." — the role must be a press role, so "X is a GP at Y" is not a byline.
 _BYLINE_IS = re.compile(
@@ -346,8 +347,22 @@ def _paragraphs(lines: Sequence[_Line]) -> list[_Para]:
     return paras
 
 
+def _split_bylines(text: str, paras: list[_Para]) -> list[_Para]:
+    """A "By <Name>" line over a line about the author, with no blank line between, is a paragraph of its own."""
+    out: list[_Para] = []
+    for para in paras:
+        first = para.lines[0]
+        if len(para.lines) > 1 and not para.kind and _byline_by(text[first.start:first.end]):
+            out += [_Para([first]), _Para(para.lines[1:])]
+        else:
+            out.append(para)
+    return out
+
+
 def _byline_by(text: str) -> re.Match[str] | None:
-    """A "By <Name>[, role | date]" line, or None."""
+    """A "By <Name>[, role | date]" line, or None. Only the paragraph's first line counts: a byline often sits
+    over a line about the author ('Dr Omar Siddiqui is clinical director of...')."""
+    text = text.split("\n", 1)[0]
     if len(text.split()) > 16:
         return None
     match = _BYLINE_BY.match(text)
@@ -382,7 +397,7 @@ class _Article:
 
 
 def _parse_article(text: str, lines: Sequence[_Line]) -> _Article:
-    paras = _paragraphs(lines)
+    paras = _split_bylines(text, _paragraphs(lines))
     seen_prose = False
     for para in paras:
         if para.kind == "chrome":

@@ -242,6 +242,10 @@ def _shouting(text: str) -> bool:
 def _trim_span(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
+    for token in ent[:-1]:  # a name does not run over a line break ('Omar Siddiqui' / 'Dr Omar Siddiqui is...')
+        if "\n" in token.text_with_ws:
+            end = token.i if "\n" in token.text else token.i + 1
+            break
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "’", "'") or

@@ -202,6 +202,21 @@ def test_a_quoted_title_is_nobodys_words():
     assert said and not any("Fixing the front door" in o for o in said), said
 
 
+def test_a_columnists_unmarked_criticism_is_theirs_and_their_narration_is_not_praise():
+    facts = triples(build("Why networks deserve a second chance\n\nBy Dr Ann Lee\n\nI think the NHS App has been a "
+                          "success. But the PCN DES is a bureaucratic nightmare. NHS England promised the app would "
+                          "transform care."))
+    assert ("Ann Lee", "criticises", "PCN DES", "") in facts
+    assert ("Ann Lee", "supports", "NHS App", "") in facts
+    assert not [f for f in facts if f[0] == "Ann Lee" and f[2] == "NHS England"]
+
+
+def test_a_reporters_article_is_not_a_column():
+    facts = triples(build("Networks under strain\n\nBy Ann Lee\n\nThe PCN DES is a bureaucratic nightmare, "
+                          "practices said."))
+    assert not [f for f in facts if f[0] == "Ann Lee" and f[1] == "criticises"]
+
+
 def test_negated_stance_is_not_a_stance():
     facts = triples(build("The British Medical Association did not criticise the GMS contract."))
     assert not any(p == "criticises" for _, p, _, _ in facts)

@@ -330,6 +330,15 @@ def test_bylines(tail: str, author: str | None, outlet: str | None) -> None:
         assert doc.byline is None
 
 
+def test_a_byline_over_a_line_about_the_author_is_its_own_paragraph() -> None:
+    doc = parse("Why PCNs deserve a second chance\n\nBy Dr Omar Siddiqui\nDr Omar Siddiqui is clinical director of "
+                "Riverside PCN.\n\nFive years on, the reality has been more modest.\n")
+    check_invariants(doc)
+    assert doc.author == "Omar Siddiqui"
+    assert doc.text[doc.byline.start:doc.byline.end] == "By Dr Omar Siddiqui"
+    assert "Dr Omar Siddiqui is clinical director of Riverside PCN." in content(doc, heading=False)
+
+
 def test_byline_far_from_the_end_is_not_a_byline() -> None:
     doc = parse("Sam Okafor is news editor at Practice Matters.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n")
     assert doc.author is None

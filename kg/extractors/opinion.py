@@ -53,14 +53,22 @@ def polarity(text: str) -> float:
 @register("opinion")
 def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
     cues = load_lexicon().cue_verbs
+    column = _opinion_piece(ctx)
     for view in ctx.sentences():
         yield from _epithets(ctx, view)
         holder = _holder(ctx, view)
+        unmarked = False
+        if holder is None and column and view.sentence.section == ARTICLE and not _quoted(ctx, view):
+            # in a column whose author gives opinions in the first person, the unquoted sentences are the author's
+            # too: 'But the PCN DES is a bureaucratic nightmare'; only strong criticism counts there, as praise in
+            # narration mostly reports ('NHS England promised they would transform general practice')
+            holder, unmarked = ctx.author_key, True
         if holder is None or _reports_someone_else(ctx, view, cues):
             continue
         in_article = view.sentence.section == ARTICLE
         stated = in_article or _first_person_opinion(view)
-        negative, positive = (NEGATIVE, POSITIVE) if in_article else (COMMENT_NEGATIVE, COMMENT_POSITIVE)
+        negative, positive = (NEGATIVE, POSITIVE) if in_article and not unmarked else \
+            (COMMENT_NEGATIVE, COMMENT_POSITIVE)
         seen = set()
         for ref in ctx.refs_in(view.sentence.start, view.sentence.end):
             if ref.key == holder or ref.key in seen or ref.type not in TARGET_TYPES:
@@ -69,7 +77,7 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
             if clause is None:
                 continue
             score = polarity(clause)
-            if negative < score < positive or (score >= positive and not stated):
+            if negative < score < positive or (score >= positive and (not stated or unmarked)):
                 continue
             seen.add(ref.key)
             relation = "criticises" if score <= negative else "supports"
@@ -102,6 +110,20 @@ def _epithets(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             yield Fact(holder, "criticises", ref.key, view.sentence, "opinion.epithet", 0.7,
                        cue=f"{adjective.lower_} ({valence:+.1f})")
             break
+
+
+def _opinion_piece(ctx: DocumentContext) -> bool:
+    """An article whose byline author states opinions in the first person ('I think', 'in my view') outside
+    quotations: a column, an editorial, a blog."""
+    if ctx.author_key is None:
+        return False
+    return any(view.sentence.section == ARTICLE and _first_person_opinion(view) and not _quoted(ctx, view)
+               for view in ctx.sentences())
+
+
+def _quoted(ctx: DocumentContext, view: SentenceView) -> bool:
+    """Whether the sentence lies in someone's quotation."""
+    return ctx.quote_speaker_at(view.sentence.start + len(view.sentence.text) // 2) is not None
 
 
 def _holder(ctx: DocumentContext, view: SentenceView) -> str | None:
