@@ -150,16 +150,16 @@ PLANS = [
      ("King's Fund", "plans", "Quality and Outcomes Framework", "scrap")),
     # the owner of 'plans to ...' plans what they are to do
     ("Healthwatch England unveiled plans to expand the NHS App.",
-     ("Healthwatch England", "plans", "NHS App", "")),
+     ("Healthwatch England", "plans", "NHS App", "expand")),
     # 'It ... its plans': the main subject of the sentence before, not the policy inside its reported clause
     ("The Nuffield Trust said the GP contract is set for reform. It has made no secret of its plans to expand "
-     "the NHS App.", ("Nuffield Trust", "plans", "NHS App", "")),
+     "the NHS App.", ("Nuffield Trust", "plans", "NHS App", "expand")),
     # whoever owns the plan plans it, whoever opposes it
     ("The BMA opposed NHS England's plans to scrap the QOF.",
-     ("NHS England", "plans", "Quality and Outcomes Framework", "")),
+     ("NHS England", "plans", "Quality and Outcomes Framework", "scrap")),
     # a main-clause 'it' takes the main-clause subject of its own sentence
     ("The Government said the PMS contract is set for reform, and it has published plans to expand the NHS App.",
-     ("the Government", "plans", "NHS App", "")),
+     ("the Government", "plans", "NHS App", "expand")),
 ]
 
 

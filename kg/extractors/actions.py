@@ -181,9 +181,12 @@ def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if agent is None:
             continue
         for content in contents:
+            # what the plan is to do with it ('plans to fold PCNs into...'): the qualifier
+            action = content.lemma_.lower() if content.pos_ == "VERB" else None
             for target in dict.fromkeys(r.key for r in ctx.refs_under(view, content, POLICIES)):
                 if target != agent:
-                    yield Fact(agent, "plans", target, view.sentence, "actions.plan-noun", 0.6, cue=noun.lower_)
+                    yield Fact(agent, "plans", target, view.sentence, "actions.plan-noun", 0.6, cue=noun.lower_,
+                               qualifier=action)
 
 
 def _announced_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
