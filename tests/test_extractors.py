@@ -76,6 +76,9 @@ ACTIONS = [
     # a one-word name after 'in' is a place even where the model tags it a person
     ("Wes Streeting referred to what was happening in Wolverhampton, where trusts run practices.",
      ("Wes Streeting", "citesExample", "Wolverhampton")),
+    # an organisation's report, by or of it, is one it published
+    ("QOF should go, according to a report by the Health Foundation.",
+     ("Health Foundation", "published", "Health Foundation report")),
     # places after 'like' or 'such as' are examples the clause's subject cites
     ("Wes Streeting pointed to cities like Birmingham and Leeds, where practices have closed.",
      ("Wes Streeting", "citesExample", "Leeds")),

@@ -26,6 +26,13 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
     for view in ctx.sentences():
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
+        for report in (r for r in refs if r.type == "Report" and r.mention.source == "report-by"):
+            # 'a report by the Nuffield Trust', 'Transparify’s report': the organisation named in it published it
+            author = next((r for r in refs if r.type in OPERATOR_TYPES | {"ThinkTank", "Publication"}
+                           and report.mention.start <= r.mention.start and r.mention.end <= report.mention.end
+                           and r.key != report.key), None)
+            if author is not None:
+                yield Fact(author.key, "published", report.key, view.sentence, "organisations.report-by", 0.75)
         for first, second in zip(refs, refs[1:]):
             between = text[first.mention.end:second.mention.start]
             if first.type in OPERATOR_TYPES and second.type in SERVICE_TYPES:
