@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg import iri
@@ -164,6 +164,22 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         people = [f for f in full_by_part.get(name, []) if docs <= docs_of[f]]
         if len(people) == 1:
             clusters.union(people[0], node, "name-part")
+
+    # 3d. a one-word 'person' the model found that is no part of a person's name but the first word of one
+    #     organisation named in the same document is that organisation ('Livewell' beside 'Livewell Group')
+    org_by_first: dict[str, list[str]] = defaultdict(list)
+    for n in org_nodes:
+        if len(_name(n).split()) >= 2:
+            org_by_first[_name(n).split()[0]].append(n)
+    for node in person_nodes:
+        name = _name(node)
+        if len(name.split()) != 1 or name in full_by_part or any(m.source != "ner" for m in surface[node]):
+            continue
+        orgs = [o for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]]
+        if len(orgs) == 1:
+            org_type = surface[orgs[0]][0].type
+            surface[node] = [replace(m, type=org_type) for m in surface[node]]
+            clusters.union(orgs[0], node, "short-name")
 
     # 3c. a policy phrase that ends in another policy named in the same document is that policy with an
     #     epithet ('comprehensive rescue package' and 'rescue package'); the first such shorter policy in

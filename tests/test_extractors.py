@@ -76,6 +76,11 @@ ACTIONS = [
     # a one-word name after 'in' is a place even where the model tags it a person
     ("Wes Streeting referred to what was happening in Wolverhampton, where trusts run practices.",
      ("Wes Streeting", "citesExample", "Wolverhampton")),
+    # buying an organisation is taking it over, in the passive too
+    ("Operose Health was bought by the US insurer Centene in 2021.", ("Centene", "tookOver", "Operose Health")),
+    # a subordinate clause without a subject has the main clause's
+    ("Last year Virgin Care paid dividends while borrowing heavily from Barclays.",
+     ("Virgin Care", "borrowsFrom", "Barclays")),
     # an organisation's report, by or of it, is one it published
     ("QOF should go, according to a report by the Health Foundation.",
      ("Health Foundation", "published", "Health Foundation report")),
@@ -137,6 +142,13 @@ def test_who_is_warned_is_not_what_the_warning_is_about():
 ])
 def test_uk_places_are_places_whatever_the_model_says(text, place):
     assert {e.label: e.type for e in build(text).entities}.get(place) == "Place"
+
+
+def test_an_organisations_first_word_alone_is_that_organisation():
+    kg = build("Livewell Group will buy the practices. The deal will see Livewell take over 70 sites. Livewell chief "
+               "executive Sarah Malik said staff would stay.")
+    assert {e.label: e.type for e in kg.entities}.get("Livewell") is None
+    assert ("Sarah Malik", "holdsRole", "Livewell Group", "chief executive") in triples(kg)
 
 
 def test_a_person_named_like_a_town_stays_a_person():

@@ -48,6 +48,9 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "borrow": ("borrowsFrom", ORGS, ORGS),
     "request": ("requestsFundingFrom", ORGS, ORGS),
     "provide": ("offers", ORGS, POLICIES),
+    "buy": ("tookOver", ORGS, ORGS),
+    "acquire": ("tookOver", ORGS, ORGS),
+    "purchase": ("tookOver", ORGS, ORGS),
     "partner": ("partnerOf", ORGS, ORGS),
     "collaborate": ("partnerOf", ORGS, ORGS),
     "work": ("partnerOf", ORGS, ORGS),
@@ -106,6 +109,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         # 'X was the first to offer Y': the subject of the copula
         if subject_tok.dep_ in ("attr", "acomp"):
             subject_tok = next((c for c in subject_tok.head.children if c.dep_ == "nsubj"), subject_tok)
+    if subject_tok is None and verb.dep_ == "advcl":
+        # 'paid £3.5m in dividends while borrowing £10m from Barclays': the main clause's subject borrowed
+        subject_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject_tok is not None and subject_tok.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
         subject_tok = verb.head
     agent_tok = None
