@@ -138,3 +138,47 @@ def test_money_and_local_bodies_in_a_markdown_article():
     assert "Healthwatch Kent" in types and "Healthwatch England" not in types  # a local Healthwatch
     assert not [label for label in types if "deal" in label]  # 'a proper long-term deal' names nothing
 
+
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+# articles written for the tests after the rules above, each with facts a reader would expect and names that must
+# not appear as entities
+MORE_ARTICLES = [
+    ("icb_closures_2024.txt", {
+        ("Peter Benson", "holdsRole", "Blackpool Local Medical Committee", "chair"),
+        ("NHS Lancashire and South Cumbria Integrated Care Board", "partnerOf", "Blackpool Local Medical Committee", ""),
+        ("the Government", "plans", "GMS contract", "reform"),
+        ("the Government", "plans", "Additional Roles Reimbursement Scheme", "expand"),
+        ("Operose Health", "wonContract", "NHS Lancashire and South Cumbria Integrated Care Board", "£4m"),
+        ("Wes Streeting", "visited", "Blackpool Victoria Hospital", ""),
+    }, {"Layton Medical Centre and Whitegate Health Centre", "Blackpool and Fleetwood", "£4m contract"}),
+    ("qof_report_2024.txt", {
+        ("Nuffield Trust", "said", "Scrap QOF and pay practices by population", ""),
+        ("Nuffield Trust", "published", "Nuffield Trust report", ""),
+        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+        ("Naresh Rati", "holdsRole", "Modality Partnership", "chief executive"),
+        ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive"),
+    }, {"Scrap QOF", "think tank's report", "GP Committee"}),
+    ("pcn_column_2024.txt", {
+        ("Omar Siddiqui", "holdsRole", "Riverside Primary Care Network", "clinical director"),
+        ("Omar Siddiqui", "criticises", "PCN DES", ""),
+        ("Omar Siddiqui", "supports", "Additional Roles Reimbursement Scheme", ""),
+        ("Burnt Out Partner", "criticises", "PCN DES", ""),
+    }, {"Omar Siddiqui\nDr"}),
+    ("practice_sale_2024.txt", {
+        ("Centene", "tookOver", "Operose Health", ""),
+        ("Sarah Malik", "holdsRole", "Livewell Group", "chief executive"),
+        ("John Lister", "holdsRole", "Keep Our NHS Public", "co-chair"),
+        ("Rosie Duffield", "wroteTo", "Wes Streeting", ""),
+    }, {"Livewell", "Keep Our"}),
+]
+
+
+@pytest.mark.parametrize("name,expected,absent", MORE_ARTICLES, ids=[a[0] for a in MORE_ARTICLES])
+def test_more_unseen_articles(name, expected, absent):
+    built = extract(read_documents([ARTICLES / name]).documents)
+    labels = {e.key: e.label for e in built.entities}
+    facts = {(labels[f.subject], f.predicate, f.object if f.object_is_literal else labels[f.object], f.qualifier or "")
+             for f in built.facts}
+    assert expected - facts == set()
+    assert absent & set(labels.values()) == set()
