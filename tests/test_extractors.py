@@ -204,6 +204,20 @@ def test_a_source_named_after_the_words_said_them(text, speaker, words):
     assert (speaker, "said", words, "") in triples(build(text))
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The QOF should be scrapped, according to a report by the Health Foundation.",
+     ("Health Foundation report", "recommends", "Quality and Outcomes Framework", "scrap")),
+    ("Dr Sarah Jones said practices must adopt the partnership model.",
+     ("Sarah Jones", "recommends", "GP partnership model", "adopt")),
+])
+def test_what_someone_says_should_be_done_is_their_recommendation(text, expected):
+    assert expected in triples(build(text))
+
+
+def test_what_should_not_be_done_is_no_recommendation():
+    assert not [t for t in triples(build("The BMA said the PMS contract should not be scrapped.")) if t[1] == "recommends"]
+
+
 def test_a_scare_quote_is_not_all_that_was_said():
     said = {o for s, p, o, _ in triples(build("The BMA argued that the new deal was a ‘betrayal’ of general practice."))
             if p == "said"}

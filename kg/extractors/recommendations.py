@@ -41,6 +41,7 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
             if lemma:
                 yield from _verb(ctx, view, token, lemma)
+        yield from _normative(ctx, view)
 
 
 def _is_list_item(ctx: DocumentContext, view: SentenceView) -> bool:
@@ -72,6 +73,31 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
         seen.add(ref.key)
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
                    cue=lemma, qualifier=_removal(ctx, view, ref))
+
+
+NORMATIVE_MODALS = {"should", "must", "ought"}
+
+
+def _normative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The QOF should be scrapped, according to a report by the Nuffield Trust', 'Dr X said practices must adopt
+    the partnership model': what someone's words say should be done to a policy is their recommendation."""
+    for verb in view.span:
+        if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS for c in verb.children) \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        speaker = ctx.quote_speaker_at(view.offset(verb))
+        if speaker is None or ctx.types.get(speaker) not in RECOMMENDER_TYPES:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        targets = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        action = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+        for target in targets:
+            for key in dict.fromkeys(r.key for r in ctx.refs_under(view, target, POLICY_TYPES)):
+                if key != speaker:
+                    yield Fact(speaker, "recommends", key, view.sentence, "recommendations.should", 0.7,
+                               cue=next(c.lower_ for c in verb.children if c.lower_ in NORMATIVE_MODALS),
+                               qualifier=action)
 
 
 def _subject(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
