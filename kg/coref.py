@@ -9,6 +9,7 @@ not assumed to be the one named in another), and a comment's pronouns stay insid
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -272,8 +273,15 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
     types, name_words = DESCRIPTION_HEADS[head_text]
     start = base + first.idx
     end = base + token.idx + len(token.text)
-    for entity in reversed(pool[:bisect.bisect_left(starts, start)]):
-        if entity.type in types and (not name_words or any(w in entity.label for w in name_words)):
+    earlier = [e for e in reversed(pool[:bisect.bisect_left(starts, start)]) if e.type in types]
+    if not name_words and earlier:
+        # 'the company' with no name word to match: the company the document has named most so far (the one
+        # it is about), the nearest of those
+        counts = Counter(e.key for e in earlier)
+        most = max(counts.values())
+        return start, end, next(e for e in earlier if counts[e.key] == most), "coref.description"
+    for entity in earlier:
+        if not name_words or any(w in entity.label for w in name_words):
             return start, end, entity, "coref.description"
     return None
 

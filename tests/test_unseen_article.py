@@ -170,6 +170,8 @@ MORE_ARTICLES = [
         ("Sarah Malik", "holdsRole", "Livewell Group", "chief executive"),
         ("John Lister", "holdsRole", "Keep Our NHS Public", "co-chair"),
         ("Rosie Duffield", "wroteTo", "Wes Streeting", ""),
+        # 'the company' is the company the article is about, not the last one named
+        ("Operose Health", "borrowsFrom", "Barclays", "£10m"),
     }, {"Livewell", "Keep Our"}),
 ]
 
