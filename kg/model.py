@@ -99,6 +99,7 @@ class Fact:
     end: int | None = None
     amount: Money | None = None  # the sum of money the fact is about ('won £2bn of NHS contracts')
     about: tuple[str, ...] = ()  # entity keys a quotation names (for 'said' facts)
+    time: str | None = None  # when the fact held, as its sentence says: a year ('2021') or year-month ('2017-11')
 
 
 @dataclass(frozen=True)

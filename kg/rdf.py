@@ -195,6 +195,9 @@ def _add_fact(graph: Graph, fact: Fact) -> None:
         graph.add((node, KG.qualifier, Literal(fact.qualifier)))
     if fact.cue:
         graph.add((node, KG.cueVerb, Literal(fact.cue)))
+    if fact.time:
+        graph.add((node, DCTERMS.date, Literal(fact.time, datatype=XSD.gYear if len(fact.time) == 4
+                                               else XSD.gYearMonth)))
     if fact.amount is not None:
         money = iri.amount_iri(node)
         graph.add((node, KG.amount, money))

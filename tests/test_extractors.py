@@ -151,6 +151,26 @@ def test_an_organisations_first_word_alone_is_that_organisation():
     assert ("Sarah Malik", "holdsRole", "Livewell Group", "chief executive") in triples(kg)
 
 
+TIMES = [
+    ("Operose Health was bought by the US insurer Centene in 2021.", ("Centene", "tookOver", "Operose Health"), "2021"),
+    ("Dr Ann Lee, chair of the RCGP since 2019, said the plan was poor.",
+     ("Ann Lee", "holdsRole", "Royal College of General Practitioners"), "2019"),
+    ("Riverside Surgery in Leeds was the first to offer the NHS App from November 2017.",
+     ("Riverside Surgery", "offers", "NHS App"), "2017-11"),
+    # the year dates the offer, not where the practice is
+    ("Riverside Surgery in Leeds was the first to offer the NHS App from November 2017.",
+     ("Riverside Surgery", "locatedIn", "Leeds"), None),
+]
+
+
+@pytest.mark.parametrize("text,fact,time", TIMES)
+def test_facts_are_dated_where_their_sentence_dates_them(text, fact, time):
+    kg = build(text)
+    labels = {e.key: e.label for e in kg.entities}
+    times = {(labels[f.subject], f.predicate, labels.get(f.object)): f.time for f in kg.facts}
+    assert fact in times and times[fact] == time
+
+
 def test_a_person_named_like_a_town_stays_a_person():
     types = {e.label: e.type for e in build("Dr John Preston said the plan was flawed. Preston added that "
                                             "practices would close.").entities}

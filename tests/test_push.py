@@ -33,7 +33,7 @@ FAST = {"backoff": 0.01}  # retries without waiting
 
 @pytest.fixture(scope="module")
 def graph_file(tmp_path_factory) -> Path:
-    """The query fixture graph (595 triples, numbers, dates, language-free strings with curly quotes) as Turtle."""
+    """The query fixture graph (596 triples, numbers, dates, language-free strings with curly quotes) as Turtle."""
     path = tmp_path_factory.mktemp("push") / "graph.ttl"
     export_graph(to_rdf(query_graph()), "ttl", path)
     return path
@@ -87,7 +87,7 @@ def _same_triples(served: Graph, path: Path) -> None:
 
 def test_push_loads_exactly_the_files_triples_into_the_default_graph(store, graph_file):
     result = push_graph(graph_file, store)
-    assert result == PushResult(triples=595, batches=1, seconds=result.seconds, endpoint=store, graph=None)
+    assert result == PushResult(triples=596, batches=1, seconds=result.seconds, endpoint=store, graph=None)
     _same_triples(_construct(store), graph_file)
     assert _named_graphs(store) == set()
 
@@ -95,7 +95,7 @@ def test_push_loads_exactly_the_files_triples_into_the_default_graph(store, grap
 def test_a_named_graph_lands_in_that_graph_only(store, graph_file):
     push_graph(MINI, store)  # something else in the default graph, which must stay as it is
     result = push_graph(graph_file, store, graph_iri=NAMED)
-    assert result.graph == NAMED and result.triples == 595
+    assert result.graph == NAMED and result.triples == 596
     _same_triples(_construct(store, NAMED), graph_file)
     assert _named_graphs(store) == {NAMED}
     _same_triples(_construct(store), MINI)
@@ -103,7 +103,7 @@ def test_a_named_graph_lands_in_that_graph_only(store, graph_file):
 
 def test_small_batches_give_several_requests_and_the_same_graph(store, graph_file):
     result = push_graph(graph_file, store, batch_triples=100)
-    assert (result.triples, result.batches) == (595, 6)
+    assert (result.triples, result.batches) == (596, 6)
     _same_triples(_construct(store), graph_file)
 
 
@@ -143,7 +143,7 @@ def test_an_empty_graph_empties_the_target(store, tmp_path):
 def test_a_wrong_path_is_a_clear_error_with_the_status(server, graph_file):
     with pytest.raises(PushError) as caught:
         push_graph(graph_file, f"{server}/nope", **FAST)
-    assert str(caught.value) == (f"cannot push to {server}/nope: batch 1 of 1 (PUT, 595 triples): HTTP 404 Not Found: "
+    assert str(caught.value) == (f"cannot push to {server}/nope: batch 1 of 1 (PUT, 596 triples): HTTP 404 Not Found: "
                                  f"PUT /nope is not supported by this server")
 
 
@@ -152,7 +152,7 @@ def test_a_closed_port_fails_after_the_retries(graph_file):
     started = time.monotonic()
     with pytest.raises(PushError) as caught:
         push_graph(graph_file, endpoint, retries=2, **FAST)
-    assert str(caught.value) == (f"cannot push to {endpoint}: batch 1 of 1 (PUT, 595 triples): connection refused "
+    assert str(caught.value) == (f"cannot push to {endpoint}: batch 1 of 1 (PUT, 596 triples): connection refused "
                                  f"(after 3 attempts)")
     assert time.monotonic() - started < 5
 
@@ -226,7 +226,7 @@ def test_5xx_to_the_end_names_the_batch_status_and_attempts(graph_file):
     with scripted(script) as endpoint:
         with pytest.raises(PushError) as caught:
             push_graph(graph_file, endpoint, batch_triples=500, retries=2, **FAST)
-    assert str(caught.value) == (f"cannot push to {endpoint}: batch 2 of 2 (POST, 95 triples): HTTP 502 Bad Gateway: "
+    assert str(caught.value) == (f"cannot push to {endpoint}: batch 2 of 2 (POST, 96 triples): HTTP 502 Bad Gateway: "
                                  f"scripted 502 second line (after 3 attempts)")
     assert len(script.received) == 4
 
@@ -236,7 +236,7 @@ def test_5xx_to_the_end_names_the_batch_status_and_attempts(graph_file):
 def test_4xx_is_not_retried(graph_file, status, reason):
     script = Script([status])
     with scripted(script) as endpoint:
-        with pytest.raises(PushError, match=f"batch 1 of 1 \\(PUT, 595 triples\\): HTTP {status} {reason}: "
+        with pytest.raises(PushError, match=f"batch 1 of 1 \\(PUT, 596 triples\\): HTTP {status} {reason}: "
                                             f"scripted {status} second line$"):
             push_graph(graph_file, endpoint, retries=3, **FAST)
     assert len(script.received) == 1
@@ -254,7 +254,7 @@ def test_a_redirect_is_not_followed(graph_file, status):
     """urllib would follow a 301-303 after a POST with a GET and drop the data: kg stops and says where to go."""
     script = Script([204, status], headers={"Location": "http://127.0.0.1:9/elsewhere"})
     with scripted(script) as endpoint:
-        with pytest.raises(PushError, match=f"batch 2 of 2 \\(POST, 95 triples\\): HTTP {status} .*redirected to "
+        with pytest.raises(PushError, match=f"batch 2 of 2 \\(POST, 96 triples\\): HTTP {status} .*redirected to "
                                             f"http://127.0.0.1:9/elsewhere: give that URL as the endpoint\\)$"):
             push_graph(graph_file, endpoint, batch_triples=500, **FAST)
     assert [r[0] for r in script.received] == ["PUT", "POST"]
@@ -326,10 +326,10 @@ def test_batches_keep_linked_blank_nodes_together():
 def test_kg_push_end_to_end(store, graph_file, capsys):
     assert main(["push", "--endpoint", store, str(graph_file)]) == 0
     out = capsys.readouterr().out.strip()
-    assert re.fullmatch(rf"pushed 595 triples in 1 batch to {re.escape(store)} \(default graph\) in \d+\.\d s", out)
+    assert re.fullmatch(rf"pushed 596 triples in 1 batch to {re.escape(store)} \(default graph\) in \d+\.\d s", out)
     assert main(["push", "--endpoint", store, "--graph", NAMED, "--batch", "100", str(graph_file)]) == 0
     out = capsys.readouterr().out.strip()
-    assert re.fullmatch(rf"pushed 595 triples in 6 batches to {re.escape(store)} \(graph <{re.escape(NAMED)}>\) "
+    assert re.fullmatch(rf"pushed 596 triples in 6 batches to {re.escape(store)} \(graph <{re.escape(NAMED)}>\) "
                         rf"in \d+\.\d s", out)
     _same_triples(_construct(store), graph_file)
     _same_triples(_construct(store, NAMED), graph_file)
@@ -346,7 +346,7 @@ def test_kg_push_defaults_to_output_graph_ttl(store, graph_file, tmp_path, monke
 
 @pytest.mark.parametrize("argv, message", [
     (["push", "--endpoint", "http://127.0.0.1:{port}/store", "--retries", "1", "{graph}"],
-     "cannot push to http://127.0.0.1:{port}/store: batch 1 of 1 (PUT, 595 triples): connection refused "
+     "cannot push to http://127.0.0.1:{port}/store: batch 1 of 1 (PUT, 596 triples): connection refused "
      "(after 2 attempts)"),
     (["push", "--endpoint", "ftp://127.0.0.1/store", "{graph}"], "is not an http:// or https:// URL"),
     (["push", "--endpoint", "http://127.0.0.1:{port}/store", "no/such/graph.ttl"],

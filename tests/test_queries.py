@@ -45,7 +45,7 @@ BINDINGS: dict[tuple[str, str], tuple[str, int]] = {
     ("posts-over-time", "person_name"): ("Professor Tom Ellery", 2),  # chair, then former chair
     ("people-at-organisation", "org_name"): ("RCGP", 1),  # one person, one post, stated in two documents
     ("timeline", "since"): ("2024-02", 4),  # a month: doc-c and its three comments
-    ("timeline", "until"): ("2023", 2),  # a year, inclusive: doc-a and its comment
+    ("timeline", "until"): ("2023", 3),  # a year, inclusive: the founding in 2015, doc-a and its comment
 }
 
 
@@ -195,9 +195,14 @@ def test_person_binding_selects_that_person(graph, stored):
 
 def test_posts_over_time_reads_the_time_word_from_the_role_or_the_sentence(graph, stored):
     rows = run_query(graph, stored["posts-over-time"].sparql).rows
-    timed = {(r[0], r[1], r[2], r[3]) for r in rows if r[2] is not None}
+    timed = {(r[0], r[1], r[3], r[4]) for r in rows if r[3] is not None}
     assert timed == {("Tom Ellery", "2024-02-09", "former", "chair"),  # 'Former RCGP chair Tom Ellery'
                      ("Priya Natarajan", "2024-02-09", "new", "chief executive")}  # role 'new chief executive'
+
+
+def test_timeline_places_dated_facts_by_their_own_time(graph, stored):
+    rows = run_query(graph, stored["timeline"].sparql).rows
+    assert rows[0][:3] == ("2015", None, "fact") and rows[0][5] == "Priya Natarajan founded MedaCloud"
 
 
 def test_timeline_orders_comments_by_when_they_were_posted(graph, stored):

@@ -200,3 +200,19 @@ def test_bad_broader_is_refused(edit, message):
     edit(raw)
     with pytest.raises(KGError, match=message):
         lexicon_from_data(raw)
+
+
+@pytest.mark.parametrize("time,datatype", [("2021", "gYear"), ("2017-11", "gYearMonth")])
+def test_a_dated_fact_carries_its_time_and_conforms(time, datatype):
+    from dataclasses import replace
+
+    from rdflib.namespace import DCTERMS, XSD
+
+    from kg.rdf import fact_node
+
+    kg = mini_graph()
+    fact = next(f for f in kg.facts if not f.object_is_literal)
+    dated = replace(kg, facts=tuple(replace(f, time=time) if f is fact else f for f in kg.facts))
+    graph = to_rdf(dated)
+    assert list(graph.objects(fact_node(fact), DCTERMS.date)) == [Literal(time, datatype=getattr(XSD, datatype))]
+    assert validate_graph(graph).conforms
