@@ -209,6 +209,7 @@ def test_plans(text, expected):
     ("Practices in towns like Leeds are closing.", "citesExample"),  # no one cites them
     ("The Government has published plans to expand the NHS App.", "published"),  # the plans, not the app
     ("The BMA opposed any plan to scrap the QOF.", "plans"),  # opposing a plan is not making it
+    ("The Government would fund the recruitment through the NHS App.", "funds"),  # the means is not the object
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
@@ -236,6 +237,12 @@ def test_what_someone_says_should_be_done_is_their_recommendation(text, expected
 
 def test_what_should_not_be_done_is_no_recommendation():
     assert not [t for t in triples(build("The BMA said the PMS contract should not be scrapped.")) if t[1] == "recommends"]
+
+
+def test_a_named_apposition_the_parser_leaves_without_a_verb_still_urges():
+    facts = triples(build("Healthwatch England said patients wait too long. Its chief executive, Louise Ansari, "
+                          "called on NHS England to publish waiting times for every practice."))
+    assert ("Louise Ansari", "urges", "NHS England", "") in facts
 
 
 def test_a_scare_quote_is_not_all_that_was_said():

@@ -173,6 +173,14 @@ MORE_ARTICLES = [
         # 'the company' is the company the article is about, not the last one named
         ("Operose Health", "borrowsFrom", "Barclays", "£10m"),
     }, {"Livewell", "Keep Our"}),
+    ("workforce_pledge_2025.txt", {
+        ("Wes Streeting", "holdsRole", "the Government", "health secretary"),
+        ("Stephen Kinnock", "holdsRole", "the Government", "primary care minister"),
+        ("Royal College of General Practitioners", "warnsAbout", "Additional Roles Reimbursement Scheme", ""),
+        ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
+        ("Louise Ansari", "holdsRole", "Healthwatch England", "chief executive"),
+        ("Louise Ansari", "urges", "NHS England", ""),
+    }, set()),
 ]
 
 

@@ -121,7 +121,7 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         subject_tok, object_toks = agent_tok, [subject_tok] if subject_tok is not None else []
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
-                       and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since")]
+                       and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since", "through", "via")]
     if predicate == "published":
         # 'published plans to expand the ARRS': what is published is the plan, which `_plan_nouns` reads
         object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS]

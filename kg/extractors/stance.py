@@ -126,6 +126,10 @@ def _agent_up(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | No
             agent = ctx.speaker_for(view, subject) or _subject_ref(ctx, view, subject)
             if agent is not None and ctx.types.get(agent, "Commenter") in AGENT_TYPES:
                 return agent
+        if head.dep_ == "acl" and head.i > head.head.i:
+            # 'Its chief executive, Louise Ansari, called on...', which the parser reads as a noun phrase
+            agent = ctx.speaker_for(view, head.head)
+            return agent if agent is not None and ctx.types.get(agent, "Commenter") in AGENT_TYPES else None
         if head.dep_ not in ("conj", "ccomp", "xcomp") or head.head.i == head.i:
             return None
         head = head.head
