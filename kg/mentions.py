@@ -14,6 +14,7 @@ from kg.nlp import AnalysedDocument, AnalysedSegment
 
 TITLES = ("Dr", "Doctor", "Professor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
           "Baroness", "Rt Hon", "Cllr")
+_COMPOUND_WORD = re.compile(r"-(?!\w*(?:ed|en|run|led)\b)[a-z]")
 _AFTER_TITLE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(TITLES))
 _TITLE_RE = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(TITLES))
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
@@ -26,7 +27,7 @@ GENERIC_NAMES = {
     "gp", "gps", "ccg", "ccgs", "icb", "icbs", "ics", "icss", "pcn", "pcns", "trust", "trusts", "practice", "practices",
     "surgery", "government", "council", "committee", "board", "college", "department", "ministry",
     "nhs trust", "nhs trusts", "lmc", "hospital", "hospitals", "a&e", "covid", "covid-19", "brexit", "twitter",
-    "facebook", "nhs choices reviews",
+    "facebook", "nhs choices reviews", "pct", "pcts", "ooh", "general practice", "primary care",
 }
 
 # a common noun just before a name that says what kind of organisation the name is
@@ -62,8 +63,8 @@ def clean_name(text: str) -> str:
 
 
 def _is_noise(name: str, etype: str) -> bool:
-    if not name or len(name) < 2 or not re.search(r"[A-Za-z]", name):
-        return True
+    if not name or len(name) < 2 or not re.search(r"[A-Za-z]", name) or len(name) == 2 and not name.isupper():
+        return True  # 'Xx'; 'UK' and 'NL' stay
     if name.casefold() in GENERIC_NAMES or name.startswith(("@", "http", "www.")):
         return True
     if etype in ("Person", "Organization", "Place") and not name[0].isupper():
@@ -75,7 +76,9 @@ def _is_noise(name: str, etype: str) -> bool:
         return True
     if name.isupper() and (len(words) > 1 or len(name) > 5):
         return True
-    if etype != "Person" and all(w.casefold() in _role_words() or w.casefold() in GENERIC_NAMES for w in words):
+    roles = load_lexicon().role_words  # every role word here: 'GP Partners' names no one
+    if etype != "Person" and all(w.casefold() in roles or w.casefold().removesuffix("s") in roles
+                                 or w.casefold() in GENERIC_NAMES for w in words):
         return True
     return False
 
@@ -139,7 +142,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the model's 'organisation'
         if etype == "Organization":
             etype = _refine_org_type(name, doc.text[max(0, span.start_char - 20):span.start_char])
-        if _is_noise(name, etype):
+        if _is_noise(name, etype) or len(span) == 1 and _COMPOUND_WORD.match(doc.text, span.end_char):
+            # a word of an adjectival compound ('Digital-first general practice') is no name; one that backs,
+            # funds or runs something ('Javid-backed report', 'Babylon-powered') still is
             continue
         named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
     base = aseg.segment.start
@@ -299,6 +304,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             head_types.setdefault(head.casefold(), etype)
     for chunk_start, root in _phrase_heads(doc, head_types):
         etype = head_types.get(root.text.casefold()) or head_types.get(root.lemma_.casefold())
+        if etype == "Report" and root.text.casefold() not in head_types and root.tag_ == "NNS":
+            continue  # 'video consultations', 'patient surveys': many of a kind, not one document
         if etype is None or (etype == "Legislation" and not root.text[:1].isupper()):
             continue
         start = chunk_start

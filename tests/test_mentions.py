@@ -56,6 +56,10 @@ def test_generic_words_are_not_entities():
     ("THE GOVERNMENT AND THEIR DAFT FRIENDS AT THE DAILY NUTTER WILL PAY FOR THIS NEW PLAN", "DAILY"),
     ("Current models of care and major contracts are not the answer.", "current models"),
     ("Operose Health won a £4m contract from the ICB.", "£4m contract"),  # a sum of money names no contract
+    ("  • Digital-first general practice wherever possible.", "Digital"),  # a word of a compound adjective
+    ("The old PCT ran OOH services until 2013.", "PCT"),  # acronyms of a kind of body
+    ("Patients booked video consultations with the practice.", "video consultations"),  # many, not a report
+    ("GP Partners are leaving the profession in droves.", "GP Partners"),  # role words name no one
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}
