@@ -46,6 +46,7 @@ class KG(DefinedNamespace):
     criticises: URIRef
     opposes: URIRef
     warnsAbout: URIRef
+    advisesCautionOn: URIRef
     locatedIn: URIRef
     operates: URIRef
     published: URIRef
@@ -102,6 +103,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "criticises": (KG.criticises, "criticises"),
     "opposes": (KG.opposes, "opposes"),
     "warnsAbout": (KG.warnsAbout, "warns about"),
+    "advisesCautionOn": (KG.advisesCautionOn, "advises caution on"),
     "locatedIn": (KG.locatedIn, "located in"),
     "operates": (KG.operates, "operates"),
     "published": (KG.published, "published"),

@@ -61,6 +61,10 @@ STANCE = [
      ("Royal College of Nursing", "welcomes", "NHS Long Term Plan")),
     ("Healthwatch England opposes the PMS contract.",
      ("Healthwatch England", "opposes", "PMS contract")),
+    # wariness is its own stance, and no recommendation
+    ("The King's Fund urged caution over the NHS App.", ("King's Fund", "advisesCautionOn", "NHS App")),
+    ("The RCGP cautioned against the PMS contract.",
+     ("Royal College of General Practitioners", "advisesCautionOn", "PMS contract")),
 ]
 
 ACTIONS = [
@@ -210,6 +214,7 @@ def test_plans(text, expected):
     ("The Government has published plans to expand the NHS App.", "published"),  # the plans, not the app
     ("The BMA opposed any plan to scrap the QOF.", "plans"),  # opposing a plan is not making it
     ("The Government would fund the recruitment through the NHS App.", "funds"),  # the means is not the object
+    ("The King's Fund urged caution over the NHS App.", "recommends"),  # wariness, not a recommendation
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]

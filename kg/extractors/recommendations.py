@@ -61,8 +61,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
     if recommender is None or ctx.types.get(recommender) not in RECOMMENDER_TYPES:
         return
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") and c.i > verb.i]
-    if not objects:
-        return
+    if not objects or any(t.lemma_.casefold() in WARINESS for o in objects for t in (o, *o.children)
+                          if t.dep_ in ("dobj", "pobj")):
+        return  # 'urged caution over X', 'called for caution on X': wariness, not a recommendation
     start = min(c.left_edge.idx for c in objects)
     end = max(c.right_edge.idx + len(c.right_edge.text) for c in objects)
     base = view.segment.segment.start
@@ -76,6 +77,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
 
 
 NORMATIVE_MODALS = {"should", "must", "ought"}
+WARINESS = {"caution", "restraint", "patience", "care"}
 
 
 def _normative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:

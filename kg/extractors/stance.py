@@ -141,7 +141,9 @@ def _subject_ref(ctx: DocumentContext, view: SentenceView, subject: Token) -> st
     return refs[-1].key if refs else None
 
 
-CONCERN_NOUNS = {"concern", "fear", "worry", "warning", "reservation", "doubt", "alarm"}
+CONCERN_NOUNS = {"concern", "fear", "worry", "warning", "reservation", "doubt", "alarm", "caution"}
+# 'urged caution over X' is wariness, not a warning
+CAUTION_NOUNS = {"caution"}
 _CLIMB = 4  # heads to climb from the noun to the clause whose subject holds the concern
 
 
@@ -151,14 +153,16 @@ def _concerns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     for noun in view.span:
         if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in CONCERN_NOUNS:
             continue
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "regarding")]
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "regarding", "on",
+                                                                               "around", "against")]
         if not preps:
             continue
         targets = ctx.refs_under(view, preps[0], TARGET_TYPES)
         holder = _clause_subject(ctx, view, noun)
         for target in dict.fromkeys(r.key for r in targets[:1]):
             if holder and holder != target:
-                yield Fact(holder, "warnsAbout", target, view.sentence, "stance.concern-about", 0.65,
+                relation = "advisesCautionOn" if noun.lemma_.casefold() in CAUTION_NOUNS else "warnsAbout"
+                yield Fact(holder, relation, target, view.sentence, "stance.concern-about", 0.65,
                            cue=noun.lemma_.casefold())
 
 
