@@ -80,6 +80,8 @@ ACTIONS = [
     # a one-word name after 'in' is a place even where the model tags it a person
     ("Wes Streeting referred to what was happening in Wolverhampton, where trusts run practices.",
      ("Wes Streeting", "citesExample", "Wolverhampton")),
+    # investing in something funds it
+    ("NHS England will invest heavily in the NHS App.", ("NHS England", "funds", "NHS App")),
     # buying an organisation is taking it over, in the passive too
     ("Operose Health was bought by the US insurer Centene in 2021.", ("Centene", "tookOver", "Operose Health")),
     # a subordinate clause without a subject has the main clause's

@@ -22,6 +22,7 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "visit": ("visited", AGENTS, ORGS | {"Place"} | POLICIES),
     "fund": ("funds", ORGS | {"Person"}, ORGS | POLICIES),
     "finance": ("funds", ORGS | {"Person"}, ORGS | POLICIES),
+    "invest": ("funds", ORGS | {"Person"}, ORGS | POLICIES),
     "rank": ("rates", ORGS | {"Report"}, ORGS),
     "rate": ("rates", ORGS | {"Report"}, ORGS),
     "plan": ("plans", {"Person"} | ORGS, POLICIES),
@@ -56,8 +57,8 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "work": ("partnerOf", ORGS, ORGS),
 }
 # verbs that name the relation only with this preposition: 'working closely with the CCG' is a partnership,
-# 'working in London' or 'works for the trust' is not
-ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with"}
+# 'working in London' or 'works for the trust' is not; 'invested £1bn in the ARRS' funds it
+ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in"}
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
@@ -126,8 +127,8 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         # 'published plans to expand the ARRS': what is published is the plan, which `_plan_nouns` reads
         object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS]
     preposition = ONLY_WITH_PREPOSITION.get(lemma)
-    if preposition is not None:
-        object_toks = [t for t in object_toks if t.dep_ == "prep" and t.lower_ == preposition]
+    if preposition is not None and not passive:
+        object_toks = [t for t in verb.children if t.dep_ == "prep" and t.lower_ == preposition and t.i > verb.i]
     if predicate == "wroteFor":
         # written for a publication: only 'for X' says so ('did a head to head for the BMJ')
         object_toks = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "for"
