@@ -39,6 +39,12 @@ ROLES = [
      ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive")),
     ("The group was set up by the Labour MPs Rachel Green and Owen Marsh last year.",
      ("Owen Marsh", "holdsRole", "Labour Party", "MP")),
+    # 'X, ORG's ROLE': the organisation's possessive before the post
+    ("Dr Ada Quinn, NHS England's national medical director for primary care, said the plan would help.",
+     ("Ada Quinn", "holdsRole", "NHS England", "national medical director")),
+    # the post after 'who later became a', with the organisation before it
+    ("It was set up in 2010 by Priya Shah, who later became a Labour MP.",
+     ("Priya Shah", "holdsRole", "Labour Party", "MP")),
     # the post is in the organisation the named one owns, and that pair is the lexicon's name
     ("Dr Leah Fox, chair of the BMA's GP Committee, said the deal was poor.",
      ("Leah Fox", "holdsRole", "BMA GP Committee", "chair")),

@@ -188,9 +188,16 @@ def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if agent is None:
             continue
         for content in contents:
-            # what the plan is to do with it ('plans to fold PCNs into...'): the qualifier
+            # what the plan is to do with it ('plans to fold PCNs into...'): the qualifier; only what it acts on
+            # is planned ('a plan to end the 8am rush, with £240m for telephone systems' plans no end to them)
             action = content.lemma_.lower() if content.pos_ == "VERB" else None
-            for target in dict.fromkeys(r.key for r in ctx.refs_under(view, content, POLICIES)):
+            if content.pos_ == "VERB":
+                heads = [c for c in content.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+                named = [ctx.ref_for_token(view, t) for h in heads for t in (h, *h.conjuncts)]
+                found = [r for r in named if r is not None and r.type in POLICIES]
+            else:
+                found = ctx.refs_under(view, content, POLICIES)
+            for target in dict.fromkeys(r.key for r in found):
                 if target != agent:
                     yield Fact(agent, "plans", target, view.sentence, "actions.plan-noun", 0.6, cue=noun.lower_,
                                qualifier=action)

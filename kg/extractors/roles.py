@@ -43,10 +43,14 @@ def _patterns() -> dict[str, re.Pattern]:
                                        r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?" + TIME + role +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
+        "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
+        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + TIME + role + r"\b", re.I),
         # PERSON, who [later] [also] became a ORG ROLE  -- the role word follows the organisation
         "roles.became": re.compile(r"^\s*,?\s*(?:who\s+)?(?:(?:later|also|then|now|since|had|has)\s+){0,3}"
                                    r"(?:is|was|became|becomes|been)\s+(?:the\s+|a\s+|an\s+)?$", re.I),
-        "roles.became-role": re.compile(r"^\s+" + TIME + role + r"\b", re.I),
+        # (matched from a position: no '^', which would match only at the start of the text)
+        "roles.became-role": re.compile(r"\s+" + TIME + role + r"\b", re.I),
         # ORG – where he is ROLE  -- the person is the sentence's named person before the organisation
         "roles.where-clause": re.compile(r"^\s*[–—,-]?\s*where\s+(?:he|she)\s+(?:is|was)\s+(?:the\s+)?" + TIME + role +
                                          r"\b", re.I),
@@ -91,6 +95,10 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
                         match = patterns[rule].fullmatch(between)
                         if match:
                             yield _fact(person, _owned(orgs, org, text), match, view, rule, 0.9)
+                    if patterns["roles.possessive-apposition"].fullmatch(between):
+                        match = patterns["roles.possessive-apposition-role"].match(text, org.mention.end, s.end)
+                        if match:
+                            yield _fact(person, org, match, view, "roles.possessive-apposition", 0.85)
                     if patterns["roles.became"].fullmatch(between):
                         match = patterns["roles.became-role"].match(text, org.mention.end, s.end)
                         if match:
