@@ -173,6 +173,6 @@ def test_cli_build_with_two_local_workers_writes_the_single_process_graph(tmp_pa
     capsys.readouterr()
     assert main(["build", *sources, "--out", str(tmp_path / "dask"), "--workers", "2", "--no-cache", "--quiet"]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("built 15 documents: ") and out.rstrip().endswith("; conforms to kg/shapes.ttl")
+    assert out.startswith("built 16 documents: ") and out.rstrip().endswith("; conforms to kg/shapes.ttl")
     assert len(out.splitlines()) == 1 and err == ""
     assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()

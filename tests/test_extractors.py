@@ -307,6 +307,15 @@ def test_recommendations_from_a_list_under_a_heading():
     assert {"Quality and Outcomes Framework", "PMS contract"} <= recommended
 
 
+def test_the_items_of_a_plan_are_planned_by_its_maker():
+    facts = triples(build("Access plan\n\nThe Department of Health and Social Care has published a plan for "
+                          "access.\n\nThe plan includes:\n\n  • A new booking service through the NHS App;\n  • "
+                          "Changes to the Quality and Outcomes Framework.\n"))
+    dhsc = "Department of Health and Social Care"
+    assert {(dhsc, "plans", "NHS App", ""), (dhsc, "plans", "Quality and Outcomes Framework", "")} <= facts
+    assert not [f for f in facts if f[1] == "recommends"]
+
+
 def test_pronoun_subject_resolves_to_the_organisation():
     text = "Reform published a paper on the GP contract. It also recommended scrapping the QOF."
     assert any(p == "recommends" and o == "Quality and Outcomes Framework" and s.startswith("Reform")

@@ -181,6 +181,12 @@ MORE_ARTICLES = [
         ("Louise Ansari", "holdsRole", "Healthwatch England", "chief executive"),
         ("Louise Ansari", "urges", "NHS England", ""),
     }, set()),
+    ("access_plan_2025.txt", {
+        ("Claire Fuller", "holdsRole", "NHS England", "national medical director"),
+        ("NHS England", "plans", "NHS App", ""),
+        ("NHS England", "plans", "Additional Roles Reimbursement Scheme", ""),
+        ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive"),
+    }, set()),
 ]
 
 

@@ -14,6 +14,9 @@ from kg.model import Fact
 RECOMMENDER_TYPES = {"Report", "ThinkTank", "Organization", "GovernmentBody", "Company", "Person", "Publication"}
 POLICY_TYPES = {"Policy", "Programme", "Report", "Legislation"}
 # 'Other policy recommendations made by the report included:' -- a heading that introduces a list
+_PLAN_HEADING_RE = re.compile(r"\b(?:plan|strategy|package|deal|offer|programme|proposals)\b[^:]{0,40}\b"
+                              r"(?:includes?|included|will include|contains?|sets out|set out)\s*:\s*$", re.I)
+PLANNER_TYPES = {"Organization", "GovernmentBody", "Company", "Person"}
 _LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$", re.I)
 
 
@@ -21,16 +24,23 @@ _LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were)\
 def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = load_lexicon().recommend_verbs
     list_recommender: str | None = None
+    list_relation = "recommends"
     for view in ctx.sentences():
         text = view.sentence.text.strip()
         if list_recommender and view.segment.segment.start >= 0 and _is_list_item(ctx, view):
             for ref in _policies(ctx, view.sentence.start, view.sentence.end):
                 if _in_relative_clause(ctx, view, ref):
                     continue  # 'for practices that hand back their GMS contracts' says who, not what
-                yield Fact(list_recommender, "recommends", ref.key, view.sentence, "recommendations.list-item", 0.7,
+                yield Fact(list_recommender, list_relation, ref.key, view.sentence, "recommendations.list-item", 0.7,
                            qualifier=_removal(ctx, view, ref))
             continue
-        list_recommender = None
+        list_recommender, list_relation = None, "recommends"
+        if _PLAN_HEADING_RE.search(text):
+            # 'The plan includes:' after 'NHS England has published a plan...': the items are what its maker plans
+            refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in PLANNER_TYPES]
+            list_recommender = refs[-1].key if refs else ctx.last_of_type_before(view.sentence.start, PLANNER_TYPES)
+            list_relation = "plans"
+            continue
         if _LIST_HEADING_RE.search(text):
             refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in RECOMMENDER_TYPES]
             # 'The report's recommendations include:' with no report named: the report or think tank last named
