@@ -14,6 +14,8 @@ from kg.nlp import AnalysedDocument, AnalysedSegment
 
 TITLES = ("Dr", "Doctor", "Professor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
           "Baroness", "Rt Hon", "Cllr")
+_ADDRESSEE = re.compile(r"(?:^|[.!?]\s+)[‘'\"]?(?:(?:Yes|No|Hi|Hello|Dear|Thanks|Thank you|Well|Sorry|Agree|Agreed|"
+                        r"Exactly|Spot on|Indeed|Quite right),?\s*|@)$")
 _COMPOUND_WORD = re.compile(r"-(?!\w*(?:ed|en|run|led)\b)[a-z]")
 _AFTER_TITLE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(TITLES))
 _TITLE_RE = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(TITLES))
@@ -142,6 +144,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the model's 'organisation'
         if etype == "Organization":
             etype = _refine_org_type(name, doc.text[max(0, span.start_char - 20):span.start_char])
+        if aseg.segment.section != ARTICLE and _ADDRESSEE.search(doc.text[:span.start_char]) and \
+                re.match(r"\s*[,–—:-]", doc.text[span.end_char:]):
+            continue  # 'Yes Bonglim – ...': a reader answering another by name names no one new
         if _is_noise(name, etype) or len(span) == 1 and _COMPOUND_WORD.match(doc.text, span.end_char):
             # a word of an adjectival compound ('Digital-first general practice') is no name; one that backs,
             # funds or runs something ('Javid-backed report', 'Babylon-powered') still is

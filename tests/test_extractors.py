@@ -183,6 +183,14 @@ def test_facts_are_dated_where_their_sentence_dates_them(text, fact, time):
     assert fact in times and times[fact] == time
 
 
+def test_a_reader_answered_by_name_is_no_new_entity():
+    text = ("Practices merge\n\nBy Jo Bloggs\n\nTwo practices will merge.\n\nComments\n\n  • Patrufini Duffy\n\n"
+            "    Yes Bonglim – small practices were closed. Hunt, like Javid, did nothing.\n\n"
+            "    Unsuitable or offensive? Report this comment\n")
+    labels = {e.label for e in build(text).entities}
+    assert "Bonglim" not in labels and {"Hunt", "Javid"} <= labels
+
+
 def test_a_person_named_like_a_town_stays_a_person():
     types = {e.label: e.type for e in build("Dr John Preston said the plan was flawed. Preston added that "
                                             "practices would close.").entities}
