@@ -39,6 +39,9 @@ ROLES = [
      ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive")),
     ("The group was set up by the Labour MPs Rachel Green and Owen Marsh last year.",
      ("Owen Marsh", "holdsRole", "Labour Party", "MP")),
+    # a time word before the organisation's name belongs to the post
+    ("Former BMA chair Dr Chaand Nagpaul said the deal was poor.",
+     ("Chaand Nagpaul", "holdsRole", "British Medical Association", "former chair")),
     # 'X, ORG's ROLE': the organisation's possessive before the post
     ("Dr Ada Quinn, NHS England's national medical director for primary care, said the plan would help.",
      ("Ada Quinn", "holdsRole", "NHS England", "national medical director")),

@@ -85,7 +85,10 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
                     for rule, confidence in (("roles.title-before-name", 0.85), ("roles.possessive-copula", 0.85)):
                         match = patterns[rule].fullmatch(between)
                         if match:
-                            yield _fact(person, org, match, view, rule, confidence)
+                            # 'former RCGP chair X': the time word before the organisation's name
+                            before = _TIME_BEFORE.search(text, max(s.start, org.mention.start - 14), org.mention.start)
+                            time = before.group(1).lower() if before and not match.group("time") else None
+                            yield _fact(person, org, match, view, rule, confidence, time)
                             # 'the Conservative MPs A and B, and C': the role goes to every coordinated name
                             for other in _coordinated(ctx, view, person, people):
                                 yield _fact(other, org, match, view, rule + "-coordinated", confidence - 0.1)
@@ -182,6 +185,9 @@ def _implied_org(ctx: DocumentContext, name: str) -> str | None:
     return key if key in ctx.types else None
 
 
+_TIME_BEFORE = re.compile(r"\b(former|new|interim|acting|outgoing|incoming|current|then)\s+$", re.I)
+
+
 def _qualifier(match: re.Match) -> str:
     unit = (match.groupdict().get("unit") or "").strip()
     role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}".split())
@@ -189,5 +195,8 @@ def _qualifier(match: re.Match) -> str:
     return f"{time.lower().rstrip('-')} {role}" if time else role
 
 
-def _fact(person: Ref, org: Ref, match: re.Match, view: SentenceView, rule: str, confidence: float) -> Fact:
-    return Fact(person.key, "holdsRole", org.key, view.sentence, rule, confidence, qualifier=_qualifier(match))
+def _fact(person: Ref, org: Ref, match: re.Match, view: SentenceView, rule: str, confidence: float,
+          time: str | None = None) -> Fact:
+    qualifier = _qualifier(match)
+    return Fact(person.key, "holdsRole", org.key, view.sentence, rule, confidence,
+                qualifier=f"{time} {qualifier}" if time else qualifier)
