@@ -45,7 +45,9 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def _run_measured(argv: list[str]) -> tuple[float, tuple[int, int], str]:
+def _run_measured(argv: list[str], samples: list[tuple[float, int, int]] | None = None
+                  ) -> tuple[float, tuple[int, int], str]:
+    """Run `argv`, sampling its memory every 0.2 s; (wall time, rss, pss) of each sample go to `samples`."""
     started = time.perf_counter()
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
     peak_rss = peak_pss = 0
@@ -55,6 +57,8 @@ def _run_measured(argv: list[str]) -> tuple[float, tuple[int, int], str]:
         while child.poll() is None:
             rss, pss = _tree_memory(child.pid)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+            if samples is not None:
+                samples.append((time.time(), rss, pss))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -64,6 +68,15 @@ def _run_measured(argv: list[str]) -> tuple[float, tuple[int, int], str]:
     if child.returncode:
         raise SystemExit(f"{argv} failed with {child.returncode}")
     return time.perf_counter() - started, (peak_rss, peak_pss), out
+
+
+def _stage_peaks(samples: list[tuple[float, int, int]], spans: list[tuple[str, float, float]]) -> dict[str, int]:
+    """The highest PSS sampled during each stage (a stage that ran twice counts once), in the order they ran."""
+    peaks: dict[str, int] = {}
+    for stage, start, end in spans:
+        during = [pss for t, _, pss in samples if start <= t <= end]
+        peaks[stage] = max([peaks.get(stage, 0), *during])
+    return peaks
 
 
 def _mib(peak: tuple[int, int]) -> str:
@@ -86,10 +99,24 @@ print(json.dumps({"seconds": time.perf_counter() - started, "words": sum(len(t.s
 """
 
 BUILD = """
-import json, sys, time
+import contextlib, json, sys, time
 from pathlib import Path
+import kg.pipeline
 from kg.pipeline import build
 from kg.store import StoreSpec
+spans = []  # (stage, wall start, wall end): the harness matches them with its memory samples
+timed = kg.pipeline.Stopwatch.__call__
+
+@contextlib.contextmanager
+def recorded(self, stage):
+    start = time.time()
+    try:
+        with timed(self, stage):
+            yield
+    finally:
+        spans.append((stage, start, time.time()))
+
+kg.pipeline.Stopwatch.__call__ = recorded
 started = time.perf_counter()
 result = build([Path(sys.argv[1])], Path(sys.argv[2]), processes=int(sys.argv[3]), store=StoreSpec.parse(sys.argv[4]))
 seconds = time.perf_counter() - started
@@ -97,7 +124,7 @@ from kg.ingest import read_documents
 docs = read_documents([sys.argv[1]]).documents
 words = sum(len(d.text[s.start:s.end].split()) for d in docs for s in d.segments)
 print(json.dumps({"seconds": seconds, "summary": result.summary(), "stages": result.stages,
-                  "documents": result.documents, "words": words}))
+                  "documents": result.documents, "words": words, "spans": spans}))
 """
 
 
@@ -124,8 +151,9 @@ def main() -> None:
         if not args.no_bare:
             _, bare_peak, bare_out = _run_measured([python, "-c", BARE, str(corpus), str(args.processes)])
             bare = json.loads(bare_out.strip().splitlines()[-1])
+        samples: list[tuple[float, int, int]] = []
         _, build_peak, build_out = _run_measured(
-            [python, "-c", BUILD, str(corpus), str(Path(scratch) / "out"), str(args.processes), args.store])
+            [python, "-c", BUILD, str(corpus), str(Path(scratch) / "out"), str(args.processes), args.store], samples)
         built = json.loads(build_out.strip().splitlines()[-1])
     print(f"documents {built['documents']:,}, words {built['words']:,}, processes {args.processes}, "
           f"store {args.store}" + (f", pages cut at {args.max_words:,} words" if args.max_words else ""))
@@ -138,6 +166,8 @@ def main() -> None:
     if bare is not None:
         print(f"ratio (kg build / bare nlp.pipe words per second): {build_wps / bare_wps:.2f}")
     print("stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in built["stages"].items()))
+    peaks = _stage_peaks(samples, [tuple(span) for span in built["spans"]])
+    print("peak PSS by stage: " + ", ".join(f"{k} {v / 2**20:,.0f} MiB" for k, v in peaks.items()))
     print(built["summary"])
 
 
