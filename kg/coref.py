@@ -102,6 +102,8 @@ def resolve_references(adoc: AnalysedDocument,
     for aseg in adoc.segments:
         base = aseg.segment.start
         for token in aseg.doc:
+            if token.pos_ not in ("NOUN", "PROPN") and token.lower_ not in _PRONOUNS:
+                continue  # every pronoun, description and post this stage resolves ends in one of these
             start = base + token.idx
             if _inside_named(pool, starts, start):
                 continue

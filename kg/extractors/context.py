@@ -222,8 +222,13 @@ def verb_lemma(token: Token, known) -> str | None:
     The small English model now and then mislemmatises a verb ('rated' -> 'rat'); a rule should not miss
     the verb for that.
     """
+    lemma = token.lemma_.casefold()
+    if lemma in known:
+        return lemma
     lower = token.lower_
-    candidates = [token.lemma_.casefold(), lower]
+    if lower in known:
+        return lower
+    candidates = []
     for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
                                  ("es", ("", "e")), ("s", ("",))):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
