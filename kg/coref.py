@@ -17,10 +17,10 @@ from typing import Callable, Sequence
 from spacy.tokens import Token
 
 from kg.lexicon import load_lexicon
-from kg.model import Mention
+from kg.model import ORGANISATION_TYPES, Mention
 from kg.nlp import AnalysedDocument
 
-ORG_TYPES = frozenset({"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"})
+ORG_TYPES = ORGANISATION_TYPES
 NON_PERSON_AGENTS = ORG_TYPES | {"Report", "Programme", "Policy"}
 
 # head noun of a definite description -> (types it can name, words one of which the name must contain);

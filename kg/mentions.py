@@ -9,7 +9,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.lexicon import load_lexicon, uk_places
-from kg.model import ARTICLE, Mention
+from kg.model import ARTICLE, ORGANISATION_TYPES, Mention
 from kg.nlp import AnalysedDocument, AnalysedSegment
 
 TITLES = ("Dr", "Doctor", "Professor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
@@ -139,9 +139,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         name = clean_name(span.text)
         titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(doc.text[max(0, span.start_char - 12):
                                                                                      span.start_char])
-        if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() and _refine_org_type(name, "") == "Organization" and \
-                not any(t.ent_type_.startswith("KG_") for t in span):
-            etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the model's 'organisation'
+        if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() \
+                and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
+            etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
         if etype == "Organization":
             etype = _refine_org_type(name, doc.text[max(0, span.start_char - 20):span.start_char])
         if aseg.segment.section != ARTICLE and _ADDRESSEE.search(doc.text[:span.start_char]) and \
@@ -178,14 +178,13 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
 
 
 _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
-_ORGANISATIONS = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"}
 
 
 def _owned_name(sm: SegmentMention, named: list[SegmentMention], text: str, base: int, lexicon) -> SegmentMention:
     """'the BMA’s GP Committee' is the lexicon's 'BMA GP Committee': a name after its owner's name (or one of the
     owner's lexicon names) and a possessive, where the two together are a lexicon organisation."""
     m = sm.mention
-    if sm.canonical or m.type not in _ORGANISATIONS:
+    if sm.canonical or m.type not in ORGANISATION_TYPES:
         return sm
     owner = next((o for o in named if text[o.mention.end - base:m.start - base] in ("’s ", "'s ")), None)
     if owner is None:
@@ -196,7 +195,7 @@ def _owned_name(sm: SegmentMention, named: list[SegmentMention], text: str, base
     forms = [owner_name] + ([owner_term.name, *owner_term.aliases] if owner_term else [])
     for form in forms:
         term = canonical.get(f"{form} {clean_name(m.text)}".casefold())
-        if term is not None and term.type in _ORGANISATIONS:
+        if term is not None and term.type in ORGANISATION_TYPES:
             return SegmentMention(replace(m, type=term.type), term.name, sm.surface)
     return sm
 

@@ -7,6 +7,8 @@ from kg.money import Money
 
 ARTICLE = "article"
 COMMENT = "comment"
+# the entity types that are organisations of some kind, for every stage that asks
+ORGANISATION_TYPES = frozenset({"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"})
 
 
 @dataclass(frozen=True, slots=True)

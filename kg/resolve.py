@@ -10,14 +10,14 @@ from functools import lru_cache
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
 from kg.mentions import SegmentMention, clean_name
-from kg.model import Comment, Document, Entity, Merge, Mention
+from kg.model import ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
 _STOP = {"of", "and", "the", "for", "&", "in", "on", "at"}
 # a type that is more specific (or more trusted) wins a vote between mentions of one entity
 _TYPE_RANK = {"Person": 3, "Practice": 3, "ThinkTank": 3, "Company": 3, "Publication": 3, "GovernmentBody": 3,
               "Report": 2, "Legislation": 2, "Programme": 2, "Policy": 2, "Organization": 1, "Place": 1}
 _CONCEPT_TYPES = {"Policy", "Programme", "Legislation"}
-_ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"}
+_ORG_TYPES = ORGANISATION_TYPES
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, SentenceView, verb_lemma
-from kg.model import Fact
+from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
 AGENTS = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Report",
           "Commenter"}
-ORGS = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"}
+ORGS = set(ORGANISATION_TYPES)
 POLICIES = {"Policy", "Programme", "Report", "Legislation"}
 ANY = ORGS | POLICIES | {"Person", "Place"}
 
@@ -182,9 +182,6 @@ def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         agent = _entity(ctx, view, owner, {"Person"} | ORGS) if owner.dep_ == "poss" else \
             next(iter(_agents(ctx, view, owner, {"Person"} | ORGS, False)), None)
-        if agent is None and owner.dep_ == "poss":
-            ref = ctx.ref_for_token(view, owner)
-            agent = ref.key if ref is not None and ref.type in {"Person"} | ORGS else None
         if agent is None:
             continue
         for content in contents:
@@ -243,7 +240,7 @@ def _change_of(clause: Token) -> str | None:
             infinitive = token.dep_ == "xcomp" and any(c.lower_ == "to" for c in token.children)
             if (passive and future) or infinitive:
                 particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
-                return f"{verb_lemma(token, REFORM_VERBS)} {particle}".strip()  # 'phase out
+                return f"{verb_lemma(token, REFORM_VERBS)} {particle}".strip()  # 'phase out'
     return None
 
 

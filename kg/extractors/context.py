@@ -9,14 +9,13 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.coref import resolve_references
-from kg.model import ARTICLE, Mention, Sentence
+from kg.model import ARTICLE, ORGANISATION_TYPES, Mention, Sentence
 from kg.nlp import AnalysedDocument, AnalysedSegment
 from kg.resolve import Resolution, commenter_key
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "statement"}
-ORGANISATION_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication"}
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,8 @@ def _normative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'The QOF should be scrapped, according to a report by the Nuffield Trust', 'Dr X said practices must adopt
     the partnership model': what someone's words say should be done to a policy is their recommendation."""
     for verb in view.span:
-        if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS for c in verb.children) \
-                or any(c.dep_ == "neg" for c in verb.children):
+        modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS), None)
+        if verb.pos_ != "VERB" or modal is None or any(c.dep_ == "neg" for c in verb.children):
             continue
         speaker = ctx.quote_speaker_at(view.offset(verb))
         if speaker is None or ctx.types.get(speaker) not in RECOMMENDER_TYPES:
@@ -108,8 +108,7 @@ def _normative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             for key in dict.fromkeys(r.key for r in ctx.refs_under(view, target, POLICY_TYPES)):
                 if key != speaker:
                     yield Fact(speaker, "recommends", key, view.sentence, "recommendations.should", 0.7,
-                               cue=next(c.lower_ for c in verb.children if c.lower_ in NORMATIVE_MODALS),
-                               qualifier=action)
+                               cue=modal, qualifier=action)
 
 
 def _subject(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
