@@ -234,6 +234,7 @@ def test_plans(text, expected):
     ("The BMA opposed any plan to scrap the QOF.", "plans"),  # opposing a plan is not making it
     ("The Government would fund the recruitment through the NHS App.", "funds"),  # the means is not the object
     ("The King's Fund urged caution over the NHS App.", "recommends"),  # wariness, not a recommendation
+    ("The RCGP cautioned NHS England that practices would close.", "advisesCautionOn"),  # who is cautioned
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]

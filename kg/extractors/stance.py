@@ -48,8 +48,8 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
     for child in verb.children:
         if child.dep_ not in _OBJECT_DEPS:
             continue
-        if relation == "warnsAbout" and child.dep_ == "dobj":
-            continue  # 'warned the ICB that...': the object of a warning is who is warned, not what about
+        if relation in ("warnsAbout", "advisesCautionOn") and child.dep_ == "dobj":
+            continue  # 'warned the ICB that...', 'cautioned ministers': who is warned, not what about
         for tok in _object_heads(child):
             ref = ctx.ref_for_token(view, tok)
             target = ref.key if ref else None
