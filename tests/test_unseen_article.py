@@ -18,11 +18,16 @@ def kg():
     return extract(read_documents([ARTICLE]).documents)
 
 
+def labelled_facts(built) -> set[tuple[str, str, str, str]]:
+    """(subject label, predicate, object label or literal, qualifier) for every fact."""
+    labels = {e.key: e.label for e in built.entities}
+    return {(labels[f.subject], f.predicate, f.object if f.object_is_literal else labels[f.object],
+             f.qualifier or "") for f in built.facts}
+
+
 @pytest.fixture(scope="module")
 def facts(kg):
-    labels = {e.key: e.label for e in kg.entities}
-    return {(labels[f.subject], f.predicate, f.object if f.object_is_literal else labels[f.object],
-             f.qualifier or "") for f in kg.facts}
+    return labelled_facts(kg)
 
 
 EXPECTED = [
@@ -193,8 +198,5 @@ MORE_ARTICLES = [
 @pytest.mark.parametrize("name,expected,absent", MORE_ARTICLES, ids=[a[0] for a in MORE_ARTICLES])
 def test_more_unseen_articles(name, expected, absent):
     built = extract(read_documents([ARTICLES / name]).documents)
-    labels = {e.key: e.label for e in built.entities}
-    facts = {(labels[f.subject], f.predicate, f.object if f.object_is_literal else labels[f.object], f.qualifier or "")
-             for f in built.facts}
-    assert expected - facts == set()
-    assert absent & set(labels.values()) == set()
+    assert expected - labelled_facts(built) == set()
+    assert absent & {e.label for e in built.entities} == set()
