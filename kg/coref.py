@@ -217,8 +217,9 @@ def _unposted_people(adoc: AnalysedDocument, pool: Sequence[_Named]) -> list[_Na
     posted: set[str] = set()
     people = [e for e in pool if e.type == "Person" and e.zone[0] == "article"]
     for person in people:
-        around = (text[max(0, person.start - 50):person.start] + " " + text[person.end:person.end + 50]).casefold()
-        if any(f" {role} " in f" {_words(around)} " for role in roles):
+        around = " " + _words((text[max(0, person.start - 50):person.start] + " " +
+                               text[person.end:person.end + 50]).casefold()) + " "
+        if any(f" {role} " in around for role in roles):
             posted.add(person.key)
     byline = adoc.document.byline
     return [p for p in people if p.key not in posted and

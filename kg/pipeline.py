@@ -88,13 +88,23 @@ def extract(documents: Sequence[Document], *, progress: bool = False, processes:
     return KnowledgeGraph(documents=tuple(documents), entities=resolution.entities, facts=ordered)
 
 
-def _violation_count(graph) -> tuple[int, float]:
+def _violation_count(graph, node_shapes=None) -> tuple[int, float]:
     """SHACL violations of `graph` (warnings not counted) and the seconds the check took."""
     from kg.validate import validate_graph
 
     started = time.perf_counter()
-    report = validate_graph(graph)
+    report = validate_graph(graph, node_shapes)
     return sum(1 for v in report.violations if v.severity == "Violation"), time.perf_counter() - started
+
+
+def _start_checks(graph, processes: int) -> list["_Background"]:
+    """The SHACL check of `graph`: with processes to spare, in forked children that share the shapes between them
+    and run beside the outputs; otherwise at once, here."""
+    if processes <= 1:
+        return [_Background(_violation_count, graph, fork=False)]
+    from kg.validate import shape_groups
+
+    return [_Background(_violation_count, graph, group) for group in shape_groups(graph, processes)]
 
 
 class _Background:
@@ -254,8 +264,7 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     # Oxigraph keeps xsd:nonNegativeInteger offsets as xsd:integer (same values), which the shapes' datatype
     # checks would report on every sentence; such a graph is checked by building it in memory
     checking = validate and store.kind == "memory"
-    # with processes to spare, the SHACL check runs beside the outputs instead of after them
-    check = _Background(_violation_count, graph, fork=processes > 1) if checking else None
+    checks = _start_checks(graph, processes) if checking else []
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[StagedFile] = []
     try:
@@ -281,7 +290,7 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     except BaseException:
         for file in staged:
             file.discard()
-        if check is not None:
+        for check in checks:
             check.cancel()
         raise
     written = [file.path for file in staged]
@@ -296,8 +305,13 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
         except OSError as exc:
             raise ExportError(f"cannot remove the old {out_dir / 'graph.png'}: {exc.strerror or exc}") from exc
     violations = None
-    if check is not None:
-        violations, clock.seconds["validate"] = check.result()
+    if checks:
+        try:
+            counts, seconds = zip(*[check.result() for check in checks])
+        finally:
+            for check in checks:
+                check.cancel()
+        violations, clock.seconds["validate"] = sum(counts), max(seconds)
     return BuildResult(out_dir, len(kg.documents), len(kg.entities), len(kg.facts),
                        time.perf_counter() - started, ingested.skipped, tuple(written), violations, shot.reason,
                        ingested.warnings, cache.hits if cache else 0, dict(clock.seconds),

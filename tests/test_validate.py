@@ -8,7 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ORG, PROV, RDF, SH
 
 from kg import iri
@@ -16,11 +16,13 @@ from kg.errors import GraphError
 from kg.model import KnowledgeGraph
 from kg.money import Money
 from kg.rdf import fact_node, to_rdf
-from kg.validate import ValidationReport, Violation, describe, load_shapes, validate_file, validate_graph
+from kg.validate import (ValidationReport, Violation, describe, load_shapes, shape_groups, validate_file,
+                         validate_graph)
 from kg.vocab import KG, NIF, SCHEMA
 from tests.fixtures.mini import mini_graph
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+KGSH = Namespace("https://w3id.org/kg-gp/shapes#")
 
 
 def _base() -> KnowledgeGraph:
@@ -122,6 +124,27 @@ def test_violations_are_sorted_and_every_one_is_reported(graph):
     assert {(v.focus, v.path) for v in report.violations} == {(str(c[2]), str(c[4])) for c in BREAKS[:5]}
     assert [(v.focus, v.path) for v in report.violations] == sorted((v.focus, v.path) for v in report.violations)
     assert describe(report).splitlines()[-1] == "5 violations"
+
+
+@pytest.mark.parametrize("groups", [1, 2, 3, 20])
+def test_the_shapes_checked_in_groups_report_what_the_whole_check_reports(graph, groups):
+    for case in BREAKS:
+        case[1](graph)
+    whole = validate_graph(graph)
+    parts = shape_groups(graph, groups)
+    named = [shape for part in parts for shape in part]
+    assert sorted(named) == sorted(load_shapes().subjects(RDF.type, SH.NodeShape))  # each shape in one group
+    assert len(parts) == min(groups, len(named))
+    found = [v for part in parts for v in validate_graph(graph, part).violations]
+    assert sorted(found, key=repr) == sorted(whole.violations, key=repr) and len(whole.violations) >= 5
+
+
+def test_a_group_without_the_shape_of_a_violation_does_not_report_it(graph):
+    _drop(TOM, SCHEMA.name)(graph)
+    assert [v.message for v in validate_graph(graph, [KGSH.PersonShape]).violations] == \
+        ["a person must have exactly one name (schema:name)"]
+    assert validate_graph(graph, [KGSH.FactShape, KGSH.EntityShape]).violations == ()
+    assert validate_graph(graph, []).conforms
 
 
 def test_validation_leaves_the_graph_unchanged(graph):

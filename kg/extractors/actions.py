@@ -60,6 +60,7 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
 # 'working in London' or 'works for the trust' is not; 'invested £1bn in the ARRS' funds it
 ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in"}
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
+_RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(PHRASAL)
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
@@ -82,10 +83,10 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _plan_nouns(ctx, view)
         yield from _announced_reform(ctx, view)
         yield from _examples(ctx, view)
-        for verb in view.span:
+        for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
-            lemma = verb_lemma(verb, VERB_RULES.keys() | PHRASAL.keys())
+            lemma = verb_lemma(verb, _RULE_LEMMAS)
             rule = VERB_RULES.get(lemma)
             phrasal = PHRASAL.get(lemma)
             if phrasal and any(c.dep_ == "prt" and c.lower_ == phrasal[0] for c in verb.children):
@@ -165,7 +166,7 @@ def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'its plans to promote upscaling', 'NHS England's proposals for a new contract', 'the Government unveiled
     plans to scrap QOF': the owner of the plan (its possessor, else the subject of the verb it is the object
     of) plans the policies named in what the plan is to do or for."""
-    for noun in view.span:
+    for noun in view.tokens:
         if noun.lower_ not in PLAN_NOUNS or noun.pos_ != "NOUN" or any(c.dep_ == "neg" for c in noun.children):
             continue
         contents = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and
@@ -203,7 +204,7 @@ def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 def _announced_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'NHS England has said the GP contract is set for its biggest reform', 'the minister announced that QOF
     will be scrapped': a speaker who says a policy is to change plans that change."""
-    for verb in view.span:
+    for verb in view.tokens:
         if verb.pos_ != "VERB" or verb_lemma(verb, SPEECH_VERBS) is None or any(c.dep_ == "neg" for c in verb.children):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -247,7 +248,7 @@ def _change_of(clause: Token) -> str | None:
 def _examples(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'We only have to look at closures in towns like Brighton and Plymouth', 'she pointed to areas such as
     Tower Hamlets': the places after 'like' or 'such as' are examples cited by the clause's subject."""
-    for prep in view.span:
+    for prep in view.tokens:
         if prep.dep_ != "prep" or not (prep.lower_ == "like" or prep.lower_ == "as" and prep.i > 0
                                        and prep.nbor(-1).lower_ == "such"):
             continue
@@ -346,7 +347,7 @@ def _adjacent(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         match = _ONE_WORD_BETWEEN.match(text[first.mention.end:second.mention.start])
         if match is None:
             continue
-        words = [t for t in view.span if t.text == match.group(1) and view.offset(t) > first.mention.start]
+        words = [t for t in view.tokens if t.text == match.group(1) and view.offset(t) > first.mention.start]
         if not words or words[0].pos_ == "VERB":
             continue  # a word the parser already reads as a verb is handled by the dependency rules
         lemma = verb_lemma(words[0], VERB_RULES.keys())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -32,6 +33,9 @@ class SentenceView:
     sentence: Sentence
     span: Span
     segment: AnalysedSegment
+    # the span's tokens made once: spaCy makes a new Token object each time a span is walked, and every
+    # extractor walks every sentence
+    tokens: tuple[Token, ...] = ()
 
     def offset(self, token: Token) -> int:
         return self.segment.segment.start + token.idx
@@ -100,13 +104,14 @@ class DocumentContext:
         document = self.adoc.document
         for aseg in self.adoc.segments:
             base = aseg.segment.start
+            tokens, whole = tuple(aseg.doc), document.text[base:aseg.segment.end]
             for sent in aseg.doc.sents:
-                text = sent.text.strip()
-                if not text:
+                text = whole[sent.start_char:sent.end_char]
+                if not text.strip():
                     continue
                 start = base + sent.start_char
-                yield SentenceView(Sentence(document.doc_id, aseg.segment.section, start, start + len(sent.text),
-                                            sent.text, aseg.segment.comment_index), sent, aseg)
+                yield SentenceView(Sentence(document.doc_id, aseg.segment.section, start, start + len(text),
+                                            text, aseg.segment.comment_index), sent, aseg, tokens[sent.start:sent.end])
 
     def refs_in(self, start: int, end: int) -> list[Ref]:
         i = bisect.bisect_left(self._starts, start)
@@ -227,7 +232,12 @@ def verb_lemma(token: Token, known) -> str | None:
     lower = token.lower_
     if lower in known:
         return lower
-    candidates = []
+    return next((c for c in _base_forms(lower) if c in known), None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _base_forms(lower: str) -> tuple[str, ...]:
+    candidates: list[str] = []
     for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
                                  ("es", ("", "e")), ("s", ("",))):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
@@ -235,7 +245,7 @@ def verb_lemma(token: Token, known) -> str | None:
             candidates += [stem + r for r in replacements]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 candidates.append(stem[:-1])  # 'planned' -> 'plan'
-    return next((c for c in candidates if c in known), None)
+    return tuple(candidates)
 
 
 def quoted_spans(text: str, *, open_ended: bool = False) -> list[tuple[int, int]]:

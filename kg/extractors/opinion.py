@@ -133,7 +133,7 @@ def _holder(ctx: DocumentContext, view: SentenceView) -> str | None:
 
 
 def _first_person_opinion(view: SentenceView) -> bool:
-    for token in view.span:
+    for token in view.tokens:
         if token.lower_ in ("i", "we") and token.dep_ == "nsubj" and token.head.lemma_ in OPINION_VERBS:
             return True
     return bool(_OPINION_PHRASES.search(view.sentence.text))
@@ -167,7 +167,7 @@ def _clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
 
 def _reports_someone_else(ctx: DocumentContext, view: SentenceView, cues: frozenset[str]) -> bool:
     """A sentence whose cue verb has a third-party subject ('X said that...') is X's opinion, not the holder's."""
-    for token in view.span:
+    for token in view.tokens:
         if token.pos_ in ("VERB", "AUX") and verb_lemma(token, cues):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("i", "we"):

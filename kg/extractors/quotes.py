@@ -51,7 +51,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         if base not in paragraph_quotes:
             # quotations are found per paragraph: one may run over several sentences, or stay open to the end
             paragraph_quotes[base] = [(base + qs, base + qe)
-                                      for qs, qe in quoted_spans(view.segment.doc.text, open_ended=True)
+                                      for qs, qe in quoted_spans(text[base:view.segment.segment.end], open_ended=True)
                                       if not _quoted_title(view.segment.doc, qs, qe)]
         quotes = [q for q in paragraph_quotes[base] if q[0] < sentence.end and q[1] > sentence.start]
         if any(q in attributed and q[0] < sentence.start for q in quotes):
@@ -65,7 +65,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             previous_speaker = None
             continue
         found = False
-        for token in view.span:
+        for token in view.tokens:
             lemma = verb_lemma(token, cues) if token.pos_ in ("VERB", "AUX") else None
             if lemma is None:
                 continue

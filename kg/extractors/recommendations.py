@@ -47,7 +47,7 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
             list_recommender = refs[-1].key if refs else ctx.last_of_type_before(view.sentence.start,
                                                                                   {"Report", "ThinkTank"})
             continue
-        for token in view.span:
+        for token in view.tokens:
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
             if lemma:
                 yield from _verb(ctx, view, token, lemma)
@@ -93,9 +93,11 @@ WARINESS = {"caution", "restraint", "patience", "care"}
 def _normative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'The QOF should be scrapped, according to a report by the Nuffield Trust', 'Dr X said practices must adopt
     the partnership model': what someone's words say should be done to a policy is their recommendation."""
-    for verb in view.span:
+    for verb in view.tokens:
+        if verb.pos_ != "VERB":
+            continue
         modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS), None)
-        if verb.pos_ != "VERB" or modal is None or any(c.dep_ == "neg" for c in verb.children):
+        if modal is None or any(c.dep_ == "neg" for c in verb.children):
             continue
         speaker = ctx.quote_speaker_at(view.offset(verb))
         if speaker is None or ctx.types.get(speaker) not in RECOMMENDER_TYPES:

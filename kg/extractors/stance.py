@@ -24,7 +24,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     for view in ctx.sentences():
         yield from _concerns(ctx, view)
-        for token in view.span:
+        for token in view.tokens:
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
             if lemma:
                 yield from _verb_stance(ctx, view, token, verbs[lemma], lemma)
@@ -150,7 +150,7 @@ _CLIMB = 4  # heads to climb from the noun to the clause whose subject holds the
 def _concerns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'Papers from X have shown that there are concerns about paying for the service', 'X raised fears over Y':
     the subject of the clause around the concern warns about what the concern is about."""
-    for noun in view.span:
+    for noun in view.tokens:
         if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in CONCERN_NOUNS:
             continue
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "regarding", "on",

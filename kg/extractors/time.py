@@ -42,7 +42,7 @@ def dated(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
 
 def _time_of(ctx: DocumentContext, view: SentenceView, fact: Fact) -> str | None:
     times = []
-    for year in (t for t in view.span if _YEAR.fullmatch(t.text) and t.ent_type_ == "DATE"):
+    for year in (t for t in view.tokens if _YEAR.fullmatch(t.text) and t.ent_type_ == "DATE"):
         phrase = _phrase_of(year)
         if phrase is None:
             continue
