@@ -36,8 +36,9 @@ def to_rdf(kg: KnowledgeGraph, graph: Graph | None = None) -> Graph:
     _add_concept_scheme(graph, kg.entities)
     for document in kg.documents:
         _add_document(graph, document, by_name)
+    described: set[URIRef] = set()  # sentences and extractors many facts share are written once
     for fact in kg.facts:
-        _add_fact(graph, fact)
+        _add_fact(graph, fact, described)
     return graph
 
 
@@ -135,9 +136,12 @@ def _add_document(graph: Graph, document: Document, by_name: dict[tuple[str, str
             graph.add((c_node, SCHEMA.dateCreated, Literal(comment.timestamp)))
 
 
-def _sentence_node(graph: Graph, fact: Fact) -> URIRef:
+def _sentence_node(graph: Graph, fact: Fact, described: set[URIRef]) -> URIRef:
     sentence = fact.sentence
     node = iri.sentence_iri(sentence.doc_id, sentence.start, sentence.end)
+    if node in described:
+        return node
+    described.add(node)
     doc_node = iri.document_iri(sentence.doc_id)
     graph.add((node, RDF.type, NIF.Sentence))
     graph.add((node, NIF.referenceContext, doc_node))
@@ -152,12 +156,12 @@ def _sentence_node(graph: Graph, fact: Fact) -> URIRef:
     return node
 
 
-def _add_fact(graph: Graph, fact: Fact) -> None:
+def _add_fact(graph: Graph, fact: Fact, described: set[URIRef]) -> None:
     sentence = fact.sentence
     node = fact_node(fact)
     predicate = PREDICATES[fact.predicate][0]
     subject = iri.entity_iri(fact.subject)
-    sentence_node = _sentence_node(graph, fact)
+    sentence_node = _sentence_node(graph, fact, described)
     extractor = iri.extractor_iri(fact.rule.split(".")[0])
 
     if fact.predicate == "said":
@@ -214,9 +218,11 @@ def _add_fact(graph: Graph, fact: Fact) -> None:
             graph.add((node, ORG.role, role))
             graph.add((role, RDF.type, ORG.Role))
             graph.add((role, SKOS.prefLabel, Literal(fact.qualifier)))
-    graph.add((extractor, RDF.type, PROV.SoftwareAgent))
-    graph.add((extractor, RDF.type, KG.Extractor))
-    graph.add((extractor, RDFS.label, Literal(fact.rule.split(".")[0])))
+    if extractor not in described:
+        described.add(extractor)
+        graph.add((extractor, RDF.type, PROV.SoftwareAgent))
+        graph.add((extractor, RDF.type, KG.Extractor))
+        graph.add((extractor, RDFS.label, Literal(fact.rule.split(".")[0])))
 
 
 def fact_node(fact: Fact) -> URIRef:
@@ -241,15 +247,19 @@ def turtle_chunks(graph: Graph, *, subjects_per_chunk: int = 2000) -> Iterator[s
     graph gives the same bytes from any store, and in chunks of a few thousand subjects so a graph of millions
     of triples is written as it is made, never held as one string. Ten times faster than rdflib's serializer,
     which spends its time on pretty-printing kg's graphs do not need (lists, nested blank nodes)."""
-    prefixes = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda item: (-len(item[1]), item[0]))
+    # every namespace ends in '/' or '#' and a local name holds neither, so an IRI's one possible namespace is
+    # everything up to its last '/' or '#'
+    assert all(str(ns)[-1] in "/#" for ns in PREFIXES.values())
+    prefix_of = {str(ns): p for p, ns in PREFIXES.items()}
     yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
 
     def name(term) -> str:
         if isinstance(term, URIRef):
             iri = str(term)
-            for prefix, namespace in prefixes:
-                if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(iri[len(namespace):]):
-                    return f"{prefix}:{iri[len(namespace):]}"
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            prefix = prefix_of.get(iri[:cut])
+            if prefix is not None and _LOCAL_NAME.fullmatch(iri, cut):
+                return f"{prefix}:{iri[cut:]}"
             return term.n3()
         if isinstance(term, Literal):
             if term.datatype is None or term.datatype == XSD.string:  # a plain string, however the store keeps it
@@ -260,11 +270,14 @@ def turtle_chunks(graph: Graph, *, subjects_per_chunk: int = 2000) -> Iterator[s
             return f"{Literal(lexical).n3()}^^{name(term.datatype)}"
         return term.n3()
 
+    predicate_names: dict = {}
     lines: list[str] = []
     for n, subject in enumerate(sorted(set(graph.subjects()), key=lambda t: t.n3()), 1):
         by_predicate: dict[str, list[str]] = {}
         for predicate, obj in sorted(graph.predicate_objects(subject), key=lambda po: (po[0].n3(), po[1].n3())):
-            by_predicate.setdefault("a" if predicate == RDF.type else name(predicate), []).append(name(obj))
+            if predicate not in predicate_names:
+                predicate_names[predicate] = "a" if predicate == RDF.type else name(predicate)
+            by_predicate.setdefault(predicate_names[predicate], []).append(name(obj))
         lines.append(name(subject) + "\n" + " ;\n".join(f"    {p} {', '.join(objects)}"
                                                        for p, objects in by_predicate.items()) + " .\n\n")
         if n % subjects_per_chunk == 0:
