@@ -294,6 +294,8 @@ _REPORT_PREPS = {"of", "from", "by", "into", "on"}
 _QUANTIFIERS = {"such", "other", "various", "several", "many", "some", "certain", "similar", "different", "all",
                 "any", "these", "those", "more", "most", "further", "few", "numerous", "both", "each", "every"}
 _GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay"}
+# documents named by whom they are sent to as well as by whom they come from
+_ADDRESSED = {"letter", "memo", "memorandum"}
 
 
 def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tuple[Span, str, str | None, str, str]]:
@@ -354,6 +356,7 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                     end = _phrase_end(pobj[0]) + 1
                     while end > root.i + 1 and doc[end - 1].is_punct:
                         end -= 1
+                    end = _addressee_end(doc, root, end)
         quoted = _quoted_title(doc, start, root.i, end)
         if quoted:
             start, end = quoted
@@ -381,6 +384,15 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                         yield span, etype, None, "descriptive", doc[chunk_start:end].text
             continue
         yield span, etype, None, "phrase", doc[chunk_start:end].text
+
+
+def _addressee_end(doc, root, end: int) -> int:
+    """'the letter from the health secretary to the Prime Minister': a letter is named by its addressee too, when
+    'to' hangs on the letter itself (not 'sent a letter from X to all practices', where it hangs on the verb)."""
+    if root.lower_ not in _ADDRESSED or end >= len(doc) or doc[end].lower_ != "to" or doc[end].head.i != root.i:
+        return end
+    pobj = [c for c in doc[end].children if c.dep_ == "pobj"]
+    return _phrase_end(pobj[0]) + 1 if pobj else end
 
 
 _CURRENCY = {"£", "$", "€"}

@@ -37,6 +37,10 @@ MENTIONS = [
     ("Riverside Surgery and Park Lane Medical Centre will merge.", ("Riverside Surgery", "Practice")),
     ("Riverside Surgery and Park Lane Medical Centre will merge.", ("Park Lane Medical Centre", "Practice")),
     ("Hammersmith and Fulham CCG paid the bill.", ("Hammersmith and Fulham CCG", "GovernmentBody")),
+    # a letter is named by its sender and its addressee, when 'to' hangs on the letter
+    ("A letter from the BMA to the chancellor warned of cuts.", ("letter from the BMA to the chancellor", "Report")),
+    ("The letter from the county's MPs to the health minister was published.",
+     ("letter from the county's MPs to the health minister", "Report")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
 ]
@@ -45,6 +49,12 @@ MENTIONS = [
 @pytest.mark.parametrize("text, expected", MENTIONS, ids=[e[0] for _, e in MENTIONS])
 def test_mentions(text, expected):
     assert expected in named(text)
+
+
+def test_a_letter_sent_to_someone_is_not_named_by_them():
+    names = {name for name, kind in named("NHS England sent a letter from its medical director to all practices.")
+             if kind == "Report"}
+    assert not any("practices" in name for name in names)
 
 
 def test_generic_words_are_not_entities():
