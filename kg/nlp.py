@@ -135,6 +135,14 @@ def org_names(doc: Doc) -> Doc:
             if any(words[-len(h):] == h and len(words) > len(h) for h in heads):
                 best = end
                 break
+        if best:
+            # a name the lexicon knows opening the run, joined to the rest by a connector ('GP at Hand for
+            # Hammersmith and Fulham CCG'): the run starts again after it
+            opening = [e.end for e in doc.ents if e.label_.startswith("KG_") and e.start <= i < e.end < best
+                       and doc[e.end].lower_ in _CONNECTORS]
+            if opening:
+                i = max(opening)
+                continue
         if best and any(e.label_.startswith("KG_") and e.start < best and i < e.end and (e.start <= i and e.end >= best
                                                                                     or e.start < i or e.end > best)
                         for e in doc.ents):

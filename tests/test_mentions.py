@@ -37,6 +37,10 @@ MENTIONS = [
     ("Riverside Surgery and Park Lane Medical Centre will merge.", ("Riverside Surgery", "Practice")),
     ("Riverside Surgery and Park Lane Medical Centre will merge.", ("Park Lane Medical Centre", "Practice")),
     ("Hammersmith and Fulham CCG paid the bill.", ("Hammersmith and Fulham CCG", "GovernmentBody")),
+    # a name the lexicon knows, then a connector, then a name ending in an organisation word: both whole
+    ("Vita Health runs NHS 111 for Barking and Dagenham CCG.", ("Barking and Dagenham CCG", "GovernmentBody")),
+    ("The RCGP and Bath and North East Somerset Council agreed.",
+     ("Bath and North East Somerset Council", "GovernmentBody")),
     # a letter is named by its sender and its addressee, when 'to' hangs on the letter
     ("A letter from the BMA to the chancellor warned of cuts.", ("letter from the BMA to the chancellor", "Report")),
     ("The letter from the county's MPs to the health minister was published.",
