@@ -372,6 +372,13 @@ def test_domain_words_of_criticism_count_as_criticism(sentence, holder, relation
     assert (holder, relation, target, "") in triples(build(text))
 
 
+def test_a_clause_beside_the_targets_does_not_colour_the_verdict_on_it():
+    # the praise is of the practices, in a clause of its own; the verdict on the PCN DES is the clause it is in
+    text = ("Practices face another hard winter.\n\nComments (1)\n\nDr Grumpy 2 May, 2024 8:00 am\n\n"
+            "Sadly the best and happiest practices were small, the ICB brutally destroyed them with the PCN DES.")
+    assert ("Dr Grumpy", "criticises", "PCN DES", "") in triples(build(text))
+
+
 def test_the_domain_polarity_words_are_what_vader_lacks():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 

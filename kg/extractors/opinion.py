@@ -35,6 +35,7 @@ COMMENT_POSITIVE = 0.6
 EPITHET_VALENCE = 1.5  # VADER word valence (-4..4) an adjective needs to count as the speaker's verdict
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
+_OTHER_CLAUSES = {"ccomp", "parataxis", "advcl", "intj"}
 
 
 @lru_cache(maxsize=1)
@@ -152,16 +153,28 @@ def _clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
     head = token
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    start, end = view.char_span(head.doc[head.left_edge.i:head.right_edge.i + 1])
+    # a clause beside the target's ('some of those good practices were small, they liquidated them for the X
+    # model') is a verdict on something else
+    aside = [c for c in head.children if c.dep_ in _OTHER_CLAUSES and not c.left_edge.i <= token.i <= c.right_edge.i]
+    runs, first = [], head.left_edge.i
+    for clause in sorted(aside, key=lambda c: c.left_edge.i):
+        if clause.left_edge.i > first:
+            runs.append((first, clause.left_edge.i))
+        first = max(first, clause.right_edge.i + 1)
+    if head.right_edge.i + 1 > first:
+        runs.append((first, head.right_edge.i + 1))
     text = ctx.adoc.document.text
-    parts, at = [], start
-    for name in ctx.refs_in(start, end):
-        if name.mention.start < at:
-            continue
-        # the capitalised words of a mention are its name; its other words may be a verdict ('its dreadful plan')
-        parts += [text[at:name.mention.start], _CAPITALISED.sub("", text[name.mention.start:name.mention.end])]
-        at = name.mention.end
-    parts.append(text[at:end])
+    parts = []
+    for run_start, run_end in runs:
+        start, end = view.char_span(head.doc[run_start:run_end])
+        at = start
+        for name in ctx.refs_in(start, end):
+            if name.mention.start < at:
+                continue
+            # the capitalised words of a mention are its name; its other words may be a verdict ('its dreadful plan')
+            parts += [text[at:name.mention.start], _CAPITALISED.sub("", text[name.mention.start:name.mention.end])]
+            at = name.mention.end
+        parts.append(text[at:end])
     return " ".join(" ".join(parts).split())
 
 
