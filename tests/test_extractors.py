@@ -355,6 +355,8 @@ DOMAIN_POLARITY = [
      "PCN DES"),
     ("In my view the new ARRS scheme is a shambles.", "Sam Jones", "criticises",
      "Additional Roles Reimbursement Scheme"),
+    ("Personally, I think the PCN DES has decimated general practice.", "Sam Jones", "criticises", "PCN DES"),
+    ("In my view Operose Health is skimming off the cream.", "Sam Jones", "criticises", "Operose Health"),
     # 'Trust' is a name here, not a word of praise: the clause is scored without the names in it
     ("Comments (1)\n\nGP Partner 2 May, 2024 8:00 am\n\nThe Nuffield Trust are a bunch of grifters.",
      "GP Partner", "criticises", "Nuffield Trust"),
