@@ -39,6 +39,11 @@ ROLES = [
      ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive")),
     ("The group was set up by the Labour MPs Rachel Green and Owen Marsh last year.",
      ("Owen Marsh", "holdsRole", "Labour Party", "MP")),
+    # the field the post covers, between the post and the name, is part of the post
+    ("NHS England's national clinical director for primary care, Dr Tom Hale, said the plan would work.",
+     ("Tom Hale", "holdsRole", "NHS England", "national clinical director for primary care")),
+    ("The Royal College of GPs' honorary secretary Dr Jo Ellis said the offer fell short.",
+     ("Jo Ellis", "holdsRole", "Royal College of General Practitioners", "honorary secretary")),
     # a time word before the organisation's name belongs to the post
     ("Former BMA chair Dr Chaand Nagpaul said the deal was poor.",
      ("Chaand Nagpaul", "holdsRole", "British Medical Association", "former chair")),
@@ -61,6 +66,9 @@ QUOTES = [
      "Farah Jameel"),
     ("BMA GP Committee chair Dr Katie Bramall-Stainer said the offer was 'an insult to the profession'.",
      "Katie Bramall-Stainer"),
+    # the model may parse the person as in apposition to the organisation: the person still speaks
+    ("The Royal College of GPs' honorary secretary Dr Jo Ellis said the offer fell short of what was needed.",
+     "Jo Ellis"),
 ]
 
 STANCE = [

@@ -151,14 +151,17 @@ class DocumentContext:
     def speaker_for(self, view: SentenceView, token: Token) -> str | None:
         """The entity a subject token stands for: a mention, a pronoun's antecedent, or the author's 'I'."""
         ref = self.ref_for_token(view, token)
-        if ref is not None:
+        if ref is not None and ref.type == "Person":
             return ref.key
-        # 'NHS England's director of primary care, Dr Amanda Doyle, told...': the named apposition speaks
+        # 'NHS England's director of primary care, Dr Amanda Doyle, told...', 'The Royal College of GPs' honorary
+        # secretary Dr Jo Ellis said...': the person named in apposition speaks, for the organisation too
         for child in token.children:
             if child.dep_ == "appos":
                 named = self.ref_for_token(view, child)
                 if named is not None and named.type == "Person":
                     return named.key
+        if ref is not None:
+            return ref.key
         # 'a spokesperson for the ICB said', 'an NHS England spokeswoman said': the organisation speaks
         if token.lower_ in SPOKESPEOPLE:
             named = [r for r in self.refs_under(view, token) if r.type in ORGANISATION_TYPES]

@@ -16,6 +16,10 @@ TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|fi
 _TITLE = r"(?:(?:%s)\.?\s+)*" % "|".join(TITLES)
 # a unit of the organisation between its name and the post: 'BMA GP committee chair', 'Its GP committee chair'
 _UNIT = r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|division|team|network|group)\s+)?"
+# 'the RCGP's', and 'the Royal College of GPs'' after a plural
+_POSSESSIVE = r"(?:['’]s?)?"
+# the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
+_PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,3})?"
 ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
                   "clinical", "medical", "policy", "research", "executive", "non-executive", "honorary", "joint",
                   "chief", "general", "interim")
@@ -33,10 +37,10 @@ def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
         # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall'
-        "roles.title-before-name": re.compile(r"(?:['’]s)?\s+" + TIME + _UNIT + role + r"s?\s*,?\s*" + _TITLE + r"$",
-                                              re.I),
+        "roles.title-before-name": re.compile(_POSSESSIVE + r"\s+" + TIME + _UNIT + role + r"s?" + _PORTFOLIO +
+                                              r"\s*,?\s*" + _TITLE + r"$", re.I),
         # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'
-        "roles.possessive-copula": re.compile(r"(?:['’]s)?\s+" + TIME + role + r"\s+(?:is|was|has\s+been|became)\s+"
+        "roles.possessive-copula": re.compile(_POSSESSIVE + r"\s+" + TIME + role + r"\s+(?:is|was|has\s+been|became)\s+"
                                               + _TITLE + r"$", re.I),
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
         "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+)?" + TIME + role +
@@ -190,7 +194,8 @@ _TIME_BEFORE = re.compile(r"\b(former|new|interim|acting|outgoing|incoming|curre
 
 def _qualifier(match: re.Match) -> str:
     unit = (match.groupdict().get("unit") or "").strip()
-    role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}".split())
+    portfolio = match.groupdict().get("portfolio") or ""
+    role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}{portfolio}".split())
     time = match.groupdict().get("time")
     return f"{time.lower().rstrip('-')} {role}" if time else role
 
