@@ -149,6 +149,14 @@ ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 # articles written for the tests after the rules above, each with facts a reader would expect and names that must
 # not appear as entities
 MORE_ARTICLES = [
+    ("ballot_2025.txt", {
+        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+        ("Claire Fuller", "holdsRole", "NHS England", "medical director for primary care"),
+        ("Berge Balian", "holdsRole", "Somerset LMC", "chief executive"),
+        ("Nuffield Trust", "recommends", "Additional Roles Reimbursement Scheme", ""),
+        ("Royal College of General Practitioners", "said",
+         "it supported the BMA's aim of securing more funding but cautioned against action that would harm patients", ""),
+    }, {"Royal College"}),
     ("icb_closures_2024.txt", {
         ("Peter Benson", "holdsRole", "Blackpool Local Medical Committee", "chair"),
         ("NHS Lancashire and South Cumbria Integrated Care Board", "partnerOf", "Blackpool Local Medical Committee", ""),
