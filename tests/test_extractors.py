@@ -72,6 +72,9 @@ QUOTES = [
 ]
 
 STANCE = [
+    # a kind word with the name in apposition: the named organisation acts
+    ("Patients' group Healthwatch Leeds criticised the Nuffield Trust for its report.",
+     ("Healthwatch Leeds", "criticises", "Nuffield Trust")),
     ("The British Medical Association criticised the GMS contract on Tuesday.",
      ("British Medical Association", "criticises", "GMS contract")),
     ("The Royal College of Nursing welcomed the NHS Long Term Plan.",
@@ -111,6 +114,24 @@ ACTIONS = [
     ("Wes Streeting pointed to cities like Birmingham and Leeds, where practices have closed.",
      ("Wes Streeting", "citesExample", "Leeds")),
 ]
+
+
+# what a rating gave, as the fact's qualifier
+RATINGS = [
+    ("The Care Quality Commission rated Elm Grove Medical Practice as requires improvement in 2023.",
+     ("Care Quality Commission", "rates", "Elm Grove Medical Practice", "requires improvement")),
+    ("Riverside Surgery was rated inadequate by the Care Quality Commission after an inspection in March.",
+     ("Care Quality Commission", "rates", "Riverside Surgery", "inadequate")),
+    ("The CQC rated Park Lane Surgery outstanding.", ("Care Quality Commission", "rates", "Park Lane Surgery",
+                                                      "outstanding")),
+    ("Website ‘WhoFundsYou?’ rate Civitas as ‘E’, the lowest grade.",
+     ("WhoFundsYou?", "rates", "Civitas", "E")),
+]
+
+
+@pytest.mark.parametrize("text, expected", RATINGS, ids=[e[2] for _, e in RATINGS])
+def test_a_rating_keeps_its_grade(text, expected):
+    assert expected in triples(build(text))
 
 
 @pytest.mark.parametrize("text, expected", ROLES, ids=[e[0] for _, e in ROLES])
@@ -515,7 +536,7 @@ def test_descriptive_adjectives_are_not_support():
 def test_kind_word_and_quoted_name_make_an_entity_and_adjacent_verb_a_fact():
     kg = build("Website ‘DoctorWatch’ rate Operose Health as ‘poor’, the lowest of five grades.")
     assert ("DoctorWatch", "Publication") in {(e.label, e.type) for e in kg.entities}
-    assert ("DoctorWatch", "rates", "Operose Health", "") in triples(kg)
+    assert ("DoctorWatch", "rates", "Operose Health", "poor") in triples(kg)
 
 
 NEWER = [

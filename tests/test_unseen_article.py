@@ -157,6 +157,12 @@ MORE_ARTICLES = [
         ("Royal College of General Practitioners", "said",
          "it supported the BMA's aim of securing more funding but cautioned against action that would harm patients", ""),
     }, {"Royal College"}),
+    ("merger_2025.txt", {
+        ("Helen Marsh", "holdsRole", "Castle Street Surgery", "senior partner"),
+        ("Care Quality Commission", "rates", "Elm Grove Medical Practice", "requires improvement"),
+        # "Patients' group Healthwatch Norfolk criticised the ICB": the named kind acts; 'the ICB' is the one named
+        ("Healthwatch Norfolk", "criticises", "NHS Norfolk and Waveney Integrated Care Board", ""),
+    }, {"Patients"}),
     ("icb_closures_2024.txt", {
         ("Peter Benson", "holdsRole", "Blackpool Local Medical Committee", "chair"),
         ("NHS Lancashire and South Cumbria Integrated Care Board", "partnerOf", "Blackpool Local Medical Committee", ""),

@@ -153,13 +153,35 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         if not targets:
             continue
         amount = money_in(verb)
+        qualifier = amount.text if amount else None
+        if predicate == "rates":
+            qualifier = _rating(ctx, view, verb if passive else tok)
         for target in targets:
             for agent in agents:
                 if agent != target:
                     yield Fact(agent, predicate, target, view.sentence, f"actions.{lemma}", 0.7,
-                               cue=lemma, qualifier=amount.text if amount else None,
-                               amount=amount)
+                               cue=lemma, qualifier=qualifier, amount=amount)
         return
+
+
+# the grade after what is rated, up to a mark or a word that starts a phrase of its own: 'rated the practice as
+# requires improvement in 2023', 'was rated inadequate by the CQC', "rated them as ‘highly opaque,’"
+_GRADE_END = r"in|by|for|after|following|last|since|on|at|with|and|or|but|because|to|from|over|this|its|their"
+_RATING = re.compile(r"\s*(?:as\s+)?[‘'\"“]?(?!(?:%s)\b)(?P<grade>[A-Za-z][A-Za-z -]{0,40}?)[’'\"”]?"
+                     r"(?=\s*(?:[,.;:’'\"”)]|$)|\s+(?:%s)\b)" % (_GRADE_END, _GRADE_END))
+
+
+def _rating(ctx: DocumentContext, view: SentenceView, after: Token) -> str | None:
+    """The grade after the passive verb, or after the name of what is rated (not its parse subtree, which may
+    hold the grade: 'rated Park Lane Surgery outstanding')."""
+    named = ctx.ref_for_token(view, after) if after.pos_ != "VERB" else None
+    return _grade_at(ctx, view, named.mention.end if named is not None else view.offset(after) + len(after.text))
+
+
+def _grade_at(ctx: DocumentContext, view: SentenceView, start: int) -> str | None:
+    match = _RATING.match(ctx.adoc.document.text[:view.sentence.end], start)
+    grade = match.group("grade").strip() if match else ""
+    return (grade if grade.isupper() else grade.lower()) or None  # a letter grade ('E') keeps its case
 
 
 def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
@@ -355,5 +377,6 @@ def _adjacent(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         predicate, subject_types, object_types = VERB_RULES[lemma]
         if first.type in subject_types and second.type in object_types and first.key != second.key:
-            yield Fact(first.key, predicate, second.key, view.sentence, f"actions.adjacent-{lemma}", 0.5, cue=lemma)
+            yield Fact(first.key, predicate, second.key, view.sentence, f"actions.adjacent-{lemma}", 0.5, cue=lemma,
+                       qualifier=_grade_at(ctx, view, second.mention.end) if predicate == "rates" else None)
 

@@ -162,6 +162,12 @@ class DocumentContext:
                     return named.key
         if ref is not None:
             return ref.key
+        # "Patients' group Healthwatch Norfolk criticised...": a kind word's named apposition acts
+        for child in token.children:
+            if child.dep_ == "appos" and token.pos_ == "NOUN":
+                named = self.ref_for_token(view, child)
+                if named is not None and named.type in ORGANISATION_TYPES:
+                    return named.key
         # 'a spokesperson for the ICB said', 'an NHS England spokeswoman said': the organisation speaks
         if token.lower_ in SPOKESPEOPLE:
             named = [r for r in self.refs_under(view, token) if r.type in ORGANISATION_TYPES]
