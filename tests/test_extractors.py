@@ -247,6 +247,11 @@ PLANS = [
     # a main-clause 'it' takes the main-clause subject of its own sentence
     ("The Government said the PMS contract is set for reform, and it has published plans to expand the NHS App.",
      ("the Government", "plans", "NHS App", "expand")),
+    # who will change a policy plans the change
+    ("Under the deal, the Government will scrap 32 of the 76 QOF indicators.",
+     ("the Government", "plans", "Quality and Outcomes Framework", "scrap")),
+    ("NHS England is set to expand the ARRS to include newly qualified GPs.",
+     ("NHS England", "plans", "Additional Roles Reimbursement Scheme", "expand")),
 ]
 
 
@@ -264,6 +269,8 @@ def test_plans(text, expected):
     ("The Government would fund the recruitment through the NHS App.", "funds"),  # the means is not the object
     ("The King's Fund urged caution over the NHS App.", "recommends"),  # wariness, not a recommendation
     ("The RCGP cautioned NHS England that practices would close.", "advisesCautionOn"),  # who is cautioned
+    ("NHS England will not scrap the QOF.", "plans"),  # a change denied
+    ("NHS England scrapped the PMS contract in 2019.", "plans"),  # a change made, not planned
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]

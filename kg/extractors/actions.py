@@ -82,6 +82,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _adjacent(ctx, view)
         yield from _plan_nouns(ctx, view)
         yield from _announced_reform(ctx, view)
+        yield from _future_reform(ctx, view)
         yield from _examples(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
@@ -245,6 +246,39 @@ def _announced_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact
             for target in dict.fromkeys(r.key for r in ctx.refs_under(view, policy, POLICIES)):
                 yield Fact(speaker, "plans", target, view.sentence, "actions.announced-reform", 0.6,
                            cue=change, qualifier=change)
+
+
+# 'is set to scrap', 'is going to overhaul', 'intends to replace': a change to come, said by the head verb
+_FUTURE_HEADS = {"set", "go", "intend", "aim", "expect", "due"}
+
+
+def _future_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The Government will scrap the QOF', 'NHS England is set to expand the ARRS': who will change a policy
+    plans that change. Not a change in the past ('scrapped the QOF in 2019') nor one denied ('will not scrap')."""
+    for verb in view.tokens:
+        if verb.pos_ != "VERB" or verb_lemma(verb, REFORM_VERBS) is None:
+            continue
+        if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+            clause = verb
+        elif verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and \
+                verb.head.lemma_.lower() in _FUTURE_HEADS and not any(c.dep_ == "neg" for c in verb.head.children):
+            clause = verb.head
+        else:
+            continue
+        # 'NHS England is set to...': the subject of the passive head
+        subjects = ("nsubj",) if clause is verb else ("nsubj", "nsubjpass")
+        subject = next((c for c in clause.children if c.dep_ in subjects), None)
+        agent = _entity(ctx, view, subject, {"Person"} | ORGS) if subject is not None else None
+        if agent is None:
+            continue
+        change = " ".join([verb_lemma(verb, REFORM_VERBS)] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for target in dict.fromkeys(r.key for r in ctx.refs_under(view, obj, POLICIES)):
+                if target != agent:
+                    yield Fact(agent, "plans", target, view.sentence, "actions.future-reform", 0.6, cue=change,
+                               qualifier=change)
 
 
 def _change_of(clause: Token) -> str | None:
