@@ -293,7 +293,7 @@ _REPORT_PREPS = {"of", "from", "by", "into", "on"}
 # words that count or point at things without naming which ('such initiatives', 'various services')
 _QUANTIFIERS = {"such", "other", "various", "several", "many", "some", "certain", "similar", "different", "all",
                 "any", "these", "those", "more", "most", "further", "few", "numerous", "both", "each", "every"}
-_GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay"}
+_GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay", "stocktake", "inquiry"}
 # documents named by whom they are sent to as well as by whom they come from
 _ADDRESSED = {"letter", "memo", "memorandum"}
 
@@ -330,7 +330,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                     start += 1
         if start is None:
             continue
-        owner = _possessor_name(doc, chunk_start, start, root.i, taken)
+        owner = _possessor_name(doc, chunk_start, start, root.i, taken) or _namesake(doc, chunk_start, start, root.i,
+                                                                                    taken)
         if owner and root.lower_ in _GENERIC_DESCRIPTIVE:
             # 'Transparify’s report': the organisation's own report, not the nearest report named before
             whole = doc[chunk_start:root.i + 1]
@@ -469,6 +470,18 @@ def _possessor_name(doc, chunk_start: int, start: int, root: int, taken: list[tu
     if any(not (t.pos_ == "ADJ" or t.is_punct) for t in doc[start:root]):
         return None
     name_end = doc[start - 1].idx
+    for s, e in taken:
+        if e == name_end and s >= doc[chunk_start].idx:
+            return clean_name(doc.text[s:e])
+    return None
+
+
+def _namesake(doc, chunk_start: int, start: int, root: int, taken: list[tuple[int, int]]) -> str | None:
+    """The name in 'the NAME HEAD' when a known name runs up to the head: 'the Leng review', 'the Nuffield Trust
+    survey' are named by whom they are by or for, as 'Lord Darzi's review' is."""
+    if start != root or root == chunk_start or doc[root - 1].lower_ in ("'s", "’s"):
+        return None
+    name_end = doc[root - 1].idx + len(doc[root - 1].text)
     for s, e in taken:
         if e == name_end and s >= doc[chunk_start].idx:
             return clean_name(doc.text[s:e])

@@ -88,6 +88,9 @@ STANCE = [
 ]
 
 ACTIONS = [
+    # a participle with an agent is passive: the agent acts on the noun it hangs on
+    ("The Nuffield Trust published a review of the QOF. The review, commissioned by NHS England, found flaws.",
+     ("NHS England", "commissioned", "review of the QOF")),
     ("NHS England funds the Additional Roles Reimbursement Scheme.",
      ("NHS England", "funds", "Additional Roles Reimbursement Scheme")),
     ("The Adam Smith Institute was founded by Madsen Pirie and Eamonn Butler.",
@@ -398,6 +401,11 @@ DOMAIN_POLARITY = [
      "GP Partner", "criticises", "Nuffield Trust"),
     ("Comments (1)\n\nLocum Lou 2 May, 2024 8:00 am\n\nOperose Health is cherry-picking patients and "
      "asset-stripping practices.", "Locum Lou", "criticises", "Operose Health"),
+    # one strong word of blame is enough in a comment
+    ("Comments (1)\n\nConcerned Locum 18 July, 2025 8:30 am\n\nThe CQC has been a disgrace throughout this affair.",
+     "Concerned Locum", "criticises", "Care Quality Commission"),
+    ("Comments (1)\n\nPractice Manager Mo 18 July, 2025 9:10 am\n\nThe Nuffield Trust did a hatchet job on general practice.",
+     "Practice Manager Mo", "criticises", "Nuffield Trust"),
 ]
 
 
@@ -415,6 +423,13 @@ def test_a_clause_beside_the_targets_does_not_colour_the_verdict_on_it():
     text = ("Practices face another hard winter.\n\nComments (1)\n\nDr Grumpy 2 May, 2024 8:00 am\n\n"
             "Sadly the best and happiest practices were small, the ICB brutally destroyed them with the PCN DES.")
     assert ("Dr Grumpy", "criticises", "PCN DES", "") in triples(build(text))
+
+
+def test_a_verdict_on_a_report_named_after_someone_is_not_on_them():
+    text = ("Professor Ann Holt led the review of practice funding.\n\nComments (1)\n\nPartner Pat 2 May, 2024 "
+            "8:00 am\n\nThe Holt review did a hatchet job on general practice.")
+    verdicts = {(s, o) for s, p, o, _ in triples(build(text)) if p == "criticises"}
+    assert ("Partner Pat", "Holt review") in verdicts and ("Partner Pat", "Ann Holt") not in verdicts
 
 
 def test_the_domain_polarity_words_are_what_vader_lacks():

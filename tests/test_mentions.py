@@ -41,6 +41,10 @@ MENTIONS = [
     ("Vita Health runs NHS 111 for Barking and Dagenham CCG.", ("Barking and Dagenham CCG", "GovernmentBody")),
     ("The RCGP and Bath and North East Somerset Council agreed.",
      ("Bath and North East Somerset Council", "GovernmentBody")),
+    # a review named after whom it is by, as 'Lord Darzi's review' is
+    ("The Darzi review found the NHS in critical condition.", ("Darzi review", "Report")),
+    ("Dr Claire Fuller wrote the stocktake. The Fuller stocktake set out a vision for neighbourhood teams.",
+     ("Fuller stocktake", "Report")),
     # a letter is named by its sender and its addressee, when 'to' hangs on the letter
     ("A letter from the BMA to the chancellor warned of cuts.", ("letter from the BMA to the chancellor", "Report")),
     ("The letter from the county's MPs to the health minister was published.",

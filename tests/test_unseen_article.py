@@ -163,6 +163,13 @@ MORE_ARTICLES = [
         # "Patients' group Healthwatch Norfolk criticised the ICB": the named kind acts; 'the ICB' is the one named
         ("Healthwatch Norfolk", "criticises", "NHS Norfolk and Waveney Integrated Care Board", ""),
     }, {"Patients"}),
+    ("pa_review_2025.txt", {
+        # 'the Leng review' is named after whom it is by; 'The review, commissioned by X' is that review
+        ("Wes Streeting", "commissioned", "Leng review", ""),
+        ("Royal College of Physicians", "welcomes", "Leng review", ""),
+        ("Concerned Locum", "criticises", "General Medical Council", ""),
+        ("Practice Manager Mo", "criticises", "Leng review", ""),
+    }, set()),
     ("icb_closures_2024.txt", {
         ("Peter Benson", "holdsRole", "Blackpool Local Medical Committee", "chair"),
         ("NHS Lancashire and South Cumbria Integrated Care Board", "partnerOf", "Blackpool Local Medical Committee", ""),

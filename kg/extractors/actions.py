@@ -105,7 +105,9 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
 
 def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: str) -> Iterator[Fact]:
     predicate, subject_types, object_types = rule
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    # 'the review, commissioned by the health secretary': a participle with an agent is passive too
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
     subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject_tok is None and verb.dep_ in ("relcl", "acl", "xcomp"):
         subject_tok = verb.head

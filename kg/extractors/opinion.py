@@ -29,8 +29,9 @@ _OPINION_PHRASES = re.compile(r"\b(?:in my (?:view|opinion)|personally|for me|to
                               r"|i(?:'|’)m (?:not )?(?:sure|convinced|concerned|worried))\b", re.I)
 NEGATIVE = -0.3  # VADER compound of the target's clause at or below: the holder criticises the target
 POSITIVE = 0.45  # at or above: the holder supports it
-# readers' comments are terse and often ironic: only strong polarity counts there
-COMMENT_NEGATIVE = -0.5
+# readers' comments are terse and often ironic: only strong polarity counts there (one strongly negative word
+# in a short clause, 'X has been a disgrace', scores about -0.49)
+COMMENT_NEGATIVE = -0.45
 COMMENT_POSITIVE = 0.6
 EPITHET_VALENCE = 1.5  # VADER word valence (-4..4) an adjective needs to count as the speaker's verdict
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
@@ -71,8 +72,9 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
         negative, positive = (NEGATIVE, POSITIVE) if in_article and not unmarked else \
             (COMMENT_NEGATIVE, COMMENT_POSITIVE)
         seen = set()
-        for ref in ctx.refs_in(view.sentence.start, view.sentence.end):
-            if ref.key == holder or ref.key in seen or ref.type not in TARGET_TYPES:
+        refs = ctx.refs_in(view.sentence.start, view.sentence.end)
+        for ref in refs:
+            if ref.key == holder or ref.key in seen or ref.type not in TARGET_TYPES or _inside_another(ref, refs):
                 continue
             clause = _clause(ctx, view, ref)
             if clause is None:
@@ -85,6 +87,13 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
             rule = "opinion.author" if in_article else "opinion.commenter"
             yield Fact(holder, relation, ref.key, view.sentence, rule, round(0.5 + abs(score) / 4, 2),
                        cue=f"polarity {score:+.2f}")
+
+
+def _inside_another(ref, refs) -> bool:
+    """'Leng' in 'the Leng review': a name inside a longer one is not what a verdict on the longer one is about."""
+    m = ref.mention
+    return any(o.mention.start <= m.start and m.end <= o.mention.end and (o.mention.start, o.mention.end) !=
+               (m.start, m.end) for o in refs)
 
 
 def _epithets(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
