@@ -314,6 +314,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             continue  # 'video consultations', 'patient surveys': many of a kind, not one document
         if etype is None or (etype == "Legislation" and not root.text[:1].isupper()):
             continue
+        if _verb_after_plural(doc, root):
+            continue
         start = chunk_start
         title = _capitalised_title(doc, chunk_start, root.i)
         if title is not None:
@@ -474,6 +476,17 @@ def _possessor_name(doc, chunk_start: int, start: int, root: int, taken: list[tu
         if e == name_end and s >= doc[chunk_start].idx:
             return clean_name(doc.text[s:e])
     return None
+
+
+def _verb_after_plural(doc, root) -> bool:
+    """'40% of GPs plan to leave', 'practices report that...': a head word that is also a verb, after a plural and
+    before 'to' or 'that', is the verb of that plural (the small model tags it a noun now and then)."""
+    if root.i == 0 or root.i + 1 >= len(doc) or root.tag_ not in ("NN", "NNP", "VB", "VBP"):
+        return False
+    before, after = doc[root.i - 1], doc[root.i + 1]
+    plural = before.tag_ in ("NNS", "NNPS") or before.text[-1:] == "s" and before.text[:-1].isupper()
+    return plural and (after.lower_ == "that" or after.lower_ == "to" and root.i + 2 < len(doc)
+                       and doc[root.i + 2].tag_ == "VB")
 
 
 def _namesake(doc, chunk_start: int, start: int, root: int, taken: list[tuple[int, int]]) -> str | None:
