@@ -310,8 +310,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             head_types.setdefault(head.casefold(), etype)
     for chunk_start, root in _phrase_heads(doc, head_types):
         etype = head_types.get(root.text.casefold()) or head_types.get(root.lemma_.casefold())
-        if etype == "Report" and root.text.casefold() not in head_types and root.tag_ == "NNS":
-            continue  # 'video consultations', 'patient surveys': many of a kind, not one document
+        if root.text.casefold() not in head_types and root.tag_ == "NNS":
+            continue  # 'video consultations', 'their phone systems', 'business models': many of a kind, not one
         if etype is None or (etype == "Legislation" and not root.text[:1].isupper()):
             continue
         if _verb_after_plural(doc, root):

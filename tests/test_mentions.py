@@ -80,6 +80,10 @@ def test_generic_words_are_not_entities():
     ("GP Partners are leaving the profession in droves.", "GP Partners"),  # role words name no one
     ("The Nuffield Trust survey found 40% of GPs plan to leave.", "GPs plan"),  # a verb tagged a noun
     ("Many partners report that the workload is unsafe.", "partners report"),
+    # a plural head names many of a kind, not one policy or programme
+    ("The ICB gave £6m to practices to upgrade their phone systems.", "phone systems"),
+    ("Practices need new business models and better mental health services.", "business models"),
+    ("Practices need new business models and better mental health services.", "mental health services"),
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}
