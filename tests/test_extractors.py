@@ -88,6 +88,11 @@ STANCE = [
 ]
 
 ACTIONS = [
+    # who receives the sum, named as the indirect object, is what the fine or payment is to
+    ("NHS England fined the Leeds CCG £200,000 for missing its targets on access.",
+     ("NHS England", "fines", "Leeds CCG", "£200,000")),
+    ("Leeds CCG paid Riverside Surgery £40,000 for the extra clinics.",
+     ("Leeds CCG", "pays", "Riverside Surgery", "£40,000")),
     # a participle with an agent is passive: the agent acts on the noun it hangs on
     ("The Nuffield Trust published a review of the QOF. The review, commissioned by NHS England, found flaws.",
      ("NHS England", "commissioned", "review of the QOF")),
@@ -155,7 +160,7 @@ def test_stance(text, expected):
 
 @pytest.mark.parametrize("text, expected", ACTIONS, ids=[e[0] for _, e in ACTIONS])
 def test_actions(text, expected):
-    assert expected + ("",) in triples(build(text))
+    assert (expected if len(expected) == 4 else expected + ("",)) in triples(build(text))
 
 
 SPEAKERS = [

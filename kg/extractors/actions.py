@@ -127,6 +127,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
                        and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since", "through", "via")]
+    if predicate in RECIPIENT_OBJECTS and not passive:
+        # 'fined the ICB £200,000', 'paid the practice £10,000': who gets the sum is what the relation is to
+        object_toks = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i] + object_toks
     if predicate == "published":
         # 'published plans to expand the ARRS': what is published is the plan, which `_plan_nouns` reads
         object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS]
@@ -250,6 +253,8 @@ def _announced_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact
                            cue=change, qualifier=change)
 
 
+# relations to whoever receives the sum, named as the indirect object
+RECIPIENT_OBJECTS = {"fines", "pays", "funds"}
 # 'is set to scrap', 'is going to overhaul', 'intends to replace': a change to come, said by the head verb
 _FUTURE_HEADS = {"set", "go", "intend", "aim", "expect", "due"}
 
