@@ -170,6 +170,12 @@ MORE_ARTICLES = [
         ("Concerned Locum", "criticises", "General Medical Council", ""),
         ("Practice Manager Mo", "criticises", "Leng review", ""),
     }, set()),
+    ("icb_phones_2025.txt", {
+        # "The ICB's director of primary care": the ICB named before
+        ("Tracey Vell", "holdsRole", "NHS Greater Manchester Integrated Care Board", "director of primary care"),
+        ("NHS England", "fines", "NHS Greater Manchester Integrated Care Board", "£200,000"),
+        ("NHS Greater Manchester Integrated Care Board", "requestsFundingFrom", "NHS England", "£1.5m"),
+    }, {"phone systems"}),
     ("icb_closures_2024.txt", {
         ("Peter Benson", "holdsRole", "Blackpool Local Medical Committee", "chair"),
         ("NHS Lancashire and South Cumbria Integrated Care Board", "partnerOf", "Blackpool Local Medical Committee", ""),
