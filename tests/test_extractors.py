@@ -314,6 +314,13 @@ def test_a_named_apposition_the_parser_leaves_without_a_verb_still_urges():
     assert ("Louise Ansari", "urges", "NHS England", "") in facts
 
 
+def test_words_said_keep_the_closing_mark_of_a_quotation_they_open():
+    said = {o for s, p, o, _ in triples(build(
+        'Professor Ann Holt, who chairs the Royal College of GPs, told the BBC that the deadline was "unrealistic".'))
+        if p == "said"}
+    assert said == {'the deadline was "unrealistic"'}
+
+
 def test_a_scare_quote_is_not_all_that_was_said():
     said = {o for s, p, o, _ in triples(build("The BMA argued that the new deal was a ‘betrayal’ of general practice."))
             if p == "said"}

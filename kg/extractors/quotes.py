@@ -59,7 +59,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         according = _according_to(ctx, view)
         if according is not None:
             speaker, start, end = according
-            yield Fact(speaker, "said", text[start:end].strip(" ,.‘’“”\"'"), sentence, "quotes.according-to", 0.7,
+            yield Fact(speaker, "said", _unquoted(text[start:end], " ,.‘’“”\"'"), sentence, "quotes.according-to", 0.7,
                        object_is_literal=True, cue="according to", start=start, end=end,
                        about=_about(ctx, start, end, speaker, sentence))
             previous_speaker = None
@@ -76,7 +76,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             if content is None:
                 continue
             start, end = content
-            words = text[start:end].strip(" :,‘’“”\"'")
+            words = _unquoted(text[start:end], " :,‘’“”\"'")
             if len(words.split()) < 2:
                 continue
             found = True
@@ -93,7 +93,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         if previous_speaker and quotes and _whole_quote(sentence, quotes):
             start, end = quotes[0][0], quotes[-1][1]
             attributed.update(quotes)
-            yield Fact(previous_speaker, "said", text[start:end].strip("‘’“”\"' "), sentence,
+            yield Fact(previous_speaker, "said", _unquoted(text[start:end], "‘’“”\"' "), sentence,
                        "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=start, end=end,
                        about=_about(ctx, start, end, previous_speaker, sentence))
             yield from _quote_stance(ctx, view, previous_speaker, start, end)
@@ -200,6 +200,23 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_CLOSERS = {"”", "’", '"', "'"}
+
+
+def _unquoted(raw: str, marks: str) -> str:
+    """`raw` without the quotation marks and punctuation around it, but with the closing mark of a quotation
+    it opens inside: 'the deadline was "unrealistic"', not 'the deadline was "unrealistic'."""
+    words = raw.strip(marks)
+    end = raw.find(words) + len(words)
+    if words and _opened(words) and end < len(raw) and raw[end] in _CLOSERS:
+        words += raw[end]
+    return words
+
+
+def _opened(text: str) -> bool:
+    """Whether `text` opens a quotation it does not close."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1 or \
+        len(re.findall(r"(?<![A-Za-z])‘", text)) > len(re.findall(r"’(?![A-Za-z])", text))
 
 
 def _quoted_title(doc, start: int, end: int) -> bool:
