@@ -39,6 +39,9 @@ ROLES = [
      ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive")),
     ("The group was set up by the Labour MPs Rachel Green and Owen Marsh last year.",
      ("Owen Marsh", "holdsRole", "Labour Party", "MP")),
+    # chairing now is the post of chair
+    ("Professor Ann Holt, who chairs the Royal College of GPs, spoke on Monday.",
+     ("Ann Holt", "holdsRole", "Royal College of General Practitioners", "chair")),
     # the field the post covers, between the post and the name, is part of the post
     ("NHS England's national clinical director for primary care, Dr Tom Hale, said the plan would work.",
      ("Tom Hale", "holdsRole", "NHS England", "national clinical director for primary care")),

@@ -100,6 +100,8 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 lemma = "ask"
             if rule is None or any(c.dep_ == "neg" for c in verb.children):
                 continue
+            if lemma == "chair" and verb.tag_ in ("VBZ", "VBP"):
+                rule = ("holdsRole", {"Person"}, ORGS)  # 'X, who chairs the RCGP': a post held now
             yield from _apply(ctx, view, verb, rule, lemma)
 
 
@@ -162,6 +164,8 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         qualifier = amount.text if amount else None
         if predicate == "rates":
             qualifier = _rating(ctx, view, verb if passive else tok)
+        elif predicate == "holdsRole":
+            qualifier = lemma
         for target in targets:
             for agent in agents:
                 if agent != target:
