@@ -176,6 +176,15 @@ MORE_ARTICLES = [
         ("NHS England", "fines", "NHS Greater Manchester Integrated Care Board", "£200,000"),
         ("NHS Greater Manchester Integrated Care Board", "requestsFundingFrom", "NHS England", "£1.5m"),
     }, {"phone systems"}),
+    ("booking_2026.txt", {
+        ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
+        # 'He added that...': the speaker of the quote before
+        ("Mark Sanford-Wood", "said", "many practices in the county were already working beyond safe limits", ""),
+        ("Institute for Fiscal Studies", "said", "spending on general practice fell by 3% in real terms last year", ""),
+        ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
+        ("Kamila Hawthorne", "quotedIn", "BBC", ""),
+        ("Kamila Hawthorne", "said", 'the deadline was "unrealistic"', ""),
+    }, set()),
     ("icb_closures_2024.txt", {
         ("Peter Benson", "holdsRole", "Blackpool Local Medical Committee", "chair"),
         ("NHS Lancashire and South Cumbria Integrated Care Board", "partnerOf", "Blackpool Local Medical Committee", ""),
