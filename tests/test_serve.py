@@ -467,7 +467,8 @@ def test_serve_loads_the_graph_logs_and_stops_on_ctrl_c(graph, tmp_path):
         assert json_rows(client(match.group(1), PEOPLE).query().convert()) == list(run_query(graph, PEOPLE).rows)
         assert '"GET /sparql?query=' in lines.get(timeout=10)
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=15) == 0
+        # a bound on stopping at all, not on speed: a loaded machine once took over 15 s
+        assert process.wait(timeout=60) == 0
         assert "stopped" in lines.get(timeout=10)
     finally:
         if process.poll() is None:
