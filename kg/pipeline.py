@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import multiprocessing
 import time
 from dataclasses import dataclass, field
@@ -294,6 +295,11 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
             check.cancel()
         raise
     written = [file.path for file in staged]
+    sizes = len(kg.documents), len(kg.entities), len(kg.facts)
+    skipped, warnings = ingested.skipped, ingested.warnings
+    # the browser taking the picture needs none of this, and at 10,000 pages it is gigabytes: let it go first
+    del kg, graph, ingested, outputs, staged, turtle
+    gc.collect()
     from kg.view import screenshot
     with clock("screenshot"):
         shot = screenshot(out_dir / "graph.html", out_dir / "graph.png")
@@ -312,7 +318,6 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
             for check in checks:
                 check.cancel()
         violations, clock.seconds["validate"] = sum(counts), max(seconds)
-    return BuildResult(out_dir, len(kg.documents), len(kg.entities), len(kg.facts),
-                       time.perf_counter() - started, ingested.skipped, tuple(written), violations, shot.reason,
-                       ingested.warnings, cache.hits if cache else 0, dict(clock.seconds),
+    return BuildResult(out_dir, *sizes, time.perf_counter() - started, skipped, tuple(written), violations,
+                       shot.reason, warnings, cache.hits if cache else 0, dict(clock.seconds),
                        "" if not validate or store.kind == "memory" else f"{store.kind} store")
