@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,8 @@ FORCE_ITERATIONS = 50
 # entities on a page of the whole graph: the size benchmarks/view_bench.py keeps under 3 s to interactive;
 # past it a page shows the most connected ones and says how many there are
 OVERVIEW_LIMIT = 5000
+# statements of an entity and facts of a link the whole-graph view carries; a focused view carries them all
+OVERVIEW_EVIDENCE = 10
 FORCE_CHUNK = 128  # rows of the pairwise repulsion computed at once: small enough to stay in cache
 COMMENT_SECTION = "comment"
 
@@ -125,13 +128,14 @@ def entity_type(classes: set[Node] | frozenset[Node]) -> str | None:
     return chosen
 
 
-def to_digraph(graph: Graph, *, limit: int | None = None) -> nx.DiGraph:
+def to_digraph(graph: Graph, *, limit: int | None = None, evidence: int | None = None) -> nx.DiGraph:
     """Entities as nodes, kg:Facts between two entities as edges (all facts of a pair on one edge); with
     `limit`, only the `limit` most connected entities (see `most_connected`) and the links among them.
 
     Node attributes: label, type, aliases, files, statements (facts whose object is text or a quotation).
     Edge attribute: facts, each a dict of predicate label, qualifier and evidence. Graph attribute:
-    entity_count, the entities of the whole graph.
+    entity_count, the entities of the whole graph. With `evidence`, a node keeps at most that many statements
+    and an edge that many facts (the first by fact IRI), and `more` counts the ones left out.
     """
     if not isinstance(graph, Graph):
         raise ExportError(f"expected an rdflib.Graph to view, got {type(graph).__name__}")
@@ -157,12 +161,17 @@ def to_digraph(graph: Graph, *, limit: int | None = None) -> nx.DiGraph:
         label = min(str(n) for n in graph.objects(node, SCHEMA.name))
         aliases = sorted({str(a) for a in graph.objects(node, SCHEMA.alternateName)} - {label})
         files = sorted({_file_name(graph, doc) for doc in graph.subjects(SCHEMA.mentions, node)} - {""})
-        view.add_node(key, label=label, type=fine, aliases=aliases, files=files, statements=[])
+        view.add_node(key, label=label, type=fine, aliases=aliases, files=files, statements=[], more=0)
 
     edge_facts: dict[tuple[str, str], list[dict[str, str]]] = {}
+    counted: Counter = Counter()
     for fact, subject, predicate, obj, linked in facts:
         if subject not in shown or (linked and str(obj) not in shown):
             continue
+        where = (subject, str(obj)) if linked else subject
+        counted[where] += 1
+        if evidence is not None and counted[where] > evidence:
+            continue  # counted, not read: at 10,000 pages the evidence of every fact is gigabytes in a browser
         record = {"predicate": _predicate_label(predicate), **_provenance(graph, fact)}
         if linked:
             edge_facts.setdefault((subject, str(obj)), []).append(record)
@@ -172,8 +181,10 @@ def to_digraph(graph: Graph, *, limit: int | None = None) -> nx.DiGraph:
 
     for node in view.nodes:
         view.nodes[node]["statements"].sort(key=_record_key)
+        view.nodes[node]["more"] = counted[node] - len(view.nodes[node]["statements"])
     for (source, target), facts in sorted(edge_facts.items()):
-        view.add_edge(source, target, facts=sorted(facts, key=_record_key))
+        view.add_edge(source, target, facts=sorted(facts, key=_record_key),
+                      more=counted[source, target] - len(facts))
     return view
 
 
@@ -332,7 +343,7 @@ def _render(graph: Graph, *, title: str, focus: str | None, depth: int,
         total = view.number_of_nodes()
         view, centres = neighbourhood(view, focus, depth)
     else:
-        view = to_digraph(graph, limit=limit)
+        view = to_digraph(graph, limit=limit, evidence=OVERVIEW_EVIDENCE)
         total = view.graph["entity_count"]
     data = _view_data(view, centres)
     context: dict[str, Any] = {
@@ -552,12 +563,14 @@ def _view_data(view: nx.DiGraph, centres: tuple[str, ...] = ()) -> dict[str, Any
             "size": round(12 + 4 * math.sqrt(view.degree(node)), 1), "community": communities[node],
             "comment_only": _comment_only(view, node),
             "aliases": attrs["aliases"], "files": attrs["files"], "statements": attrs["statements"],
+            "more": attrs.get("more", 0),
         })
     edges = []
     for index, (source, target) in enumerate(sorted(view.edges)):
         facts = view.edges[source, target]["facts"]
         labels = sorted({f["predicate"] for f in facts})
-        edges.append({"id": f"e{index}", "from": source, "to": target, "label": " / ".join(labels), "facts": facts})
+        edges.append({"id": f"e{index}", "from": source, "to": target, "label": " / ".join(labels), "facts": facts,
+                      "more": view.edges[source, target].get("more", 0)})
     return {"nodes": nodes, "edges": edges, "focus": list(centres)}
 
 

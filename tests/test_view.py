@@ -225,6 +225,25 @@ def test_a_graph_past_the_limit_shows_its_most_connected_entities(limit: int, sh
         assert "P9" not in labels
 
 
+def test_the_overview_carries_a_few_facts_of_each_link_and_counts_the_rest() -> None:
+    from kg.view import OVERVIEW_EVIDENCE
+
+    kg = star_graph(3)
+    doc, sentence = kg.documents[0], kg.facts[0].sentence
+    many = tuple(Fact("person/p0", "criticises", "person/p1", replace(sentence, start=i, end=i + 1, text="x"),
+                      "stance.verb", 0.5) for i in range(OVERVIEW_EVIDENCE + 5))
+    graph = to_rdf(replace(kg, facts=kg.facts + many))
+    total = sum(1 for f in kg.facts + many if (f.subject, f.object) == ("person/p0", "person/p1"))
+    [edge] = [e for e in page_data(render_html(graph))["edges"] if (e["from"], e["to"]) ==
+              ("https://w3id.org/kg-gp/id/person/p0", "https://w3id.org/kg-gp/id/person/p1")]
+    assert len(edge["facts"]) == OVERVIEW_EVIDENCE and edge["more"] == total - OVERVIEW_EVIDENCE
+    [focused] = [e for e in page_data(render_html(graph, focus="P1"))["edges"] if e["from"].endswith("/p0")
+                 and e["to"].endswith("/p1")]
+    assert len(focused["facts"]) == total and focused["more"] == 0
+    assert to_digraph(graph).edges["https://w3id.org/kg-gp/id/person/p0",
+                                   "https://w3id.org/kg-gp/id/person/p1"]["more"] == 0
+
+
 def _query_graph_with_self_links() -> Graph:
     from tests.fixtures.mini import query_graph
     kg = query_graph()
