@@ -161,6 +161,11 @@ def serve(graph_path: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT
           timeout: float = DEFAULT_TIMEOUT) -> None:
     """Load the graph file and answer SPARQL queries over HTTP until interrupted (Ctrl-C)."""
     _log_to_stderr()
+    # Ctrl-C stops the server however it was started: a parent may hand down SIGINT ignored or blocked
+    # (a background job of a script, a test runner's worker)
+    if threading.current_thread() is threading.main_thread():
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     graph = load_graph(Path(graph_path))
     server = make_server(graph, host=host, port=port, timeout=timeout)
     bound_host, bound_port = server.server_address[:2]
