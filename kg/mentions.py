@@ -471,9 +471,13 @@ def _possessor_name(doc, chunk_start: int, start: int, root: int, taken: list[tu
         return None
     if any(not (t.pos_ == "ADJ" or t.is_punct) for t in doc[start:root]):
         return None
-    name_end = doc[start - 1].idx
+    return _name_ending_at(doc, chunk_start, doc[start - 1].idx, taken)
+
+
+def _name_ending_at(doc, chunk_start: int, end: int, taken: list[tuple[int, int]]) -> str | None:
+    """The known name inside the phrase from `chunk_start` that ends at character `end`."""
     for s, e in taken:
-        if e == name_end and s >= doc[chunk_start].idx:
+        if e == end and s >= doc[chunk_start].idx:
             return clean_name(doc.text[s:e])
     return None
 
@@ -494,11 +498,7 @@ def _namesake(doc, chunk_start: int, start: int, root: int, taken: list[tuple[in
     survey' are named by whom they are by or for, as 'Lord Darzi's review' is."""
     if start != root or root == chunk_start or doc[root - 1].lower_ in ("'s", "’s"):
         return None
-    name_end = doc[root - 1].idx + len(doc[root - 1].text)
-    for s, e in taken:
-        if e == name_end and s >= doc[chunk_start].idx:
-            return clean_name(doc.text[s:e])
-    return None
+    return _name_ending_at(doc, chunk_start, doc[root - 1].idx + len(doc[root - 1].text), taken)
 
 
 _TITLE_CONNECTORS = {"of", "and", "for", "&", "on", "in"}

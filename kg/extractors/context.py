@@ -155,19 +155,15 @@ class DocumentContext:
             return ref.key
         # 'NHS England's director of primary care, Dr Amanda Doyle, told...', 'The Royal College of GPs' honorary
         # secretary Dr Jo Ellis said...': the person named in apposition speaks, for the organisation too
-        for child in token.children:
-            if child.dep_ == "appos":
-                named = self.ref_for_token(view, child)
-                if named is not None and named.type == "Person":
-                    return named.key
+        named = self._apposed(view, token, {"Person"})
+        if named is not None:
+            return named
         if ref is not None:
             return ref.key
         # "Patients' group Healthwatch Norfolk criticised...": a kind word's named apposition acts
-        for child in token.children:
-            if child.dep_ == "appos" and token.pos_ == "NOUN":
-                named = self.ref_for_token(view, child)
-                if named is not None and named.type in ORGANISATION_TYPES:
-                    return named.key
+        named = self._apposed(view, token, ORGANISATION_TYPES) if token.pos_ == "NOUN" else None
+        if named is not None:
+            return named
         # 'a spokesperson for the ICB said', 'an NHS England spokeswoman said': the organisation speaks
         if token.lower_ in SPOKESPEOPLE:
             named = [r for r in self.refs_under(view, token) if r.type in ORGANISATION_TYPES]
@@ -178,6 +174,15 @@ class DocumentContext:
             return self.quote_speaker_at(view.offset(token)) or self.first_person(view.sentence)
         if lower in PRONOUNS_PERSON:
             return self.last_person_before(view.offset(token), view.sentence)
+        return None
+
+    def _apposed(self, view: SentenceView, token: Token, types) -> str | None:
+        """The entity of one of `types` named in apposition to `token`."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                named = self.ref_for_token(view, child)
+                if named is not None and named.type in types:
+                    return named.key
         return None
 
     def quote_speaker_at(self, offset: int) -> str | None:
