@@ -257,9 +257,11 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     from kg.ingest import read_documents
     with clock("ingest"):
         ingested = read_documents(sources)
+    skipped, warnings = ingested.skipped, ingested.warnings
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
     kg = extract(ingested.documents, progress=progress, processes=processes, cache=cache, analyser=analyser,
                  clock=clock)
+    del ingested
     with clock("rdf"):
         graph = to_rdf(kg, open_graph(store, empty=True))
     # Oxigraph keeps xsd:nonNegativeInteger offsets as xsd:integer (same values), which the shapes' datatype
@@ -273,19 +275,25 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
             # streamed to disk, never one string: a graph of tens of thousands of documents is gigabytes of text
             turtle = stage_bytes(out_dir / "graph.ttl", (chunk.encode("utf-8") for chunk in turtle_chunks(graph)))
             staged.append(turtle)
-            outputs = {"entities.csv": entities_csv(kg), "facts.csv": facts_csv(kg)}
+            # each output goes to its temporary file as soon as it is made: held as strings until the end, the
+            # outputs of 10,000 pages were hundreds of megabytes beside the graph
+            staged.append(stage_text(out_dir / "entities.csv", entities_csv(kg)))
+            staged.append(stage_text(out_dir / "facts.csv", facts_csv(kg)))
+        sizes = len(kg.documents), len(kg.entities), len(kg.facts)
+        del kg  # the views and answers read the RDF graph only
+        gc.collect()
         from kg.view import render_html
         with clock("view"):
-            outputs["graph.html"] = render_html(graph, title="kg: " + ", ".join(s.name for s in sources))
+            staged.append(stage_text(out_dir / "graph.html",
+                                     render_html(graph, title="kg: " + ", ".join(s.name for s in sources))))
         queries = queries_dir or DEFAULT_QUERIES
         if queries.is_dir():
             from kg.query import answers_markdown
             with clock("answers"):
                 answering = graph if oxigraph_store(graph) is not None else oxigraph_copy(turtle.temporary)
-                outputs["answers.md"] = answers_markdown(answering, queries)
+                staged.append(stage_text(out_dir / "answers.md", answers_markdown(answering, queries)))
                 del answering
         with clock("write"):
-            staged += [stage_text(out_dir / name, text) for name, text in outputs.items()]
             for file in staged:
                 file.commit()
     except BaseException:
@@ -295,10 +303,8 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
             check.cancel()
         raise
     written = [file.path for file in staged]
-    sizes = len(kg.documents), len(kg.entities), len(kg.facts)
-    skipped, warnings = ingested.skipped, ingested.warnings
     # the browser taking the picture needs none of this, and at 10,000 pages it is gigabytes: let it go first
-    del kg, graph, ingested, outputs, staged, turtle
+    del graph, staged, turtle
     gc.collect()
     from kg.view import screenshot
     with clock("screenshot"):
