@@ -142,6 +142,16 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
             candidates.append(entity)
     if _speech_verb(token.head):
         candidates = [c for c in candidates if c.type not in ("Policy", "Programme")]
+    clause = _noun_with_clause_before(token)
+    if clause is not None:
+        # 'the deal that the BMA agreed with NHS England..., but I fear it will not...': 'it' is the deal; the
+        # names inside the clause describing the deal are not what it stands for
+        base = start - token.idx
+        noun_start, clause_start, clause_end = (base + offset for offset in clause)
+        candidates = [c for c in candidates if not clause_start <= c.start < clause_end
+                      and not (c.sentence == here and c.start < noun_start and c.subject < 2)]
+        if not any(c.sentence == here for c in candidates):
+            return None
     # in its own sentence the nearest subject before it ('the contract is set for its biggest reform'); from the
     # sentence before, that sentence's main subject ('NHS England has said the contract... It has made no secret')
     # ('The Government said the contract is set for reform, and it has published plans': a main-clause 'it'
@@ -153,6 +163,21 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
     if chosen is None:
         return None
     return start, start + len(token.text), chosen, "coref.pronoun"
+
+
+def _noun_with_clause_before(pronoun: Token) -> tuple[int, int, int] | None:
+    """The last singular common noun before `pronoun` in its sentence that a relative clause describes, as
+    (the noun's offset, the clause's start and end offsets), when the pronoun is not inside that clause."""
+    found = None
+    for token in pronoun.sent:
+        if token.i >= pronoun.i:
+            break
+        if token.dep_ == "relcl" and token.head.tag_ == "NN" and token.head.i < token.i:
+            clause = list(token.subtree)
+            if clause[0].i <= pronoun.i <= clause[-1].i:
+                continue
+            found = (token.head.idx, clause[0].idx, clause[-1].idx + len(clause[-1].text))
+    return found
 
 
 _ROLE_TIME = {"new", "former", "current", "interim", "acting", "outgoing", "incoming"}

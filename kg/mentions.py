@@ -99,7 +99,16 @@ def _refine_org_type(name: str, before: str) -> str:
     # the longest head word decides: 'Kent Local Medical Committee' is not a government 'Committee'
     matches = [(len(head), etype) for etype, heads in lexicon.organisation_heads.items() for head in heads
                if name.endswith(" " + head) or name == head]
-    return max(matches)[1] if matches else "Organization"
+    if matches:
+        return max(matches)[1]
+    # 'NHS Kent and Medway', 'NHS Greater Manchester': the names integrated care boards go by
+    if name.startswith("NHS "):
+        from kg.lexicon import uk_places
+
+        words = name.split()[1:4]
+        if any(" ".join(words[:n]).casefold() in uk_places() for n in range(1, len(words) + 1)):
+            return "GovernmentBody"
+    return "Organization"
 
 
 def _span_mention(aseg: AnalysedSegment, span: Span, doc_id: str, etype: str, source: str) -> Mention:
@@ -132,6 +141,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
             span = _trim_roles(span)
             if span is not None and span[-1].tag_ == "NNPS":
                 continue  # a person's name does not end in a plural ('Dark Knights')
+            if span is not None and _figurative(span):
+                continue
         if span is not None and etype == "Place":
             span = _trim_directions(span)
         if span is None:
@@ -178,6 +189,17 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
 
 
 _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
+
+
+def _figurative(span: Span) -> bool:
+    """'a Trojan horse', 'a Cinderella service': one name modifying a common noun after 'a' is a figure of speech,
+    not a person ('the Leng review' is one: it is named after its author)."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    head = token.head
+    return token.dep_ in ("compound", "amod") and head.pos_ == "NOUN" and head.i == token.i + 1 and \
+        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 def _owned_name(sm: SegmentMention, named: list[SegmentMention], text: str, base: int, lexicon) -> SegmentMention:

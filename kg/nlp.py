@@ -81,15 +81,21 @@ def alias_names(doc: Doc) -> Doc:
     changed = False
     ents = list(doc.ents)
     for n, ent in enumerate(ents):
-        if not ent.label_.startswith("KG_") or ent.text == ent.ent_id_ or ent.end >= len(doc) or \
-                ent.label_[3:] in _CONCEPT_TYPES:
+        if not ent.label_.startswith("KG_") or ent.end >= len(doc) or ent.label_[3:] in _CONCEPT_TYPES:
             continue  # 'Scrap QOF' in a headline is no organisation: only organisations' aliases start longer names
         end = ent.end
         while end < len(doc) and _name_word(doc[end]):
             end += 1
+            # 'NHS Kent and Medway', 'Healthwatch Bath and North East Somerset'
+            if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and _name_word(doc[end + 1]):
+                end += 1
         start = ent.start  # 'Londonwide LMCs', 'Kent LMC': a capitalised name before the alias
         while start > 0 and _name_word(doc[start - 1]):
             start -= 1
+        if ent.text == ent.ent_id_ and not _starts_with_place(doc[ent.end:end]):
+            # a name in its own right ('NHS') starts a longer one only with a place: 'NHS Kent and Medway', not
+            # 'NHS Covid Pass'
+            end, start = ent.end, ent.start
         if end > ent.end or start < ent.start:
             ents[n] = Span(doc, start, end, label="ORG")
             changed = True
@@ -97,6 +103,13 @@ def alias_names(doc: Doc) -> Doc:
         doc.ents = [e for e in ents if not any(o is not e and o.start < e.end and e.start < o.end and
                                                 o.end - o.start > e.end - e.start for o in ents)]
     return doc
+
+
+def _starts_with_place(words: Span) -> bool:
+    from kg.lexicon import uk_places
+
+    places = uk_places()
+    return any(words[:n].text.casefold() in places for n in range(1, min(3, len(words)) + 1))
 
 
 def _name_word(token) -> bool:

@@ -74,6 +74,7 @@ class KG(DefinedNamespace):
     fines: URIRef
     urges: URIRef
     wroteTo: URIRef
+    authored: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -129,6 +130,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "fines": (KG.fines, "fines"),
     "urges": (KG.urges, "urges"),
     "wroteTo": (KG.wroteTo, "wrote to"),
+    "authored": (KG.authored, "authored"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

@@ -621,3 +621,87 @@ def test_a_quotation_is_about_the_entities_it_or_its_sentence_names(text, about)
     [quote] = [f for f in kg.facts if f.predicate == "said"]
     labels = {e.key: e.label for e in kg.entities}
     assert [labels[k] for k in quote.about] == about
+
+
+SESSION_RULES = [
+    # the field of a post in an apposition after the name, and a relative 'who' hung on the post's last noun
+    ("We spoke to Dr Lena Ortiz, national director for urgent care at NHS England, who told us: “The plan "
+     "gives practices time. We will keep talking to the profession.”",
+     {("Lena Ortiz", "holdsRole", "NHS England", "national director for urgent care")}),
+    # appointed, named or elected to a post is holding it
+    ("Dr Omar Reid was appointed chief executive of the Nuffield Trust in 2024.",
+     {("Omar Reid", "holdsRole", "Nuffield Trust", "chief executive")}),
+    ("Dr Omar Reid, who was named chair of Leeds LMC last year, said the offer was poor.",
+     {("Omar Reid", "holdsRole", "Leeds LMC", "chair")}),
+    # who leads an organisation heads it, in the post a clause on them names
+    ("The federation, Solent GP Alliance, is led by Dr Ruth Kane, who was appointed chief executive in 2022.",
+     {("Ruth Kane", "holdsRole", "Solent GP Alliance", "chief executive")}),
+    ("Dr Ruth Kane, who leads the Health Foundation, welcomed the plan.",
+     {("Ruth Kane", "holdsRole", "Health Foundation", "leader")}),
+    # a predecessor held the posts the text gave the person whose predecessor they are
+    ("Health secretary Wes Streeting said the Government would reform the contract. His predecessor, Victoria "
+     "Atkins, promised much the same.",
+     {("Victoria Atkins", "holdsRole", "the Government", "former health secretary")}),
+    # a report written by someone
+    ("The Health Foundation published a report on the GP workforce. The report was written by senior fellow "
+     "Nina Holt.", {("Nina Holt", "authored", "report on the GP workforce", "")}),
+    # a participle of warning after a call: what the warning is about is no recommendation
+    ("A report by the Health Foundation has called on ministers to publish a workforce plan, warning that the "
+     "QOF is failing patients.",
+     {("Health Foundation report", "warnsAbout", "Quality and Outcomes Framework", "")}),
+    # an ICB by the name it goes by: NHS and a place
+    ("NHS Kent and Medway has borrowed £3m from NHS England.",
+     {("NHS Kent and Medway", "borrowsFrom", "NHS England", "£3m")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", SESSION_RULES, ids=[sorted(e)[0][1] + " " + sorted(e)[0][0]
+                                                               for _, e in SESSION_RULES])
+def test_posts_authors_warnings_and_icb_names(text, expected):
+    assert expected <= triples(build(text))
+
+
+def test_a_call_and_a_warning_are_not_a_recommendation_of_what_is_warned_about():
+    facts = triples(build("A report by the Health Foundation has called on ministers to publish a workforce plan, "
+                          "warning that the QOF is failing patients."))
+    assert not {f for f in facts if f[1] == "recommends" and f[2] == "Quality and Outcomes Framework"}
+
+
+def test_a_bargain_agreed_with_someone_is_not_support_for_them():
+    facts = triples(build("The deal\n\nBy Ann Lowe\n\nThe deal that the RCGP agreed with NHS England last week is fair."))
+    assert not {f for f in facts if f[1] == "supports"}
+
+
+def test_a_pronoun_after_a_noun_with_a_relative_clause_is_that_noun_not_a_name_in_the_clause():
+    # 'it' is the deal, not the College or NHS England named in the clause that describes it
+    facts = triples(build("The deal\n\nBy Ann Lowe\n\nI welcome the deal that the RCGP agreed with NHS England "
+                          "last week, but I fear it will not stop the exodus of GP partners."))
+    assert not {f for f in facts if f[1] in ("supports", "warnsAbout")}
+
+
+def test_list_items_copied_without_bullets_are_still_items():
+    text = ("The Health Foundation published a report on general practice today.\n\n"
+            "Other recommendations made by the report included:\n\n"
+            "A national retention scheme for older GPs;\n\n"
+            "Changes to the QOF with more money for prevention;\n\n"
+            "A new PMS contract for practices in deprived areas.\n\n"
+            "NHS England said it would consider the GMS contract.")
+    recommended = {o for s, p, o, _ in triples(build(text)) if p == "recommends"}
+    assert {"Quality and Outcomes Framework", "PMS contract"} <= recommended
+    assert "GMS contract" not in recommended  # the list ended with the item that ends in a full stop
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The new teams are a Trojan horse for trusts taking over practices.", "Trojan"),
+    ("General practice has long been a Cinderella service.", "Cinderella"),
+])
+def test_a_name_used_as_a_figure_of_speech_is_not_a_person(text, absent):
+    assert absent not in {e.label for e in build(text).entities}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("NHS Greater Manchester said practices would get more money.", "NHS Greater Manchester", "GovernmentBody"),
+    ("The NHS Pension Scheme is a problem for GP partners.", "NHS Pension Scheme", "Organization"),
+])
+def test_nhs_and_a_place_is_an_icb_and_nhs_and_anything_else_is_not(text, name, kind):
+    assert (name, kind) in {(e.label, e.type) for e in build(text).entities}

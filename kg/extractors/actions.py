@@ -56,11 +56,17 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "collaborate": ("partnerOf", ORGS, ORGS),
     "work": ("partnerOf", ORGS, ORGS),
 }
+# verbs with a second sense for other objects: 'wrote for Pulse' against 'the report was written by X'
+SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
+    "write": ("authored", {"Person"} | ORGS, {"Report"}),
+    "author": ("authored", {"Person"} | ORGS, {"Report"}),
+    "co-author": ("authored", {"Person"} | ORGS, {"Report"}),
+}
 # verbs that name the relation only with this preposition: 'working closely with the CCG' is a partnership,
 # 'working in London' or 'works for the trust' is not; 'invested £1bn in the ARRS' funds it
 ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in"}
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
-_RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(PHRASAL)
+_RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRASAL)
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
@@ -88,7 +94,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if verb.pos_ != "VERB":
                 continue
             lemma = verb_lemma(verb, _RULE_LEMMAS)
-            rule = VERB_RULES.get(lemma)
+            rule = VERB_RULES.get(lemma) or SECOND_RULES.get(lemma)
             phrasal = PHRASAL.get(lemma)
             if phrasal and any(c.dep_ == "prt" and c.lower_ == phrasal[0] for c in verb.children):
                 rule = phrasal[1]
@@ -103,6 +109,8 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if lemma == "chair" and verb.tag_ in ("VBZ", "VBP"):
                 rule = ("holdsRole", {"Person"}, ORGS)  # 'X, who chairs the RCGP': a post held now
             yield from _apply(ctx, view, verb, rule, lemma)
+            if lemma in SECOND_RULES and rule is not SECOND_RULES[lemma]:
+                yield from _apply(ctx, view, verb, SECOND_RULES[lemma], lemma)
 
 
 def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: str) -> Iterator[Fact]:

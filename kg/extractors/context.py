@@ -170,10 +170,24 @@ class DocumentContext:
             if named:
                 return named[0].key
         lower = token.lower_
+        if lower == "who" and token.head.dep_ == "relcl":
+            return self._person_antecedent(view, token.head.head)
         if lower in FIRST_PERSON:
             return self.quote_speaker_at(view.offset(token)) or self.first_person(view.sentence)
         if lower in PRONOUNS_PERSON:
             return self.last_person_before(view.offset(token), view.sentence)
+        return None
+
+    def _person_antecedent(self, view: SentenceView, token: Token) -> str | None:
+        """The person a relative 'who' stands for. The parser often hangs the clause on the last noun of the
+        person's description ('Dr X, director at NHS England, who told us'): climb out of it to the name."""
+        for _ in range(6):
+            ref = self.ref_for_token(view, token)
+            if ref is not None and ref.type == "Person":
+                return ref.key
+            if token.dep_ not in ("pobj", "prep", "appos", "compound") or token.head.i == token.i:
+                return None
+            token = token.head
         return None
 
     def _apposed(self, view: SentenceView, token: Token, types) -> str | None:

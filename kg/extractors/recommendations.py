@@ -17,6 +17,7 @@ POLICY_TYPES = {"Policy", "Programme", "Report", "Legislation"}
 _PLAN_HEADING_RE = re.compile(r"\b(?:plan|strategy|package|deal|offer|programme|proposals)\b[^:]{0,40}\b"
                               r"(?:includes?|included|will include|contains?|sets out|set out)\s*:\s*$", re.I)
 PLANNER_TYPES = {"Organization", "GovernmentBody", "Company", "Person"}
+_ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))\s*$")
 _LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$", re.I)
 
 
@@ -25,23 +26,31 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = load_lexicon().recommend_verbs
     list_recommender: str | None = None
     list_relation = "recommends"
+    item_paragraph: int | None = None  # where the list item being read starts
+    list_open = False  # the heading, or an item ending in ';', asks for another item
     for view in ctx.sentences():
         text = view.sentence.text.strip()
-        if list_recommender and view.segment.segment.start >= 0 and _is_list_item(ctx, view):
+        paragraph = view.segment.segment.start
+        if list_recommender and (paragraph == item_paragraph or _is_list_item(ctx, view) or list_open):
+            # pages copied without their bullets keep the items as paragraphs, each ending in ';' but the last
+            item_paragraph = paragraph
+            list_open = bool(_ITEM_GOES_ON.search(ctx.adoc.document.text[paragraph:view.segment.segment.end]))
             for ref in _policies(ctx, view.sentence.start, view.sentence.end):
                 if _in_relative_clause(ctx, view, ref):
                     continue  # 'for practices that hand back their GMS contracts' says who, not what
                 yield Fact(list_recommender, list_relation, ref.key, view.sentence, "recommendations.list-item", 0.7,
                            qualifier=_removal(ctx, view, ref))
             continue
-        list_recommender, list_relation = None, "recommends"
+        list_recommender, list_relation, item_paragraph, list_open = None, "recommends", None, False
         if _PLAN_HEADING_RE.search(text):
             # 'The plan includes:' after 'NHS England has published a plan...': the items are what its maker plans
             refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in PLANNER_TYPES]
             list_recommender = refs[-1].key if refs else ctx.last_of_type_before(view.sentence.start, PLANNER_TYPES)
             list_relation = "plans"
+            list_open = text.endswith(":")
             continue
         if _LIST_HEADING_RE.search(text):
+            list_open = text.endswith(":")
             refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in RECOMMENDER_TYPES]
             # 'The report's recommendations include:' with no report named: the report or think tank last named
             list_recommender = refs[-1].key if refs else ctx.last_of_type_before(view.sentence.start,
@@ -70,7 +79,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
     recommender = _subject(ctx, view, verb)
     if recommender is None or ctx.types.get(recommender) not in RECOMMENDER_TYPES:
         return
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") and c.i > verb.i]
+    # '..., warning that the partnership model is close to collapse': a participle of speech adds what was said
+    speech = load_lexicon().cue_verbs
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") and c.i > verb.i
+               and not (c.dep_ == "advcl" and c.tag_ == "VBG" and verb_lemma(c, speech))]
     if not objects or any(t.lemma_.casefold() in WARINESS for o in objects for t in (o, *o.children)
                           if t.dep_ in ("dobj", "pobj")):
         return  # 'urged caution over X', 'called for caution on X': wariness, not a recommendation

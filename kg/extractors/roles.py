@@ -5,6 +5,8 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from spacy.tokens import Token
+
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, Ref, SentenceView
 from kg.lexicon import load_lexicon
@@ -20,6 +22,8 @@ _UNIT = r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|division
 _POSSESSIVE = r"(?:['’]s?)?"
 # the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
 _PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,3})?"
+# 'X was appointed chief executive of Y', 'X, who has been named chair of Y'
+_APPOINTED_AS = r"(?:(?:appointed|named|elected|made|installed)\s+(?:as\s+)?)"
 ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
                   "clinical", "medical", "policy", "research", "executive", "non-executive", "honorary", "joint",
                   "chief", "general", "interim")
@@ -43,10 +47,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "roles.possessive-copula": re.compile(_POSSESSIVE + r"\s+" + TIME + role + r"\s+(?:is|was|has\s+been|became)\s+"
                                               + _TITLE + r"$", re.I),
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
-        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+is\s+|who\s+was\s+)?(?:the\s+|a\s+)?" + TIME + role +
-                                       r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
-        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+(?:the\s+|a\s+|an\s+)?" + TIME + role +
-                                   r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|has\s+been)\s+" + _APPOINTED_AS + r"?)?(?:the\s+|a\s+)?" + TIME + role +
+                                       _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _APPOINTED_AS + r"?(?:the\s+|a\s+|an\s+)?" + TIME + role +
+                                   _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
         "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + TIME + role + r"\b", re.I),
@@ -63,6 +67,96 @@ def _patterns() -> dict[str, re.Pattern]:
 
 @register("roles")
 def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
+    posts = list(_posts(ctx))
+    yield from posts
+    yield from _predecessors(ctx, posts)
+    yield from _leaders(ctx)
+
+
+_APPOINTED = {"appoint", "name", "elect", "make"}
+
+
+def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
+    """'GP Alliance Warwickshire is led by Dr X', 'Dr X, who leads Y': the person heads the organisation; the post
+    is the one a clause on the person names ('who was appointed chief executive in 2023'), else leader."""
+    for view in ctx.sentences():
+        for verb in view.tokens:
+            if verb.lemma_ != "lead" or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            if passive:
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                people = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+                orgs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            else:
+                people = [c for c in verb.children if c.dep_ == "nsubj"]
+                if people and people[0].lower_ == "who" and verb.dep_ == "relcl":
+                    people = [verb.head]
+                orgs = [c for c in verb.children if c.dep_ == "dobj"]
+            if not people or not orgs:
+                continue
+            person = ctx.ref_for_token(view, people[0])
+            org = ctx.speaker_for(view, orgs[0])
+            if person is None or person.type != "Person" or org is None or ctx.types.get(org) not in ORG_TYPES:
+                continue
+            post, time = _appointed_post(people[0])
+            yield Fact(person.key, "holdsRole", org, view.sentence, "roles.leads", 0.7, qualifier=post or "leader",
+                       time=time)
+
+
+def _appointed_post(person: Token) -> tuple[str | None, str | None]:
+    """The post and year of 'X, who was appointed chief executive in 2023'."""
+    for clause in (c for c in person.children if c.dep_ == "relcl" and c.lemma_ in _APPOINTED):
+        for post in (c for c in clause.children if c.dep_ in ("oprd", "attr", "xcomp")):
+            words = " ".join(t.text for t in post.subtree)
+            match = re.fullmatch(r"(?:(?:its|the|a|an)\s+)?" + TIME + _role_re(), words, re.I)
+            if match is None:
+                continue
+            year = next((y.text for p in clause.children if p.dep_ == "prep" and p.lower_ in ("in", "since")
+                         for y in p.children if y.dep_ == "pobj" and re.fullmatch(r"(?:19|20)\d\d", y.text)), None)
+            return _qualifier(match), year
+    return None, None
+
+
+_SUCCESSION = {"predecessor": "former", "successor": ""}
+
+
+def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
+    """'His predecessor, Victoria Atkins, ...', 'X's successor was Y': Y held (or holds) the posts the text gave X."""
+    for view in ctx.sentences():
+        for token in view.tokens:
+            time = _SUCCESSION.get(token.lower_)
+            if time is None:
+                continue
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            if owner.lower_ in ("his", "her"):
+                holder = ctx.last_person_before(view.offset(owner), view.sentence)
+            else:
+                ref = ctx.ref_for_token(view, owner)
+                holder = ref.key if ref is not None and ref.type == "Person" else None
+            named = [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                named.append(token.head)
+            elif token.dep_ == "nsubj" and token.head.lemma_ == "be":
+                named += [c for c in token.head.children if c.dep_ == "attr"]
+            people = [r for r in (ctx.ref_for_token(view, t) for t in named) if r is not None and r.type == "Person"]
+            if holder is None or not people:
+                continue
+            for post in {(f.object, f.qualifier) for f in posts if f.subject == holder and f.predicate == "holdsRole"}:
+                org, qualifier = post
+                role = re.sub(r"^(?:%s)\s+" % "|".join(_ROLE_TIME_WORDS), "", qualifier or "")
+                for person in people:
+                    if person.key != holder:
+                        yield Fact(person.key, "holdsRole", org, view.sentence, "roles.succession", 0.7,
+                                   qualifier=f"{time} {role}".strip())
+
+
+_ROLE_TIME_WORDS = ("former", "new", "then", "interim", "acting", "outgoing", "incoming", "current")
+
+
+def _posts(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
     patterns = _patterns()
     implied = load_lexicon().implied_post_organisations

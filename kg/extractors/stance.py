@@ -12,8 +12,8 @@ from kg.lexicon import load_lexicon
 from kg.model import Fact
 
 AGENT_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
-               "Commenter"}
-TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Report", "Legislation"}
+               "Commenter", "Report"}  # 'the report warned that...', 'the review criticised...'
+TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislation"}
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
 # 'X-backed report': the first part backs the thing the compound modifies
 _BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|endorsed|funded|led)$")
@@ -36,8 +36,11 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
 def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str, lemma: str) -> Iterator[Fact]:
     if any(c.dep_ == "neg" for c in verb.children):
         return
+    if lemma == "agree" and any(c.dep_ == "dobj" for c in verb.children):
+        return  # 'agreed a deal with NHS England', 'the deal that the BMA agreed with...': a bargain, not support
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ in ("conj", "xcomp") :
+    if not subjects and (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        # '..., warning that X': a participle's subject is its clause's
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects:
         return
@@ -73,7 +76,8 @@ def _object_heads(token: Token) -> Iterator[Token]:
         yield from (t for t in token.subtree if t.pos_ in ("PROPN", "NOUN"))
     elif token.dep_ == "ccomp" and token.pos_ in ("VERB", "AUX"):
         # 'warned that the ARRS needed reform': the reported clause's subject is what the warning is about
-        for child in token.children:
+        # the parser sometimes hangs the subject on the auxiliary ('that the QOF is failing')
+        for child in (*token.children, *(g for c in token.children if c.dep_ == "aux" for g in c.children)):
             if child.dep_ in ("nsubj", "nsubjpass"):
                 yield from _object_heads(child)
     for child in token.children:
