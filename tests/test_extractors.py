@@ -705,3 +705,44 @@ def test_a_name_used_as_a_figure_of_speech_is_not_a_person(text, absent):
 ])
 def test_nhs_and_a_place_is_an_icb_and_nhs_and_anything_else_is_not(text, name, kind):
     assert (name, kind) in {(e.label, e.type) for e in build(text).entities}
+
+
+@pytest.mark.parametrize("comment, expected", [
+    ("The Nuffield Trust is right for once.", {("Rural GP", "supports", "Nuffield Trust", "")}),
+    ("Is the Nuffield Trust right?", set()),
+    ("The Nuffield Trust is not right about this.", set()),
+])
+def test_saying_someone_is_right_is_agreeing_with_them(comment, expected):
+    text = ("Think tank backs salaried model\n\nBy Ann Lowe\n\nThe Nuffield Trust said practices need more staff.\n\n"
+            "Comments (1)\n\nRural GP 16 January, 2026 8:40 am\n\n" + comment + "\n")
+    supports = {f for f in triples(build(text)) if f[1] == "supports"}
+    assert supports == expected
+
+
+LATER_RULES = [
+    # 'ORG, whose ROLE is PERSON'
+    ("The Patients Association, whose chief executive is Rachel Evans, said waits were too long.",
+     {("Rachel Evans", "holdsRole", "Patients Association", "chief executive")}),
+    # a plural post in apposition to coordinated people is each one's; both said what they said together
+    ("Dr Amir Shah and Dr Jo Lin, the partners at Elm Tree Surgery, said they could not recruit a GP.",
+     {("Amir Shah", "holdsRole", "Elm Tree Surgery", "partner"), ("Jo Lin", "holdsRole", "Elm Tree Surgery", "partner"),
+      ("Amir Shah", "said", "they could not recruit a GP", ""), ("Jo Lin", "said", "they could not recruit a GP", "")}),
+    # a bare spokesperson speaks for the organisation just named
+    ("The Department of Health and Social Care said it would respond in due course. A spokesperson said: "
+     "“We have already recruited 1,500 GPs.”",
+     {("Department of Health and Social Care", "said", "We have already recruited 1,500 GPs.", "")}),
+    # a funding formula is a policy, not who calls on NHS England
+    ("Its chair, Dr Eve Hart, said the Carr-Hill formula “does not reflect deprivation” and called on NHS England "
+     "to review it.", {("Eve Hart", "urges", "NHS England", "")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", LATER_RULES, ids=[sorted(e)[0][0] for _, e in LATER_RULES])
+def test_whose_posts_plural_posts_spokespeople_and_formulas(text, expected):
+    assert expected <= triples(build("Headline\n\n" + text))
+
+
+def test_a_singular_post_after_two_names_is_only_the_second_ones():
+    facts = triples(build("Headline\n\nDr Amir Shah and Dr Jo Lin, chair of Leeds LMC, said it was hard."))
+    assert ("Jo Lin", "holdsRole", "Leeds LMC", "chair") in facts
+    assert not {f for f in facts if f[0] == "Amir Shah" and f[1] == "holdsRole"}

@@ -169,6 +169,10 @@ class DocumentContext:
             named = [r for r in self.refs_under(view, token) if r.type in ORGANISATION_TYPES]
             if named:
                 return named[0].key
+            if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("for", "from", "at"):
+                return None  # 'a spokesperson for the practice', which names no organisation of ours
+            # 'The DHSC said it would respond. A spokesperson said: ...': the organisation just named
+            return self._organisation_just_named(view, view.offset(token))
         lower = token.lower_
         if lower == "who" and token.head.dep_ == "relcl":
             return self._person_antecedent(view, token.head.head)
@@ -188,6 +192,15 @@ class DocumentContext:
             if token.dep_ not in ("pobj", "prep", "appos", "compound") or token.head.i == token.i:
                 return None
             token = token.head
+        return None
+
+    def _organisation_just_named(self, view: SentenceView, offset: int, reach: int = 300) -> str | None:
+        i = bisect.bisect_left(self._starts, offset)
+        for ref in reversed(self.refs[:i]):
+            if ref.mention.start < offset - reach or ref.mention.section != view.sentence.section:
+                return None
+            if ref.type in ORGANISATION_TYPES:
+                return ref.key
         return None
 
     def _apposed(self, view: SentenceView, token: Token, types) -> str | None:

@@ -58,6 +58,7 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
     column = _opinion_piece(ctx)
     for view in ctx.sentences():
         yield from _epithets(ctx, view)
+        yield from _verdicts(ctx, view, column)
         holder = _holder(ctx, view)
         unmarked = False
         if holder is None and column and view.sentence.section == ARTICLE and not _quoted(ctx, view):
@@ -120,6 +121,29 @@ def _epithets(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             yield Fact(holder, "criticises", ref.key, view.sentence, "opinion.epithet", 0.7,
                        cue=f"{adjective.lower_} ({valence:+.1f})")
             break
+
+
+AGREEMENT = {"right", "correct"}
+
+
+def _verdicts(ctx: DocumentContext, view: SentenceView, column: bool) -> Iterator[Fact]:
+    """'The King's Fund is right for once', 'Streeting was right to...': whoever speaks there (a quotation's
+    speaker, a commenter, a column's author) agrees with the subject, whatever the polarity of the words."""
+    if view.sentence.text.rstrip().endswith("?"):
+        return
+    for verb in view.tokens:
+        if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        verdict = next((c.lower_ for c in verb.children if c.dep_ == "acomp" and c.lower_ in AGREEMENT), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        ref = ctx.ref_for_token(view, subject) if verdict and subject is not None else None
+        if ref is None or ref.type not in TARGET_TYPES:
+            continue
+        holder = ctx.quote_speaker_at(view.offset(verb))
+        if holder is None and (view.sentence.section != ARTICLE or column):
+            holder = ctx.first_person(view.sentence)
+        if holder is not None and holder != ref.key:
+            yield Fact(holder, "supports", ref.key, view.sentence, "opinion.verdict", 0.7, cue=f"{verb.lower_} {verdict}")
 
 
 def _opinion_piece(ctx: DocumentContext) -> bool:

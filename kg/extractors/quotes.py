@@ -84,6 +84,9 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             attributed.add(content)
             yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
                        object_is_literal=True, cue=lemma, start=start, end=end, about=_about(ctx, start, end, speaker, sentence))
+            for other in _co_speakers(ctx, view, token, speaker):  # 'Dr A and Dr B said...': both said it
+                yield Fact(other, "said", words, sentence, "quotes.cue-verb-coordinated", 0.7, object_is_literal=True,
+                           cue=lemma, start=start, end=end, about=_about(ctx, start, end, other, sentence))
             yield from _quote_stance(ctx, view, speaker, start, end)
             yield from _told_publication(ctx, view, token, speaker)
             break
@@ -117,6 +120,17 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _speaker(ctx, view, verb.head)
     return None
+
+
+def _co_speakers(ctx: DocumentContext, view: SentenceView, verb: Token, speaker: str) -> list[str]:
+    """People joined by 'and' to the verb's subject."""
+    out = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for other in (c for c in subject.children if c.dep_ == "conj"):
+            ref = ctx.ref_for_token(view, other)
+            if ref is not None and ref.type == "Person" and ref.key != speaker and ref.key not in out:
+                out.append(ref.key)
+    return out
 
 
 def _about(ctx: DocumentContext, start: int, end: int, speaker: str, sentence: Sentence) -> tuple[str, ...]:

@@ -43,12 +43,14 @@ def _patterns() -> dict[str, re.Pattern]:
         # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall'
         "roles.title-before-name": re.compile(_POSSESSIVE + r"\s+" + TIME + _UNIT + role + r"s?" + _PORTFOLIO +
                                               r"\s*,?\s*" + _TITLE + r"$", re.I),
-        # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'
-        "roles.possessive-copula": re.compile(_POSSESSIVE + r"\s+" + TIME + role + r"\s+(?:is|was|has\s+been|became)\s+"
-                                              + _TITLE + r"$", re.I),
+        # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'; 'ORG, whose chair is X'
+        "roles.possessive-copula": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + TIME + role +
+                                              r"\s+(?:is|was|has\s+been|became)\s+" + _TITLE + r"$", re.I),
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
-        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|has\s+been)\s+" + _APPOINTED_AS + r"?)?(?:the\s+|a\s+)?" + TIME + role +
-                                       _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        # ('X and Y, the partners at Z': a plural post is each coordinated person's)
+        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _APPOINTED_AS +
+                                       r"?)?(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" + _PORTFOLIO +
+                                       r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _APPOINTED_AS + r"?(?:the\s+|a\s+|an\s+)?" + TIME + role +
                                    _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
@@ -196,6 +198,9 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                         match = patterns[rule].fullmatch(between)
                         if match:
                             yield _fact(person, _owned(orgs, org, text), match, view, rule, 0.9)
+                            plural = between[match.end("role"):match.end("role") + 1].lower() == "s"
+                            for other in _coordinated(ctx, view, person, people) if plural else ():
+                                yield _fact(other, _owned(orgs, org, text), match, view, rule + "-coordinated", 0.8)
                     if patterns["roles.possessive-apposition"].fullmatch(between):
                         match = patterns["roles.possessive-apposition-role"].match(text, org.mention.end, s.end)
                         if match:
@@ -255,19 +260,22 @@ def _described_post(person: Ref, orgs: list[Ref], text: str, view: SentenceView)
 
 def _coordinated(ctx: DocumentContext, view: SentenceView, person: Ref, people: list[Ref]) -> list[Ref]:
     """People joined to `person` by 'and' or commas in the dependency parse."""
+    def first_conjunct(token):
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
     head = ctx.token_for(view, person)
     if head is None:
         return []
+    group = first_conjunct(head)
     out = []
     for other in people:
         token = ctx.token_for(view, other)
-        if token is None or other.key == person.key:
+        if token is None or other.key == person.key or token.i == head.i:
             continue
-        while token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head
-            if token == head:
-                out.append(other)
-                break
+        if first_conjunct(token).i == group.i and (token.dep_ == "conj" or head.dep_ == "conj"):
+            out.append(other)
     return out
 
 
