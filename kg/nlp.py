@@ -160,6 +160,9 @@ def org_names(doc: Doc) -> Doc:
                                                                                     or e.start < i or e.end > best)
                         for e in doc.ents):
             best = None  # the lexicon already knows this name, whole ('Royal College of Nursing')
+        if best and doc[best].lower_ not in _CONNECTORS and \
+                any(e.label_ == "ORG" and e.start <= i and e.end > best for e in doc.ents):
+            best = None  # the model's name runs on past the head word ('GP Alliance Warwickshire')
         if best:
             # 'Layton Medical Centre and Whitegate Health Centre' are two names: cut where a name is complete
             for k in range(i + 1, best):

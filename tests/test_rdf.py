@@ -29,6 +29,7 @@ LEXICON_BROADER = {
     "PCN DES": "primary care networks",
     "Additional Roles Reimbursement Scheme": "primary care networks",
     "Investment and Impact Fund": "primary care networks",
+    "Carr-Hill formula": "GMS contract",
 }
 
 

@@ -176,6 +176,35 @@ MORE_ARTICLES = [
         ("NHS England", "fines", "NHS Greater Manchester Integrated Care Board", "£200,000"),
         ("NHS Greater Manchester Integrated Care Board", "requestsFundingFrom", "NHS England", "£1.5m"),
     }, {"phone systems"}),
+    ("kings_fund_2026.txt", {
+        # '..., warning that X is close to collapse': a warning, not a recommendation of X
+        ("King's Fund report", "warnsAbout", "GP partnership model", ""),
+        ("Beccy Baird", "authored", "King's Fund report", ""),
+        # items copied without their bullets, the last ending in a full stop
+        ("King's Fund report", "recommends", "national retention scheme", ""),
+        ("King's Fund report", "recommends", "Additional Roles Reimbursement Scheme", ""),
+        ("Frimley ICB", "borrowsFrom", "NHS England", "£3m"),
+        ("Rural Partner", "supports", "King's Fund", ""),
+    }, set()),
+    ("editorial_2026.txt", {
+        ("Amanda Doyle", "holdsRole", "NHS England", "national director for primary care"),
+        ("Victoria Atkins", "holdsRole", "the Government", "former health secretary"),
+    }, {"Trojan"}),
+    ("federation_2026.txt", {
+        ("Sarah Raistrick", "holdsRole", "GP Alliance Warwickshire", "chief executive"),
+        ("Coventry and Warwickshire ICB", "requestsFundingFrom", "NHS England", "£5m"),
+    }, set()),
+    ("committee_2026.txt", {
+        ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
+        ("Layla Moran", "holdsRole", "Health and Social Care Committee", "chair"),
+        ("Department of Health and Social Care", "said", "We have already recruited 1,500 additional GPs through the ARRS.", ""),
+    }, set()),
+    ("closure_2026.txt", {
+        ("Simon Ashworth", "holdsRole", "Orchard Park Surgery", "partner"),
+        ("Nadia Karim", "holdsRole", "Orchard Park Surgery", "partner"),
+        ("Emma Stone", "urges", "NHS England", ""),
+        ("Care Quality Commission", "rates", "Orchard Park Surgery", "inadequate"),
+    }, {"Carr-Hill"}),
     ("booking_2026.txt", {
         ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
         # 'He added that...': the speaker of the quote before
