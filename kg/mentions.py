@@ -1,6 +1,7 @@
 """Stage: entity mentions in analysed documents (named, lexicon, noun-phrase and byline mentions)."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from dataclasses import dataclass, replace
@@ -584,4 +585,37 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
             key = (sm.mention.start, sm.mention.end)
             if key not in found:
                 found[key] = sm
+    for sm in _repeated_names(adoc, list(found.values())):
+        found[(sm.mention.start, sm.mention.end)] = sm
     return [found[k] for k in sorted(found)]
+
+
+_REPEATABLE = {"Person", "Organization", "GovernmentBody", "Company", "ThinkTank", "Practice"}
+
+
+def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    """A name the page has established (the model found it once, or a rule did) is a mention wherever else the
+    page writes it the same way: the model often finds 'Elevance Care' in one sentence and misses it in the next.
+    Only names of two capitalised words or more, matched with their case, so no common word becomes a name."""
+    names: dict[str, str] = {}
+    for sm in found:
+        m = sm.mention
+        if m.source != "lexicon" and m.type in _REPEATABLE and sm.canonical is None and _REPEATABLE_NAME.fullmatch(m.text):
+            names.setdefault(m.text, m.type)
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    taken = sorted((sm.mention.start, sm.mention.end) for sm in found)
+    text = adoc.document.text
+    for aseg in adoc.segments:
+        segment = aseg.segment
+        for match in pattern.finditer(text, segment.start, segment.end):
+            start, end = match.span()
+            at = bisect.bisect_left(taken, (end, end))
+            if any(s < end and start < e for s, e in taken[max(0, at - 3):at + 1]):
+                continue
+            yield SegmentMention(Mention(adoc.document.doc_id, start, end, match.group(), names[match.group()],
+                                         segment.section, "repeated-name"), None)
+
+
+_REPEATABLE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’-]+)+")

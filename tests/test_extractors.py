@@ -746,3 +746,36 @@ def test_a_singular_post_after_two_names_is_only_the_second_ones():
     facts = triples(build("Headline\n\nDr Amir Shah and Dr Jo Lin, chair of Leeds LMC, said it was hard."))
     assert ("Jo Lin", "holdsRole", "Leeds LMC", "chair") in facts
     assert not {f for f in facts if f[0] == "Amir Shah" and f[1] == "holdsRole"}
+
+
+EVEN_LATER_RULES = [
+    # a hyphenated post leaves the speaker in apposition deeper in the subject
+    ("Campaign group Patients First condemned the deal. Its co-chair, Dr Tom Reilly, said the sale showed that "
+     "“our GP services are being traded”.", {("Tom Reilly", "said", "our GP services are being traded", "")}),
+    # a place or nation before the post is part of it; managing directors manage
+    ("Kestrel Health has bought the practices. Kestrel Health said it would invest £5m.\n\nIts UK managing "
+     "director, Jane Ford, said: “We are committed to general practice.”",
+     {("Jane Ford", "holdsRole", "Kestrel Health", "UK managing director")}),
+    # handing over a sum funds its recipient
+    ("NHS England will give primary care networks an extra £300m this year.",
+     {("NHS England", "funds", "primary care networks", "£300m")}),
+    # the reported clause runs to the sentence's end whatever the parser hangs its last words on
+    ("Dr Ann Lee said she would give the matter some thought.",
+     {("Ann Lee", "said", "she would give the matter some thought", "")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", EVEN_LATER_RULES, ids=[sorted(e)[0][1] + " " + sorted(e)[0][0]
+                                                                  for _, e in EVEN_LATER_RULES])
+def test_co_chairs_uk_posts_sums_given_and_whole_reported_clauses(text, expected):
+    assert expected <= triples(build("Headline\n\n" + text))
+
+
+def test_a_name_the_page_established_is_a_mention_wherever_the_page_repeats_it():
+    text = ("Headline\n\nOperose Health has sold its practices to a US healthcare company, Elevance Care.\n\n"
+            "Elevance Care, which already runs urgent care centres in Essex, said it would invest £12m in the "
+            "practices over three years.")
+    kg = build(text)
+    [entity] = [e for e in kg.entities if e.label == "Elevance Care"]
+    facts = triples(kg)
+    assert ("Elevance Care", "said", "it would invest £12m in the practices over three years", "") in facts

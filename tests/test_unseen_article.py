@@ -205,6 +205,19 @@ MORE_ARTICLES = [
         ("Emma Stone", "urges", "NHS England", ""),
         ("Care Quality Commission", "rates", "Orchard Park Surgery", "inadequate"),
     }, {"Carr-Hill"}),
+    ("takeover_2026.txt", {
+        # 'Elevance Care' named by the model in one sentence is a mention in the others; 'Its' is that company
+        ("James Whitfield", "holdsRole", "Elevance Care", "UK managing director"),
+        ("Tony O'Sullivan", "holdsRole", "Keep Our NHS Public", "co-chair"),
+        ("Tony O'Sullivan", "said", "our GP services are being traded like commodities", ""),
+        ("NHS North Central London ICB", "fines", "Operose Health", "£75,000"),
+    }, set()),
+    ("pcn_funding_2026.txt", {
+        ("NHS England", "funds", "primary care networks", "£300m"),
+        ("Amanda Doyle", "holdsRole", "NHS England", "director of primary care and community services"),
+        ("Ruth Rankine", "holdsRole", "National Association of Primary Care", "chair"),
+        ("Julius Parker", "quotedIn", "Pulse", ""),
+    }, set()),
     ("booking_2026.txt", {
         ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
         # 'He added that...': the speaker of the quote before

@@ -69,6 +69,8 @@ PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRASAL)
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
+# verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
+GIVE_VERBS = {"give", "allocate", "grant", "hand", "provide", "award", "pledge", "promise"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
 # nouns of intent whose infinitive or 'for' phrase names what is planned ('its plans to promote upscaling')
@@ -101,6 +103,9 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if rule is None and verb_lemma(verb, CAUSE_VERBS):
                 rule = _caused_change(verb)
                 lemma = verb_lemma(verb, CAUSE_VERBS)
+            if rule is None and verb_lemma(verb, GIVE_VERBS) and money_in(verb) is not None:
+                rule = ("funds", ORGS | {"Person"}, ORGS | POLICIES)  # 'will give PCNs an extra £300m'
+                lemma = verb_lemma(verb, GIVE_VERBS)
             if rule is None and verb_lemma(verb, ASK_VERBS) and money_in(verb) is not None:
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)  # 'asked the DHSC for a further £1.5m'
                 lemma = "ask"

@@ -112,11 +112,17 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
         return ctx.speaker_for(view, pobj) if pobj is not None else None
     # 'RCGP chair Professor Kamila Hawthorne said': the parser may give the verb two subjects; the first that
     # names someone is the speaker
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            speaker = ctx.speaker_for(view, child)
-            if speaker is not None:
-                return speaker
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    for child in subjects:
+        speaker = ctx.speaker_for(view, child)
+        if speaker is not None:
+            return speaker
+    for child in subjects:
+        # 'Its co-chair, Dr X, said': a hyphenated post can leave the name in apposition deeper in the subject
+        named = [r for r in ctx.refs_under(view, child, {"Person"})
+                 if (token := ctx.token_for(view, r)) is not None and token.dep_ == "appos"]
+        if named:
+            return named[0].key
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return _speaker(ctx, view, verb.head)
     return None
@@ -191,7 +197,15 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
             left = child.left_edge
             if left.lower_ == "that" and left.i < child.i:
                 left = left.doc[left.i + 1]
-            clause = base + left.idx, base + child.right_edge.idx + len(child.right_edge.text)
+            right = child.right_edge
+            if not any(c.i > right.i and not c.is_punct and c.dep_ != "ccomp" for c in verb.children):
+                # the reported clause runs to the end of the verb's phrase, whatever the parser hung its last words
+                # on ('said she would give the matter some thought')
+                last = verb.right_edge
+                while last.i > right.i and (last.is_punct or last.is_space):
+                    last = last.doc[last.i - 1]
+                right = max(right, last, key=lambda t: t.i)
+            clause = base + left.idx, base + right.idx + len(right.text)
             break
     if clause is None and any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
         # 'Scrap QOF and pay practices by population, says Nuffield Trust': the words come before the speaker

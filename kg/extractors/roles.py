@@ -17,16 +17,18 @@ ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company
 TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|first|founding|ex-)\s*)?"
 _TITLE = r"(?:(?:%s)\.?\s+)*" % "|".join(TITLES)
 # a unit of the organisation between its name and the post: 'BMA GP committee chair', 'Its GP committee chair'
-_UNIT = r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|division|team|network|group)\s+)?"
+_UNIT = r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|division|team|network|group)\s+" \
+        r"|(?-i:UK|England|Scotland|Wales|Northern Ireland|London|European)\s+)?"  # 'Its UK managing director'
+
 # 'the RCGP's', and 'the Royal College of GPs'' after a plural
 _POSSESSIVE = r"(?:['’]s?)?"
 # the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
-_PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,3})?"
+_PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,4})?"
 # 'X was appointed chief executive of Y', 'X, who has been named chair of Y'
 _APPOINTED_AS = r"(?:(?:appointed|named|elected|made|installed)\s+(?:as\s+)?)"
 ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
                   "clinical", "medical", "policy", "research", "executive", "non-executive", "honorary", "joint",
-                  "chief", "general", "interim")
+                  "chief", "general", "interim", "managing")
 
 
 @lru_cache(maxsize=1)
