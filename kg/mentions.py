@@ -478,7 +478,9 @@ _PUBLISHING_VERBS = {"publish", "release", "launch", "issue", "produce", "unveil
 def _publisher(doc, root, taken: list[tuple[int, int]]) -> str | None:
     """The name of who published 'a report' ('The Nuffield Trust published a report ...'), or None."""
     verb = root.head
-    if root.dep_ != "dobj" or verb.lemma_.casefold() not in _PUBLISHING_VERBS:
+    if root.dep_ == "pobj" and verb.lower_ == "in" and verb.i == root.sent.start and verb.head.pos_ == "VERB":
+        verb = verb.head  # 'In a report published today, the Health Foundation said...': the report is theirs
+    elif root.dep_ != "dobj" or verb.lemma_.casefold() not in _PUBLISHING_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:

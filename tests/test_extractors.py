@@ -779,3 +779,9 @@ def test_a_name_the_page_established_is_a_mention_wherever_the_page_repeats_it()
     [entity] = [e for e in kg.entities if e.label == "Elevance Care"]
     facts = triples(kg)
     assert ("Elevance Care", "said", "it would invest £12m in the practices over three years", "") in facts
+
+
+def test_a_report_in_which_someone_says_something_is_theirs():
+    facts = triples(build("Headline\n\nIn a report published today, the Health Foundation said general practice was "
+                          "in crisis. The RCGP welcomed the report."))
+    assert ("Royal College of General Practitioners", "welcomes", "Health Foundation report", "") in facts
