@@ -151,6 +151,16 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         name = clean_name(span.text)
         titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(doc.text[max(0, span.start_char - 12):
                                                                                      span.start_char])
+        if etype == "Organization" and titled:
+            split = _person_of_organisation(span)
+            if split is not None:
+                # 'Dr Helen Price of Devon LMC': the model's one organisation is a person and where they are from
+                person, organisation = split
+                named.append(SegmentMention(_span_mention(aseg, person, doc_id, "Person", "ner"), None))
+                org_name = clean_name(organisation.text)
+                named.append(SegmentMention(_span_mention(aseg, organisation, doc_id, _refine_org_type(org_name, ""),
+                                                          "ner"), None))
+                continue
         if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
@@ -166,6 +176,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
     base = aseg.segment.start
     named = [_owned_name(sm, named, doc.text, base, lexicon) for sm in named]
+    named += _titled_names(aseg, doc_id, named)
     for match in _KIND_QUOTED_RE.finditer(doc.text):
         start, end = match.span("name")
         if not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named):
@@ -190,6 +201,51 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
 
 
 _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
+
+
+_TITLE_WORDS = {t for t in TITLES if " " not in t} - {"Lord", "Lady"}  # 'Lord Darzi' is a name, 'Lord' a chamber
+
+
+def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
+    """'Dr Price told the conference': a title before capitalised words the model did not take for a name
+    ('Price' is also a word) makes them a person's name."""
+    doc = aseg.doc
+    base = aseg.segment.start
+    taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
+    out = []
+    for token in doc:
+        if token.text.rstrip(".") not in _TITLE_WORDS or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].text.isalpha() is not False and not doc[end].ent_type_.startswith("KG_"):
+            end += 1
+        if end == token.i + 1:
+            continue
+        while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text[:1].isupper():
+            end += 2  # 'Stokes-Lampard'
+        span = doc[token.i + 1:end]
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Person", "titled-name"), None))
+    return out
+
+
+def _person_of_organisation(span: Span) -> tuple[Span, Span] | None:
+    """A titled span 'Dr A B of C D' split at 'of' into the person and the organisation, when the words before
+    'of' are a name of two or three words and those after end in an organisation head word."""
+    of = next((t for t in span if t.lower_ == "of"), None)
+    if of is None:
+        return None
+    start = span.start + (1 if span[0].text.rstrip(".") in TITLES else 0)
+    person, organisation = span.doc[start:of.i], span.doc[of.i + 1:span.end]
+    if not 2 <= len(person) <= 3 or not all(t.text[:1].isupper() for t in person) or not len(organisation):
+        return None
+    name = clean_name(organisation.text)
+    heads = load_lexicon().organisation_heads
+    if not any(name.endswith(" " + h) or name == h for hs in heads.values() for h in hs):
+        return None
+    return person, organisation
 
 
 def _figurative(span: Span) -> bool:

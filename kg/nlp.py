@@ -148,6 +148,14 @@ def org_names(doc: Doc) -> Doc:
             if any(words[-len(h):] == h and len(words) > len(h) for h in heads):
                 best = end
                 break
+        name_start = i + 1 if doc[i].text.rstrip(".") in _TITLES else i if i and doc[i - 1].text.rstrip(".") in _TITLES \
+            else None
+        if best and name_start is not None:
+            # 'Dr Sam Ray of Castle Street Surgery': a titled person and where they are from
+            of = next((k for k in range(name_start + 2, min(name_start + 4, best)) if doc[k].lower_ == "of"), None)
+            if of is not None:
+                i = of + 1
+                continue
         if best:
             # a name the lexicon knows opening the run, joined to the rest by a connector ('GP at Hand for
             # Hammersmith and Fulham CCG'): the run starts again after it

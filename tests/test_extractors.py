@@ -785,3 +785,20 @@ def test_a_report_in_which_someone_says_something_is_theirs():
     facts = triples(build("Headline\n\nIn a report published today, the Health Foundation said general practice was "
                           "in crisis. The RCGP welcomed the report."))
     assert ("Royal College of General Practitioners", "welcomes", "Health Foundation report", "") in facts
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model's one 'organisation' is a titled person and where they are from
+    ("The motion, proposed by Dr Helen Sharp of Devon LMC, said NHS England had failed.",
+     ("Helen Sharp", "holdsRole", "Devon LMC", "")),
+    ("Dr Sam Ray of Castle Street Surgery said the practice would close.",
+     ("Sam Ray", "holdsRole", "Castle Street Surgery", "")),
+    # a title before a word the model does not take for a name makes it one
+    ("Dr Price told the conference: “We have been ignored for too long.”",
+     ("Price", "said", "We have been ignored for too long.", "")),
+    # 'Speaking to GPonline, X said': quoted in that publication
+    ("Speaking to Pulse after the debate, Dr Owen Lewis said practices could not survive another year.",
+     ("Owen Lewis", "quotedIn", "Pulse", "")),
+])
+def test_titled_people_their_organisations_and_who_they_spoke_to(text, expected):
+    assert expected in triples(build("Headline\n\n" + text))

@@ -91,8 +91,11 @@ def test_html_page_facts(html_kg):
     ippr = "Institute for Public Policy Research"
     assert {
         (ippr, "recommends", "GP partnership model", "replace"),  # called for it to be replaced
-        (ippr, "recommends", "Quality and Outcomes Framework", "scrap"),  # list item under the heading
-        (ippr, "recommends", "APMS contract", ""),
+        # list items under "The report's recommendations include:", the report being the one "In a report
+        # published today, the IPPR said..."
+        ("IPPR report", "recommends", "Quality and Outcomes Framework", "scrap"),
+        ("IPPR report", "recommends", "APMS contract", ""),
+        (ippr, "published", "IPPR report", ""),
         ("Chris Thomas", "holdsRole", ippr, "associate director"),
         ("Farah Jameel", "holdsRole", "British Medical Association", "GP committee chair"),
         ("Operose Health", "tookOver", "Elm Tree Surgery", ""),
@@ -218,6 +221,12 @@ MORE_ARTICLES = [
         ("Ruth Rankine", "holdsRole", "National Association of Primary Care", "chair"),
         ("Julius Parker", "quotedIn", "Pulse", ""),
     }, set()),
+    ("lmc_conference_2026.txt", {
+        # 'Dr Helen Price of Devon LMC' is a person and her LMC; 'Dr Price' then speaks over two paragraphs
+        ("Helen Price", "holdsRole", "Devon LMC", ""),
+        ("Helen Price", "said", "Our patients are paying the price for decisions made in London.", ""),
+        ("Owen Lewis", "quotedIn", "GP Online", ""),
+    }, {"Helen Price of Devon LMC"}),
     ("booking_2026.txt", {
         ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
         # 'He added that...': the speaker of the quote before

@@ -31,6 +31,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             author = next((r for r in refs if r.type in OPERATOR_TYPES | {"ThinkTank", "Publication"}
                            and report.mention.start <= r.mention.start and r.mention.end <= report.mention.end
                            and r.key != report.key), None)
+            if author is None:
+                author = _said_in_report(ctx, view, report)
             if author is not None:
                 yield Fact(author.key, "published", report.key, view.sentence, "organisations.report-by", 0.75)
         for first, second in zip(refs, refs[1:]):
@@ -53,3 +55,13 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                         _WIDER.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
                     yield Fact(first.key, "locatedIn", refs[at + 1].key, view.sentence, "organisations.located-in",
                                0.7)
+
+
+def _said_in_report(ctx: DocumentContext, view, report):
+    """'In a report published today, the IPPR said...': who says it in the report published it."""
+    token = ctx.token_for(view, report)
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "in" or token.head.i != token.sent.start:
+        return None
+    subject = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
+    author = ctx.ref_for_token(view, subject) if subject is not None else None
+    return author if author is not None and author.type in OPERATOR_TYPES | {"ThinkTank", "Publication"} else None

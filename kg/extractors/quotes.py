@@ -178,14 +178,18 @@ def _according_to(ctx: DocumentContext, view: SentenceView) -> tuple[str, int, i
 
 
 def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, speaker: str) -> Iterator[Fact]:
-    """'X told Pulse that...': X was quoted in that publication."""
-    if verb_lemma(verb, {"tell"}) is None or ctx.types.get(speaker) != "Person":
+    """'X told Pulse that...', 'Speaking to GPonline, X said...': X was quoted in that publication."""
+    if ctx.types.get(speaker) != "Person":
         return
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "iobj"):
-            ref = ctx.ref_for_token(view, child)
-            if ref is not None and ref.type == "Publication":
-                yield Fact(speaker, "quotedIn", ref.key, view.sentence, "quotes.told-publication", 0.75, cue="tell")
+    listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] if verb_lemma(verb, {"tell"}) else []
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in ("speak", "talk")):
+        listeners += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for o in p.children if o.dep_ == "pobj"]
+    for listener in listeners:
+        ref = ctx.ref_for_token(view, listener)
+        if ref is not None and ref.type == "Publication":
+            yield Fact(speaker, "quotedIn", ref.key, view.sentence, "quotes.told-publication", 0.75,
+                       cue=verb_lemma(verb, {"tell"}) or "speak to")
 
 
 def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:

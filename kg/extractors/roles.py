@@ -203,6 +203,9 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                             plural = between[match.end("role"):match.end("role") + 1].lower() == "s"
                             for other in _coordinated(ctx, view, person, people) if plural else ():
                                 yield _fact(other, _owned(orgs, org, text), match, view, rule + "-coordinated", 0.8)
+                    if re.fullmatch(r" of (?:the )?", between):
+                        # 'Dr Helen Price of Devon LMC': one of the organisation's people, post unsaid
+                        yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.of", 0.7)
                     if patterns["roles.possessive-apposition"].fullmatch(between):
                         match = patterns["roles.possessive-apposition-role"].match(text, org.mention.end, s.end)
                         if match:
