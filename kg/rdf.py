@@ -30,16 +30,38 @@ def new_graph() -> Graph:
 def to_rdf(kg: KnowledgeGraph, graph: Graph | None = None) -> Graph:
     """The knowledge graph as RDF, added to `graph` (an empty one of any store, see kg.store) or a new one."""
     graph = new_graph() if graph is None else graph
+    triples = _Batches(graph)
     by_name = _entities_by_name(kg.entities)
     for entity in kg.entities:
-        _add_entity(graph, entity)
-    _add_concept_scheme(graph, kg.entities)
+        _add_entity(triples, entity)
+    _add_concept_scheme(triples, kg.entities)
     for document in kg.documents:
-        _add_document(graph, document, by_name)
+        _add_document(triples, document, by_name)
     described: set[URIRef] = set()  # sentences and extractors many facts share are written once
     for fact in kg.facts:
-        _add_fact(graph, fact, described)
+        _add_fact(triples, fact, described)
+    triples.flush()
     return graph
+
+
+class _Batches:
+    """Stands in for the graph while it is written: triples go to the store in batches (`addN`), which spares
+    rdflib's per-triple checks and lets Oxigraph load many at once."""
+
+    size = 50_000
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.pending: list[tuple] = []
+
+    def add(self, triple: tuple) -> None:
+        self.pending.append((*triple, self.graph))
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        self.graph.addN(self.pending)
+        self.pending = []
 
 
 def _entities_by_name(entities: tuple[Entity, ...]) -> dict[tuple[str, str], Entity]:

@@ -129,7 +129,8 @@ AGREEMENT = {"right", "correct"}
 def _verdicts(ctx: DocumentContext, view: SentenceView, column: bool) -> Iterator[Fact]:
     """'The King's Fund is right for once', 'Streeting was right to...': whoever speaks there (a quotation's
     speaker, a commenter, a column's author) agrees with the subject, whatever the polarity of the words."""
-    if view.sentence.text.rstrip().endswith("?"):
+    text = view.sentence.text
+    if text.rstrip().endswith("?") or not any(word in text for word in AGREEMENT):
         return
     for verb in view.tokens:
         if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):

@@ -84,6 +84,9 @@ def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
     """'GP Alliance Warwickshire is led by Dr X', 'Dr X, who leads Y': the person heads the organisation; the post
     is the one a clause on the person names ('who was appointed chief executive in 2023'), else leader."""
     for view in ctx.sentences():
+        lowered = view.sentence.text.lower()
+        if "lead" not in lowered and "led " not in lowered:
+            continue
         for verb in view.tokens:
             if verb.lemma_ != "lead" or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
                 continue
@@ -128,6 +131,8 @@ _SUCCESSION = {"predecessor": "former", "successor": ""}
 def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
     """'His predecessor, Victoria Atkins, ...', 'X's successor was Y': Y held (or holds) the posts the text gave X."""
     for view in ctx.sentences():
+        if "cessor" not in view.sentence.text:
+            continue
         for token in view.tokens:
             time = _SUCCESSION.get(token.lower_)
             if time is None:
