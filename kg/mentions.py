@@ -120,9 +120,10 @@ def _span_mention(aseg: AnalysedSegment, span: Span, doc_id: str, etype: str, so
 
 def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMention]:
     doc = aseg.doc
+    text = doc.text  # Doc.text joins every token: once per segment, not per name
     lexicon = load_lexicon()
     named: list[SegmentMention] = []
-    shouting = _shouting(doc.text)
+    shouting = _shouting(text)
     for ent in doc.ents:
         if ent.label_.startswith("KG_"):
             etype = ent.label_[3:]
@@ -149,7 +150,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         if span is None:
             continue
         name = clean_name(span.text)
-        titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(doc.text[max(0, span.start_char - 12):
+        titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                      span.start_char])
         if etype == "Organization" and titled:
             split = _person_of_organisation(span)
@@ -165,19 +166,19 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
         if etype == "Organization":
-            etype = _refine_org_type(name, doc.text[max(0, span.start_char - 20):span.start_char])
-        if aseg.segment.section != ARTICLE and _ADDRESSEE.search(doc.text[:span.start_char]) and \
-                re.match(r"\s*[,–—:-]", doc.text[span.end_char:]):
+            etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char])
+        if aseg.segment.section != ARTICLE and _ADDRESSEE.search(text[:span.start_char]) and \
+                re.match(r"\s*[,–—:-]", text[span.end_char:]):
             continue  # 'Yes Bonglim – ...': a reader answering another by name names no one new
-        if _is_noise(name, etype) or len(span) == 1 and _COMPOUND_WORD.match(doc.text, span.end_char):
+        if _is_noise(name, etype) or len(span) == 1 and _COMPOUND_WORD.match(text, span.end_char):
             # a word of an adjectival compound ('Digital-first general practice') is no name; one that backs,
             # funds or runs something ('Javid-backed report', 'Babylon-powered') still is
             continue
         named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
     base = aseg.segment.start
-    named = [_owned_name(sm, named, doc.text, base, lexicon) for sm in named]
+    named = [_owned_name(sm, named, text, base, lexicon) for sm in named]
     named += _titled_names(aseg, doc_id, named)
-    for match in _KIND_QUOTED_RE.finditer(doc.text):
+    for match in _KIND_QUOTED_RE.finditer(text):
         start, end = match.span("name")
         if not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named):
             span = doc.char_span(start, end, alignment_mode="expand")
