@@ -795,3 +795,15 @@ def test_a_report_in_which_someone_says_something_is_theirs():
 ])
 def test_titled_people_their_organisations_and_who_they_spoke_to(text, expected):
     assert expected in triples(build("Headline\n\n" + text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kestrel Health has sold its five practices in Leeds to Modality Partnership.",
+     {("Modality Partnership", "tookOver", "Kestrel Health", "")}),
+    ("Operose Health has sold its 40 GP practices to a US company, Elevance Care, in a deal worth £90m.",
+     {("Elevance Care", "tookOver", "Operose Health", "£90m")}),
+    # handing back a contract is no sale
+    ("The partners at Elm Tree Surgery handed back their contract to NHS England.", set()),
+])
+def test_who_buys_what_a_company_sells_takes_it_over(text, expected):
+    assert {f for f in triples(build("Headline\n\n" + text)) if f[1] == "tookOver"} == expected

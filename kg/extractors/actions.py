@@ -92,6 +92,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _announced_reform(ctx, view)
         yield from _future_reform(ctx, view)
         yield from _examples(ctx, view)
+        yield from _sales(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -416,6 +417,35 @@ def money_in(verb: Token) -> Money | None:
 
 
 _ONE_WORD_BETWEEN = re.compile(r"^[’”'\"]?\s+([A-Za-z]+)\s+$")
+
+
+SELL_VERBS = {"sell", "transfer", "hand"}
+
+
+def _sales(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Operose Health has sold its 40 practices to Elevance Care': the buyer took over what the seller sold,
+    as 'Elevance Care bought Operose's practices' says (`tookOver`, with the sum where one is named)."""
+    for verb in view.tokens:
+        lemma = verb_lemma(verb, SELL_VERBS) if verb.pos_ == "VERB" else None
+        if lemma is None or any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+            continue
+        if lemma == "hand" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+            continue  # 'handed back their contract' is no sale
+        seller = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        buyers = [o for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in p.children
+                  if o.dep_ == "pobj"]
+        if seller is None or not buyers:
+            continue
+        seller_key = _entity(ctx, view, seller, ORGS)
+        sold = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        business = ctx.ref_for_token(view, sold) if sold is not None else None
+        if business is not None and business.type in ORGS:
+            seller_key = business.key  # 'X sold Elm Tree Surgery to Y': Y took over the business sold, not X
+        amount = money_in(verb)
+        for buyer in _objects(ctx, view, buyers[0], ORGS):
+            if seller_key is not None and buyer != seller_key:
+                yield Fact(buyer, "tookOver", seller_key, view.sentence, f"actions.{lemma}-to", 0.65, cue=lemma,
+                           qualifier=amount.text if amount else None, amount=amount)
 
 
 def _adjacent(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
