@@ -129,3 +129,10 @@ def uk_places() -> frozenset[str]:
         names.update(a.casefold() for a in city["alternatenames"]
                      if a.isascii() and a[:1].isupper() and not a.isupper() and len(a) > 3)
     return frozenset(names)
+
+
+def starts_with_uk_place(words: list[str]) -> bool:
+    """Whether the first one, two or three of `words` name a UK place: 'Kent' in 'Kent and Medway', 'Greater
+    Manchester' in 'Greater Manchester' (an ICB called 'NHS' and a place)."""
+    places = uk_places()
+    return any(" ".join(words[:n]).casefold() in places for n in range(1, min(3, len(words)) + 1))

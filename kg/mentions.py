@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import load_lexicon, uk_places
+from kg.lexicon import load_lexicon, starts_with_uk_place, uk_places
 from kg.model import ARTICLE, ORGANISATION_TYPES, Mention
 from kg.nlp import AnalysedDocument, AnalysedSegment
 
@@ -103,12 +103,8 @@ def _refine_org_type(name: str, before: str) -> str:
     if matches:
         return max(matches)[1]
     # 'NHS Kent and Medway', 'NHS Greater Manchester': the names integrated care boards go by
-    if name.startswith("NHS "):
-        from kg.lexicon import uk_places
-
-        words = name.split()[1:4]
-        if any(" ".join(words[:n]).casefold() in uk_places() for n in range(1, len(words) + 1)):
-            return "GovernmentBody"
+    if name.startswith("NHS ") and starts_with_uk_place(name.split()[1:]):
+        return "GovernmentBody"
     return "Organization"
 
 
@@ -152,16 +148,6 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
         name = clean_name(span.text)
         titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                      span.start_char])
-        if etype == "Organization" and titled:
-            split = _person_of_organisation(span)
-            if split is not None:
-                # 'Dr Helen Price of Devon LMC': the model's one organisation is a person and where they are from
-                person, organisation = split
-                named.append(SegmentMention(_span_mention(aseg, person, doc_id, "Person", "ner"), None))
-                org_name = clean_name(organisation.text)
-                named.append(SegmentMention(_span_mention(aseg, organisation, doc_id, _refine_org_type(org_name, ""),
-                                                          "ner"), None))
-                continue
         if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
@@ -230,23 +216,6 @@ def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
             continue
         out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Person", "titled-name"), None))
     return out
-
-
-def _person_of_organisation(span: Span) -> tuple[Span, Span] | None:
-    """A titled span 'Dr A B of C D' split at 'of' into the person and the organisation, when the words before
-    'of' are a name of two or three words and those after end in an organisation head word."""
-    of = next((t for t in span if t.lower_ == "of"), None)
-    if of is None:
-        return None
-    start = span.start + (1 if span[0].text.rstrip(".") in TITLES else 0)
-    person, organisation = span.doc[start:of.i], span.doc[of.i + 1:span.end]
-    if not 2 <= len(person) <= 3 or not all(t.text[:1].isupper() for t in person) or not len(organisation):
-        return None
-    name = clean_name(organisation.text)
-    heads = load_lexicon().organisation_heads
-    if not any(name.endswith(" " + h) or name == h for hs in heads.values() for h in hs):
-        return None
-    return person, organisation
 
 
 def _figurative(span: Span) -> bool:

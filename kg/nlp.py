@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
-from kg.lexicon import load_lexicon
+from kg.lexicon import load_lexicon, starts_with_uk_place
 from kg.model import Document, Segment
 
 # the official package first, where a user has it; then the PyPI republication of the same model
@@ -92,7 +92,7 @@ def alias_names(doc: Doc) -> Doc:
         start = ent.start  # 'Londonwide LMCs', 'Kent LMC': a capitalised name before the alias
         while start > 0 and _name_word(doc[start - 1]):
             start -= 1
-        if ent.text == ent.ent_id_ and not _starts_with_place(doc[ent.end:end]):
+        if ent.text == ent.ent_id_ and not starts_with_uk_place([t.text for t in doc[ent.end:end]]):
             # a name in its own right ('NHS') starts a longer one only with a place: 'NHS Kent and Medway', not
             # 'NHS Covid Pass'
             end, start = ent.end, ent.start
@@ -103,13 +103,6 @@ def alias_names(doc: Doc) -> Doc:
         doc.ents = [e for e in ents if not any(o is not e and o.start < e.end and e.start < o.end and
                                                 o.end - o.start > e.end - e.start for o in ents)]
     return doc
-
-
-def _starts_with_place(words: Span) -> bool:
-    from kg.lexicon import uk_places
-
-    places = uk_places()
-    return any(words[:n].text.casefold() in places for n in range(1, min(3, len(words)) + 1))
 
 
 def _name_word(token) -> bool:

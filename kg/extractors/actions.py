@@ -70,7 +70,8 @@ _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRAS
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 # verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
-GIVE_VERBS = {"give", "allocate", "grant", "hand", "provide", "award", "pledge", "promise"}
+# ('provide' and 'award' have rules of their own above)
+GIVE_VERBS = {"give", "allocate", "grant", "hand", "pledge", "promise"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
 # nouns of intent whose infinitive or 'for' phrase names what is planned ('its plans to promote upscaling')

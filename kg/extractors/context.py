@@ -172,7 +172,8 @@ class DocumentContext:
             if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("for", "from", "at"):
                 return None  # 'a spokesperson for the practice', which names no organisation of ours
             # 'The DHSC said it would respond. A spokesperson said: ...': the organisation just named
-            return self._organisation_just_named(view, view.offset(token))
+            return self.last_of_type_before(view.offset(token), ORGANISATION_TYPES, within=300,
+                                            section=view.sentence.section)
         lower = token.lower_
         if lower == "who" and token.head.dep_ == "relcl":
             return self._person_antecedent(view, token.head.head)
@@ -192,15 +193,6 @@ class DocumentContext:
             if token.dep_ not in ("pobj", "prep", "appos", "compound") or token.head.i == token.i:
                 return None
             token = token.head
-        return None
-
-    def _organisation_just_named(self, view: SentenceView, offset: int, reach: int = 300) -> str | None:
-        i = bisect.bisect_left(self._starts, offset)
-        for ref in reversed(self.refs[:i]):
-            if ref.mention.start < offset - reach or ref.mention.section != view.sentence.section:
-                return None
-            if ref.type in ORGANISATION_TYPES:
-                return ref.key
         return None
 
     def _apposed(self, view: SentenceView, token: Token, types) -> str | None:
@@ -249,9 +241,15 @@ class DocumentContext:
                 return ref.key
         return None
 
-    def last_of_type_before(self, offset: int, types: set[str]) -> str | None:
+    def last_of_type_before(self, offset: int, types, *, within: int | None = None,
+                            section: str | None = None) -> str | None:
+        """The entity of one of `types` named last before `offset`; with `within`, at most that many characters
+        before it, and with `section`, in that section."""
         i = bisect.bisect_left(self._starts, offset)
         for ref in reversed(self.refs[:i]):
+            if within is not None and ref.mention.start < offset - within or \
+                    section is not None and ref.mention.section != section:
+                return None
             if ref.type in types:
                 return ref.key
         return None

@@ -181,7 +181,8 @@ def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, spe
     """'X told Pulse that...', 'Speaking to GPonline, X said...': X was quoted in that publication."""
     if ctx.types.get(speaker) != "Person":
         return
-    listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] if verb_lemma(verb, {"tell"}) else []
+    told = verb_lemma(verb, {"tell"})
+    listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] if told else []
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in ("speak", "talk")):
         listeners += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "to"
                       for o in p.children if o.dep_ == "pobj"]
@@ -189,7 +190,7 @@ def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, spe
         ref = ctx.ref_for_token(view, listener)
         if ref is not None and ref.type == "Publication":
             yield Fact(speaker, "quotedIn", ref.key, view.sentence, "quotes.told-publication", 0.75,
-                       cue=verb_lemma(verb, {"tell"}) or "speak to")
+                       cue=told or "speak to")
 
 
 def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:

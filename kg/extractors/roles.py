@@ -53,8 +53,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _APPOINTED_AS +
                                        r"?)?(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" + _PORTFOLIO +
                                        r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
-        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _APPOINTED_AS + r"?(?:the\s+|a\s+|an\s+)?" + TIME + role +
-                                   _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _APPOINTED_AS +
+                                   r"?(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
+                                   r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
         "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + TIME + role + r"\b", re.I),
@@ -77,7 +78,7 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     yield from _leaders(ctx)
 
 
-_APPOINTED = {"appoint", "name", "elect", "make"}
+_APPOINTED = {"appoint", "name", "elect", "make", "install"}  # the verbs of _APPOINTED_AS
 
 
 def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
@@ -153,16 +154,14 @@ def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             people = [r for r in (ctx.ref_for_token(view, t) for t in named) if r is not None and r.type == "Person"]
             if holder is None or not people:
                 continue
-            for post in {(f.object, f.qualifier) for f in posts if f.subject == holder and f.predicate == "holdsRole"}:
-                org, qualifier = post
-                role = re.sub(r"^(?:%s)\s+" % "|".join(_ROLE_TIME_WORDS), "", qualifier or "")
+            held = dict.fromkeys((f.object, f.qualifier) for f in posts
+                                 if f.subject == holder and f.predicate == "holdsRole")
+            for org, qualifier in held:
+                role = re.sub("^" + TIME, "", qualifier or "", flags=re.I)
                 for person in people:
                     if person.key != holder:
                         yield Fact(person.key, "holdsRole", org, view.sentence, "roles.succession", 0.7,
                                    qualifier=f"{time} {role}".strip())
-
-
-_ROLE_TIME_WORDS = ("former", "new", "then", "interim", "acting", "outgoing", "incoming", "current")
 
 
 def _posts(ctx: DocumentContext) -> Iterator[Fact]:
