@@ -8,7 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ORG, PROV, RDF, SH
 
 from kg import iri
@@ -209,3 +209,111 @@ def test_a_seeds_build_conforms(tmp_path):
     assert report.conforms, describe(report)
     assert [v for v in report.violations if v.severity == "Violation"] == []
     assert describe(report).splitlines()[-1].startswith("conforms")
+
+
+def _add(node: URIRef, prop: URIRef, value) -> Callable[[Graph], None]:
+    return lambda g: g.add((node, prop, value))
+
+
+def _quotation(g: Graph) -> URIRef:
+    return next(q for q in g.subjects(RDF.type, SCHEMA.Quotation) if isinstance(q, URIRef))
+
+
+def _on_quotation(prop: URIRef, value) -> Callable[[Graph], None]:
+    return lambda g: g.set((_quotation(g), prop, value))
+
+
+XSD_NS = Namespace("http://www.w3.org/2001/XMLSchema#")
+RDFS_NS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+ODD = URIRef("https://example.org/odd")
+
+# what each SHACL Core constraint kg checks itself must report as pySHACL does, on values good, bad and odd:
+# (case, results expected, how the graph is changed)
+CORE_CASES = [
+    ("minCount", 1, _drop(TOM_CRITICISES, KG.rule)),
+    ("maxCount", 1, _add(TOM_CRITICISES, KG.rule, Literal("another.rule"))),
+    ("datatype: a string for a decimal", 2, _set(TOM_CRITICISES, KG.confidence, Literal("0.5"))),
+    ("datatype: an ill-typed decimal", 2, _set(TOM_CRITICISES, KG.confidence, Literal("high", datatype=XSD_NS.decimal))),
+    ("datatype: an IRI for a string", 1, _set(TOM_CRITICISES, KG.rule, ODD)),
+    ("datatype: a typed xsd:string", 0, _set(TOM_CRITICISES, KG.rule, Literal("r", datatype=XSD_NS.string))),
+    ("datatype: a tagged string for xsd:string", 1, _set(TOM_CRITICISES, KG.rule, Literal("r", lang="en"))),
+    ("datatype: a negative nonNegativeInteger", 2, _set(SENTENCE, NIF.beginIndex,
+                                                     Literal("-3", datatype=XSD_NS.nonNegativeInteger))),
+    ("nodeKind: a literal subject", 1, _set(TOM_CRITICISES, RDF.subject, Literal("Tom"))),
+    ("nodeKind: a blank node subject", 1, lambda g: g.set((TOM_CRITICISES, RDF.subject, BNode()))),
+    ("class: an untyped evidence", 1, _set(TOM_CRITICISES, PROV.wasDerivedFrom, ODD)),
+    ("class: a literal evidence", 1, _set(TOM_CRITICISES, PROV.wasDerivedFrom, Literal("a sentence"))),
+    ("class: a subclass stated in the graph", 6, lambda g: (g.add((ODD, RDF.type, URIRef(ODD + "Line"))),
+                                                        g.add((URIRef(ODD + "Line"), RDFS_NS.subClassOf, NIF.Sentence)),
+                                                        g.set((TOM_CRITICISES, PROV.wasDerivedFrom, ODD)))),
+    ("target: an instance of a subclass", 8, lambda g: (g.add((ODD, RDF.type, URIRef(ODD + "Claim"))),
+                                                     g.add((URIRef(ODD + "Claim"), RDFS_NS.subClassOf, KG.Fact)))),
+    ("in: another section", 1, _set(TOM_CRITICISES, KG.section, Literal("sidebar"))),
+    ("in: a tagged section", 1, _set(TOM_CRITICISES, KG.section, Literal("article", lang="en"))),
+    ("minLength: an empty rule", 1, _set(TOM_CRITICISES, KG.rule, Literal(""))),
+    ("pattern: lower case", 1, _set(AMOUNT, SCHEMA.currency, Literal("gbp"))),
+    ("pattern: a blank node", 1, lambda g: g.set((AMOUNT, SCHEMA.currency, BNode()))),
+    ("maxInclusive", 1, _set(TOM_CRITICISES, KG.confidence, Literal(Decimal("1.01")))),
+    ("minInclusive", 1, _set(TOM_CRITICISES, KG.confidence, Literal(Decimal("-0.1")))),
+    ("range: the bounds themselves", 0, lambda g: (g.set((TOM_CRITICISES, KG.confidence, Literal(Decimal("0")))),
+                                                g.set((TOM_CHAIR, KG.confidence, Literal(Decimal("1")))))),
+    ("range: a string", 2, _set(TOM_CRITICISES, KG.confidence, Literal("high"))),
+    ("range: an integer", 1, _set(TOM_CRITICISES, KG.confidence, Literal(1))),
+    ("lessThan: ends before it starts", 2, lambda g: g.set((SENTENCE, NIF.beginIndex, Literal(
+        int(g.value(SENTENCE, NIF.endIndex)) + 1, datatype=XSD_NS.nonNegativeInteger)))),
+    ("lessThan: starts where it ends", 2, lambda g: g.set((SENTENCE, NIF.beginIndex, g.value(SENTENCE, NIF.endIndex)))),
+    ("lessThan: a string start", 2, _set(SENTENCE, NIF.beginIndex, Literal("3"))),
+    ("lessThan: two ends", 2, lambda g: g.add((SENTENCE, NIF.endIndex, Literal(1, datatype=XSD_NS.nonNegativeInteger)))),
+    ("lessThan on a quotation", 1, _on_quotation(NIF.beginIndex, Literal(10 ** 6, datatype=XSD_NS.nonNegativeInteger))),
+    ("or: a date of neither datatype", 1, _set(TOM_CHAIR, URIRef("http://purl.org/dc/terms/date"),
+                                            Literal("2021-05-01", datatype=XSD_NS.date))),
+    ("or: a year", 0, _set(TOM_CHAIR, URIRef("http://purl.org/dc/terms/date"), Literal("2021", datatype=XSD_NS.gYear))),
+    ("or: part of neither an article nor a comment", 1, _set(SENTENCE, SCHEMA.isPartOf, ODD)),
+    ("or: part of a literal", 1, _set(SENTENCE, SCHEMA.isPartOf, Literal("doc-a"))),
+    ("warning: a class of lower severity", 1, _set(TOM_CHAIR, ORG.organization, iri.entity_iri("policy/gms-contract"))),
+]
+
+
+@pytest.mark.parametrize("case", CORE_CASES, ids=[case[0] for case in CORE_CASES])
+def test_kg_checks_shacl_core_as_pyshacl_does(graph, case):
+    _, expected, breaks = case
+    breaks(graph)
+    ours = validate_graph(graph)
+    assert ours == validate_graph(graph, pyshacl_only=True)
+    assert len(ours.violations) == expected
+
+
+def test_all_the_core_breaks_at_once_report_what_pyshacl_reports(graph):
+    for _, _, breaks in CORE_CASES:
+        breaks(graph)
+    ours = validate_graph(graph)
+    assert ours == validate_graph(graph, pyshacl_only=True)
+    assert not ours.conforms and len(ours.violations) >= 20
+
+
+def test_kg_shapes_need_no_pyshacl_run(graph, monkeypatch):
+    """Every check of kg/shapes.ttl is one kg runs itself: pySHACL's visit of each node is what cost the time."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("pySHACL was run")
+
+    monkeypatch.setattr("kg.validate.shacl_validate", refuse)
+    _drop(TOM, SCHEMA.name)(graph)
+    assert [v.message for v in validate_graph(graph).violations] == \
+        ["a person must have exactly one name (schema:name)"]
+
+
+def test_a_constraint_kg_does_not_check_itself_goes_to_pyshacl(graph, monkeypatch):
+    shapes_text = files("kg").joinpath("shapes.ttl").read_text(encoding="utf-8") + """
+kgsh:PersonShape sh:property [ sh:path schema:name ; sh:hasValue "Nobody" ;
+    sh:message "a test shape: a person must be called Nobody"@en ] .
+"""
+
+    def more_shapes() -> Graph:
+        return Graph().parse(data=shapes_text, format="turtle")
+
+    monkeypatch.setattr("kg.validate.load_shapes", more_shapes)
+    found = {(v.focus, v.message) for v in validate_graph(graph).violations}
+    assert (str(TOM), "a test shape: a person must be called Nobody") in found
+    _drop(TOM, SCHEMA.name)(graph)
+    assert (str(TOM), "a person must have exactly one name (schema:name)") in \
+        {(v.focus, v.message) for v in validate_graph(graph).violations}
