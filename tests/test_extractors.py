@@ -52,7 +52,7 @@ ROLES = [
      ("Chaand Nagpaul", "holdsRole", "British Medical Association", "former chair")),
     # 'X, ORG's ROLE': the organisation's possessive before the post
     ("Dr Ada Quinn, NHS England's national medical director for primary care, said the plan would help.",
-     ("Ada Quinn", "holdsRole", "NHS England", "national medical director")),
+     ("Ada Quinn", "holdsRole", "NHS England", "national medical director for primary care")),
     # the post after 'who later became a', with the organisation before it
     ("It was set up in 2010 by Priya Shah, who later became a Labour MP.",
      ("Priya Shah", "holdsRole", "Labour Party", "MP")),
@@ -754,8 +754,38 @@ EVEN_LATER_RULES = [
 ]
 
 
-# rules found by the seven articles of 2026-12-05's evening (docs/extraction.md), each with sentences of its own
-ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES
+NIGHT_RULES = [
+    # a time word between the verb and the post
+    ("Dr Imran Aziz, who is now medical director of Castlegate Health, said the model worked.",
+     {("Imran Aziz", "holdsRole", "Castlegate Health", "medical director")}),
+    # the field of a post after an organisation's possessive
+    ("Dr Lucy Grant, the CQC's chief inspector of adult social care, said homes had improved.",
+     {("Lucy Grant", "holdsRole", "Care Quality Commission", "chief inspector of adult social care")}),
+    # a lead of a field
+    ("Wessex LMC said the plan would fail. Its workforce lead, Dr Ian Bell, said practices could not recruit.",
+     {("Ian Bell", "holdsRole", "Wessex LMC", "workforce lead")}),
+    # who appoints gives the post
+    ("Modality Partnership has appointed a new medical director, Dr Sara Khan.",
+     {("Sara Khan", "holdsRole", "Modality Partnership", "new medical director")}),
+    ("Kestrel Health appointed Dr Leo Park as chief executive in March.",
+     {("Leo Park", "holdsRole", "Kestrel Health", "chief executive")}),
+    # a sum raised from someone is their funding
+    ("Docly Health raised £12m from investment firm Northzone last year.",
+     {("Northzone", "funds", "Docly Health", "£12m")}),
+    # 'the company' is the organisation the page has named most, when the model typed none a company
+    ("Kestrel Health was founded in 2019 by Dr Amy Lowe. The company raised £5m from investment firm Northzone.",
+     {("Northzone", "funds", "Kestrel Health", "£5m")}),
+    # a hyphenated town is one word of the name it is in
+    ("Healthwatch Stockton-on-Tees welcomed the review. Its chair, Dr Ruth Hale, said patients had waited too long.",
+     {("Ruth Hale", "holdsRole", "Healthwatch Stockton-on-Tees", "chair")}),
+    # a sentence's linking word is no part of the name after it
+    ("But Wessex LMC rejected the plan. Its chair, Dr Ian Bell, said it would fail.",
+     {("Ian Bell", "holdsRole", "Wessex LMC", "chair")}),
+]
+
+
+# rules found by the articles of 2026-12-05 (docs/extraction.md), each with sentences of its own
+ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES
 
 
 @pytest.mark.parametrize("text, expected", ARTICLE_RULES, ids=[sorted(e)[0][1] + " " + sorted(e)[0][0]
@@ -807,3 +837,16 @@ def test_titled_people_their_organisations_and_who_they_spoke_to(text, expected)
 ])
 def test_who_buys_what_a_company_sells_takes_it_over(text, expected):
     assert {f for f in triples(build("Headline\n\n" + text)) if f[1] == "tookOver"} == expected
+
+
+def test_what_someone_is_urged_to_do_is_not_what_was_said():
+    facts = triples(build("Headline\n\nThe Patients Association urged patients to contact their practice. "
+                          "Healthwatch Devon told residents to use the NHS app."))
+    assert {f for f in facts if f[1] == "said"} == set()
+
+
+def test_a_linking_word_does_not_start_a_name():
+    kg = build("Headline\n\nBut Wessex LMC rejected the plan. And Kestrel Health said it would appeal.")
+    labels = {e.label for e in kg.entities}
+    assert {"Wessex LMC", "Kestrel Health"} <= labels
+    assert not any(label.split()[0] in ("But", "And") for label in labels)

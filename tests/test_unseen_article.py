@@ -230,6 +230,41 @@ MORE_ARTICLES = [
         ("Helen Price", "said", "Our patients are paying the price for decisions made in London.", ""),
         ("Owen Lewis", "quotedIn", "GP Online", ""),
     }, {"Helen Price of Devon LMC"}),
+    ("digital_hub_2026.txt", {
+        # 'awarded the contract to X': X won it from the awarder
+        ("Medvia Health", "wonContract", "NHS West Yorkshire ICB", ""),
+        # 'Dr X, who is now chief executive of Y'
+        ("Jonah Pereira", "holdsRole", "Medvia Health", "chief executive"),
+        # 'But Leeds LMC opposed the contract': the linking word is no part of the name
+        ("Grace Holloway", "holdsRole", "Leeds LMC", "medical secretary"),
+        ("HubWatcher", "criticises", "Leeds LMC", ""),
+        # 'The company raised £20m from investment firm X': the company is the organisation of the sentence before
+        ("Larchfield Capital", "funds", "Medvia Health", "£20m"),
+    }, {"But Leeds LMC", "Digital", "Think tank Reform"}),
+    ("special_measures_2026.txt", {
+        ("Care Quality Commission", "rates", "Meir Park Medical Centre", "inadequate overall"),
+        ("Marcus Oyelaran", "holdsRole", "Care Quality Commission", "chief inspector of primary and community services"),
+        # 'the company ... had appointed a new clinical lead, Dr X' ('Horizon Primary Care, a company that...')
+        ("Ruth Ansell", "holdsRole", "Horizon Primary Care", "new clinical lead"),
+        # 'Stoke-on-Trent' is one word of the ICB's name
+        ("Paul Okafor", "holdsRole", "NHS Staffordshire and Stoke-on-Trent ICB", "chief medical officer"),
+        ("Sarah Whitcombe", "criticises", "NHS Staffordshire and Stoke-on-Trent ICB", ""),
+        ("Horizon Primary Care", "operates", "Meir Park Medical Centre", ""),
+    }, {"NHS Staffordshire and Stoke", "Trent ICB", "Healthwatch Stoke"}),
+    ("survey_2026.txt", {
+        ("Tom Kavanagh", "holdsRole", "Riverside Health Centre", "partner"),
+        ("Tom Kavanagh", "quotedIn", "GP Online", ""),
+        ("Beth Morrow", "holdsRole", "King's Fund", "senior fellow"),
+        ("Partner of 20 years", "supports", "Royal College of General Practitioners", ""),
+    }, set()),
+    ("written_question_2026.txt", {
+        # 'Its premises lead, Dr X, said': a field before 'lead'; the parser reads 'lead' as a verb
+        ("Anil Mehra", "holdsRole", "BMA GP Committee", "premises lead"),
+        ("Anil Mehra", "said", "the figure amounted to less than £16,000 per practice", ""),
+        ("Health Foundation report", "recommends", "national survey of GP premises", ""),
+        ("Royal College of General Practitioners", "recommends", "ten-year premises strategy", ""),
+        ("Fiona Carstairs", "holdsRole", "Liberal Democrats", "MP"),
+    }, {"Liberal"}),
     ("booking_2026.txt", {
         ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
         # 'He added that...': the speaker of the quote before
@@ -277,7 +312,7 @@ MORE_ARTICLES = [
         ("Louise Ansari", "urges", "NHS England", ""),
     }, set()),
     ("access_plan_2025.txt", {
-        ("Claire Fuller", "holdsRole", "NHS England", "national medical director"),
+        ("Claire Fuller", "holdsRole", "NHS England", "national medical director for primary care"),
         ("NHS England", "plans", "NHS App", ""),
         ("NHS England", "plans", "Additional Roles Reimbursement Scheme", ""),
         ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive"),
@@ -290,3 +325,9 @@ def test_more_unseen_articles(name, expected, absent):
     built = extract(read_documents([ARTICLES / name]).documents)
     assert expected - labelled_facts(built) == set()
     assert absent & {e.label for e in built.entities} == set()
+
+
+def test_a_quoted_we_found_is_the_speakers_and_no_opinion_of_the_author():
+    built = extract(read_documents([ARTICLES / "special_measures_2026.txt"]).documents)
+    author = next(e.key for e in built.entities if e.label == "Joanna Birch")
+    assert [f for f in built.facts if f.subject == author] == []

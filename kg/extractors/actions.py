@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, verb_lemma
+from kg.extractors.context import DocumentContext, SentenceView, active_subject, verb_lemma
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -43,7 +43,6 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "pen": ("wroteFor", {"Person", "Commenter"}, {"Publication"}),
     "win": ("wonContract", ORGS, ORGS),
     "fine": ("fines", ORGS, ORGS | {"Person"}),
-    "award": ("wonContract", ORGS, ORGS),
     "offer": ("offers", ORGS, POLICIES),
     "pay": ("pays", ORGS | {"Person"}, ORGS | {"Person"}),
     "borrow": ("borrowsFrom", ORGS, ORGS),
@@ -70,7 +69,7 @@ _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRAS
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 # verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
-# ('provide' and 'award' have rules of their own above)
+# ('provide' has a rule of its own above, 'award' one of its own: `_awards`)
 GIVE_VERBS = {"give", "allocate", "grant", "hand", "pledge", "promise"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
@@ -94,6 +93,8 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _future_reform(ctx, view)
         yield from _examples(ctx, view)
         yield from _sales(ctx, view)
+        yield from _raised(ctx, view)
+        yield from _awards(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -447,6 +448,68 @@ def _sales(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             if seller_key is not None and buyer != seller_key:
                 yield Fact(buyer, "tookOver", seller_key, view.sentence, f"actions.{lemma}-to", 0.65, cue=lemma,
                            qualifier=amount.text if amount else None, amount=amount)
+
+
+RAISE_VERBS = {"raise", "secure", "receive", "attract", "obtain"}
+
+
+def _raised(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The company raised £20m from investment firm X': the one the sum comes from funds the one that raised it."""
+    for verb in view.tokens:
+        lemma = verb_lemma(verb, RAISE_VERBS) if verb.pos_ == "VERB" else None
+        if lemma is None or any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+            continue
+        amount = money_in(verb)
+        subject = active_subject(verb)
+        sources = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                   if o.dep_ == "pobj"]
+        if amount is None or subject is None or not sources:
+            continue
+        for raiser in _agents(ctx, view, subject, ORGS | {"Person"}, passive=False):
+            for funder in _objects(ctx, view, sources[0], ORGS | {"Person"}):
+                if funder != raiser:
+                    yield Fact(funder, "funds", raiser, view.sentence, f"actions.{lemma}-from", 0.65, cue=lemma,
+                               qualifier=amount.text, amount=amount)
+
+
+_CONTRACT_NOUNS = {"contract", "contracts", "tender", "tenders", "franchise", "deal"}
+
+
+def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The ICB awarded the contract to X', 'X was awarded the contract by the ICB', 'the contract was awarded to X
+    by the ICB': X won the contract from the one that awarded it."""
+    for verb in view.tokens:
+        if verb.pos_ != "VERB" or verb_lemma(verb, {"award"}) is None or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        to = [o for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in p.children
+              if o.dep_ == "pobj"]
+        if passive:
+            # the parser may hang 'by the ICB' on the contract ('was awarded a £2m contract by NHS Kent')
+            by = [o for p in (*verb.children, *(c for d in verb.children if d.dep_ == "dobj" for c in d.children))
+                  if p.dep_ == "agent" or p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+            awarded = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            winners = to or ([awarded] if awarded is not None else [])
+        else:
+            by = [s for s in [active_subject(verb)] if s is not None]
+            winners = to or [c for c in verb.children if c.dep_ == "dative"]
+        if not by or not winners:
+            continue
+        awarders = _agents(ctx, view, by[0], ORGS, passive=False)
+        amount = money_in(verb)
+        contract = any(t.lower_ in _CONTRACT_NOUNS for t in verb.subtree)
+        if not contract and amount is None:
+            continue  # 'awarded the practice a rating', 'awarded him an MBE'
+        for winner in _objects(ctx, view, winners[0], ORGS):
+            for awarder in awarders:
+                if awarder == winner:
+                    continue
+                if contract:
+                    yield Fact(winner, "wonContract", awarder, view.sentence, "actions.award", 0.7, cue="award",
+                               qualifier=amount.text if amount else None, amount=amount)
+                else:  # 'awarded £2m to the PCN': a grant
+                    yield Fact(awarder, "funds", winner, view.sentence, "actions.award-sum", 0.65, cue="award",
+                               qualifier=amount.text, amount=amount)
 
 
 def _adjacent(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:

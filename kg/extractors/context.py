@@ -259,6 +259,16 @@ _QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"|(?<![A-Za-z])‘.+?’(?![A-Za-z
 _OPENERS = re.compile(r"“|(?<![A-Za-z])‘")
 
 
+def active_subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is coordinated with ('accepted the findings and had appointed')."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+    return None
+
+
 def verb_lemma(token: Token, known) -> str | None:
     """The token's lemma if a rule knows it, else a base form a rule knows from stripping the inflection.
 

@@ -152,7 +152,7 @@ def _opinion_piece(ctx: DocumentContext) -> bool:
     quotations: a column, an editorial, a blog."""
     if ctx.author_key is None:
         return False
-    return any(view.sentence.section == ARTICLE and _first_person_opinion(view) and not _quoted(ctx, view)
+    return any(view.sentence.section == ARTICLE and _authors_opinion(ctx, view) and not _quoted(ctx, view)
                for view in ctx.sentences())
 
 
@@ -164,14 +164,26 @@ def _quoted(ctx: DocumentContext, view: SentenceView) -> bool:
 def _holder(ctx: DocumentContext, view: SentenceView) -> str | None:
     if view.sentence.section != ARTICLE:
         return ctx.first_person(view.sentence)
-    return ctx.author_key if _first_person_opinion(view) else None
+    return ctx.author_key if _authors_opinion(ctx, view) else None
+
+
+def _authors_opinion(ctx: DocumentContext, view: SentenceView) -> bool:
+    """A first-person opinion in the article's own words: 'We found a backlog', inside a quotation after 'said:',
+    is the speaker's."""
+    return any(ctx.quote_speaker_at(offset) is None for offset in _opinion_markers(view))
 
 
 def _first_person_opinion(view: SentenceView) -> bool:
+    return any(True for _ in _opinion_markers(view))
+
+
+def _opinion_markers(view: SentenceView) -> Iterator[int]:
+    """Document offsets of the sentence's first-person opinion markers ('I think', 'in my view')."""
     for token in view.tokens:
         if token.lower_ in ("i", "we") and token.dep_ == "nsubj" and token.head.lemma_ in OPINION_VERBS:
-            return True
-    return bool(_OPINION_PHRASES.search(view.sentence.text))
+            yield view.offset(token)
+    for match in _OPINION_PHRASES.finditer(view.sentence.text):
+        yield view.sentence.start + match.start()
 
 
 def _clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:

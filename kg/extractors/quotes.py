@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, SentenceView, quoted_spans, verb_lemma
 from kg.lexicon import load_lexicon
+from kg.mentions import TITLES
 from kg.model import Fact
 
 SPEAKER_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
@@ -117,10 +118,14 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
         speaker = ctx.speaker_for(view, child)
         if speaker is not None:
             return speaker
+    text = ctx.adoc.document.text
     for child in subjects:
-        # 'Its co-chair, Dr X, said': a hyphenated post can leave the name in apposition deeper in the subject
+        # 'Its co-chair, Dr X, said', 'Its premises lead, Dr X, said': the parser can leave the name set off by
+        # commas deeper in the subject (a hyphenated post, a post it reads as a verb)
         named = [r for r in ctx.refs_under(view, child, {"Person"})
-                 if (token := ctx.token_for(view, r)) is not None and token.dep_ == "appos"]
+                 if (token := ctx.token_for(view, r)) is not None and token.dep_ == "appos"
+                 or re.search(r",\s*(?:(?:%s)\.?\s+)*$" % "|".join(TITLES), text[view.sentence.start:r.mention.start])
+                 and text[r.mention.end:r.mention.end + 1] == ","]
         if named:
             return named[0].key
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
@@ -198,7 +203,7 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
     base = view.segment.segment.start
     clause = None
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i and not _instruction(verb, child):
             left = child.left_edge
             if left.lower_ == "that" and left.i < child.i:
                 left = left.doc[left.i + 1]
@@ -230,6 +235,13 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
             return clause
         return nearest
     return clause
+
+
+def _instruction(verb: Token, clause: Token) -> bool:
+    """'urged patients to share their experiences': what someone is told to do is no report of what was said
+    ('claims to be a charity', with no one told, is)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
+        any(c.dep_ in ("dobj", "dative", "iobj") and c.i < clause.i for c in verb.children)
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}

@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, Ref, SentenceView
+from kg.extractors.context import DocumentContext, Ref, SentenceView, active_subject
 from kg.lexicon import load_lexicon
 from kg.mentions import TITLES
 from kg.model import Fact
@@ -18,12 +18,15 @@ TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|fi
 _TITLE = r"(?:(?:%s)\.?\s+)*" % "|".join(TITLES)
 # a unit of the organisation between its name and the post: 'BMA GP committee chair', 'Its GP committee chair'
 _UNIT = r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|division|team|network|group)\s+" \
-        r"|(?-i:UK|England|Scotland|Wales|Northern Ireland|London|European)\s+)?"  # 'Its UK managing director'
+        r"|(?-i:UK|England|Scotland|Wales|Northern Ireland|London|European)\s+" \
+        r"|(?-i:[a-z][a-z-]+)\s+(?=lead\b))?"  # 'Its UK managing director', 'Its premises lead'
 
 # 'the RCGP's', and 'the Royal College of GPs'' after a plural
 _POSSESSIVE = r"(?:['’]s?)?"
 # the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
 _PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,4})?"
+# 'X, who is now chief executive of Y': a word on when, between the verb and the post
+_NOW = r"(?:(?:now|currently|also|still)\s+)?"
 # 'X was appointed chief executive of Y', 'X, who has been named chair of Y'
 _APPOINTED_AS = r"(?:(?:appointed|named|elected|made|installed)\s+(?:as\s+)?)"
 ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
@@ -50,15 +53,16 @@ def _patterns() -> dict[str, re.Pattern]:
                                               r"\s+(?:is|was|has\s+been|became)\s+" + _TITLE + r"$", re.I),
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
         # ('X and Y, the partners at Z': a plural post is each coordinated person's)
-        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _APPOINTED_AS +
+        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _NOW + _APPOINTED_AS +
                                        r"?)?(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" + _PORTFOLIO +
                                        r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
-        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _APPOINTED_AS +
+        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _NOW + _APPOINTED_AS +
                                    r"?(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
-        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + TIME + role + r"\b", re.I),
+        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + TIME + role + r"\b(?:" + _PORTFOLIO +
+                                                       r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?", re.I),
         # PERSON, who [later] [also] became a ORG ROLE  -- the role word follows the organisation
         "roles.became": re.compile(r"^\s*,?\s*(?:who\s+)?(?:(?:later|also|then|now|since|had|has)\s+){0,3}"
                                    r"(?:is|was|became|becomes|been)\s+(?:the\s+|a\s+|an\s+)?$", re.I),
@@ -76,6 +80,7 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     yield from posts
     yield from _predecessors(ctx, posts)
     yield from _leaders(ctx)
+    yield from _appointments(ctx)
 
 
 _APPOINTED = {"appoint", "name", "elect", "make", "install"}  # the verbs of _APPOINTED_AS
@@ -110,6 +115,46 @@ def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
             post, time = _appointed_post(people[0])
             yield Fact(person.key, "holdsRole", org, view.sentence, "roles.leads", 0.7, qualifier=post or "leader",
                        time=time)
+
+
+_HIRING = {"appoint", "name", "hire", "recruit", "elect"}
+_HIRING_WORDS = ("appoint", "named", "hire", "recruit", "elected")
+
+
+def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
+    """'The company has appointed a new clinical lead, Dr X', 'The board named Dr X as its chief executive': the
+    organisation that appoints gives the person the post."""
+    for view in ctx.sentences():
+        lowered = view.sentence.text.lower()
+        if not any(word in lowered for word in _HIRING_WORDS):
+            continue
+        for verb in view.tokens:
+            if verb.lemma_ not in _HIRING or verb.pos_ != "VERB" or \
+                    any(c.dep_ in ("auxpass", "neg") for c in verb.children):
+                continue
+            subject, appointed = active_subject(verb), next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if subject is None or appointed is None:
+                continue
+            org = ctx.speaker_for(view, subject)
+            if org is None or ctx.types.get(org) not in ORG_TYPES:
+                continue
+            person = ctx.ref_for_token(view, appointed)
+            if person is not None and person.type == "Person":
+                # 'appointed Dr X as chief executive'
+                post = [t for p in (*verb.children, *appointed.children) if p.dep_ == "prep" and p.lower_ == "as"
+                        for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+            else:
+                # 'appointed a new clinical lead, Dr X'
+                named = next((c for c in appointed.children if c.dep_ == "appos"), None)
+                person = ctx.ref_for_token(view, named) if named is not None else None
+                if person is None or person.type != "Person":
+                    continue
+                post = [t for t in appointed.subtree if t.i < named.left_edge.i and not t.is_punct]
+            match = re.fullmatch(r"(?:(?:its|their|the|a|an)\s+)?" + TIME + _role_re() + _PORTFOLIO,
+                                 " ".join(t.text for t in post), re.I)
+            if match and person.key != org:
+                yield Fact(person.key, "holdsRole", org, view.sentence, "roles.appointed-by", 0.75,
+                           qualifier=_qualifier(match))
 
 
 def _appointed_post(person: Token) -> tuple[str | None, str | None]:
