@@ -42,6 +42,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "surgery": (frozenset({"Practice"}), ()),
     "company": (frozenset({"Company"}), ()),
     "firm": (frozenset({"Company"}), ()),
+    "provider": (frozenset({"Company"}), ()),
     "think tank": (frozenset({"ThinkTank"}), ()),
     "regulator": (frozenset({"GovernmentBody"}), ()),
     "service": (frozenset({"Programme"}), ()),
@@ -319,12 +320,14 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
     return None
 
 
-_UNTYPED_COMPANIES = {"company", "firm"}
+_UNTYPED_COMPANIES = {"company", "firm", "provider"}
 
 
 def _kind_headed(name: str) -> bool:
+    name = name.casefold()
     heads = load_lexicon().organisation_heads
-    return any(name == head or name.endswith(" " + head) for kind in heads.values() for head in kind)
+    return any(name == head.casefold() or name.endswith(" " + head.casefold()) for kind in heads.values()
+               for head in kind)
 
 
 def _head_words(token: Token) -> tuple[Token, str] | None:

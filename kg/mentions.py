@@ -46,7 +46,7 @@ _KIND_QUOTED_RE = re.compile(r"\b(?P<kind>%s)\s+[‘“\"](?P<name>[A-Z0-9][^‘
                              "|".join(re.escape(k) for k in KIND_WORDS), re.I)
 _KIND_RE = re.compile(r"(?:^|\s)(%s)\s*$" % "|".join(re.escape(k) for k in KIND_WORDS), re.I)
 # 'Horizon Primary Care, a company that runs 14 practices', 'Medvia Health, a digital-first provider'
-_KIND_AFTER_RE = re.compile(r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,2}?(%s)\b(?!['’-])" %
+_KIND_AFTER_RE = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(%s)\b(?!['’-])" %
                             "|".join(re.escape(k) for k in KIND_WORDS), re.I)
 
 

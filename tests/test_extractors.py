@@ -778,6 +778,16 @@ NIGHT_RULES = [
     # a hyphenated town is one word of the name it is in
     ("Healthwatch Stockton-on-Tees welcomed the review. Its chair, Dr Ruth Hale, said patients had waited too long.",
      {("Ruth Hale", "holdsRole", "Healthwatch Stockton-on-Tees", "chair")}),
+    # who is replaced held the post; who succeeds takes it
+    ("Dr Omar Patel has been appointed medical director of Kestrel Health, replacing Dr Jane Fox.",
+     {("Jane Fox", "holdsRole", "Kestrel Health", "former medical director"),
+      ("Omar Patel", "holdsRole", "Kestrel Health", "medical director")}),
+    ("Wessex LMC said its chair, Dr Ian Bell, would retire in May. He will be succeeded by Dr Ruth Hale.",
+     {("Ruth Hale", "holdsRole", "Wessex LMC", "incoming chair")}),
+    ("Dr Lucy Grant, formerly of the Nuffield Trust, said the plan would fail.",
+     {("Lucy Grant", "holdsRole", "Nuffield Trust", "former")}),
+    # a stance in the passive is the agent's
+    ("Kestrel Health was criticised by Devon LMC.", {("Devon LMC", "criticises", "Kestrel Health", "")}),
     # a sentence's linking word is no part of the name after it
     ("But Wessex LMC rejected the plan. Its chair, Dr Ian Bell, said it would fail.",
      {("Ian Bell", "holdsRole", "Wessex LMC", "chair")}),
@@ -850,3 +860,8 @@ def test_a_linking_word_does_not_start_a_name():
     labels = {e.label for e in kg.entities}
     assert {"Wessex LMC", "Kestrel Health"} <= labels
     assert not any(label.split()[0] in ("But", "And") for label in labels)
+
+
+def test_who_is_warned_in_the_passive_is_not_what_the_warning_is_about():
+    facts = triples(build("Headline\n\nDr Amy Lowe was warned by the BMA about the contract."))
+    assert {f for f in facts if f[1] == "warnsAbout"} == set()

@@ -265,6 +265,17 @@ MORE_ARTICLES = [
         ("Royal College of General Practitioners", "recommends", "ten-year premises strategy", ""),
         ("Fiona Carstairs", "holdsRole", "Liberal Democrats", "MP"),
     }, {"Liberal"}),
+    ("appointments_2026.txt", {
+        # 'appointed chief executive of X, the provider that..., replacing Z'
+        ("Mark Tulloch", "holdsRole", "Summit Health Partners", "former chief executive"),
+        ("Peter Halden", "holdsRole", "Summit Health Partners", "chair"),
+        # 'He will be succeeded by Professor W, formerly of the University of Exeter'
+        ("Nia Rhodes", "holdsRole", "Summit Health Partners", "incoming chair"),
+        ("Nia Rhodes", "holdsRole", "University of Exeter", "former"),
+        # 'The provider was criticised by Cornwall LMC'
+        ("Cornwall LMC", "criticises", "Summit Health Partners", ""),
+        ("NHS England", "funds", "Summit Health Partners", "£3.2m"),
+    }, set()),
     ("booking_2026.txt", {
         ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
         # 'He added that...': the speaker of the quote before

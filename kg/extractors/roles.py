@@ -79,6 +79,7 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     posts = list(_posts(ctx))
     yield from posts
     yield from _predecessors(ctx, posts)
+    yield from _replacements(ctx, posts)
     yield from _leaders(ctx)
     yield from _appointments(ctx)
 
@@ -209,6 +210,55 @@ def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
                                    qualifier=f"{time} {role}".strip())
 
 
+_REPLACING = {"replace", "succeed"}
+
+
+def _replacements(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
+    """'X has been appointed chief executive of Y, replacing Z': Z held the post before X; 'He will be succeeded
+    by W', 'W will succeed him': W takes the posts the text gave him."""
+    for view in ctx.sentences():
+        lowered = view.sentence.text.lower()
+        if "replac" not in lowered and "succe" not in lowered:
+            continue
+        for verb in view.tokens:
+            if verb.lemma_ not in _REPLACING or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+            if passive:  # 'he will be succeeded by W': W after the one named as subject
+                before = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                after = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
+                             None)
+            elif verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+                # 'X has been appointed chief executive of Y, the provider that..., replacing Z': the subject of
+                # the clause the participle hangs on (the parser may hang it on the nearest noun)
+                before = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                main = verb.head
+                while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+                    main = main.head
+                after = active_subject(main) or next((c for c in main.children if c.dep_ == "nsubjpass"), None)
+            else:  # 'W will succeed him'
+                before = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                after = active_subject(verb)
+            if before is None or after is None:
+                continue
+            earlier, later = (ctx.speaker_for(view, t) for t in (before, after))
+            if earlier is None or later is None or earlier == later or \
+                    ctx.types.get(earlier) != "Person" or ctx.types.get(later) != "Person":
+                continue
+            future = any(c.lower_ in ("will", "would", "shall") for c in verb.children)
+            for fact in posts:
+                if fact.predicate != "holdsRole" or not fact.qualifier or fact.qualifier.startswith("former"):
+                    continue
+                role = re.sub("^" + TIME, "", fact.qualifier, flags=re.I)
+                if fact.subject == later and not future and fact.sentence == view.sentence:
+                    # the post the new holder is given in this sentence was the earlier one's
+                    yield Fact(earlier, "holdsRole", fact.object, view.sentence, "roles.replaced", 0.7,
+                               qualifier=f"former {role}")
+                elif fact.subject == earlier:  # the earlier holder's post goes to the later one
+                    yield Fact(later, "holdsRole", fact.object, view.sentence, "roles.succeeded", 0.7,
+                               qualifier=f"{'incoming ' if future else ''}{role}")
+
+
 def _posts(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
     patterns = _patterns()
@@ -255,6 +305,10 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                     if re.fullmatch(r" of (?:the )?", between):
                         # 'Dr Helen Price of Devon LMC': one of the organisation's people, post unsaid
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.of", 0.7)
+                    if re.fullmatch(r"\s*,\s*(?:formerly|previously|latterly)\s+(?:of|at|with)\s+(?:the\s+)?", between):
+                        # 'Professor X, formerly of the University of Exeter'
+                        yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.formerly-of", 0.7,
+                                   qualifier="former")
                     if patterns["roles.possessive-apposition"].fullmatch(between):
                         match = patterns["roles.possessive-apposition-role"].match(text, org.mention.end, s.end)
                         if match:

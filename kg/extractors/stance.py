@@ -38,6 +38,10 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
         return
     if lemma == "agree" and any(c.dep_ == "dobj" for c in verb.children):
         return  # 'agreed a deal with NHS England', 'the deal that the BMA agreed with...': a bargain, not support
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        yield from _passive_stance(ctx, view, verb, passive, relation, lemma)
+        return
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # '..., warning that X': a participle's subject is its clause's
@@ -60,6 +64,25 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
                 continue
             seen.add(target)
             yield Fact(agent, relation, target, view.sentence, "stance.verb", 0.75, cue=lemma)
+
+
+def _passive_stance(ctx: DocumentContext, view: SentenceView, verb: Token, subject: Token, relation: str,
+                    lemma: str) -> Iterator[Fact]:
+    """'The provider was criticised by Cornwall LMC': the agent holds the stance toward the subject ('was warned
+    by' names who is warned, not what about, and is left out)."""
+    if relation in ("warnsAbout", "advisesCautionOn"):
+        return
+    by = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    agent = ctx.speaker_for(view, by) if by is not None else None
+    if agent is None or ctx.types.get(agent, "Commenter") not in AGENT_TYPES:
+        return
+    seen: set[str] = set()
+    for tok in _object_heads(subject):
+        ref = ctx.ref_for_token(view, tok)
+        if ref is None or ref.key == agent or ref.key in seen or ref.type not in TARGET_TYPES:
+            continue
+        seen.add(ref.key)
+        yield Fact(agent, relation, ref.key, view.sentence, "stance.passive", 0.7, cue=lemma)
 
 
 def _object_heads(token: Token) -> Iterator[Token]:
