@@ -80,11 +80,14 @@ def _org_head_words() -> dict[tuple[str, ...], str]:
     return heads
 
 
+_EXTENDED_ALIAS = "kg-extended-alias"  # kb_id of a name `alias_names` made from a lexicon alias and the words beside it
+
+
 @Language.component("kg_alias_names")
 def alias_names(doc: Doc) -> Doc:
     """'Healthwatch Kent', 'RCGP Scotland': a lexicon alias followed by a capitalised name is the start of a
     longer name, not the organisation the alias stands for."""
-    changed = False
+    changed: set[int] = set()
     ents = list(doc.ents)
     for n, ent in enumerate(ents):
         if not ent.label_.startswith("KG_") or ent.end >= len(doc) or ent.label_[3:] in _CONCEPT_TYPES:
@@ -103,11 +106,20 @@ def alias_names(doc: Doc) -> Doc:
             # 'NHS Covid Pass'
             end, start = ent.end, ent.start
         if end > ent.end or start < ent.start:
-            ents[n] = Span(doc, start, end, label="ORG")
-            changed = True
+            ents[n] = Span(doc, start, end, label="ORG", kb_id=_EXTENDED_ALIAS)
+            changed.add(n)
     if changed:
-        doc.ents = [e for e in ents if not any(o is not e and o.start < e.end and e.start < o.end and
-                                                o.end - o.start > e.end - e.start for o in ents)]
+        # the longest name wins a word two names claim; between names as long, the one just made ('Scottish
+        # Government' over the model's 'The Scottish')
+        order = sorted(range(len(ents)), key=lambda n: (-(ents[n].end - ents[n].start), n not in changed, n))
+        taken: set[int] = set()
+        kept = []
+        for n in order:
+            words = range(ents[n].start, ents[n].end)
+            if not taken.intersection(words):
+                kept.append(ents[n])
+                taken.update(words)
+        doc.ents = sorted(kept, key=lambda e: e.start)
     return doc
 
 
@@ -167,9 +179,11 @@ def org_names(doc: Doc) -> Doc:
                                                                                     or e.start < i or e.end > best)
                         for e in doc.ents):
             best = None  # the lexicon already knows this name, whole ('Royal College of Nursing')
-        if best and doc[best].lower_ not in _CONNECTORS and \
-                any(e.label_ == "ORG" and e.start <= i and e.end > best for e in doc.ents):
-            best = None  # the model's name runs on past the head word ('GP Alliance Warwickshire')
+        if best and any(e.label_ == "ORG" and e.start <= i and e.end > best and
+                        (doc[best].lower_ not in _CONNECTORS or e.kb_id_ == _EXTENDED_ALIAS) for e in doc.ents):
+            # the model's name runs on past the head word ('GP Alliance Warwickshire'), or a lexicon name does
+            # ('Royal College of GPs Scotland')
+            best = None
         if best:
             # 'Layton Medical Centre and Whitegate Health Centre' are two names: cut where a name is complete
             for k in range(i + 1, best):

@@ -788,6 +788,12 @@ NIGHT_RULES = [
      {("Lucy Grant", "holdsRole", "Nuffield Trust", "former")}),
     # a stance in the passive is the agent's
     ("Kestrel Health was criticised by Devon LMC.", {("Devon LMC", "criticises", "Kestrel Health", "")}),
+    # a government the sentence names is the one a minister's post is in
+    ("The Welsh Government will give practices an extra £12m, health minister Rhian Evans has announced.",
+     {("Rhian Evans", "holdsRole", "Welsh Government", "health minister")}),
+    # a lexicon name with a nation after it is one name, whatever its head word
+    ("The Royal College of GPs Wales welcomed the plan. Its chair, Dr Sian Hughes, said it was overdue.",
+     {("Sian Hughes", "holdsRole", "Royal College of GPs Wales", "chair")}),
     # a sentence's linking word is no part of the name after it
     ("But Wessex LMC rejected the plan. Its chair, Dr Ian Bell, said it would fail.",
      {("Ian Bell", "holdsRole", "Wessex LMC", "chair")}),
@@ -865,3 +871,12 @@ def test_a_linking_word_does_not_start_a_name():
 def test_who_is_warned_in_the_passive_is_not_what_the_warning_is_about():
     facts = triples(build("Headline\n\nDr Amy Lowe was warned by the BMA about the contract."))
     assert {f for f in facts if f[1] == "warnsAbout"} == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    # the lexicon's 'Government' grown into the model's 'The Scottish': two names of one length claim 'Scottish'
+    ("The Scottish Government will give practices an extra £40m next year.", "Scottish Government"),
+    ("Dr Graham Reid criticised the Scottish Government for failing to meet its target.", "Scottish Government"),
+])
+def test_names_grown_over_the_models_names_do_not_overlap(text, name):
+    assert name in {e.label for e in build("Headline\n\n" + text).entities}

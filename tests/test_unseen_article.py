@@ -276,6 +276,14 @@ MORE_ARTICLES = [
         ("Cornwall LMC", "criticises", "Summit Health Partners", ""),
         ("NHS England", "funds", "Summit Health Partners", "£3.2m"),
     }, set()),
+    ("scotland_2026.txt", {
+        # 'The Scottish Government will give...' once crashed the pipeline (two names of one length over 'Scottish')
+        ("Fiona Baird", "holdsRole", "Scottish Government", "health secretary"),
+        ("Iain Kerr", "holdsRole", "BMA Scotland", "GP committee chair"),
+        ("Morag Lindsay", "holdsRole", "Royal College of GPs Scotland", "chair"),
+        ("Graham Reid", "criticises", "Scottish Government", ""),
+        ("Highland GP", "supports", "British Medical Association", ""),
+    }, {"Royal College"}),
     ("booking_2026.txt", {
         ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
         # 'He added that...': the speaker of the quote before

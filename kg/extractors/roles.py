@@ -324,9 +324,14 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
             # a post whose organisation is implied: 'health secretary Sajid Javid'
             before = text[max(s.start, person.mention.start - 60):person.mention.start]
             match = re.search(r"(?:^|\s)" + TIME + _role_re() + r"\s*,?\s*" + _TITLE + r"$", before, re.I)
+            at = person.mention.start - len(before) + match.start() if match else 0
+            # not when an organisation's name opens the post ('RCGP chair X', 'the RCGP's chair X'): that is its post
             if match and match.group("role").casefold() in implied and not any(
-                    o.mention.end <= person.mention.start and o.mention.end >= person.mention.start - 60 for o in orgs):
-                org_key = _implied_org(ctx, implied[match.group("role").casefold()])
+                    at - 4 <= o.mention.end <= at + 1 for o in orgs):
+                # 'The Scottish Government will give... , Health Secretary X has announced': a government the
+                # sentence names is the one the post is in
+                named = [o for o in orgs if o.type == "GovernmentBody" and o.mention.text.endswith("Government")]
+                org_key = named[0].key if named else _implied_org(ctx, implied[match.group("role").casefold()])
                 if org_key:
                     yield Fact(person.key, "holdsRole", org_key, s, "roles.implied-organisation", 0.7,
                                qualifier=_qualifier(match))
