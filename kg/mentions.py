@@ -671,7 +671,11 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
                 found[key] = sm
     for sm in _repeated_names(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
-    return [found[k] for k in sorted(found)]
+    # 'Dr Overwhelmed is right': a reader named by their handle is that commenter, no person or organisation
+    text = adoc.document.text
+    handles = {c.author for c in adoc.document.comments if c.author}
+    return [found[k] for k in sorted(found)
+            if not any(text[k[1] - len(h):k[1]] == h for h in handles if found[k].mention.text in h)]
 
 
 _REPEATABLE = {"Person", "Organization", "GovernmentBody", "Company", "ThinkTank", "Practice"}

@@ -794,6 +794,13 @@ NIGHT_RULES = [
     # a lexicon name with a nation after it is one name, whatever its head word
     ("The Royal College of GPs Wales welcomed the plan. Its chair, Dr Sian Hughes, said it was overdue.",
      {("Sian Hughes", "holdsRole", "Royal College of GPs Wales", "chair")}),
+    # two posts joined by 'and' in an apposition
+    ("Dr Ravi Shah, GP and clinical lead at Modality Partnership, said the hub worked.",
+     {("Ravi Shah", "holdsRole", "Modality Partnership", "GP and clinical lead")}),
+    # a reported clause ends before the 'but' that joins a second verb of speech, which says its own words
+    ("Dr Ann Lee said the pilot had worked but warned that rural practices would struggle.",
+     {("Ann Lee", "said", "the pilot had worked", ""),
+      ("Ann Lee", "said", "rural practices would struggle", "")}),
     # a sentence's linking word is no part of the name after it
     ("But Wessex LMC rejected the plan. Its chair, Dr Ian Bell, said it would fail.",
      {("Ian Bell", "holdsRole", "Wessex LMC", "chair")}),
@@ -880,3 +887,10 @@ def test_who_is_warned_in_the_passive_is_not_what_the_warning_is_about():
 ])
 def test_names_grown_over_the_models_names_do_not_overlap(text, name):
     assert name in {e.label for e in build("Headline\n\n" + text).entities}
+
+
+def test_a_reader_named_by_their_handle_is_no_person():
+    text = ("Headline\n\nThe ICB will close the practice.\n\nComments (2)\n\nDr Tired 4 August, 2026 6:40 pm\n\n"
+            "We tried this and it failed.\n\nNurse Jo 4 August, 2026 7:15 pm\n\nDr Tired is right.")
+    kg = build(text)
+    assert not {e.label for e in kg.entities if e.type != "Commenter"} & {"Tired", "Dr Tired"}

@@ -284,6 +284,14 @@ MORE_ARTICLES = [
         ("Graham Reid", "criticises", "Scottish Government", ""),
         ("Highland GP", "supports", "British Medical Association", ""),
     }, {"Royal College"}),
+    ("online_access_2026.txt", {
+        ("Samir Dutta", "holdsRole", "GP Committee England", "deputy chair"),
+        ("Oliver Grange", "holdsRole", "Clinova", "chief executive"),
+        ("Oliver Grange", "quotedIn", "Pulse", ""),
+        ("Hannah Keyes", "holdsRole", "NHS Surrey Heartlands ICB", "GP and digital lead"),
+        ("Hannah Keyes", "said", "it had worked", ""),
+        ("Hannah Keyes", "said", "smaller practices would struggle", ""),
+    }, {"Overwhelmed"}),
     ("booking_2026.txt", {
         ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
         # 'He added that...': the speaker of the quote before

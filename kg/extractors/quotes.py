@@ -90,6 +90,17 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
                            cue=lemma, start=start, end=end, about=_about(ctx, start, end, other, sentence))
             yield from _quote_stance(ctx, view, speaker, start, end)
             yield from _told_publication(ctx, view, token, speaker)
+            if not quotes:
+                # 'said it had worked but warned that smaller practices would struggle': the second verb's words too
+                clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+                for other in _speech_conjuncts(token) + [t for c in clauses for t in _speech_conjuncts(c)]:
+                    clause = _content(view, other, [])
+                    if clause is not None and clause[0] >= end and len(_unquoted(text[clause[0]:clause[1]],
+                                                                                 " :,‘’“”\"'").split()) >= 2:
+                        yield Fact(speaker, "said", _unquoted(text[clause[0]:clause[1]], " :,‘’“”\"'"), sentence,
+                                   "quotes.cue-verb-conjunct", 0.7, object_is_literal=True,
+                                   cue=verb_lemma(other, cues), start=clause[0], end=clause[1],
+                                   about=_about(ctx, clause[0], clause[1], speaker, sentence))
             break
         if found:
             continue
@@ -215,6 +226,12 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
                 while last.i > right.i and (last.is_punct or last.is_space):
                     last = last.doc[last.i - 1]
                 right = max(right, last, key=lambda t: t.i)
+            second = _speech_conjuncts(verb) + _speech_conjuncts(child)
+            if second and min(t.i for t in second) <= right.i:
+                # 'said the pilot had worked but warned that...': the second verb of speech is no part of the words
+                right = right.doc[min(t.i for t in second) - 1]
+            while right.i > left.i and (right.dep_ == "cc" or right.text in (",", ";")):
+                right = right.doc[right.i - 1]  # 'said it had worked but warned that...': not the 'but'
             clause = base + left.idx, base + right.idx + len(right.text)
             break
     if clause is None and any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
@@ -235,6 +252,14 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
             return clause
         return nearest
     return clause
+
+
+def _speech_conjuncts(head: Token) -> list[Token]:
+    """Verbs of speech joined to `head` by 'and'/'but' with no subject of their own and words of their own
+    ('said it had worked but warned that...')."""
+    cues = load_lexicon().cue_verbs
+    return [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and verb_lemma(c, cues)
+            and not any(g.dep_ in SUBJECT_DEPS for g in c.children) and any(g.dep_ == "ccomp" for g in c.children)]
 
 
 def _instruction(verb: Token, clause: Token) -> bool:

@@ -42,6 +42,13 @@ def _role_re() -> str:
 
 
 @lru_cache(maxsize=1)
+def _second_role_re() -> str:
+    """'GP and digital lead': a second post joined by 'and', with a word of its field."""
+    return "(?P<also>\\s+and\\s+(?:(?-i:[a-z][a-z-]+)\\s+)?(?:%s))?" % "|".join(
+        re.escape(r) for r in load_lexicon().roles)
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
@@ -54,7 +61,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
         # ('X and Y, the partners at Z': a plural post is each coordinated person's)
         "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _NOW + _APPOINTED_AS +
-                                       r"?)?(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" + _PORTFOLIO +
+                                       r"?)?(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" + _second_role_re() +
+                                       _PORTFOLIO +
                                        r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _NOW + _APPOINTED_AS +
                                    r"?(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
@@ -410,7 +418,8 @@ _TIME_BEFORE = re.compile(r"\b(former|new|interim|acting|outgoing|incoming|curre
 def _qualifier(match: re.Match) -> str:
     unit = (match.groupdict().get("unit") or "").strip()
     portfolio = match.groupdict().get("portfolio") or ""
-    role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}{portfolio}".split())
+    also = match.groupdict().get("also") or ""
+    role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}{also}{portfolio}".split())
     time = match.groupdict().get("time")
     return f"{time.lower().rstrip('-')} {role}" if time else role
 
