@@ -396,7 +396,7 @@ _REPORT_PREPS = {"of", "from", "by", "into", "on"}
 # words that count or point at things without naming which ('such initiatives', 'various services')
 _QUANTIFIERS = {"such", "other", "various", "several", "many", "some", "certain", "similar", "different", "all",
                 "any", "these", "those", "more", "most", "further", "few", "numerous", "both", "each", "every"}
-_GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay", "stocktake", "inquiry"}
+_GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay", "stocktake", "inquiry", "analysis"}
 # documents named by whom they are sent to as well as by whom they come from
 _ADDRESSED = {"letter", "memo", "memorandum"}
 
@@ -479,9 +479,10 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         if not modifiers and not (quoted and root.text[:1].isupper()):  # a scare-quoted ‘Hubs’ is a named term
             if root.lower_ in _GENERIC_DESCRIPTIVE:
                 if by_org is not None:
-                    author = re.sub(r"^(?:[a-z-]+\s+)+", "", doc[by_org.left_edge.i:by_org.right_edge.i + 1].text)
+                    last = _name_end(by_org)
+                    author = re.sub(r"^(?:[a-z-]+\s+)+", "", doc[by_org.left_edge.i:last + 1].text)
                     if author[:1].isupper():
-                        whole = doc[chunk_start:by_org.right_edge.i + 1]
+                        whole = doc[chunk_start:last + 1]
                         yield whole, etype, f"{clean_name(author)} {root.lower_}", "report-by", whole.text
                 else:
                     publisher = _publisher(doc, root, taken)
@@ -492,6 +493,18 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                         yield span, etype, None, "descriptive", doc[chunk_start:end].text
             continue
         yield span, etype, None, "phrase", doc[chunk_start:end].text
+
+
+def _name_end(head: Token) -> int:
+    """The last token of the name `head` heads, without a clause or apposition after it ('the Health Foundation,
+    which warns that...')."""
+    last = head.right_edge.i
+    for child in head.children:
+        if child.i > head.i and child.dep_ in ("relcl", "acl", "appos", "punct", "advcl"):
+            last = min(last, child.left_edge.i - 1)
+    while last > head.i and head.doc[last].is_punct:
+        last -= 1
+    return last
 
 
 def _addressee_end(doc, root, end: int) -> int:

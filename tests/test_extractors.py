@@ -801,6 +801,11 @@ NIGHT_RULES = [
     ("Dr Ann Lee said the pilot had worked but warned that rural practices would struggle.",
      {("Ann Lee", "said", "the pilot had worked", ""),
       ("Ann Lee", "said", "rural practices would struggle", "")}),
+    # 'an analysis by X, which warns that...': X's analysis, named without the clause; 'which' is X speaking
+    ("Practices are closing, according to an analysis by the Nuffield Trust, which warns that rural areas will be "
+     "hit hardest.",
+     {("Nuffield Trust", "published", "Nuffield Trust analysis", ""),
+      ("Nuffield Trust", "said", "rural areas will be hit hardest", "")}),
     # a sentence's linking word is no part of the name after it
     ("But Wessex LMC rejected the plan. Its chair, Dr Ian Bell, said it would fail.",
      {("Ian Bell", "holdsRole", "Wessex LMC", "chair")}),
@@ -894,3 +899,9 @@ def test_a_reader_named_by_their_handle_is_no_person():
             "We tried this and it failed.\n\nNurse Jo 4 August, 2026 7:15 pm\n\nDr Tired is right.")
     kg = build(text)
     assert not {e.label for e in kg.entities if e.type != "Commenter"} & {"Tired", "Dr Tired"}
+
+
+def test_what_should_be_done_has_not_been_done():
+    facts = triples(build("Headline\n\nThe Department of Health and Social Care should commission the Nuffield "
+                          "Trust. NHS England could fund the Additional Roles Reimbursement Scheme."))
+    assert {f for f in facts if f[1] in ("commissioned", "funds")} == set()

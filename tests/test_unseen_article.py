@@ -292,6 +292,14 @@ MORE_ARTICLES = [
         ("Hannah Keyes", "said", "it had worked", ""),
         ("Hannah Keyes", "said", "smaller practices would struggle", ""),
     }, {"Overwhelmed"}),
+    ("trust_practices_2026.txt", {
+        # 'an analysis by the Health Foundation, which warns that...'
+        ("Health Foundation", "published", "Health Foundation analysis", ""),
+        ("Health Foundation", "said", "the model is spreading without evidence that it works", ""),
+        ("Rachel Osei", "holdsRole", "Health Foundation", "director of policy"),
+        ("Simon Varley", "holdsRole", "Northfield Community NHS Trust", "chief executive"),
+        ("Northfield Community NHS Trust", "borrowsFrom", "NHS England", "£3m"),
+    }, set()),
     ("booking_2026.txt", {
         ("Mark Sanford-Wood", "holdsRole", "Devon LMC", "chair"),
         # 'He added that...': the speaker of the quote before
@@ -358,3 +366,8 @@ def test_a_quoted_we_found_is_the_speakers_and_no_opinion_of_the_author():
     built = extract(read_documents([ARTICLES / "special_measures_2026.txt"]).documents)
     author = next(e.key for e in built.entities if e.label == "Joanna Birch")
     assert [f for f in built.facts if f.subject == author] == []
+
+
+def test_a_recommended_commission_is_not_a_commission():
+    built = extract(read_documents([ARTICLES / "trust_practices_2026.txt"]).documents)
+    assert not [f for f in built.facts if f.predicate == "commissioned"]

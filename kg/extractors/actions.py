@@ -67,6 +67,9 @@ ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRASAL)
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
+# 'the DHSC should commission an evaluation': what should, could or might be done has not been done (what will be
+# done is a plan, read by the plan rules)
+_UNREAL = {"should", "must", "ought", "could", "might", "may"}
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 # verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
 # ('provide' has a rule of its own above, 'award' one of its own: `_awards`)
@@ -112,7 +115,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if rule is None and verb_lemma(verb, ASK_VERBS) and money_in(verb) is not None:
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)  # 'asked the DHSC for a further £1.5m'
                 lemma = "ask"
-            if rule is None or any(c.dep_ == "neg" for c in verb.children):
+            if rule is None or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
                 continue
             if lemma == "chair" and verb.tag_ in ("VBZ", "VBP"):
                 rule = ("holdsRole", {"Person"}, ORGS)  # 'X, who chairs the RCGP': a post held now
@@ -455,6 +458,8 @@ RAISE_VERBS = {"raise", "secure", "receive", "attract", "obtain"}
 
 def _raised(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'The company raised £20m from investment firm X': the one the sum comes from funds the one that raised it."""
+    if " from " not in view.sentence.text:
+        return
     for verb in view.tokens:
         lemma = verb_lemma(verb, RAISE_VERBS) if verb.pos_ == "VERB" else None
         if lemma is None or any(c.dep_ in ("neg", "auxpass") for c in verb.children):
@@ -478,6 +483,8 @@ _CONTRACT_NOUNS = {"contract", "contracts", "tender", "tenders", "franchise", "d
 def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'The ICB awarded the contract to X', 'X was awarded the contract by the ICB', 'the contract was awarded to X
     by the ICB': X won the contract from the one that awarded it."""
+    if "award" not in view.sentence.text.lower():
+        return
     for verb in view.tokens:
         if verb.pos_ != "VERB" or verb_lemma(verb, {"award"}) is None or any(c.dep_ == "neg" for c in verb.children):
             continue

@@ -122,13 +122,14 @@ class DocumentContext:
             i += 1
         return out
 
-    def ref_at(self, start: int, end: int) -> Ref | None:
-        """The mention overlapping [start, end), preferring the longest."""
+    def ref_at(self, start: int, end: int, types=None) -> Ref | None:
+        """The mention overlapping [start, end) (of one of `types`, when given), preferring the longest."""
         i = bisect.bisect_right(self._starts, end)
         best = None
         for ref in self.refs[max(0, i - 8):i]:
             m = ref.mention
-            if m.start < end and start < m.end and (best is None or m.end - m.start > best.mention.end - best.mention.start):
+            if m.start < end and start < m.end and (types is None or ref.type in types) and \
+                    (best is None or m.end - m.start > best.mention.end - best.mention.start):
                 best = ref
         return best
 
@@ -177,6 +178,11 @@ class DocumentContext:
         lower = token.lower_
         if lower == "who" and token.head.dep_ == "relcl":
             return self._person_antecedent(view, token.head.head)
+        if lower == "which" and token.head.dep_ == "relcl":
+            # 'an analysis by the Health Foundation, which warns that...': the organisation named before
+            start = view.offset(token.head.head)
+            named = self.ref_at(start, start + len(token.head.head.text), types=ORGANISATION_TYPES)
+            return named.key if named is not None else None
         if lower in FIRST_PERSON:
             return self.quote_speaker_at(view.offset(token)) or self.first_person(view.sentence)
         if lower in PRONOUNS_PERSON:
