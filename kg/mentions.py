@@ -175,8 +175,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     base = aseg.segment.start
     named = [_owned_name(sm, named, text, base, lexicon) for sm in named]
     named += _titled_names(aseg, doc_id, named)
-    named += _kind_named(aseg, doc_id, named)
-    named += _hyphenated_places(aseg, doc_id, named)
+    named += _kind_named(aseg, doc_id, named, text)
+    named += _hyphenated_places(aseg, doc_id, named, text)
     for match in _KIND_QUOTED_RE.finditer(text):
         start, end = match.span("name")
         if not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named):
@@ -231,20 +231,23 @@ def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
     return out
 
 
-def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
+# a kind word just before a capitalised word: where `_kind_named` looks, found in the text, not token by token
+_KIND_BEFORE_NAME_RE = re.compile(r"\b(?i:%s)(?=\s+[A-Z])" % "|".join(re.escape(k) for k in KIND_WORDS))
+
+
+def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention], text: str) -> list[SegmentMention]:
     """'investment firm Northzone', 'think tank Civitas': a kind word before capitalised words the model did not
     take for a name makes them the name of that kind of organisation."""
     doc = aseg.doc
     base = aseg.segment.start
     taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
     out = []
-    for token in doc:
-        if token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN":
+    for match in _KIND_BEFORE_NAME_RE.finditer(text):
+        words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is None or words[-1].pos_ != "NOUN" or words[-1].i + 1 >= len(doc):
             continue
-        kind = next((KIND_WORDS[k] for k in (f"{doc[token.i - 1].lower_} {token.lower_}" if token.i else "",
-                                              token.lower_) if k in KIND_WORDS), None)
-        if kind is None or token.pos_ != "NOUN":
-            continue
+        token = words[-1]
+        kind = KIND_WORDS[" ".join(match.group(0).lower().split())]
         end = token.i + 1
         while end < len(doc) and end - token.i <= 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
                 and doc[end].text.rstrip(".") not in TITLES and doc[end].lower_ not in _role_words() \
@@ -257,14 +260,24 @@ def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention])
     return out
 
 
-def _hyphenated_places(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
+@lru_cache(maxsize=1)
+def _hyphenated_place_re() -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(p) for p in hyphenated_uk_places()))
+
+
+def _hyphenated_places(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention],
+                       text: str) -> list[SegmentMention]:
     """'a GP in Stoke-on-Trent': a hyphenated UK town (one token, see kg.nlp) the model left unnamed is a place."""
-    places = set(hyphenated_uk_places())
+    if "-" not in text:
+        return []
     base = aseg.segment.start
     taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
-    return [SegmentMention(_span_mention(aseg, token.doc[token.i:token.i + 1], doc_id, "Place", "gazetteer"), None)
-            for token in aseg.doc if token.text in places
-            and not any(s < token.idx + len(token.text) and token.idx < e for s, e in taken)]
+    out = []
+    for match in _hyphenated_place_re().finditer(text):
+        span = aseg.doc.char_span(match.start(), match.end())
+        if span is not None and not any(s < match.end() and match.start() < e for s, e in taken):
+            out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Place", "gazetteer"), None))
+    return out
 
 
 def _figurative(span: Span) -> bool:
