@@ -307,7 +307,9 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
     if not earlier and head_text in _UNTYPED_COMPANIES:
         # 'Medvia Health was founded in 2019 ... The company raised £20m': the model names organisations without
         # saying which kind; one whose name has no head word of another kind ('Leeds LMC') can be the company
-        earlier = [e for e in reversed(before) if e.type == "Organization" and not _kind_headed(e.label)]
+        lexicon = load_lexicon()
+        earlier = [e for e in reversed(before) if e.type == "Organization"
+                   and lexicon.organisation_head_type(e.label, ignore_case=True) is None]
     if not name_words and earlier:
         # 'the company' with no name word to match: the company the document has named most so far (the one
         # it is about), the nearest of those
@@ -321,13 +323,6 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
 
 
 _UNTYPED_COMPANIES = {"company", "firm", "provider"}
-
-
-def _kind_headed(name: str) -> bool:
-    name = name.casefold()
-    heads = load_lexicon().organisation_heads
-    return any(name == head.casefold() or name.endswith(" " + head.casefold()) for kind in heads.values()
-               for head in kind)
 
 
 def _head_words(token: Token) -> tuple[Token, str] | None:

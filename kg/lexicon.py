@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -58,6 +57,15 @@ class Lexicon:
     def role_words(self) -> frozenset[str]:
         """Every word of a role but the connectives ('medical', 'director', 'primary', 'care', 'mp')."""
         return frozenset(w for r in self.role_names for w in r.split() if w not in ("of", "for"))
+
+    def organisation_head_type(self, name: str, *, ignore_case: bool = False) -> str | None:
+        """The kind of organisation the name's last words say it is ('Kent Local Medical Committee': the longest
+        head, 'Local Medical Committee', an Organization), or None when it ends in no head word."""
+        fold = str.casefold if ignore_case else str
+        name = fold(name)
+        matches = [(len(head), etype) for etype, heads in self.organisation_heads.items() for head in heads
+                   if name == fold(head) or name.endswith(" " + fold(head))]
+        return max(matches)[1] if matches else None
 
     @cached_property
     def national_posts(self) -> frozenset[str]:

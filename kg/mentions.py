@@ -101,10 +101,9 @@ def _refine_org_type(name: str, before: str, after: str = "") -> str:
     if kind:
         return KIND_WORDS[kind.group(1).casefold()]
     # the longest head word decides: 'Kent Local Medical Committee' is not a government 'Committee'
-    matches = [(len(head), etype) for etype, heads in lexicon.organisation_heads.items() for head in heads
-               if name.endswith(" " + head) or name == head]
-    if matches:
-        return max(matches)[1]
+    headed = lexicon.organisation_head_type(name)
+    if headed is not None:
+        return headed
     # 'NHS Kent and Medway', 'NHS Greater Manchester': the names integrated care boards go by
     if name.startswith("NHS ") and starts_with_uk_place(name.split()[1:]):
         return "GovernmentBody"
@@ -179,7 +178,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     named += _hyphenated_places(aseg, doc_id, named, text)
     for match in _KIND_QUOTED_RE.finditer(text):
         start, end = match.span("name")
-        if not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named):
+        if _free(named, base, start, end):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 etype = KIND_WORDS[match.group("kind").casefold()]
@@ -206,12 +205,15 @@ _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
 _TITLE_WORDS = {t for t in TITLES if " " not in t} - {"Lord", "Lady"}  # 'Lord Darzi' is a name, 'Lord' a chamber
 
 
+def _free(named: list[SegmentMention], base: int, start: int, end: int) -> bool:
+    """Whether [start, end) of the segment (which starts at `base` in the document) overlaps no mention named."""
+    return not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named)
+
+
 def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
     """'Dr Price told the conference': a title before capitalised words the model did not take for a name
     ('Price' is also a word) makes them a person's name."""
     doc = aseg.doc
-    base = aseg.segment.start
-    taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
     out = []
     for token in doc:
         if token.text.rstrip(".") not in _TITLE_WORDS or token.i + 1 >= len(doc):
@@ -225,9 +227,8 @@ def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
         while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].text[:1].isupper():
             end += 2  # 'Stokes-Lampard'
         span = doc[token.i + 1:end]
-        if any(s < span.end_char and span.start_char < e for s, e in taken):
-            continue
-        out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Person", "titled-name"), None))
+        if _free(named, aseg.segment.start, span.start_char, span.end_char):
+            out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Person", "titled-name"), None))
     return out
 
 
@@ -239,8 +240,6 @@ def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention],
     """'investment firm Northzone', 'think tank Civitas': a kind word before capitalised words the model did not
     take for a name makes them the name of that kind of organisation."""
     doc = aseg.doc
-    base = aseg.segment.start
-    taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
     out = []
     for match in _KIND_BEFORE_NAME_RE.finditer(text):
         words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -254,15 +253,20 @@ def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention],
                 and not doc[end].ent_type_.startswith("KG_"):
             end += 1
         span = doc[token.i + 1:end]
-        if not len(span) or any(s < span.end_char and span.start_char < e for s, e in taken):
-            continue
-        out.append(SegmentMention(_span_mention(aseg, span, doc_id, kind, "kind-named"), None))
+        if len(span) and _free(named, aseg.segment.start, span.start_char, span.end_char):
+            out.append(SegmentMention(_span_mention(aseg, span, doc_id, kind, "kind-named"), None))
     return out
+
+
+def _any_name_re(names) -> re.Pattern:
+    """Any of `names`, as written and whole (not inside a longer word or hyphenated name), longest first."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % alternatives)
 
 
 @lru_cache(maxsize=1)
 def _hyphenated_place_re() -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(p) for p in hyphenated_uk_places()))
+    return _any_name_re(hyphenated_uk_places())
 
 
 def _hyphenated_places(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention],
@@ -270,12 +274,10 @@ def _hyphenated_places(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMe
     """'a GP in Stoke-on-Trent': a hyphenated UK town (one token, see kg.nlp) the model left unnamed is a place."""
     if "-" not in text:
         return []
-    base = aseg.segment.start
-    taken = [(sm.mention.start - base, sm.mention.end - base) for sm in named]
     out = []
     for match in _hyphenated_place_re().finditer(text):
         span = aseg.doc.char_span(match.start(), match.end())
-        if span is not None and not any(s < match.end() and match.start() < e for s, e in taken):
+        if span is not None and _free(named, aseg.segment.start, match.start(), match.end()):
             out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Place", "gazetteer"), None))
     return out
 
@@ -718,7 +720,7 @@ def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iter
             names.setdefault(m.text, m.type)
     if not names:
         return
-    pattern = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    pattern = _any_name_re(names)
     taken = sorted((sm.mention.start, sm.mention.end) for sm in found)
     text = adoc.document.text
     for aseg in adoc.segments:

@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, active_subject, verb_lemma
+from kg.extractors.context import DocumentContext, SentenceView, active_subject, passive_agent, prep_objects, verb_lemma
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -66,10 +66,10 @@ SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
 ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in"}
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRASAL)
-# verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 # 'the DHSC should commission an evaluation': what should, could or might be done has not been done (what will be
 # done is a plan, read by the plan rules)
 _UNREAL = {"should", "must", "ought", "could", "might", "may"}
+# verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 # verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
 # ('provide' has a rule of its own above, 'award' one of its own: `_awards`)
@@ -142,8 +142,7 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         subject_tok = verb.head
     agent_tok = None
     if passive:
-        by = next((c for c in verb.children if c.dep_ == "agent"), None)
-        agent_tok = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        agent_tok = passive_agent(verb)
         subject_tok, object_toks = agent_tok, [subject_tok] if subject_tok is not None else []
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
@@ -437,8 +436,7 @@ def _sales(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if lemma == "hand" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
             continue  # 'handed back their contract' is no sale
         seller = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        buyers = [o for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in p.children
-                  if o.dep_ == "pobj"]
+        buyers = prep_objects(verb, "to")
         if seller is None or not buyers:
             continue
         seller_key = _entity(ctx, view, seller, ORGS)
@@ -466,8 +464,7 @@ def _raised(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         amount = money_in(verb)
         subject = active_subject(verb)
-        sources = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
-                   if o.dep_ == "pobj"]
+        sources = prep_objects(verb, "from")
         if amount is None or subject is None or not sources:
             continue
         for raiser in _agents(ctx, view, subject, ORGS | {"Person"}, passive=False):
@@ -489,12 +486,11 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if verb.pos_ != "VERB" or verb_lemma(verb, {"award"}) is None or any(c.dep_ == "neg" for c in verb.children):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        to = [o for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in p.children
-              if o.dep_ == "pobj"]
+        to = prep_objects(verb, "to")
         if passive:
             # the parser may hang 'by the ICB' on the contract ('was awarded a £2m contract by NHS Kent')
-            by = [o for p in (*verb.children, *(c for d in verb.children if d.dep_ == "dobj" for c in d.children))
-                  if p.dep_ == "agent" or p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+            by = [a for a in [passive_agent(verb)] if a is not None] + prep_objects(verb, "by") + \
+                [o for d in verb.children if d.dep_ == "dobj" for o in prep_objects(d, "by")]
             awarded = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             winners = to or ([awarded] if awarded is not None else [])
         else:

@@ -275,6 +275,18 @@ def active_subject(verb: Token) -> Token | None:
     return None
 
 
+def passive_agent(verb: Token) -> Token | None:
+    """The head of the verb's 'by' phrase in the passive ('was criticised by Cornwall LMC'), or None."""
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+
+
+def prep_objects(token: Token, preposition: str) -> list[Token]:
+    """The objects of the token's prepositional phrases with that preposition ('sold its practices to X'); the parser
+    labels a 'to' phrase of a giving verb a dative."""
+    return [o for p in token.children if p.dep_ in ("prep", "dative") and p.lower_ == preposition
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def verb_lemma(token: Token, known) -> str | None:
     """The token's lemma if a rule knows it, else a base form a rule knows from stripping the inflection.
 

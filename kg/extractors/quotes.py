@@ -7,7 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, quoted_spans, verb_lemma
+from kg.extractors.context import (DocumentContext, SentenceView, passive_agent, prep_objects, quoted_spans,
+                                  verb_lemma)
 from kg.lexicon import load_lexicon
 from kg.mentions import TITLES
 from kg.model import Fact
@@ -95,10 +96,9 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
                 clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
                 for other in _speech_conjuncts(token) + [t for c in clauses for t in _speech_conjuncts(c)]:
                     clause = _content(view, other, [])
-                    if clause is not None and clause[0] >= end and len(_unquoted(text[clause[0]:clause[1]],
-                                                                                 " :,‘’“”\"'").split()) >= 2:
-                        yield Fact(speaker, "said", _unquoted(text[clause[0]:clause[1]], " :,‘’“”\"'"), sentence,
-                                   "quotes.cue-verb-conjunct", 0.7, object_is_literal=True,
+                    more = _unquoted(text[clause[0]:clause[1]], " :,‘’“”\"'") if clause is not None else ""
+                    if clause is not None and clause[0] >= end and len(more.split()) >= 2:
+                        yield Fact(speaker, "said", more, sentence, "quotes.cue-verb-conjunct", 0.7, object_is_literal=True,
                                    cue=verb_lemma(other, cues), start=clause[0], end=clause[1],
                                    about=_about(ctx, clause[0], clause[1], speaker, sentence))
             break
@@ -116,12 +116,15 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             previous_speaker = None
 
 
+# a comma and any titles just before a name: the name is set off by commas ('Its premises lead, Dr X, said')
+_SET_OFF_BEFORE = re.compile(r",\s*(?:(?:%s)\.?\s+)*$" % "|".join(TITLES))
+
+
 def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         # 'X was told': X is the listener; the speaker, if any, is the agent ('told by Y')
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        return ctx.speaker_for(view, pobj) if pobj is not None else None
+        agent = passive_agent(verb)
+        return ctx.speaker_for(view, agent) if agent is not None else None
     # 'RCGP chair Professor Kamila Hawthorne said': the parser may give the verb two subjects; the first that
     # names someone is the speaker
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -135,7 +138,7 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
         # commas deeper in the subject (a hyphenated post, a post it reads as a verb)
         named = [r for r in ctx.refs_under(view, child, {"Person"})
                  if (token := ctx.token_for(view, r)) is not None and token.dep_ == "appos"
-                 or re.search(r",\s*(?:(?:%s)\.?\s+)*$" % "|".join(TITLES), text[view.sentence.start:r.mention.start])
+                 or _SET_OFF_BEFORE.search(text, view.sentence.start, r.mention.start)
                  and text[r.mention.end:r.mention.end + 1] == ","]
         if named:
             return named[0].key
@@ -200,8 +203,7 @@ def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, spe
     told = verb_lemma(verb, {"tell"})
     listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] if told else []
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in ("speak", "talk")):
-        listeners += [o for p in clause.children if p.dep_ == "prep" and p.lower_ == "to"
-                      for o in p.children if o.dep_ == "pobj"]
+        listeners += prep_objects(clause, "to")
     for listener in listeners:
         ref = ctx.ref_for_token(view, listener)
         if ref is not None and ref.type == "Publication":

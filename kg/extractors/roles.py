@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, Ref, SentenceView, active_subject
+from kg.extractors.context import DocumentContext, Ref, SentenceView, active_subject, passive_agent, prep_objects
 from kg.lexicon import load_lexicon
 from kg.mentions import TITLES
 from kg.model import Fact
@@ -35,17 +35,20 @@ ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "princ
 
 
 @lru_cache(maxsize=1)
+def _roles() -> str:
+    return "|".join(re.escape(r) for r in load_lexicon().roles)
+
+
+@lru_cache(maxsize=1)
 def _role_re() -> str:
     # a few words that grade a post ('senior policy fellow', 'deputy clinical director') are part of it
-    return "(?P<role>(?:(?:%s)\\s+){0,2}(?:%s))" % ("|".join(ROLE_MODIFIERS),
-                                                   "|".join(re.escape(r) for r in load_lexicon().roles))
+    return "(?P<role>(?:(?:%s)\\s+){0,2}(?:%s))" % ("|".join(ROLE_MODIFIERS), _roles())
 
 
 @lru_cache(maxsize=1)
 def _second_role_re() -> str:
     """'GP and digital lead': a second post joined by 'and', with a word of its field."""
-    return "(?P<also>\\s+and\\s+(?:(?-i:[a-z][a-z-]+)\\s+)?(?:%s))?" % "|".join(
-        re.escape(r) for r in load_lexicon().roles)
+    return "(?P<also>\\s+and\\s+(?:(?-i:[a-z][a-z-]+)\\s+)?(?:%s))?" % _roles()
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +110,7 @@ def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
                 continue
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             if passive:
-                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                people = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+                people = [agent] if (agent := passive_agent(verb)) is not None else []
                 orgs = [c for c in verb.children if c.dep_ == "nsubjpass"]
             else:
                 people = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -150,8 +152,7 @@ def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
             person = ctx.ref_for_token(view, appointed)
             if person is not None and person.type == "Person":
                 # 'appointed Dr X as chief executive'
-                post = [t for p in (*verb.children, *appointed.children) if p.dep_ == "prep" and p.lower_ == "as"
-                        for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+                post = [t for o in (*prep_objects(verb, "as"), *prep_objects(appointed, "as")) for t in o.subtree]
             else:
                 # 'appointed a new clinical lead, Dr X'
                 named = next((c for c in appointed.children if c.dep_ == "appos"), None)
@@ -234,8 +235,7 @@ def _replacements(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
             if passive:  # 'he will be succeeded by W': W after the one named as subject
                 before = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-                after = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
-                             None)
+                after = passive_agent(verb)
             elif verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
                 # 'X has been appointed chief executive of Y, the provider that..., replacing Z': the subject of
                 # the clause the participle hangs on (the parser may hang it on the nearest noun)

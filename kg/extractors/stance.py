@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, verb_lemma
+from kg.extractors.context import DocumentContext, SentenceView, passive_agent, verb_lemma
 from kg.lexicon import load_lexicon
 from kg.model import Fact
 
@@ -72,7 +72,7 @@ def _passive_stance(ctx: DocumentContext, view: SentenceView, verb: Token, subje
     by' names who is warned, not what about, and is left out)."""
     if relation in ("warnsAbout", "advisesCautionOn"):
         return
-    by = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    by = passive_agent(verb)
     agent = ctx.speaker_for(view, by) if by is not None else None
     if agent is None or ctx.types.get(agent, "Commenter") not in AGENT_TYPES:
         return
