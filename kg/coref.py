@@ -23,6 +23,8 @@ from kg.nlp import AnalysedDocument
 ORG_TYPES = ORGANISATION_TYPES
 NON_PERSON_AGENTS = ORG_TYPES | {"Report", "Programme", "Policy"}
 
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "statement"}
+
 # head noun of a definite description -> (types it can name, words one of which the name must contain);
 # no words means the type alone decides ('the company' is the last company named)
 DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
@@ -327,13 +329,20 @@ _UNTYPED_COMPANIES = {"company", "firm", "provider"}
 
 def _head_words(token: Token) -> tuple[Token, str] | None:
     """For the head of 'the trust' / 'the think tank' / 'its host CCG': (determiner token, head text)."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or token.tag_ in ("NNS", "NNPS"):
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
         return None  # a plural ('the trusts') is the kind, not one organisation
     head_text = token.lower_
     if head_text == "tank" and token.i > 0 and token.doc[token.i - 1].lower_ == "think":
         head_text = "think tank"
     if head_text not in DESCRIPTION_HEADS:
         return None
+    if token.dep_ == "compound":
+        # 'An ICB spokesperson said', 'a trust spokeswoman': the one of that kind the article is about speaks
+        spokesperson = token.head
+        if spokesperson.lower_ not in SPOKESPEOPLE or not any(c.dep_ == "det" for c in spokesperson.children) or \
+                any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in token.children):
+            return None
+        return token, head_text
     det = [c for c in token.children if c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS]
     if not det:
         return None

@@ -633,6 +633,20 @@ def _parse_comments(text: str, lines: Sequence[_Line]) -> tuple[list[Comment], l
             return line.chrome is None and not starts_comment(line)
         return False
 
+    # a page that marks its comments neither by bullets nor by dated headers may still give each its author's
+    # handle alone on a line, after a blank line, before the comment's text
+    unmarked = base_indent < 0 and not any(_comment_header(text[line.start:line.end]) for line in lines
+                                           if not line.blank and not line.chrome)
+
+    def bare_handle(index: int) -> bool:
+        line = lines[index]
+        if not unmarked or index and not (lines[index - 1].blank or lines[index - 1].chrome) or \
+                not _handle_like(text[line.start:line.end]) or not text[line.start:line.start + 1].isupper():
+            return False
+        following = next((other for other in lines[index + 1:] if not other.blank), None)
+        return following is not None and following.chrome is None and \
+            not _handle_like(text[following.start:following.end])
+
     for index, line in enumerate(lines):
         if line.blank:
             continue
@@ -644,6 +658,8 @@ def _parse_comments(text: str, lines: Sequence[_Line]) -> tuple[list[Comment], l
         header = _comment_header(content) if (top_bullet or not line.bullet) else None
         if header:
             opened.append(_OpenComment(header[0], header[1], []))
+        elif bare_handle(index):
+            opened.append(_OpenComment(_norm(content), None, []))
         elif top_bullet:
             if _handle_like(content) and followed_by_text(index):
                 opened.append(_OpenComment(_norm(content), None, []))

@@ -95,6 +95,13 @@ def _role_words() -> frozenset[str]:
     return load_lexicon().role_words - {"partner", "lead", "head"}
 
 
+@lru_cache(maxsize=1)
+def _after_post_re() -> re.Pattern:
+    """A post in lower case just before a name: 'whose chief executive Rachel Power' is a person's name."""
+    posts = sorted((r for r in load_lexicon().roles if r.islower()), key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\s+$" % "|".join(re.escape(r) for r in posts))
+
+
 def _refine_org_type(name: str, before: str, after: str = "") -> str:
     lexicon = load_lexicon()
     kind = _KIND_RE.search(before) or _KIND_AFTER_RE.match(after)
@@ -154,9 +161,13 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             # 'Digital provider wins contract': a sentence's first word is capitalised whatever it is; a name is
             # capitalised inside a sentence somewhere on the page ('will see Livewell take over')
             continue
+        if etype == "Organization" and span[-1].lower_.rstrip("s") in _role_words() and span.end < len(doc) and \
+                doc[span.end].lower_ in KIND_WORDS:
+            continue  # 'Digital GP firm enters administration': a kind of firm, described, not named
         name = clean_name(span.text)
         titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
-                                                                                     span.start_char])
+                                                                                     span.start_char]) \
+            or _after_post_re().search(text, max(0, span.start_char - 40), span.start_char)
         if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'

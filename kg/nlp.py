@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
-from kg.lexicon import hyphenated_uk_places, load_lexicon, starts_with_uk_place
+from kg.lexicon import hyphenated_uk_places, load_lexicon, starts_with_uk_place, uk_places
 from kg.model import Document, Segment
 
 # the official package first, where a user has it; then the PyPI republication of the same model
@@ -66,6 +66,9 @@ def load_pipeline() -> Language:
 
 
 _CONNECTORS = {"and", "&", "of", "for", "the"}
+# head words whose 'of' phrase is part of the name
+_NAMED_OF = {"association", "college", "society", "federation", "institute", "confederation", "union", "academy",
+             "alliance", "network", "faculty"}
 _CONCEPT_TYPES = {"Policy", "Programme", "Report", "Legislation"}
 _TITLES = {"Dr", "Professor", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame"}
 
@@ -124,9 +127,12 @@ def alias_names(doc: Doc) -> Doc:
 
 
 def _name_word(token) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text not in _TITLES and \
-        token.lower_.rstrip("s") not in _role_words() and \
-        token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON") and not token.ent_type_.startswith("KG_")
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.text in _TITLES or \
+            token.lower_.rstrip("s") in _role_words() or token.ent_type_.startswith("KG_"):
+        return False
+    if token.ent_type_ == "PERSON":
+        return token.lower_ in uk_places()  # the model's 'person' Devon in 'Healthwatch Devon'
+    return token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +152,8 @@ def org_names(doc: Doc) -> Doc:
     spans = []
     i = 0
     while i < len(doc):
-        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS:
+        # 'An ICB spokesperson' opens a sentence with a capital, not a name
+        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ == "DT":
             i += 1
             continue
         j = i
@@ -159,6 +166,9 @@ def org_names(doc: Doc) -> Doc:
             if any(words[-len(h):] == h and len(words) > len(h) for h in heads):
                 best = end
                 break
+        head_end = best
+        if best and best < j and doc[best].lower_ == "of" and doc[best - 1].lower_ in _NAMED_OF:
+            best = j  # 'National Association of Sessional GPs': what it is of is part of its name
         name_start = i + 1 if doc[i].text.rstrip(".") in _TITLES else i if i and doc[i - 1].text.rstrip(".") in _TITLES \
             else None
         if best and name_start is not None:
@@ -191,7 +201,7 @@ def org_names(doc: Doc) -> Doc:
                 if doc[k].lower_ == "and" and any(words[-len(h):] == h and len(words) > len(h) for h in heads):
                     best = k
                     break
-            words = tuple(t.text for t in doc[i:best])
+            words = tuple(t.text for t in doc[i:min(best, head_end)])
             head = max((h for h in heads if words[-len(h):] == h), key=len)
             spans.append(Span(doc, i, best, label="KG_" + heads[head] if heads[head] != "Organization" else "ORG"))
             i = best

@@ -171,10 +171,13 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     for n in org_nodes:
         if len(_name(n).split()) >= 2:
             org_by_first[_name(n).split()[0]].append(n)
+    texts = {d.doc_id: d.text for d in documents}
     for node in person_nodes:
         name = _name(node)
         if len(name.split()) != 1 or name in full_by_part or any(m.source != "ner" for m in surface[node]):
             continue
+        if _place_not_person(surface[node], texts):
+            continue  # 'partners in Devon' beside 'Devon LMC': the county, not the committee named after it
         orgs = [o for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]]
         if len(orgs) == 1:
             org_type = surface[orgs[0]][0].type
@@ -222,7 +225,6 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             clusters.rule.setdefault(root, "descriptive")
 
     # 6. build entities
-    texts = {d.doc_id: d.text for d in documents}
     members: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
         members[clusters.find(node)].append(node)

@@ -812,8 +812,33 @@ NIGHT_RULES = [
 ]
 
 
-# rules found by the articles of 2026-12-05 (docs/extraction.md), each with sentences of its own
-ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES
+DAWN_RULES = [
+    # 'she' after an unnamed spokesperson is the spokesperson, for the organisation of the kind the page names
+    ("Northfield NHS Trust will take over the practice, Dr Lena Moss said. A trust spokeswoman said staff would "
+     "stay. \"Patients will be looked after,\" she said.",
+     {("Northfield NHS Trust", "said", "Patients will be looked after", "")}),
+    # a post joined to another by 'and', each with its time word
+    ("Kestrel Health has closed. Its co-founder and former medical director, Dr Ivo Lang, left in May.",
+     {("Ivo Lang", "holdsRole", "Kestrel Health", "co-founder and former medical director")}),
+    # 'ORG, whose chair X': a post before the name
+    ("The plan was backed by Healthwatch Devon, whose chair Tom Reed said it was overdue.",
+     {("Tom Reed", "holdsRole", "Healthwatch Devon", "chair")}),
+    # a first post and where it is held, then the post in the organisation
+    ("Dr Ada Quinn, a salaried GP in Leeds and member of the RCGP council, said pay had fallen.",
+     {("Ada Quinn", "holdsRole", "Royal College of General Practitioners", "member")}),
+    # 'blamed X' is a criticism of X
+    ("Dr Ada Quinn blamed the Quality and Outcomes Framework.",
+     {("Ada Quinn", "criticises", "Quality and Outcomes Framework", "")}),
+    # what an association is of is part of its name
+    ("The Society of Rural Doctors said the plan would fail. Its chair, Dr Ben Cole, agreed.",
+     {("Ben Cole", "holdsRole", "Society of Rural Doctors", "chair")}),
+    ("Dr Mia Ward, who chairs the Federation of Kent Practices, said the cuts were wrong.",
+     {("Mia Ward", "holdsRole", "Federation of Kent Practices", "chair")}),
+]
+
+
+# rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
+ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES
 
 
 @pytest.mark.parametrize("text, expected", ARTICLE_RULES, ids=[sorted(e)[0][1] + " " + sorted(e)[0][0]
@@ -871,6 +896,38 @@ def test_what_someone_is_urged_to_do_is_not_what_was_said():
     facts = triples(build("Headline\n\nThe Patients Association urged patients to contact their practice. "
                           "Healthwatch Devon told residents to use the NHS app."))
     assert {f for f in facts if f[1] == "said"} == set()
+
+
+def test_she_after_an_unnamed_spokesperson_is_not_the_person_named_before():
+    facts = triples(build("Headline\n\nDr Lena Moss, its founder, left in March. A company spokeswoman said the "
+                          "practice would stay open. \"No patient will lose their GP,\" she said."))
+    assert not {f for f in facts if f[0] == "Lena Moss" and f[1] == "said"}
+
+
+def test_a_capitalised_determiner_opens_no_name_and_a_kind_described_is_no_name():
+    kg = build("Headline\n\nAn ICB spokesperson said the contract would be retendered.\n\n"
+               "Online GP firm Medicly has closed.")
+    labels = {e.label for e in kg.entities}
+    assert "Medicly" in labels
+    assert not {label for label in labels if label.startswith(("An ", "Online GP"))}
+
+
+def test_a_county_is_no_short_name_of_the_committee_named_after_it():
+    kg = build("Headline\n\nDr Kay Ho, chair of Devon LMC, said: \"We have lost 40 partners in Devon.\"")
+    types = {e.label: e.type for e in kg.entities}
+    assert types.get("Devon LMC") == "Organization" and types.get("Devon") == "Place"
+
+
+def test_a_source_is_who_is_named_as_the_source_not_where_papers_were_filed():
+    facts = triples(build("Headline\n\nThe company owed £4.5m, according to documents filed at Companies House. "
+                          "Half of practices are short of staff, according to a survey by the BMA."))
+    speakers = {f[0] for f in facts if f[1] == "said"}
+    assert speakers == {"BMA survey"}
+
+
+def test_what_a_verb_names_as_its_object_is_not_replaced_by_a_phrase_after_it():
+    facts = triples(build("Headline\n\nMedicly ran the Camden Digital Practice under an APMS contract."))
+    assert not {f for f in facts if f[1] == "operates" and f[2] == "APMS contract"}
 
 
 def test_a_linking_word_does_not_start_a_name():

@@ -352,6 +352,29 @@ MORE_ARTICLES = [
         ("NHS England", "plans", "Additional Roles Reimbursement Scheme", ""),
         ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive"),
     }, set()),
+    ("conference_speech_2026.txt", {
+        ("Wes Streeting", "holdsRole", "the Government", "health secretary"),
+        ("Wes Streeting", "said", "That means more GPs, better phones and a contract that rewards continuity of care.",
+         ""),
+        # 'the Patients Association, whose chief executive Rachel Power said': a person, with her post
+        ("Rachel Power", "holdsRole", "Patients Association", "chief executive"),
+        ("Kieran Doyle", "holdsRole", "Devon LMC", "chair"),
+        ("Kieran Doyle", "said", "We have lost 40 partners in Devon in two years", ""),
+    }, set()),
+    ("provider_collapse_2026.txt", {
+        # 'An ICB spokesperson said ... "...," she said': the ICB the article names, twice
+        ("NHS North Central London ICB", "said", "patients would continue to be seen while a new provider was found",
+         ""),
+        ("NHS North Central London ICB", "said", "No patient will be left without a GP", ""),
+        ("Ravi Menon", "holdsRole", "BMA GP Committee", "member"),
+        ("Healthwatch Camden", "urges", "NHS North Central London ICB", ""),
+    }, {"Digital GP", "An ICB", "Jones"}),
+    ("locum_survey_2026.txt", {
+        ("National Association of Sessional GPs", "published", "National Association of Sessional GPs survey", ""),
+        ("Paul Sanders", "holdsRole", "National Association of Sessional GPs", "chair"),
+        ("Paul Sanders", "criticises", "Additional Roles Reimbursement Scheme", ""),
+        ("Royal College of General Practitioners", "urges", "the Government", ""),
+    }, {"National Association"}),
 ]
 
 
@@ -371,3 +394,14 @@ def test_a_quoted_we_found_is_the_speakers_and_no_opinion_of_the_author():
 def test_a_recommended_commission_is_not_a_commission():
     built = extract(read_documents([ARTICLES / "trust_practices_2026.txt"]).documents)
     assert not [f for f in built.facts if f.predicate == "commissioned"]
+
+
+def test_she_after_a_spokesperson_is_not_the_founder_named_before():
+    built = extract(read_documents([ARTICLES / "provider_collapse_2026.txt"]).documents)
+    founder = next(e.key for e in built.entities if e.label == "Nadia Hussain")
+    assert [f for f in built.facts if f.subject == founder and f.predicate == "said"] == []
+
+
+def test_readers_handles_alone_on_a_line_open_their_comments():
+    [document] = read_documents([ARTICLES / "provider_collapse_2026.txt"]).documents
+    assert [c.author for c in document.comments] == ["Sessional Sam", "Dr Jones"]

@@ -146,7 +146,8 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         subject_tok, object_toks = agent_tok, [subject_tok] if subject_tok is not None else []
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
-                       and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since", "through", "via")]
+                       and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since", "through", "via",
+                                            "under")]
     if predicate in RECIPIENT_OBJECTS and not passive:
         # 'fined the ICB £200,000', 'paid the practice £10,000': who gets the sum is what the relation is to
         object_toks = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i] + object_toks
@@ -176,6 +177,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     agents = _agents(ctx, view, subject_tok, subject_types, passive)
     for tok in object_toks:
         targets = _objects(ctx, view, tok, object_types)
+        if not targets and tok.dep_ == "dobj" and ctx.refs_under(view, tok):
+            # 'ran the Camden Practice under an APMS contract': what was run is named, and of no kind the verb takes
+            return
         if not targets:
             continue
         amount = money_in(verb)

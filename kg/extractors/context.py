@@ -9,14 +9,13 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.coref import resolve_references
+from kg.coref import SPOKESPEOPLE, resolve_references
 from kg.model import ARTICLE, ORGANISATION_TYPES, Mention, Sentence
 from kg.nlp import AnalysedDocument, AnalysedSegment
 from kg.resolve import Resolution, commenter_key
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
-SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "statement"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +73,7 @@ class DocumentContext:
     _starts: list[int] = field(default_factory=list)
     _quotes: list[tuple[int, int, str]] | None = None  # (start, end, speaker) of attributed quotations
     _sentences: tuple[SentenceView, ...] | None = None  # made once: every extractor walks them
+    _spokespeople: list[tuple[int, str, str | None]] | None = None  # (offset, section, organisation) of subjects
 
     def __post_init__(self) -> None:
         self.refs.sort(key=lambda r: (r.mention.start, r.mention.end))
@@ -186,8 +186,31 @@ class DocumentContext:
         if lower in FIRST_PERSON:
             return self.quote_speaker_at(view.offset(token)) or self.first_person(view.sentence)
         if lower in PRONOUNS_PERSON:
-            return self.last_person_before(view.offset(token), view.sentence)
+            offset = view.offset(token)
+            person = self._last_person_ref(offset, view.sentence)
+            # 'An ICB spokesperson said... "No patient will be left without a GP," she said.': she is the
+            # spokesperson, for the organisation, not the person named before the spokesperson
+            spoken = self._spokesperson_between(person.mention.end if person else -1, offset, view.sentence.section)
+            if spoken is not None:
+                return spoken[0]
+            return person.key if person else None
         return None
+
+    def _spokesperson_between(self, start: int, end: int, section: str) -> tuple[str | None] | None:
+        """The organisation of the last spokesperson who is a subject in [start, end) of the section, in a
+        one-tuple (None inside when the spokesperson's organisation is not known), or None without one."""
+        if self._spokespeople is None:
+            self._spokespeople = [(view.offset(t), view.sentence.section, self.speaker_for(view, t))
+                                  for view in self.sentences() for t in view.tokens
+                                  if t.lower_ in SPOKESPEOPLE and t.lower_ != "statement"
+                                  and t.dep_ in ("nsubj", "nsubjpass")]
+        found = None
+        for offset, in_section, organisation in self._spokespeople:
+            if offset >= end:
+                break
+            if offset >= start and in_section == section:
+                found = (organisation,)
+        return found
 
     def _person_antecedent(self, view: SentenceView, token: Token) -> str | None:
         """The person a relative 'who' stands for. The parser often hangs the clause on the last noun of the
@@ -236,6 +259,10 @@ class DocumentContext:
         return None
 
     def last_person_before(self, offset: int, sentence: Sentence) -> str | None:
+        ref = self._last_person_ref(offset, sentence)
+        return ref.key if ref is not None else None
+
+    def _last_person_ref(self, offset: int, sentence: Sentence) -> Ref | None:
         i = bisect.bisect_left(self._starts, offset)
         for ref in reversed(self.refs[:i]):
             if ref.mention.section != sentence.section:
@@ -244,7 +271,7 @@ class DocumentContext:
                     self._comment(sentence) and self._comment(sentence).start <= ref.mention.start):
                 break
             if ref.type == "Person" and ref.mention.source != "byline":
-                return ref.key
+                return ref
         return None
 
     def last_of_type_before(self, offset: int, types, *, within: int | None = None,

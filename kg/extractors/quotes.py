@@ -178,8 +178,7 @@ def _according_to(ctx: DocumentContext, view: SentenceView) -> tuple[str, int, i
     start = view.sentence.start
     after = _TRAILING_SOURCE.search(text.rstrip())
     if after is not None and len(text[:after.start()].split()) >= 3:
-        source = next((r for r in ctx.refs_in(start + after.start("source"), view.sentence.end)
-                       if r.type in SPEAKER_TYPES), None)
+        source = _source(ctx, view, start + after.start("source"), view.sentence.end)
         if source is not None and (after.group("cue").casefold().startswith("according") or
                                    source.mention.end >= start + len(text.rstrip(" .")) - 1):
             return source.key, start + len(text) - len(text.lstrip()), start + after.start()
@@ -190,10 +189,31 @@ def _according_to(ctx: DocumentContext, view: SentenceView) -> tuple[str, int, i
     if comma < 0:
         return None
     start = view.sentence.start
-    source = next((r for r in ctx.refs_in(start + match.end(), start + comma) if r.type in SPEAKER_TYPES), None)
+    source = _source(ctx, view, start + match.end(), start + comma)
     if source is None or len(view.sentence.text[comma + 1:].split()) < 3:
         return None
     return source.key, start + comma + 1, view.sentence.end
+
+
+_SOURCE_PREPOSITIONS = {"by", "from", "of"}
+_SOURCE_PARTICIPLES = {"publish", "produce", "commission", "compile", "release", "conduct", "carry", "issue"}
+
+
+def _source(ctx: DocumentContext, view: SentenceView, start: int, end: int):
+    """The speaker named first in the source phrase [start, end) when it is the source: 'the RCGP', 'a report by
+    the King's Fund', 'figures published by NHS England'; not where something was merely filed or seen ('documents
+    filed at Companies House', 'letters seen by the BBC')."""
+    source = next((r for r in ctx.refs_in(start, end) if r.type in SPEAKER_TYPES), None)
+    if source is None:
+        return None
+    base = view.segment.segment.start
+    for token in view.tokens:
+        offset = base + token.idx
+        if start <= offset < source.mention.start and (
+                token.pos_ == "ADP" and token.lower_ not in _SOURCE_PREPOSITIONS or
+                token.tag_ == "VBN" and token.lemma_ not in _SOURCE_PARTICIPLES):
+            return None
+    return source
 
 
 def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, speaker: str) -> Iterator[Fact]:

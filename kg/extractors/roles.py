@@ -31,7 +31,7 @@ _NOW = r"(?:(?:now|currently|also|still)\s+)?"
 _APPOINTED_AS = r"(?:(?:appointed|named|elected|made|installed)\s+(?:as\s+)?)"
 ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
                   "clinical", "medical", "policy", "research", "executive", "non-executive", "honorary", "joint",
-                  "chief", "general", "interim", "managing")
+                  "chief", "general", "interim", "managing", "salaried", "locum", "sessional", "trainee")
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +42,12 @@ def _roles() -> str:
 @lru_cache(maxsize=1)
 def _role_re() -> str:
     # a few words that grade a post ('senior policy fellow', 'deputy clinical director') are part of it
-    return "(?P<role>(?:(?:%s)\\s+){0,2}(?:%s))" % ("|".join(ROLE_MODIFIERS), _roles())
+    return "(?P<role>%s)" % _post_re()
+
+
+@lru_cache(maxsize=1)
+def _post_re() -> str:
+    return "(?:(?:%s)\\s+){0,2}(?:%s)" % ("|".join(ROLE_MODIFIERS), _roles())
 
 
 @lru_cache(maxsize=1)
@@ -52,11 +57,18 @@ def _second_role_re() -> str:
 
 
 @lru_cache(maxsize=1)
+def _first_post_re() -> str:
+    """'X, a GP in Islington and member of Y': a first post and the place it is held in, before the post in Y."""
+    return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}\s+and\s+)?" % _post_re()
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
-        # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall'
-        "roles.title-before-name": re.compile(_POSSESSIVE + r"\s+" + TIME + _UNIT + role + r"s?" + _PORTFOLIO +
+        # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall', 'ORG, whose chair X'
+        "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + TIME + _UNIT + role + r"s?" + _second_role_re() +
+                                              _PORTFOLIO +
                                               r"\s*,?\s*" + _TITLE + r"$", re.I),
         # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'; 'ORG, whose chair is X'
         "roles.possessive-copula": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + TIME + role +
@@ -64,9 +76,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
         # ('X and Y, the partners at Z': a plural post is each coordinated person's)
         "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _NOW + _APPOINTED_AS +
-                                       r"?)?(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" + _second_role_re() +
-                                       _PORTFOLIO +
-                                       r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+                                       r"?)?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" +
+                                       _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _NOW + _APPOINTED_AS +
                                    r"?(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
