@@ -38,6 +38,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "association": (ORG_TYPES, ("association",)),
     "union": (ORG_TYPES, ("union", "association")),
     "federation": (ORG_TYPES, ("federation",)),
+    "network": (ORG_TYPES, ("network", "pcn")),
     "board": (ORG_TYPES, ("board",)),
     "lmc": (ORG_TYPES, ("lmc", "local medical committee")),
     "practice": (frozenset({"Practice"}), ()),

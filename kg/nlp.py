@@ -152,13 +152,14 @@ def org_names(doc: Doc) -> Doc:
     spans = []
     i = 0
     while i < len(doc):
-        # 'An ICB spokesperson' opens a sentence with a capital, not a name
-        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ == "DT":
+        # 'An ICB spokesperson', 'Our PCN' open a sentence with a capital, not a name
+        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ in ("DT", "PRP$", "WP$"):
             i += 1
             continue
         j = i
         while j < len(doc) and (_capitalised(doc[j]) or doc[j].lower_ in _CONNECTORS and j + 1 < len(doc)
-                                and _capitalised(doc[j + 1]) and doc[j + 1].text not in _TITLES and j > i):
+                                and _capitalised(doc[j + 1]) and doc[j + 1].text not in _TITLES and j > i
+                                or _listed_place(doc, i, j)):
             j += 1
         best = None
         for end in range(j, i, -1):
@@ -211,6 +212,22 @@ def org_names(doc: Doc) -> Doc:
         others = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
         doc.ents = sorted(others + spans, key=lambda e: e.start)
     return doc
+
+
+def _listed_place(doc: Doc, start: int, comma: int) -> bool:
+    """'NHS Bristol, North Somerset and South Gloucestershire ICB': a board named after places listed with commas,
+    its name ending in the board's kind a few capitalised words on."""
+    if doc[comma].text != "," or comma <= start + 1 or doc[start].text != "NHS":
+        return False
+    for token in doc[comma + 1:comma + 10]:
+        if token.text in _BOARD_WORDS:
+            return True
+        if not (_capitalised(token) or token.lower_ in ("and", "&") or token.text == ","):
+            return False
+    return False
+
+
+_BOARD_WORDS = {"ICB", "CCG", "ICS", "Board", "Group", "System"}
 
 
 def _capitalised(token) -> bool:

@@ -834,6 +834,19 @@ DAWN_RULES = [
      {("Ben Cole", "holdsRole", "Society of Rural Doctors", "chair")}),
     ("Dr Mia Ward, who chairs the Federation of Kent Practices, said the cuts were wrong.",
      {("Mia Ward", "holdsRole", "Federation of Kent Practices", "chair")}),
+    # a named network is an organisation; 'the network' is the one named
+    ("Dr Joe Lamb said Riverside Central PCN would hire two pharmacists. The network's clinical director, Dr Ama "
+     "Owusu, agreed.",
+     {("Ama Owusu", "holdsRole", "Riverside Central PCN", "clinical director")}),
+    # a board named after places listed with commas
+    ("Elm Tree Surgery received £80,000 from NHS Bath and North East Somerset, Swindon and Wiltshire ICB.",
+     {("NHS Bath and North East Somerset, Swindon and Wiltshire ICB", "funds", "Elm Tree Surgery", "£80,000")}),
+    # a report someone asks in is theirs
+    ("The Kestrel Institute has urged ministers to fund more nurses, in a report on staffing published today.",
+     {("Kestrel Institute", "published", "report on staffing", "")}),
+    # 'the committee, chaired by X': a post held now
+    ("The Devon LMC board, chaired by Dr Ben Cole, rejected the offer.",
+     {("Ben Cole", "holdsRole", "Devon LMC", "chair")}),
 ]
 
 

@@ -375,6 +375,24 @@ MORE_ARTICLES = [
         ("Paul Sanders", "criticises", "Additional Roles Reimbursement Scheme", ""),
         ("Royal College of General Practitioners", "urges", "the Government", ""),
     }, {"National Association"}),
+    ("committee_report_2026.txt", {
+        # 'has called on the Government to..., in a report published today': the report is the committee's, and no
+        # recommendation of itself
+        ("Health and Social Care Committee", "published", "report on access", ""),
+        ("Health and Social Care Committee", "urges", "the Government", ""),
+        ("Layla Moran", "holdsRole", "Health and Social Care Committee", "chair"),
+        ("Health and Social Care Committee", "recommends", "Additional Roles Reimbursement Scheme", ""),
+        # two people of one surname, each with their own words
+        ("Sarah Patel", "said", "the report was welcome but late", ""),
+        ("Anil Patel", "said", "We need GPs, not targets", ""),
+    }, {"Patel"}),
+    ("cqc_pcn_2026.txt", {
+        # a named network is an organisation, and 'the network' is it
+        ("Femi Adeyemi", "holdsRole", "North Bristol PCN", "clinical director"),
+        ("Rosie Benneyworth", "holdsRole", "Care Quality Commission", "chief inspector of primary care"),
+        # a board named after places listed with commas is one name
+        ("NHS Bristol, North Somerset and South Gloucestershire ICB", "funds", "North Bristol PCN", "£420,000"),
+    }, {"North Bristol", "NHS Bristol"}),
 ]
 
 
@@ -405,3 +423,9 @@ def test_she_after_a_spokesperson_is_not_the_founder_named_before():
 def test_readers_handles_alone_on_a_line_open_their_comments():
     [document] = read_documents([ARTICLES / "provider_collapse_2026.txt"]).documents
     assert [c.author for c in document.comments] == ["Sessional Sam", "Dr Jones"]
+
+
+def test_a_report_a_committee_asks_in_is_not_what_it_recommends():
+    built = extract(read_documents([ARTICLES / "committee_report_2026.txt"]).documents)
+    labels = {e.key: e.label for e in built.entities}
+    assert "report on access" not in {labels.get(f.object) for f in built.facts if f.predicate == "recommends"}

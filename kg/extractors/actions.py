@@ -117,8 +117,9 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 lemma = "ask"
             if rule is None or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
                 continue
-            if lemma == "chair" and verb.tag_ in ("VBZ", "VBP"):
-                rule = ("holdsRole", {"Person"}, ORGS)  # 'X, who chairs the RCGP': a post held now
+            if lemma == "chair" and (verb.tag_ in ("VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN"):
+                # 'X, who chairs the RCGP', 'the committee, chaired by X': a post held now
+                rule = ("holdsRole", {"Person"}, ORGS)
             yield from _apply(ctx, view, verb, rule, lemma)
             if lemma in SECOND_RULES and rule is not SECOND_RULES[lemma]:
                 yield from _apply(ctx, view, verb, SECOND_RULES[lemma], lemma)

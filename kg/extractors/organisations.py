@@ -26,11 +26,11 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
     for view in ctx.sentences():
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
-        for report in (r for r in refs if r.type == "Report" and r.mention.source == "report-by"):
+        for report in (r for r in refs if r.type == "Report"):
             # 'a report by the Nuffield Trust', 'Transparify’s report': the organisation named in it published it
             author = next((r for r in refs if r.type in OPERATOR_TYPES | {"ThinkTank", "Publication"}
                            and report.mention.start <= r.mention.start and r.mention.end <= report.mention.end
-                           and r.key != report.key), None)
+                           and r.key != report.key), None) if report.mention.source == "report-by" else None
             if author is None:
                 author = _said_in_report(ctx, view, report)
             if author is not None:
@@ -58,10 +58,14 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
 
 
 def _said_in_report(ctx: DocumentContext, view, report):
-    """'In a report published today, the IPPR said...': who says it in the report published it."""
+    """'In a report published today, the IPPR said...', 'The committee has called on X to..., in a report published
+    today': who says or asks it in the report published it."""
     token = ctx.token_for(view, report)
-    if token is None or token.dep_ != "pobj" or token.head.lower_ != "in" or token.head.i != token.sent.start:
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "in" or token.head.head.pos_ != "VERB":
         return None
-    subject = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
+    verb = token.head.head
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     author = ctx.ref_for_token(view, subject) if subject is not None else None
     return author if author is not None and author.type in OPERATOR_TYPES | {"ThinkTank", "Publication"} else None

@@ -91,11 +91,17 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
     base = view.segment.segment.start
     seen = set()
     for ref in _policies(ctx, base + start, base + end):
-        if ref.key in seen or ref.key == recommender:
+        if ref.key in seen or ref.key == recommender or _vehicle(ctx, view, ref):
             continue
         seen.add(ref.key)
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
                    cue=lemma, qualifier=_removal(ctx, view, ref))
+
+
+def _vehicle(ctx: DocumentContext, view: SentenceView, ref) -> bool:
+    """'called on the Government to act, in a report published today': the report is where it is asked, not what."""
+    token = ctx.token_for(view, ref)
+    return ref.type == "Report" and token is not None and token.dep_ == "pobj" and token.head.lower_ == "in"
 
 
 NORMATIVE_MODALS = {"should", "must", "ought"}
