@@ -39,6 +39,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "union": (ORG_TYPES, ("union", "association")),
     "federation": (ORG_TYPES, ("federation",)),
     "network": (ORG_TYPES, ("network", "pcn")),
+    "partnership": (ORG_TYPES, ("partnership",)),
     "board": (ORG_TYPES, ("board",)),
     "lmc": (ORG_TYPES, ("lmc", "local medical committee")),
     "practice": (frozenset({"Practice"}), ()),
@@ -112,7 +113,7 @@ def resolve_references(adoc: AnalysedDocument,
             if _inside_named(pool, starts, start):
                 continue
             hit = _pronoun(token, start, pool, starts, sentence_starts, zone_of) or \
-                _description(token, base, pool, starts) or \
+                _description(token, base, pool, starts, sentence_starts) or \
                 _role_description(token, base, pool, sentence_starts) or \
                 _post_description(token, base, unposted)
             if hit is None:
@@ -297,7 +298,7 @@ def _expletive(token: Token) -> bool:
     return head.lemma_ == "be" and token.dep_ == "nsubj"
 
 
-def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[int]):
+def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[int], sentence_starts: list[int]):
     words = _head_words(token)
     if words is None:
         return None
@@ -306,6 +307,10 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
     start = base + first.idx
     end = base + token.idx + len(token.text)
     before = pool[:bisect.bisect_left(starts, start)]
+    if head_text in _RECENT_HEADS:
+        # 'dismissed the offer' is the offer just described, not a package the headline named paragraphs before
+        here = _sentence_index(sentence_starts, start)
+        before = [e for e in before if here - e.sentence <= _RECENT_WINDOW]
     earlier = [e for e in reversed(before) if e.type in types]
     if not earlier and head_text in _UNTYPED_COMPANIES:
         # 'Medvia Health was founded in 2019 ... The company raised £20m': the model names organisations without
@@ -326,6 +331,8 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
 
 
 _UNTYPED_COMPANIES = {"company", "firm", "provider"}
+_RECENT_HEADS = {"deal", "offer", "agreement", "settlement"}
+_RECENT_WINDOW = 3  # sentences
 
 
 def _head_words(token: Token) -> tuple[Token, str] | None:

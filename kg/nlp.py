@@ -190,10 +190,10 @@ def org_names(doc: Doc) -> Doc:
                                                                                     or e.start < i or e.end > best)
                         for e in doc.ents):
             best = None  # the lexicon already knows this name, whole ('Royal College of Nursing')
-        if best and any(e.label_ == "ORG" and e.start <= i and e.end > best and
+        if best and any(e.label_ == "ORG" and e.start <= i and e.end > best and doc[best].text != "," and
                         (doc[best].lower_ not in _CONNECTORS or e.kb_id_ == _EXTENDED_ALIAS) for e in doc.ents):
             # the model's name runs on past the head word ('GP Alliance Warwickshire'), or a lexicon name does
-            # ('Royal College of GPs Scotland')
+            # ('Royal College of GPs Scotland'); not over a comma, which lists names ('X Medical Centre, Y Surgery')
             best = None
         if best:
             # 'Layton Medical Centre and Whitegate Health Centre' are two names: cut where a name is complete

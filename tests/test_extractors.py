@@ -847,6 +847,13 @@ DAWN_RULES = [
     # 'the committee, chaired by X': a post held now
     ("The Devon LMC board, chaired by Dr Ben Cole, rejected the offer.",
      {("Ben Cole", "holdsRole", "Devon LMC", "chair")}),
+    # 'went on:' introduces more words of the same speaker
+    ("Dr Ruth Hale said the cuts were wrong. She went on: \"Nobody asked the patients.\"",
+     {("Ruth Hale", "said", "Nobody asked the patients.", "")}),
+    # 'the partnership' is the partnership named
+    ("Elm Tree Surgery and Oak Lane Surgery will become Riverside Partnership. The partnership's managing partner, "
+     "Dr Tom Reed, said staff would stay.",
+     {("Tom Reed", "holdsRole", "Riverside Partnership", "managing partner")}),
 ]
 
 

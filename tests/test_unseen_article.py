@@ -393,6 +393,18 @@ MORE_ARTICLES = [
         # a board named after places listed with commas is one name
         ("NHS Bristol, North Somerset and South Gloucestershire ICB", "funds", "North Bristol PCN", "£420,000"),
     }, {"North Bristol", "NHS Bristol"}),
+    ("funding_row_2026.txt", {
+        ("British Medical Association", "requestsFundingFrom", "the Government", "£1.5bn"),
+        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+        # 'She went on: "..."'
+        ("Katie Bramall-Stainer", "said", "This is not a pay rise. It is the money needed to keep the doors open.", ""),
+        ("Stephen Kinnock", "holdsRole", "the Government", "health minister"),
+    }, set()),
+    ("merger_federation_2026.txt", {
+        ("Aisha Rahman", "holdsRole", "Steel City Partnership", "managing partner"),
+        ("Emma Latimer", "holdsRole", "NHS South Yorkshire ICB", "director of primary care"),
+        ("Mark Durling", "holdsRole", "Sheffield LMC", "medical secretary"),
+    }, set()),
 ]
 
 
@@ -429,3 +441,14 @@ def test_a_report_a_committee_asks_in_is_not_what_it_recommends():
     built = extract(read_documents([ARTICLES / "committee_report_2026.txt"]).documents)
     labels = {e.key: e.label for e in built.entities}
     assert "report on access" not in {labels.get(f.object) for f in built.facts if f.predicate == "recommends"}
+
+
+def test_the_offer_dismissed_is_not_a_package_the_headline_named():
+    built = extract(read_documents([ARTICLES / "funding_row_2026.txt"]).documents)
+    assert [f for f in built.facts if f.predicate in ("opposes", "criticises", "supports")] == []
+
+
+def test_practices_listed_with_commas_are_each_named():
+    built = extract(read_documents([ARTICLES / "merger_federation_2026.txt"]).documents)
+    practices = {e.label for e in built.entities if e.type == "Practice"}
+    assert practices == {"Crookes Valley Medical Centre", "Hillsborough Health Centre", "Walkley House Surgery"}

@@ -69,6 +69,8 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         found = False
         for token in view.tokens:
             lemma = verb_lemma(token, cues) if token.pos_ in ("VERB", "AUX") else None
+            if lemma is None and token.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):
+                lemma = "go on"  # 'She went on: "..."'
             if lemma is None:
                 continue
             speaker = _speaker(ctx, view, token)
