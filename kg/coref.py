@@ -40,6 +40,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "federation": (ORG_TYPES, ("federation",)),
     "network": (ORG_TYPES, ("network", "pcn")),
     "partnership": (ORG_TYPES, ("partnership",)),
+    "tribunal": (ORG_TYPES, ("tribunal",)),
     "board": (ORG_TYPES, ("board",)),
     "lmc": (ORG_TYPES, ("lmc", "local medical committee")),
     "practice": (frozenset({"Practice"}), ()),
@@ -60,7 +61,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "settlement": (frozenset({"Policy"}), ()),
 }
 # heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
-_CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee", "board", "lmc"}
+_CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee", "board", "lmc", "tribunal"}
 _DETERMINERS = {"the", "its", "this", "that", "their"}
 _PRONOUNS = {"it", "its"}
 _PRONOUN_DEPS = {"nsubj", "nsubjpass", "poss"}

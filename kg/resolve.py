@@ -200,6 +200,21 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                 clusters.union(other, node, "epithet")
                 break
 
+    # 3e. a name the model took for an organisation or a person that is a policy's name without its kind word
+    #     ('Pharmacy First' beside 'the Pharmacy First scheme' in the same document) is that policy
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for n in policy_nodes:
+        words = _name(n).split()
+        if len(words) >= 2 and words[-1].casefold() in _POLICY_KIND_WORDS:
+            by_stem[" ".join(words[:-1])].append(n)
+    for node in org_nodes + person_nodes:
+        if node in lexicon_type or any(m.source != "ner" for m in surface[node]):
+            continue
+        policies = [n for n in by_stem.get(_name(node), []) if not docs_of[node].isdisjoint(docs_of[n])]
+        if len(policies) == 1:
+            surface[node] = [replace(m, type=surface[policies[0]][0].type) for m in surface[node]]
+            clusters.union(policies[0], node, "kind-word")
+
     # 4. a name seen both as a person and as an organisation (or policy) is one entity; keep the better-attested
     groups: dict[str, list[str]] = defaultdict(list)
     for node in nodes:
@@ -262,6 +277,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     return Resolution(tuple(sorted(entities, key=lambda e: e.key)), mention_entity, all_mentions)
 
 
+_POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund"}
 _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)
 
 

@@ -854,6 +854,18 @@ DAWN_RULES = [
     ("Elm Tree Surgery and Oak Lane Surgery will become Riverside Partnership. The partnership's managing partner, "
      "Dr Tom Reed, said staff would stay.",
      {("Tom Reed", "holdsRole", "Riverside Partnership", "managing partner")}),
+    # the speaker after the words, whatever side of the verb it stands ('..., the tribunal found')
+    ("Dr Amy Lowe appeared before the Medical Practitioners Tribunal Service. She had altered 12 records, the "
+     "tribunal found.",
+     {("Medical Practitioners Tribunal Service", "said", "She had altered 12 records", "")}),
+    ("Waiting times have doubled since 2019, the Nuffield Trust concludes.",
+     {("Nuffield Trust", "said", "Waiting times have doubled since 2019", "")}),
+    # the one government the page named before a minister's post
+    ("The Scottish Government has announced £5m for rural practices. Health secretary Neil Gray said it would "
+     "help.", {("Neil Gray", "holdsRole", "Scottish Government", "health secretary")}),
+    # 'the tribunal's chair'
+    ("The Medical Practitioners Tribunal Service struck off Dr Amy Lowe. The tribunal's chair, Mark Hill, said she "
+     "had been dishonest.", {("Mark Hill", "holdsRole", "Medical Practitioners Tribunal Service", "chair")}),
 ]
 
 
@@ -948,6 +960,29 @@ def test_a_source_is_who_is_named_as_the_source_not_where_papers_were_filed():
 def test_what_a_verb_names_as_its_object_is_not_replaced_by_a_phrase_after_it():
     facts = triples(build("Headline\n\nMedicly ran the Camden Digital Practice under an APMS contract."))
     assert not {f for f in facts if f[1] == "operates" and f[2] == "APMS contract"}
+
+
+def test_a_clause_after_an_object_is_not_what_was_said():
+    facts = triples(build("Headline\n\nDr Ian Bell claimed £12,000 in fees his surgery was not owed."))
+    assert {f for f in facts if f[1] == "said"} == set()
+
+
+def test_what_something_was_sold_as_is_not_the_speakers_verdict():
+    facts = triples(build("Headline\n\nDr Ian Bell said the NHS App had been sold as a brilliant way to free up "
+                          "GP time."))
+    assert {f for f in facts if f[1] in ("supports", "criticises")} == set()
+
+
+def test_a_name_is_the_policy_named_with_its_kind_word_on_the_same_page():
+    kg = build("Headline\n\nThe Care Navigator scheme was launched in May. NHS England said Care Navigator "
+               "had helped 2,000 patients.")
+    assert [e.label for e in kg.entities if "Care Navigator" in e.label] in (["Care Navigator"],
+                                                                             ["Care Navigator scheme"])
+
+
+def test_a_health_board_is_a_government_body():
+    kg = build("Headline\n\nAneurin Bevan University Health Board said it would run the practice.")
+    assert {e.label: e.type for e in kg.entities}["Aneurin Bevan University Health Board"] == "GovernmentBody"
 
 
 def test_a_linking_word_does_not_start_a_name():

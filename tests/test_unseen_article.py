@@ -405,6 +405,21 @@ MORE_ARTICLES = [
         ("Emma Latimer", "holdsRole", "NHS South Yorkshire ICB", "director of primary care"),
         ("Mark Durling", "holdsRole", "Sheffield LMC", "medical secretary"),
     }, set()),
+    ("wales_2026.txt", {
+        # 'The Welsh Government has announced... Health secretary Jeremy Miles said': the government named before
+        ("Jeremy Miles", "holdsRole", "Welsh Government", "health secretary"),
+        ("Gareth Oelmann", "holdsRole", "GPC Wales", "chair"),
+        ("BMA Cymru Wales", "said", "the funding was welcome but would not fix the longer-term crisis", ""),
+    }, set()),
+    ("tribunal_2026.txt", {
+        ("Colin Marsh", "holdsRole", "Eastgate Medical Practice", "former partner"),
+        ("Lisa Freeman", "holdsRole", "Medical Practitioners Tribunal Service", "chair"),
+        ("General Medical Council", "said", "the decision would protect patients", ""),
+    }, set()),
+    ("pharmacy_first_2026.txt", {
+        ("Janet Morrison", "holdsRole", "Community Pharmacy England", "chief executive"),
+        ("Tom Blakeman", "said", "On the evidence we have, it has not done that", ""),
+    }, set()),
 ]
 
 
@@ -452,3 +467,17 @@ def test_practices_listed_with_commas_are_each_named():
     built = extract(read_documents([ARTICLES / "merger_federation_2026.txt"]).documents)
     practices = {e.label for e in built.entities if e.type == "Practice"}
     assert practices == {"Crookes Valley Medical Centre", "Hillsborough Health Centre", "Walkley House Surgery"}
+
+
+def test_a_claim_of_money_is_no_words_said_and_a_tribunal_finds():
+    built = extract(read_documents([ARTICLES / "tribunal_2026.txt"]).documents)
+    labels = {e.key: e.label for e in built.entities}
+    said = {(labels[f.subject], f.object) for f in built.facts if f.predicate == "said"}
+    assert not {s for s in said if s[0] == "Colin Marsh"}
+    assert any(s[0] == "Medical Practitioners Tribunal Service" and s[1].startswith("Dr Colin Marsh") for s in said)
+
+
+def test_a_scheme_and_its_bare_name_are_one_policy_the_author_doubts():
+    built = extract(read_documents([ARTICLES / "pharmacy_first_2026.txt"]).documents)
+    assert len([e for e in built.entities if e.label.startswith("Pharmacy First")]) == 1
+    assert [f for f in built.facts if f.predicate == "supports"] == []

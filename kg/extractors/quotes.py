@@ -233,12 +233,23 @@ def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, spe
                        cue=told or "speak to")
 
 
+_TOLD_VERBS = {"tell", "warn", "remind", "assure", "inform", "advise", "urge", "ask", "write"}
+
+
+def _after_object(verb: Token, clause: Token) -> bool:
+    """'claimed £48,000 in payments his practice was not entitled to': a clause after an object the verb takes is
+    no reported speech, unless the object is who is told ('told MPs that...')."""
+    return not verb_lemma(verb, _TOLD_VERBS) and any(c.dep_ == "dobj" and verb.i < c.i < clause.i
+                                                     for c in verb.children)
+
+
 def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Document offsets of what the cue verb introduces: the nearest quotation, else its reported clause."""
     base = view.segment.segment.start
     clause = None
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i and not _instruction(verb, child):
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i and not _instruction(verb, child) and \
+                not _after_object(verb, child):
             left = child.left_edge
             if left.lower_ == "that" and left.i < child.i:
                 left = left.doc[left.i + 1]
@@ -258,10 +269,12 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
                 right = right.doc[right.i - 1]  # 'said it had worked but warned that...': not the 'but'
             clause = base + left.idx, base + right.idx + len(right.text)
             break
-    if clause is None and any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
-        # 'Scrap QOF and pay practices by population, says Nuffield Trust': the words come before the speaker
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if clause is None and subject is not None:
+        # 'Scrap QOF and pay practices by population, says Nuffield Trust', 'Rates have fallen, the report
+        # concludes': the words come before the speaker
         before = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i < verb.i), None)
-        if before is not None:
+        if before is not None and before.right_edge.i < subject.i:
             right = before.right_edge
             while right.i > before.left_edge.i and right.is_punct:
                 right = right.doc[right.i - 1]
@@ -333,6 +346,8 @@ def _whole_quote(sentence, quotes: list[tuple[int, int]]) -> bool:
 # named there are what the quotation is about
 STANCE_TARGETS = {"Policy", "Programme", "Report", "Legislation"}
 STRONG = 0.5  # VADER compound of the quoted words at or beyond which the speaker takes a side
+_DISTANCED = re.compile(r"\b(?:sold|billed|touted|marketed|pitched|promoted|presented|heralded|hailed)\s+as\b"
+                        r"|\b(?:supposed|meant|intended|promised)\s+to\b", re.I)
 
 
 def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start: int, end: int) -> Iterator[Fact]:
@@ -347,7 +362,10 @@ def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start:
         and (o.mention.end - o.mention.start) > (r.mention.end - r.mention.start) for o in refs)]
     if not targets:
         return
-    score = polarity(ctx.adoc.document.text[start:end])
+    words = ctx.adoc.document.text[start:end]
+    if _DISTANCED.search(words):
+        return  # 'the scheme had been sold as a way to free up GP time': what others claimed, not the speaker's verdict
+    score = polarity(words)
     if abs(score) < STRONG:
         return
     relation = "supports" if score > 0 else "criticises"

@@ -349,11 +349,22 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                     at - 4 <= o.mention.end <= at + 1 for o in orgs):
                 # 'The Scottish Government will give... , Health Secretary X has announced': a government the
                 # sentence names is the one the post is in
-                named = [o for o in orgs if o.type == "GovernmentBody" and o.mention.text.endswith("Government")]
-                org_key = named[0].key if named else _implied_org(ctx, implied[match.group("role").casefold()])
+                named = [o.key for o in orgs if _government(o)] or _one_government_before(ctx, person)
+                org_key = named[0] if named else _implied_org(ctx, implied[match.group("role").casefold()])
                 if org_key:
                     yield Fact(person.key, "holdsRole", org_key, s, "roles.implied-organisation", 0.7,
                                qualifier=_qualifier(match))
+
+
+def _government(ref: Ref) -> bool:
+    return ref.type == "GovernmentBody" and ref.mention.text.endswith("Government")
+
+
+def _one_government_before(ctx: DocumentContext, person: Ref) -> list[str]:
+    """'The Welsh Government has announced £12m... Health secretary Jeremy Miles said': the one government the page
+    has named before the post, when it is not the UK's ('the Government')."""
+    named = {r.key for r in ctx.refs if r.mention.start < person.mention.start and _government(r)}
+    return [key for key in named if key != _implied_org(ctx, "the Government")] if len(named) == 1 else []
 
 
 def _owned(orgs: list[Ref], org: Ref, text: str) -> Ref:
