@@ -548,7 +548,9 @@ def _find_byline(text: str, paras: Sequence[_Para],
             rest = match.group("rest")
             outlet_match = _BY_ROLE_OUTLET.search(rest) if _PRESS_ROLE.search(rest) else None
             outlet = _clean_outlet(outlet_match.group("outlet")) if outlet_match else None
-            return _norm(match.group("name")), outlet, para
+            name = _norm(match.group("name"))
+            # 'By Staff Reporter', 'By Our Health Correspondent': a byline, but no one's name
+            return (None if _PRESS_ROLE.search(name.split()[-1]) else name), outlet, para
     lone = _lone_name_byline(text, paras[:first_prose])
     if lone is not None:
         return lone

@@ -866,6 +866,14 @@ DAWN_RULES = [
     # 'the tribunal's chair'
     ("The Medical Practitioners Tribunal Service struck off Dr Amy Lowe. The tribunal's chair, Mark Hill, said she "
      "had been dishonest.", {("Mark Hill", "holdsRole", "Medical Practitioners Tribunal Service", "chair")}),
+    # a straight quotation mark left open goes on into the next paragraph
+    ("\"We were never consulted,\" said Dr Lena Moss. \"Nobody asked us.\n\n\"We found out from the paper.\"",
+     {("Lena Moss", "said", "Nobody asked us.", ""), ("Lena Moss", "said", "We found out from the paper.", "")}),
+    # the first of two coordinated verbs gives the second its subject
+    ("Kent and Medway ICB is forecasting a deficit and has asked NHS England for a £12m loan.",
+     {("Kent and Medway ICB", "requestsFundingFrom", "NHS England", "£12m")}),
+    ("NHS Kent and Medway ICB has cut its budget. The ICB's chief finance officer, Ann Cole, said payments would "
+     "resume.", {("Ann Cole", "holdsRole", "NHS Kent and Medway ICB", "chief finance officer")}),
 ]
 
 
@@ -960,6 +968,13 @@ def test_a_source_is_who_is_named_as_the_source_not_where_papers_were_filed():
 def test_what_a_verb_names_as_its_object_is_not_replaced_by_a_phrase_after_it():
     facts = triples(build("Headline\n\nMedicly ran the Camden Digital Practice under an APMS contract."))
     assert not {f for f in facts if f[1] == "operates" and f[2] == "APMS contract"}
+
+
+def test_a_newsroom_byline_is_no_person_and_going_on_like_this_is_no_speech():
+    kg = build("'We cannot go on like this': a partner's story\n\nBy Staff Reporter\n\n1 May 2026\n\n"
+               "Dr Ann Lee said the practice would close.")
+    assert "Staff Reporter" not in {e.label for e in kg.entities}
+    assert {f[0] for f in triples(kg) if f[1] == "said"} == {"Ann Lee"}
 
 
 def test_a_clause_after_an_object_is_not_what_was_said():

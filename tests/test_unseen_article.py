@@ -420,6 +420,28 @@ MORE_ARTICLES = [
         ("Janet Morrison", "holdsRole", "Community Pharmacy England", "chief executive"),
         ("Tom Blakeman", "said", "On the evidence we have, it has not done that", ""),
     }, set()),
+    ("in_brief_2026.txt", {
+        ("NHS North East and North Cumbria ICB", "said",
+         "Maryport Health Centre will close in January after its two remaining partners retired", ""),
+        ("Priya Nair", "holdsRole", "Kent LMC", "chair"),
+        ("John Allingham", "holdsRole", "Kent LMC", "former chair"),
+    }, {"Staff Reporter", "Review Body on Doctors", "Dentists' Remuneration"}),
+    ("interview_2026.txt", {
+        ("Helen Carr", "holdsRole", "Riverside Surgery", "partner"),
+        ("Helen Carr", "quotedIn", "Pulse", ""),
+        # a quotation left open at the end of its paragraph goes on in the next
+        ("Helen Carr", "said", "But the sums no longer added up. Our costs went up by 11% last year and our funding "
+                               "by 2%.", ""),
+        ("Helen Carr", "said", "We tried everything. We cut our own drawings, we stopped hiring, we sold the "
+                               "building. None of it was enough.", ""),
+        ("Helen Carr", "criticises", "the Government", ""),
+    }, set()),
+    ("money_mix_2026.txt", {
+        ("NHS Norfolk and Waveney ICB", "requestsFundingFrom", "NHS England", "£25m"),
+        ("Steven Course", "holdsRole", "NHS Norfolk and Waveney ICB", "chief finance officer"),
+        ("Tom Gordon", "holdsRole", "Norfolk and Waveney LMC", "chief executive"),
+        ("NHS England", "fines", "NHS Norfolk and Waveney ICB", "£150,000"),
+    }, set()),
 ]
 
 
@@ -481,3 +503,9 @@ def test_a_scheme_and_its_bare_name_are_one_policy_the_author_doubts():
     built = extract(read_documents([ARTICLES / "pharmacy_first_2026.txt"]).documents)
     assert len([e for e in built.entities if e.label.startswith("Pharmacy First")]) == 1
     assert [f for f in built.facts if f.predicate == "supports"] == []
+
+
+def test_a_headline_quotation_is_not_the_reporters():
+    built = extract(read_documents([ARTICLES / "interview_2026.txt"]).documents)
+    reporter = next(e.key for e in built.entities if e.label == "Laura Bennett")
+    assert [f for f in built.facts if f.subject == reporter] == []

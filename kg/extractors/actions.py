@@ -136,6 +136,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         # 'X was the first to offer Y': the subject of the copula
         if subject_tok.dep_ in ("attr", "acomp"):
             subject_tok = next((c for c in subject_tok.head.children if c.dep_ == "nsubj"), subject_tok)
+    if subject_tok is None and verb.dep_ == "conj":
+        # 'is forecasting an overspend and has asked NHS England for a £25m loan': the first verb's subject
+        subject_tok = active_subject(verb)
     if subject_tok is None and verb.dep_ == "advcl":
         # 'paid £3.5m in dividends while borrowing £10m from Barclays': the main clause's subject borrowed
         subject_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

@@ -352,6 +352,9 @@ def quoted_spans(text: str, *, open_ended: bool = False) -> list[tuple[int, int]
     if open_ended:
         last = spans[-1][1] if spans else 0
         opener = _OPENERS.search(text, last)
-        if opener:
-            spans.append((opener.start(), len(text.rstrip())))
+        starts = [opener.start()] if opener else []
+        if text.count('"', last) % 2:
+            starts.append(text.index('"', last))  # a straight mark left without its pair opens
+        if starts:
+            spans.append((min(starts), len(text.rstrip())))
     return spans

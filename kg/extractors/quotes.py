@@ -10,7 +10,7 @@ from kg.extractors import register
 from kg.extractors.context import (DocumentContext, SentenceView, passive_agent, prep_objects, quoted_spans,
                                   verb_lemma)
 from kg.lexicon import load_lexicon
-from kg.mentions import TITLES
+from kg.mentions import QUOTES, TITLES
 from kg.model import Fact
 
 SPEAKER_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
@@ -69,8 +69,8 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         found = False
         for token in view.tokens:
             lemma = verb_lemma(token, cues) if token.pos_ in ("VERB", "AUX") else None
-            if lemma is None and token.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):
-                lemma = "go on"  # 'She went on: "..."'
+            if lemma is None and _goes_on(token):
+                lemma = "go on"
             if lemma is None:
                 continue
             speaker = _speaker(ctx, view, token)
@@ -231,6 +231,16 @@ def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, spe
         if ref is not None and ref.type == "Publication":
             yield Fact(speaker, "quotedIn", ref.key, view.sentence, "quotes.told-publication", 0.75,
                        cue=told or "speak to")
+
+
+def _goes_on(verb: Token) -> bool:
+    """'She went on: "..."': more words of the same speaker, not 'We cannot go on like this'."""
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.lower_ == "on"), None)
+    if verb.lemma_ != "go" or particle is None or particle.i + 1 >= len(verb.doc):
+        return False
+    after = verb.doc[particle.i + 1]
+    return after.text == ":" or after.text == "," and particle.i + 2 < len(verb.doc) and \
+        verb.doc[particle.i + 2].text in QUOTES
 
 
 _TOLD_VERBS = {"tell", "warn", "remind", "assure", "inform", "advise", "urge", "ask", "write"}
