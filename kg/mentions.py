@@ -171,6 +171,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
+        if etype == "Person" and not titled and _KIND_RE.search(text, max(0, span.start_char - 20), span.start_char):
+            etype = "Organization"  # 'GP provider Qured': the model's 'person' is named after its kind
         if etype == "Organization":
             etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char],
                                      text[span.end_char:span.end_char + 50])

@@ -874,6 +874,12 @@ DAWN_RULES = [
      {("Kent and Medway ICB", "requestsFundingFrom", "NHS England", "£12m")}),
     ("NHS Kent and Medway ICB has cut its budget. The ICB's chief finance officer, Ann Cole, said payments would "
      "resume.", {("Ann Cole", "holdsRole", "NHS Kent and Medway ICB", "chief finance officer")}),
+    # a removal named as a noun is a removal recommended
+    ("A report by the Kestrel Institute was published today. It also recommends:\n\n- the abolition of the PCN DES",
+     {("Kestrel Institute report", "recommends", "PCN DES", "abolish")}),
+    # the model's 'person' after a kind word is of that kind, and wins what the phrase it acts in says
+    ("Online GP firm Doxly is to open two clinics after winning a contract worth £4m from NHS Kent and Medway ICB.",
+     {("Doxly", "wonContract", "NHS Kent and Medway ICB", "£4m")}),
 ]
 
 

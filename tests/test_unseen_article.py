@@ -442,6 +442,23 @@ MORE_ARTICLES = [
         ("Tom Gordon", "holdsRole", "Norfolk and Waveney LMC", "chief executive"),
         ("NHS England", "fines", "NHS Norfolk and Waveney ICB", "£150,000"),
     }, set()),
+    ("expansion_2026.txt", {
+        ("Qured", "wonContract", "NHS Birmingham and Solihull ICB", "£9m"),
+        ("Ali Rahimi", "holdsRole", "Qured", "chief executive"),
+        ("Simon Ward", "holdsRole", "Birmingham LMC", "secretary"),
+    }, set()),
+    ("headline_says_2026.txt", {
+        ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
+        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+        ("Kamila Hawthorne", "said", "We have to be honest about that", ""),
+    }, set()),
+    ("thinktank_list_2026.txt", {
+        ("Reform", "published", "Reform report", ""),
+        ("Sean Eke", "authored", "Reform report", ""),
+        ("Joe Hill", "authored", "Reform report", ""),
+        ("Reform report", "recommends", "Quality and Outcomes Framework", "abolish"),
+        ("King's Fund", "said", "the evidence for larger practices was mixed", ""),
+    }, set()),
 ]
 
 
@@ -509,3 +526,8 @@ def test_a_headline_quotation_is_not_the_reporters():
     built = extract(read_documents([ARTICLES / "interview_2026.txt"]).documents)
     reporter = next(e.key for e in built.entities if e.label == "Laura Bennett")
     assert [f for f in built.facts if f.subject == reporter] == []
+
+
+def test_a_provider_the_model_took_for_a_person_is_a_company():
+    built = extract(read_documents([ARTICLES / "expansion_2026.txt"]).documents)
+    assert {e.label: e.type for e in built.entities}["Qured"] == "Company"

@@ -136,6 +136,12 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         # 'X was the first to offer Y': the subject of the copula
         if subject_tok.dep_ in ("attr", "acomp"):
             subject_tok = next((c for c in subject_tok.head.children if c.dep_ == "nsubj"), subject_tok)
+    if subject_tok is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # 'is to open clinics after winning a contract': who does what the phrase hangs on
+        head = verb.head.head
+        while head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head
+        subject_tok = active_subject(head)
     if subject_tok is None and verb.dep_ == "conj":
         # 'is forecasting an overspend and has asked NHS England for a £25m loan': the first verb's subject
         subject_tok = active_subject(verb)

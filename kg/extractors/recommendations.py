@@ -152,6 +152,8 @@ def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> s
 
 # verbs that recommend doing away with the policy they govern ('phasing out the GMS contract', 'scrapping
 # the QOF', 'the partnership model to be replaced by...'): the recommendation keeps the verb as its qualifier
+REMOVAL_NOUNS = {"abolition": "abolish", "scrapping": "scrap", "removal": "remove", "end": "end",
+                 "replacement": "replace", "withdrawal": "withdraw", "dismantling": "dismantle", "axing": "axe"}
 REMOVAL_VERBS = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle",
                  "abandon", "withdraw", "drop", "cut"}
 
@@ -171,6 +173,8 @@ def _removal(ctx: DocumentContext, view: SentenceView, ref: Ref) -> str | None:
         token = token.head
     if token is None or token.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return None
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in REMOVAL_NOUNS:
+        return REMOVAL_NOUNS[token.head.head.lower_]  # 'the abolition of the QOF'
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prt":
         verb = verb.head
