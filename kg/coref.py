@@ -57,6 +57,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "deal": (frozenset({"Policy"}), ()),
     "offer": (frozenset({"Policy"}), ()),
     "contract": (frozenset({"Policy"}), ("contract",)),
+    "plan": (frozenset({"Policy", "Programme"}), ("plan",)),
     "agreement": (frozenset({"Policy"}), ()),
     "settlement": (frozenset({"Policy"}), ()),
 }

@@ -96,6 +96,13 @@ def _role_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _policy_head_types() -> dict[str, str]:
+    """Lower-case head words of policies, programmes and reports, and their types ('plan' -> Policy)."""
+    return {head.casefold(): etype for etype, heads in load_lexicon().policy_heads.items() if etype != "Legislation"
+            for head in heads}
+
+
+@lru_cache(maxsize=1)
 def _after_post_re() -> re.Pattern:
     """A post in lower case just before a name: 'whose chief executive Rachel Power' is a person's name."""
     posts = sorted((r for r in load_lexicon().roles if r.islower()), key=len, reverse=True)
@@ -171,6 +178,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
+        if etype == "Legislation" and span[-1].lower_ in _policy_head_types():
+            etype = _policy_head_types()[span[-1].lower_]  # the model's 'law' 'Primary Care Recovery Plan' is a plan
         if etype == "Person" and not titled and _KIND_RE.search(text, max(0, span.start_char - 20), span.start_char):
             etype = "Organization"  # 'GP provider Qured': the model's 'person' is named after its kind
         if etype == "Organization":
@@ -450,6 +459,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         if _verb_after_plural(doc, root):
             continue
         start = chunk_start
+        if any(s < doc[chunk_start].idx < e for s, e in taken):
+            continue  # 'the Agenda for Change pay deal': the chunk opens inside a name, which is what it names
         title = _capitalised_title(doc, chunk_start, root.i)
         if title is not None:
             yield doc[title:root.i + 1], etype, None, "title", doc[title:root.i + 1].text

@@ -33,7 +33,13 @@ _clean = lru_cache(maxsize=1 << 16)(clean_name)
 
 @lru_cache(maxsize=1 << 16)
 def _norm(name: str) -> str:
-    return re.sub(r"\s+", " ", _clean(name).replace("’", "'")).casefold()
+    text = re.sub(r"\s+", " ", _clean(name).replace("’", "'")).casefold()
+    # 'Ten Year Health Plan' is the '10 Year Health Plan'
+    return _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS.index(m.group(0)) + 1), text)
+
+
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_NUMBER_WORD = re.compile(r"\b(?:%s)(?=[ -]year\b)" % "|".join(_NUMBER_WORDS))
 
 
 def initials(name: str) -> str:

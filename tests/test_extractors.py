@@ -880,6 +880,9 @@ DAWN_RULES = [
     # the model's 'person' after a kind word is of that kind, and wins what the phrase it acts in says
     ("Online GP firm Doxly is to open two clinics after winning a contract worth £4m from NHS Kent and Medway ICB.",
      {("Doxly", "wonContract", "NHS Kent and Medway ICB", "£4m")}),
+    # 'the plan' is the plan named
+    ("NHS England published its Primary Care Recovery Plan on Monday. Healthwatch Kent welcomed the plan.",
+     {("Healthwatch Kent", "welcomes", "Primary Care Recovery Plan", "")}),
 ]
 
 
@@ -981,6 +984,16 @@ def test_a_newsroom_byline_is_no_person_and_going_on_like_this_is_no_speech():
                "Dr Ann Lee said the practice would close.")
     assert "Staff Reporter" not in {e.label for e in kg.entities}
     assert {f[0] for f in triples(kg) if f[1] == "said"} == {"Ann Lee"}
+
+
+def test_a_number_in_words_or_figures_names_one_plan():
+    kg = build("Five Year Access Plan unveiled\n\nNHS England has published its 5 Year Access Plan.")
+    assert [e.label for e in kg.entities if "Access Plan" in e.label] == ["5 Year Access Plan"]
+
+
+def test_a_phrase_that_opens_inside_a_name_is_that_name():
+    kg = build("Headline\n\nThe nurses are not covered by the Agenda for Change pay deal.")
+    assert [e.label for e in kg.entities if e.type == "Policy"] == ["Agenda for Change"]
 
 
 def test_a_clause_after_an_object_is_not_what_was_said():

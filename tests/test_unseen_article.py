@@ -459,6 +459,16 @@ MORE_ARTICLES = [
         ("Reform report", "recommends", "Quality and Outcomes Framework", "abolish"),
         ("King's Fund", "said", "the evidence for larger practices was mixed", ""),
     }, set()),
+    ("ten_year_plan_2026.txt", {
+        ("the Government", "published", "10 Year Health Plan", ""),
+        ("Matthew Taylor", "holdsRole", "NHS Confederation", "chief executive"),
+        ("Matthew Taylor", "welcomes", "10 Year Health Plan", ""),
+        ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
+    }, {"Ten Year Health Plan"}),
+    ("nursing_2026.txt", {
+        ("Pat Cullen", "holdsRole", "Royal College of Nursing", "general secretary"),
+        ("Claire Anderson", "holdsRole", "Royal Pharmaceutical Society", "president"),
+    }, {"Change pay deal", "pay deal"}),
 ]
 
 
