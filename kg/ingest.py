@@ -738,6 +738,10 @@ _BLOCK_TAGS = frozenset(
     "thead tr ul".split()
 )
 _LINE_TAGS = frozenset("br td th".split())
+# site chrome by its element: navigation and asides (related links, promotions) anywhere, and a header or footer
+# outside the article (inside one they hold its title, byline or the author's line)
+_CHROME_TAGS = frozenset({"nav", "aside"})
+_PAGE_CHROME_TAGS = frozenset({"header", "footer"})
 
 
 class _TextExtractor(HTMLParser):
@@ -746,13 +750,16 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self._skip: list[str] = []
         self._pre = 0
+        self._articles = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._skip == ["head"] and (tag == "body" or tag in _BLOCK_TAGS):
             self._skip.clear()  # an unclosed <head> ends where the body starts
-        if tag in _SKIP_TAGS:
+        if tag in _SKIP_TAGS or tag in _CHROME_TAGS or tag in _PAGE_CHROME_TAGS and not self._articles:
             self._skip.append(tag)
             return
+        if tag == "article":
+            self._articles += 1
         if tag == "li":
             self.parts.append("\n\u2022 ")
         elif tag in _LINE_TAGS:
@@ -768,11 +775,13 @@ class _TextExtractor(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
+        if tag in _SKIP_TAGS or tag in self._skip:
             if tag in self._skip:
                 while self._skip and self._skip.pop() != tag:
                     pass
             return
+        if tag == "article":
+            self._articles = max(0, self._articles - 1)
         if tag == "li" or tag in _LINE_TAGS:
             self.parts.append("\n")
         elif tag in _BLOCK_TAGS:

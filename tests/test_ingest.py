@@ -597,6 +597,13 @@ def test_html_page_is_read_as_text(tmp_path: Path) -> None:
     assert [(c.author, c.timestamp) for c in doc.comments] == [("Ann Low", "2 May, 2023 8:00 am")]
 
 
+def test_html_site_chrome_is_dropped_by_its_element_but_an_articles_own_header_and_footer_are_kept() -> None:
+    text = html_to_text("<header><a>Home</a> <a>Log in</a></header><nav>News Clinical</nav><article><header><h1>"
+                        "Title</h1><p>By Ann Low</p></header><p>Body.</p><aside>Related articles</aside><footer>"
+                        "Ann Low is news editor of Care Post.</footer></article><footer>Copyright 2026</footer>")
+    assert text == "Title\n\nBy Ann Low\n\nBody.\n\nAnn Low is news editor of Care Post."
+
+
 def test_html_to_text_keeps_blocks_and_drops_scripts() -> None:
     text = html_to_text("<div>One <i>two</i></div><script>bad()</script><p>Three</p><ul><li>Four</li></ul>")
     assert text == "One two\n\nThree\n\n\u2022 Four"

@@ -469,6 +469,12 @@ MORE_ARTICLES = [
         ("Pat Cullen", "holdsRole", "Royal College of Nursing", "general secretary"),
         ("Claire Anderson", "holdsRole", "Royal Pharmaceutical Society", "president"),
     }, {"Change pay deal", "pay deal"}),
+    ("gp_online_2026.html", {
+        ("Chris Clayton", "holdsRole", "NHS Derby and Derbyshire ICB", "chief executive"),
+        ("Kath Markus", "holdsRole", "Derbyshire LMC", "chief executive"),
+        ("Healthwatch Derbyshire", "said", "it had received more than 600 responses to its survey, most of them "
+                                           "against the closure", ""),
+    }, {"Home News Clinical Log in", "Haymarket Media Group"}),
 ]
 
 
@@ -541,3 +547,10 @@ def test_a_headline_quotation_is_not_the_reporters():
 def test_a_provider_the_model_took_for_a_person_is_a_company():
     built = extract(read_documents([ARTICLES / "expansion_2026.txt"]).documents)
     assert {e.label: e.type for e in built.entities}["Qured"] == "Company"
+
+
+def test_an_html_pages_navigation_related_links_and_footer_are_no_content():
+    [document] = read_documents([ARTICLES / "gp_online_2026.html"]).documents
+    assert document.title == "ICB to close walk-in centre despite GP objections"
+    assert "Related articles" not in document.text and "Copyright" not in document.text
+    assert [c.author for c in document.comments] == ["Derby GP", "Patient voice"]
