@@ -461,6 +461,10 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         start = chunk_start
         if any(s < doc[chunk_start].idx < e for s, e in taken):
             continue  # 'the Agenda for Change pay deal': the chunk opens inside a name, which is what it names
+        if any(t.dep_ == "mark" for t in doc[chunk_start:root.i]) or \
+                chunk_start > 0 and doc[chunk_start - 1].lower_ == "that" and doc[chunk_start - 1].tag_ == "IN" and \
+                doc[chunk_start].tag_ == "DT" and doc[chunk_start].lower_ in _QUANTIFIERS | {"every", "each", "all"}:
+            continue  # 'recommended that every ICB commission same-day hubs': a clause the parser took for a noun
         title = _capitalised_title(doc, chunk_start, root.i)
         if title is not None:
             yield doc[title:root.i + 1], etype, None, "title", doc[title:root.i + 1].text

@@ -996,6 +996,11 @@ def test_a_phrase_that_opens_inside_a_name_is_that_name():
     assert [e.label for e in kg.entities if e.type == "Policy"] == ["Agenda for Change"]
 
 
+def test_a_clause_the_parser_took_for_a_noun_phrase_names_no_policy():
+    kg = build("Headline\n\nThe Kestrel Institute recommended that every ICB commission walk-in hubs.")
+    assert [e.label for e in kg.entities if e.type in ("Policy", "Programme")] == []
+
+
 def test_a_clause_after_an_object_is_not_what_was_said():
     facts = triples(build("Headline\n\nDr Ian Bell claimed £12,000 in fees his surgery was not owed."))
     assert {f for f in facts if f[1] == "said"} == set()
