@@ -163,10 +163,13 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             span = _trim_directions(span)
         if span is None:
             continue
-        if len(span) == 1 and span[0].is_sent_start and span[0].pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET") \
+        if len(span) == 1 and span[0].is_sent_start and (
+                span[0].pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET") or span.end < len(doc) and
+                doc[span.end].pos_ == "NOUN" and doc[span.end].text.islower() and span[0].head.i == span.end) \
                 and not re.search(r"[a-z,]\s+" + re.escape(span[0].text) + r"\b", page):
-            # 'Digital provider wins contract': a sentence's first word is capitalised whatever it is; a name is
-            # capitalised inside a sentence somewhere on the page ('will see Livewell take over')
+            # 'Digital provider wins contract', '• Digital telephony for every practice': a sentence's first word is
+            # capitalised whatever it is; a name is capitalised inside a sentence somewhere on the page ('will see
+            # Livewell take over')
             continue
         if etype == "Organization" and span[-1].lower_.rstrip("s") in _role_words() and span.end < len(doc) and \
                 doc[span.end].lower_ in KIND_WORDS:

@@ -996,6 +996,12 @@ def test_a_phrase_that_opens_inside_a_name_is_that_name():
     assert [e.label for e in kg.entities if e.type == "Policy"] == ["Agenda for Change"]
 
 
+def test_a_capitalised_modifier_opening_a_list_item_is_no_name():
+    kg = build("Headline\n\nThe plan includes:\n\n• Digital telephony for every practice by March;\n"
+               "• Online booking for all patients.")
+    assert {e.label for e in kg.entities} & {"Digital", "Online"} == set()
+
+
 def test_a_clause_the_parser_took_for_a_noun_phrase_names_no_policy():
     kg = build("Headline\n\nThe Kestrel Institute recommended that every ICB commission walk-in hubs.")
     assert [e.label for e in kg.entities if e.type in ("Policy", "Programme")] == []
