@@ -733,8 +733,26 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     # 'Dr Overwhelmed is right': a reader named by their handle is that commenter, no person or organisation
     text = adoc.document.text
     handles = {c.author for c in adoc.document.comments if c.author}
-    return [found[k] for k in sorted(found)
+    kept = [found[k] for k in sorted(found)
             if not any(text[k[1] - len(h):k[1]] == h for h in handles if found[k].mention.text in h)]
+    return _local_aliases(kept)
+
+
+def _local_aliases(found: list[SegmentMention]) -> list[SegmentMention]:
+    """'Healthwatch is right to oppose this' on a page that names Healthwatch Derbyshire and never Healthwatch
+    England: an organisation's short name is the one branch of it the page names."""
+    named = {sm.mention.text for sm in found}
+    out = []
+    for sm in found:
+        m = sm.mention
+        if m.source == "lexicon" and sm.canonical and m.text != sm.canonical and sm.canonical not in named and \
+                m.type in ORGANISATION_TYPES:
+            longer = {o.mention.text for o in found if o.mention.text.startswith(m.text + " ")
+                      and o.mention.type in ORGANISATION_TYPES and o.mention.source != "lexicon"}
+            if len(longer) == 1:
+                sm = replace(sm, mention=replace(m, source="local-alias"), canonical=longer.pop())
+        out.append(sm)
+    return out
 
 
 _REPEATABLE = {"Person", "Organization", "GovernmentBody", "Company", "ThinkTank", "Practice"}

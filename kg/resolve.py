@@ -83,6 +83,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     descriptive: list[Mention] = []
     rule_labels: dict[str, str] = {}
     surfaces: dict[tuple[str, int, int], str] = {}
+    local_aliases: list[tuple[str, str]] = []  # (the branch's node, the short name's node)
 
     # 1. one node per (group, normalised name); lexicon names go to their canonical form
     canonical = lexicon.canonical()
@@ -95,7 +96,12 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                 descriptive.append(m)
                 continue
             term = canonical.get((sm.canonical or "").casefold()) or _plural_acronym(m.text, lexicon)
-            if term:
+            if m.source == "local-alias":
+                # a short name the page gives the one branch it names: a node of its own, joined to the branch
+                # below so the merge is on record
+                node = f"{_group(m)}|{_norm(m.text)} ({m.doc_id})"
+                local_aliases.append((f"{_group(m)}|{_norm(sm.canonical)}", node))
+            elif term:
                 node = f"{_group(m)}|{term.name.casefold()}"
                 lexicon_type[node] = term.type
             elif sm.canonical:
@@ -106,6 +112,10 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             node_of[(m.doc_id, m.start, m.end)] = node
             surface[node].append(m)
             clusters.find(node)
+
+    for branch, node in local_aliases:
+        if branch in surface:
+            clusters.union(branch, node, "local-branch")
 
     nodes = sorted(surface)
     person_nodes = [n for n in nodes if n.startswith("person|")]

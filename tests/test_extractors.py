@@ -996,6 +996,14 @@ def test_a_phrase_that_opens_inside_a_name_is_that_name():
     assert [e.label for e in kg.entities if e.type == "Policy"] == ["Agenda for Change"]
 
 
+def test_a_short_name_is_the_one_branch_the_page_names_with_the_merge_on_record():
+    kg = build("Headline\n\nHealthwatch Kent said the practice must stay open. Healthwatch had asked 900 patients.",
+               "Headline\n\nHealthwatch England said patients were waiting longer. Healthwatch asked 9,000 people.")
+    entities = {e.label: e for e in kg.entities}
+    assert [m.rule for m in entities["Healthwatch Kent"].merges] == ["local-branch"]
+    assert entities["Healthwatch England"].documents == ("d1",)
+
+
 def test_a_capitalised_modifier_opening_a_list_item_is_no_name():
     kg = build("Headline\n\nThe plan includes:\n\n• Digital telephony for every practice by March;\n"
                "• Online booking for all patients.")

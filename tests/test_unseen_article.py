@@ -282,7 +282,8 @@ MORE_ARTICLES = [
         ("Iain Kerr", "holdsRole", "BMA Scotland", "GP committee chair"),
         ("Morag Lindsay", "holdsRole", "Royal College of GPs Scotland", "chair"),
         ("Graham Reid", "criticises", "Scottish Government", ""),
-        ("Highland GP", "supports", "British Medical Association", ""),
+        # 'I think the BMA is right', under an article that names BMA Scotland and never the whole BMA
+        ("Highland GP", "supports", "BMA Scotland", ""),
     }, {"Royal College"}),
     ("online_access_2026.txt", {
         ("Samir Dutta", "holdsRole", "GP Committee England", "deputy chair"),
