@@ -476,6 +476,19 @@ MORE_ARTICLES = [
         ("Healthwatch Derbyshire", "said", "it had received more than 600 responses to its survey, most of them "
                                            "against the closure", ""),
     }, {"Home News Clinical Log in", "Haymarket Media Group"}),
+    ("figures_2026.txt", {
+        ("NHS England", "said", "The number of fully qualified GPs in England fell by 312 last year", ""),
+        # '..., while NHS England said...': two speakers in one sentence
+        ("NHS England", "said", "the number of doctors working in general practice, including trainees, had never "
+                                "been higher", ""),
+        ("Billy Palmer", "holdsRole", "Nuffield Trust", "senior fellow"),
+        ("Billy Palmer", "said", "retention, not recruitment, was now the biggest problem", ""),
+    }, set()),
+    ("appointment_app_2026.txt", {
+        ("Amanda Doyle", "holdsRole", "NHS England", "national director for primary care and community services"),
+        ("Jess Harris", "holdsRole", "Fernside Surgery", "partner"),
+        ("Fernside Surgery", "locatedIn", "Stockport", ""),
+    }, set()),
 ]
 
 

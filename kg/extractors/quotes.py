@@ -67,7 +67,11 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             previous_speaker = None
             continue
         found = False
+        said: list[tuple[int, int]] = []
         for token in view.tokens:
+            if found and (not any(c.dep_ in SUBJECT_DEPS for c in token.children) or
+                          any(start <= view.offset(token) < end for start, end in said)):
+                continue  # after the first speech, only a verb of speech with its own subject ('..., while X said')
             lemma = verb_lemma(token, cues) if token.pos_ in ("VERB", "AUX") else None
             if lemma is None and _goes_on(token):
                 lemma = "go on"
@@ -76,7 +80,8 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             speaker = _speaker(ctx, view, token)
             if speaker is None or ctx.types.get(speaker, "Commenter") not in SPEAKER_TYPES:
                 continue
-            content = _content(view, token, quotes)
+            # a quotation a speaker before in the sentence said is not this one's too
+            content = _content(view, token, [q for q in quotes if not any(q[0] < e and s < q[1] for s, e in said)])
             if content is None:
                 continue
             start, end = content
@@ -86,6 +91,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             found = True
             previous_speaker = speaker
             attributed.add(content)
+            said.append(content)
             yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
                        object_is_literal=True, cue=lemma, start=start, end=end, about=_about(ctx, start, end, speaker, sentence))
             for other in _co_speakers(ctx, view, token, speaker):  # 'Dr A and Dr B said...': both said it
@@ -103,7 +109,6 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
                         yield Fact(speaker, "said", more, sentence, "quotes.cue-verb-conjunct", 0.7, object_is_literal=True,
                                    cue=verb_lemma(other, cues), start=clause[0], end=clause[1],
                                    about=_about(ctx, clause[0], clause[1], speaker, sentence))
-            break
         if found:
             continue
         # a paragraph that is all quotation continues the last speaker's words ('He added: ...' paragraphs)
@@ -243,6 +248,17 @@ def _goes_on(verb: Token) -> bool:
         verb.doc[particle.i + 2].text in QUOTES
 
 
+def _other_speech(clause: Token, right: Token) -> Token | None:
+    """A verb of speech with a subject of its own, set off by 'while' or 'whereas', inside the reported clause."""
+    cues = load_lexicon().cue_verbs
+    for token in clause.subtree:
+        if token.i > clause.i and token.i <= right.i and token.dep_ == "advcl" and verb_lemma(token, cues) and \
+                any(c.dep_ == "nsubj" for c in token.children) and \
+                any(c.dep_ == "mark" and c.lower_ in ("while", "whereas", "whilst") for c in token.children):
+            return token
+    return None
+
+
 _TOLD_VERBS = {"tell", "warn", "remind", "assure", "inform", "advise", "urge", "ask", "write"}
 
 
@@ -271,6 +287,9 @@ def _content(view: SentenceView, verb: Token, quotes: list[tuple[int, int]]) -> 
                 while last.i > right.i and (last.is_punct or last.is_space):
                     last = last.doc[last.i - 1]
                 right = max(right, last, key=lambda t: t.i)
+            other = _other_speech(child, right)
+            if other is not None:
+                right = right.doc[other.left_edge.i - 1]  # '..., while the DHSC said...': that speaker's own words
             second = _speech_conjuncts(verb) + _speech_conjuncts(child)
             if second and min(t.i for t in second) <= right.i:
                 # 'said the pilot had worked but warned that...': the second verb of speech is no part of the words
