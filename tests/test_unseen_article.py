@@ -488,6 +488,9 @@ MORE_ARTICLES = [
         ("Amanda Doyle", "holdsRole", "NHS England", "national director for primary care and community services"),
         ("Jess Harris", "holdsRole", "Fernside Surgery", "partner"),
         ("Fernside Surgery", "locatedIn", "Stockport", ""),
+        # 'EMIS and TPP ... said': both organisations said it
+        ("EMIS", "said", "their systems were ready", ""),
+        ("TPP", "said", "their systems were ready", ""),
     }, set()),
 ]
 

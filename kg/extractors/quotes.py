@@ -155,12 +155,12 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
 
 
 def _co_speakers(ctx: DocumentContext, view: SentenceView, verb: Token, speaker: str) -> list[str]:
-    """People joined by 'and' to the verb's subject."""
+    """People or organisations joined by 'and' to the verb's subject ('Dr A and Dr B said', 'EMIS and TPP said')."""
     out = []
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         for other in (c for c in subject.children if c.dep_ == "conj"):
             ref = ctx.ref_for_token(view, other)
-            if ref is not None and ref.type == "Person" and ref.key != speaker and ref.key not in out:
+            if ref is not None and ref.type in SPEAKER_TYPES and ref.key != speaker and ref.key not in out:
                 out.append(ref.key)
     return out
 
