@@ -540,6 +540,12 @@ def _find_byline(text: str, paras: Sequence[_Para],
         if match and _PRESS_ROLE.search(match.group("role")):
             para.kind = "byline"
             return _norm(match.group("name")), _clean_outlet(match.group("outlet")), para
+        match = _AUTHOR_BIO.match(sentence)
+        if match and para is content[-1] and _written_in_first_person(text, content[:-1]):
+            # 'Dr X is a GP partner in Leicester and clinical director of Y PCN.' closing a column written as 'I':
+            # its author, whose post names no outlet
+            para.kind = "byline"
+            return _norm(match.group("name")), None, para
     candidates = [p for p in paras[:first_prose] if p.kind == "byline"]
     candidates += [p for p in content[-_BYLINE_TAIL:] if p.kind == "byline" and p not in candidates]
     for para in candidates:
@@ -558,6 +564,17 @@ def _find_byline(text: str, paras: Sequence[_Para],
         if para.kind == "byline":  # a "By ..." line that did not hold up is an ordinary line
             para.kind = "heading" if _heading_like(text[para.start:para.end], top=index < first_prose) else "prose"
     return None, None, None
+
+
+_AUTHOR_BIO = re.compile(rf"^{_HONORIFIC}?(?P<name>{_NAME})\s+is\s+(?:a|an|the)\s+[^.!?]+\.?\s*$")
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me)\b")
+
+
+def _written_in_first_person(text: str, paras: Sequence[_Para]) -> bool:
+    """Whether the article's own prose, outside quotation marks, says 'I'."""
+    return any(_FIRST_PERSON_SINGULAR.search(_QUOTATION.sub("", text[p.start:p.end]))
+               for p in paras if p.kind == "prose")
 
 
 _LONE_NAME = re.compile(rf"^(?P<title>{_HONORIFIC})?(?P<name>{_NAME})$")

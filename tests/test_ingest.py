@@ -597,6 +597,21 @@ def test_html_page_is_read_as_text(tmp_path: Path) -> None:
     assert [(c.author, c.timestamp) for c in doc.comments] == [("Ann Low", "2 May, 2023 8:00 am")]
 
 
+@pytest.mark.parametrize("body, author", [
+    # a column in the first person: its closing line about a named person is its author's
+    ("I believe the contract is wrong.\n\nDr Ann Low is a GP partner in Leeds and clinical director of Aire PCN.",
+     "Ann Low"),
+    # a news story: the same kind of closing line is about someone in it
+    ("The contract is wrong, the LMC said.\n\nDr Ann Low is a GP partner in Leeds and clinical director of Aire "
+     "PCN.", None),
+    # 'I' inside a quotation is the speaker's, not the article's
+    ("Dr Low said: \"I believe the contract is wrong.\"\n\nDr Ann Low is a GP partner in Leeds.", None),
+])
+def test_a_closing_line_about_a_person_is_the_byline_of_a_column_written_as_i(body, author) -> None:
+    doc = parse_document("Why I will not sign\n\n" + body, doc_id="c", path="c.txt")
+    assert doc.author == author
+
+
 def test_html_site_chrome_is_dropped_by_its_element_but_an_articles_own_header_and_footer_are_kept() -> None:
     text = html_to_text("<header><a>Home</a> <a>Log in</a></header><nav>News Clinical</nav><article><header><h1>"
                         "Title</h1><p>By Ann Low</p></header><p>Body.</p><aside>Related articles</aside><footer>"

@@ -492,6 +492,11 @@ MORE_ARTICLES = [
         ("EMIS", "said", "their systems were ready", ""),
         ("TPP", "said", "their systems were ready", ""),
     }, set()),
+    ("column_2026.txt", {
+        # a column written as 'I' closing with its author's line, which holds two posts
+        ("Sanjay Mehta", "holdsRole", "Soar Valley PCN", "clinical director"),
+        ("Sanjay Mehta", "said", "the Network Contract DES now asks more of practices than it pays for", ""),
+    }, set()),
 ]
 
 
@@ -571,3 +576,8 @@ def test_an_html_pages_navigation_related_links_and_footer_are_no_content():
     assert document.title == "ICB to close walk-in centre despite GP objections"
     assert "Related articles" not in document.text and "Copyright" not in document.text
     assert [c.author for c in document.comments] == ["Derby GP", "Patient voice"]
+
+
+def test_a_column_in_the_first_person_is_by_the_name_on_its_last_line():
+    [document] = read_documents([ARTICLES / "column_2026.txt"]).documents
+    assert (document.author, document.outlet) == ("Sanjay Mehta", None)

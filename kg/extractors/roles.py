@@ -79,7 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                        r"?)?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" +
                                        _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _NOW + _APPOINTED_AS +
-                                   r"?(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
+                                   r"?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
