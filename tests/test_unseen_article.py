@@ -497,6 +497,12 @@ MORE_ARTICLES = [
         ("Sanjay Mehta", "holdsRole", "Soar Valley PCN", "clinical director"),
         ("Sanjay Mehta", "said", "the Network Contract DES now asks more of practices than it pays for", ""),
     }, set()),
+    ("former_ministers_2026.txt", {
+        ("Martin Marshall", "holdsRole", "Royal College of General Practitioners", "former chair"),
+        ("Babylon", "operates", "GP at Hand", ""),
+        ("Sajid Javid", "said", 'the rollout had been "too fast"', ""),
+        ("Matt Hancock", "said", 'digital consultations had "kept general practice going" during the pandemic', ""),
+    }, {"Hancock"}),
 ]
 
 
