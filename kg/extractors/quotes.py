@@ -70,7 +70,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         said: list[tuple[int, int]] = []
         for token in view.tokens:
             if found and (not any(c.dep_ in SUBJECT_DEPS for c in token.children) or
-                          any(start <= view.offset(token) < end for start, end in said)):
+                          any(begin <= view.offset(token) < finish for begin, finish in said)):
                 continue  # after the first speech, only a verb of speech with its own subject ('..., while X said')
             lemma = verb_lemma(token, cues) if token.pos_ in ("VERB", "AUX") else None
             if lemma is None and _goes_on(token):
@@ -81,7 +81,8 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             if speaker is None or ctx.types.get(speaker, "Commenter") not in SPEAKER_TYPES:
                 continue
             # a quotation a speaker before in the sentence said is not this one's too
-            content = _content(view, token, [q for q in quotes if not any(q[0] < e and s < q[1] for s, e in said)])
+            content = _content(view, token, [q for q in quotes
+                                             if not any(q[0] < finish and begin < q[1] for begin, finish in said)])
             if content is None:
                 continue
             start, end = content
