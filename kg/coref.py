@@ -147,6 +147,15 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
             break
         if entity.zone == zone and entity.type in NON_PERSON_AGENTS:
             candidates.append(entity)
+    if not candidates and token.dep_ == "poss" and token.head.lower_ in _last_words(load_lexicon().roles):
+        # 'Its founder and former chief executive, Dr X, left...' two sentences after the firm was last named: a
+        # post is in the organisation the page has named most so far
+        named = Counter(e.key for e in pool[:bisect.bisect_left(starts, start)]
+                        if e.zone == zone and e.type in ORG_TYPES)
+        ranked = named.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            chosen = next(e for e in pool if e.key == ranked[0][0])
+            return start, start + len(token.text), chosen, "coref.pronoun"
     if _speech_verb(token.head):
         candidates = [c for c in candidates if c.type not in ("Policy", "Programme")]
     clause = _noun_with_clause_before(token)

@@ -883,6 +883,10 @@ DAWN_RULES = [
     # 'the plan' is the plan named
     ("NHS England published its Primary Care Recovery Plan on Monday. Healthwatch Kent welcomed the plan.",
      {("Healthwatch Kent", "welcomes", "Primary Care Recovery Plan", "")}),
+    # a post of 'its' with no organisation in the sentences before is in the one the page has named most
+    ("Kestrel Health has closed its two clinics. Kestrel Health blamed rising costs. Patients were told on Friday. "
+     "Its chief executive, Dr Ivo Lang, left in May.",
+     {("Ivo Lang", "holdsRole", "Kestrel Health", "chief executive")}),
     # a second verb of speech with its own subject in the sentence says its own words, not the first one's quotation
     ('Dr Ann Lee said the cuts were "reckless", while the Department of Health and Social Care said funding had '
      'risen.', {("Ann Lee", "said", 'the cuts were "reckless"', ""),

@@ -368,6 +368,8 @@ MORE_ARTICLES = [
          ""),
         ("NHS North Central London ICB", "said", "No patient will be left without a GP", ""),
         ("Ravi Menon", "holdsRole", "BMA GP Committee", "member"),
+        # 'Its founder and former chief executive, Dr X,' two sentences after the firm was last named
+        ("Nadia Hussain", "holdsRole", "Medicly", "founder and former chief executive"),
         ("Healthwatch Camden", "urges", "NHS North Central London ICB", ""),
     }, {"Digital GP", "An ICB", "Jones"}),
     ("locum_survey_2026.txt", {
