@@ -97,9 +97,12 @@ def _role_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _policy_head_types() -> dict[str, str]:
-    """Lower-case head words of policies, programmes and reports, and their types ('plan' -> Policy)."""
-    return {head.casefold(): etype for etype, heads in load_lexicon().policy_heads.items() if etype != "Legislation"
-            for head in heads}
+    """Lower-case head words of policies, programmes, reports and laws, and their types ('plan' -> Policy)."""
+    head_types: dict[str, str] = {}
+    for etype, heads in load_lexicon().policy_heads.items():
+        for head in heads:
+            head_types.setdefault(head.casefold(), etype)
+    return head_types
 
 
 @lru_cache(maxsize=1)
@@ -181,8 +184,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
-        if etype == "Legislation" and span[-1].lower_ in _policy_head_types():
-            etype = _policy_head_types()[span[-1].lower_]  # the model's 'law' 'Primary Care Recovery Plan' is a plan
+        if etype == "Legislation":
+            etype = _policy_head_types().get(span[-1].lower_, etype)  # the model's law 'X Recovery Plan' is a plan
         if etype == "Person" and not titled and _KIND_RE.search(text, max(0, span.start_char - 20), span.start_char):
             etype = "Organization"  # 'GP provider Qured': the model's 'person' is named after its kind
         if etype == "Organization":
@@ -447,10 +450,7 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
     Yields (span, type, canonical label or None, source). A bare 'the report' is a descriptive mention,
     resolved later to the document's named report.
     """
-    head_types: dict[str, str] = {}
-    for etype, heads in lexicon.policy_heads.items():
-        for head in heads:
-            head_types.setdefault(head.casefold(), etype)
+    head_types = _policy_head_types()
     for chunk_start, root in _phrase_heads(doc, head_types):
         etype = head_types.get(root.text.casefold()) or head_types.get(root.lemma_.casefold())
         if root.text.casefold() not in head_types and root.tag_ == "NNS":
