@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import gc
 import multiprocessing
@@ -241,6 +242,17 @@ def _extract_range(bounds: tuple[int, int]) -> list[Fact]:
     return facts
 
 
+def _return_freed_memory() -> None:
+    """Collect garbage and hand the freed heap back to the system: glibc keeps freed pages for reuse, so without this
+    the browser started next was counted beside gigabytes the build had let go (10,000 pages: 4,019 MiB at its peak)."""
+    gc.collect()
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to ask
+        return
+    trim(0)
+
+
 def _progress(enabled: bool, total: int, desc: str, unit: str):
     if not enabled or total == 0:
         return None
@@ -305,7 +317,7 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     written = [file.path for file in staged]
     # the browser taking the picture needs none of this, and at 10,000 pages it is gigabytes: let it go first
     del graph, staged, turtle
-    gc.collect()
+    _return_freed_memory()
     from kg.view import screenshot
     with clock("screenshot"):
         shot = screenshot(out_dir / "graph.html", out_dir / "graph.png")
