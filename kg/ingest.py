@@ -159,6 +159,8 @@ _COMMENT_HEADER = re.compile(
     rf"(?P<ts>(?:{_DMY}|{_MDY})(?:,|\s+at|\s*[-–|])?\s+{_TIME})$",
     re.IGNORECASE,
 )
+# the same header over two lines, the handle above its date and time ("Dr Tim Bowers" / "23 May 2026 9:14am")
+_TIMESTAMP_LINE = re.compile(rf"^(?:{_DMY}|{_MDY})(?:,|\s+at|\s*[-–|])?\s+{_TIME}$", re.IGNORECASE)
 _NAME_FORBIDDEN = re.compile(r"[!?;:,\"“”]|https?://")
 _MAX_HANDLE_WORDS = 5  # a bullet line this short, unpunctuated, followed by text, is a handle
 _MAX_HEADER_NAME_WORDS = 8
@@ -628,6 +630,23 @@ def _comment_header(content: str) -> tuple[str, str] | None:
     return name, _norm(match.group("ts"))
 
 
+def _stacked_header(text: str, lines: Sequence[_Line], index: int) -> tuple[str, str, int] | None:
+    """(handle, timestamp, index of the timestamp line) when line `index` is a handle alone and the next line that
+    is not blank holds only a date and time."""
+    line = lines[index]
+    content = text[line.start:line.end]
+    if line.blank or line.chrome or not _handle_like(content) or _NAME_FORBIDDEN.search(content) or \
+            _TIMESTAMP_LINE.match(content):
+        return None
+    following = next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
+    if following is None or lines[following].chrome:
+        return None
+    stamp = text[lines[following].start:lines[following].end]
+    if len(stamp) > _MAX_HEADER_CHARS or not _TIMESTAMP_LINE.match(stamp):
+        return None
+    return _norm(content), _norm(stamp), following
+
+
 def _handle_like(content: str) -> bool:
     words = content.split()
     return (0 < len(words) <= _MAX_HANDLE_WORDS and not content.startswith("@")
@@ -654,8 +673,10 @@ def _parse_comments(text: str, lines: Sequence[_Line]) -> tuple[list[Comment], l
 
     # a page that marks its comments neither by bullets nor by dated headers may still give each its author's
     # handle alone on a line, after a blank line, before the comment's text
-    unmarked = base_indent < 0 and not any(_comment_header(text[line.start:line.end]) for line in lines
-                                           if not line.blank and not line.chrome)
+    stacked = {i: found for i in range(len(lines)) if (found := _stacked_header(text, lines, i))}
+    stamps = {found[2] for found in stacked.values()}
+    unmarked = base_indent < 0 and not stacked and not any(_comment_header(text[line.start:line.end])
+                                                           for line in lines if not line.blank and not line.chrome)
 
     def bare_handle(index: int) -> bool:
         line = lines[index]
@@ -667,7 +688,7 @@ def _parse_comments(text: str, lines: Sequence[_Line]) -> tuple[list[Comment], l
             not _handle_like(text[following.start:following.end])
 
     for index, line in enumerate(lines):
-        if line.blank:
+        if line.blank or index in stamps:
             continue
         if line.chrome:
             chrome.append(Segment(line.start, line.end, COMMENT))
@@ -675,6 +696,8 @@ def _parse_comments(text: str, lines: Sequence[_Line]) -> tuple[list[Comment], l
         content = text[line.start:line.end]
         top_bullet = line.bullet and line.indent <= base_indent
         header = _comment_header(content) if (top_bullet or not line.bullet) else None
+        if header is None and index in stacked:
+            header = stacked[index][:2]
         if header:
             opened.append(_OpenComment(header[0], header[1], []))
         elif bare_handle(index):
@@ -714,7 +737,7 @@ def _comment_zone(text: str, lines: Sequence[_Line]) -> tuple[int, int]:
             continue
         if line.chrome in _COMMENT_ZONE_FAMILIES:
             return index, index
-        if line.chrome is None and _comment_header(text[line.start:line.end]):
+        if line.chrome is None and (_comment_header(text[line.start:line.end]) or _stacked_header(text, lines, index)):
             return index, index
     return len(lines), len(lines)
 

@@ -191,6 +191,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if etype == "Organization":
             etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char],
                                      text[span.end_char:span.end_char + 50])
+            if etype == "Organization" and span[-1].text[:1].isupper() and span[-1].lower_ not in _BODY_HEADS and \
+                    _policy_head_types().get(span[-1].lower_) == "Policy" and \
+                    not any(t.ent_type_.startswith("KG_") for t in span):
+                etype = "Policy"  # the model's organisation 'Minimum Practice Income Guarantee' is a policy
         if aseg.segment.section != ARTICLE and _ADDRESSEE.search(text[:span.start_char]) and \
                 re.match(r"\s*[,–—:-]", text[span.end_char:]):
             continue  # 'Yes Bonglim – ...': a reader answering another by name names no one new
@@ -228,6 +232,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
 
 
 _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
+_AUTHORING_VERBS = {"publish", "release", "produce", "write", "issue", "compile", "author"}
+# policy head words that also end the names of bodies ('Integrated Care System')
+_BODY_HEADS = {"system", "systems"}
 
 
 _TITLE_WORDS = {t for t in TITLES if " " not in t} - {"Lord", "Lady"}  # 'Lord Darzi' is a name, 'Lord' a chamber
@@ -511,6 +518,13 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                     while end > root.i + 1 and doc[end - 1].is_punct:
                         end -= 1
                     end = _addressee_end(doc, root, end)
+        if etype == "Report" and by_org is None:
+            # 'a report published last month by the Nuffield Trust': the organisation that made it names it ('The
+            # report, written by Sean Eke and Joe Hill,' describes a report already named, by its people)
+            by_org = next((o for acl in root.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                           and acl.lemma_.casefold() in _AUTHORING_VERBS and not any(t.is_punct for t in doc[root.i:acl.i])
+                           for agent in acl.children if agent.dep_ == "agent"
+                           for o in agent.children if o.dep_ == "pobj" and o.ent_type_ != "PERSON"), None)
         quoted = _quoted_title(doc, start, root.i, end)
         if quoted:
             start, end = quoted
@@ -730,6 +744,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
                 found[key] = sm
     for sm in _repeated_names(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
+    for sm in _page_acronyms(adoc, list(found.values())):
+        found[(sm.mention.start, sm.mention.end)] = sm
     # 'Dr Overwhelmed is right': a reader named by their handle is that commenter, no person or organisation
     text = adoc.document.text
     handles = {c.author for c in adoc.document.comments if c.author}
@@ -756,6 +772,40 @@ def _local_aliases(found: list[SegmentMention]) -> list[SegmentMention]:
 
 
 _REPEATABLE = {"Person", "Organization", "GovernmentBody", "Company", "ThinkTank", "Practice"}
+_INITIALS_STOP = {"of", "and", "the", "for", "&", "in", "on", "at"}
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name)
+                   if w and w.casefold() not in _INITIALS_STOP and w[0].isalpha()).upper()
+
+
+def _page_acronyms(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    """'restoring the Minimum Practice Income Guarantee ... bringing back the MPIG': the initials of a name the page
+    spells out, written in capitals elsewhere on the page, are that name (the model often misses a rare acronym)."""
+    names: dict[str, SegmentMention] = {}
+    for sm in found:
+        m = sm.mention
+        if m.source in ("lexicon", "byline") or m.type in ("Person", "Place") or not _REPEATABLE_NAME.fullmatch(m.text):
+            continue
+        acronym = initials(m.text)
+        if len(acronym) >= 3:
+            names.setdefault(acronym, sm)
+    if not names:
+        return
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    taken = sorted((sm.mention.start, sm.mention.end) for sm in found)
+    text = adoc.document.text
+    for aseg in adoc.segments:
+        segment = aseg.segment
+        for match in pattern.finditer(text, segment.start, segment.end):
+            start, end = match.span()
+            at = bisect.bisect_left(taken, (end, end))
+            if any(s < end and start < e for s, e in taken[max(0, at - 3):at + 1]):
+                continue
+            named = names[match.group()]
+            yield SegmentMention(Mention(adoc.document.doc_id, start, end, match.group(), named.mention.type,
+                                         segment.section, "page-acronym"), named.canonical or named.mention.text)
 
 
 def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:

@@ -203,6 +203,8 @@ def _add_fact(graph: Graph, fact: Fact, described: set[URIRef]) -> None:
             graph.add((obj, SCHEMA.about, iri.entity_iri(key)))
     elif fact.object_is_literal:
         obj = Literal(fact.object)
+        for key in fact.about:  # a proposal in its own words names what it is about ('...report to LMCs')
+            graph.add((node, SCHEMA.about, iri.entity_iri(key)))
     else:
         obj = iri.entity_iri(fact.object)
 

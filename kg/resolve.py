@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
-from kg.mentions import SegmentMention, clean_name
+from kg.mentions import SegmentMention, clean_name, initials
 from kg.model import ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
 _STOP = {"of", "and", "the", "for", "&", "in", "on", "at"}
@@ -40,10 +40,6 @@ def _norm(name: str) -> str:
 
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _NUMBER_WORD = re.compile(r"\b(?:%s)(?=[ -]year\b)" % "|".join(_NUMBER_WORDS))
-
-
-def initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _STOP and w[0].isalpha()).upper()
 
 
 def _group(mention: Mention) -> str:
@@ -151,6 +147,17 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             short = " ".join(words[:cut] + [initials(head)]).casefold()
             if len(head.split()) >= 2 and short in by_name and by_name[short] != node:
                 clusters.union(node, by_name[short], "acronym-head")
+
+    # 3b. a policy written as its acronym in the same document ('restoring the Minimum Practice Income Guarantee'
+    #     ... 'bringing back the MPIG'): the model takes a bare acronym for an organisation
+    unlisted_orgs = {_name(n): n for n in org_nodes if n not in lexicon_type}
+    for node in nodes:
+        if node.split("|", 1)[0] not in ("policy", "programme", "legislation"):
+            continue
+        acronym = initials(_clean(surface[node][0].text))
+        other = unlisted_orgs.get(acronym.casefold()) if len(acronym) >= 3 else None
+        if other and surface[other][0].text.strip("‘’“”\"' ") == acronym and not docs_of[node].isdisjoint(docs_of[other]):
+            clusters.union(node, other, "acronym-policy")
 
     # 3a. 'the BMA's GP Committee' is the 'BMA GP Committee': an organisation's name after its owner's name or
     #     acronym, where the two together name another organisation of the same document. The first such
@@ -416,8 +423,9 @@ def _label(nodes: list[str], mentions: list[Mention], lexicon, etype: str) -> st
         Counter(_clean(m.text) for m in mentions)
     if etype in _CONCEPT_TYPES:
         # a policy goes by its plainest name: the most used, then the shortest ('rescue package', not
-        # 'comprehensive rescue package')
-        return max(names, key=lambda n: (names[n], -len(n.split()), -len(n), n))
+        # 'comprehensive rescue package'), but never by the acronym of another of its names
+        spelt_out = {initials(n) for n in names if len(n.split()) >= 2}
+        return max(names, key=lambda n: (n not in spelt_out, names[n], -len(n.split()), -len(n), n))
     # a person or organisation by the longest full form; ties by frequency then text
     return max(names, key=lambda n: (len(n.split()), names[n], len(n), n))
 

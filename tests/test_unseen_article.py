@@ -505,6 +505,19 @@ MORE_ARTICLES = [
         ("Sajid Javid", "said", 'the rollout had been "too fast"', ""),
         ("Matt Hancock", "said", 'digital consultations had "kept general practice going" during the pandemic', ""),
     }, {"Hancock"}),
+    ("manifesto_2026.txt", {
+        # 'ORG chair Professor X welcomed... but warned that': the person of the post speaks, not the organisation
+        ("Lena Okafor", "holdsRole", "Royal College of General Practitioners", "chair"),
+        ("Lena Okafor", "said", 'access targets without more staff would be "empty promises"', ""),
+        ("Marcus Feld", "holdsRole", "Londonwide LMCs", "chief executive"),
+        ("Louise Ansari", "holdsRole", "Healthwatch England", "chief executive"),
+        # 'a report published last month by X ... It recommended that ...': X's report, its proposal in its words
+        ("Nuffield Trust", "published", "Nuffield Trust report", ""),
+        ("Nuffield Trust report", "recommends", "funding be weighted towards practices serving deprived populations",
+         ""),
+        # a reader's handle over the date and time of the comment; 'the MPIG' is the policy spelt out before
+        ("Salaried GP", "supports", "Minimum Practice Income Guarantee", ""),
+    }, {"MPIG", "2"}),
 ]
 
 
@@ -530,6 +543,14 @@ def test_she_after_a_spokesperson_is_not_the_founder_named_before():
     built = extract(read_documents([ARTICLES / "provider_collapse_2026.txt"]).documents)
     founder = next(e.key for e in built.entities if e.label == "Nadia Hussain")
     assert [f for f in built.facts if f.subject == founder and f.predicate == "said"] == []
+
+
+def test_readers_handles_over_their_comments_date_and_time_open_their_comments():
+    [document] = read_documents([ARTICLES / "manifesto_2026.txt"]).documents
+    assert [(c.author, c.timestamp) for c in document.comments] == [("Dr Tim Bowers", "23 May 2026 9:14am"),
+                                                                   ("Salaried GP", "23 May 2026 10:02am")]
+    first = document.text[document.comments[0].start:document.comments[0].end]
+    assert first.startswith("Another target.") and "Salaried GP" not in first
 
 
 def test_readers_handles_alone_on_a_line_open_their_comments():

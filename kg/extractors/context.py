@@ -295,9 +295,11 @@ _OPENERS = re.compile(r"“|(?<![A-Za-z])‘")
 def active_subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with ('accepted the findings and had appointed')."""
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None or verb.dep_ != "conj":
-            return subject
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects or verb.dep_ != "conj":
+            # 'RCGP chair Professor X welcomed...': of two subjects the parser gives one verb, the nearest before it
+            # is the one that acts (the person, not the organisation of the post)
+            return next((c for c in reversed(subjects) if c.i < verb.i), subjects[0]) if subjects else None
         verb = verb.head
     return None
 

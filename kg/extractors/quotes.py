@@ -133,13 +133,12 @@ def _speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | Non
         # 'X was told': X is the listener; the speaker, if any, is the agent ('told by Y')
         agent = passive_agent(verb)
         return ctx.speaker_for(view, agent) if agent is not None else None
-    # 'RCGP chair Professor Kamila Hawthorne said': the parser may give the verb two subjects; the first that
-    # names someone is the speaker
+    # 'RCGP chair Professor Kamila Hawthorne said': the parser may give the verb two subjects, the organisation
+    # and the person holding its post; the person speaks, else the first that names someone
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    for child in subjects:
-        speaker = ctx.speaker_for(view, child)
-        if speaker is not None:
-            return speaker
+    speakers = [speaker for child in subjects if (speaker := ctx.speaker_for(view, child)) is not None]
+    if speakers:
+        return next((s for s in speakers if ctx.types.get(s) == "Person"), speakers[0])
     text = ctx.adoc.document.text
     for child in subjects:
         # 'Its co-chair, Dr X, said', 'Its premises lead, Dr X, said': the parser can leave the name set off by

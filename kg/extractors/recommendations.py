@@ -35,11 +35,18 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
             # pages copied without their bullets keep the items as paragraphs, each ending in ';' but the last
             item_paragraph = paragraph
             list_open = bool(_ITEM_GOES_ON.search(ctx.adoc.document.text[paragraph:view.segment.segment.end]))
+            named = False
             for ref in _policies(ctx, view.sentence.start, view.sentence.end):
                 if _in_relative_clause(ctx, view, ref):
                     continue  # 'for practices that hand back their GMS contracts' says who, not what
+                named = True
                 yield Fact(list_recommender, list_relation, ref.key, view.sentence, "recommendations.list-item", 0.7,
                            qualifier=_removal(ctx, view, ref))
+            if not named:
+                # 'Looking at ways for NHS-trained GPs to give sessions online from abroad;': an item that names no
+                # policy is recommended in its own words
+                yield from _literal(ctx, view, list_recommender, list_relation, view.sentence.start,
+                                    view.sentence.end, "recommendations.list-item-text", 0.65)
             continue
         list_recommender, list_relation, item_paragraph, list_open = None, "recommends", None, False
         if _PLAN_HEADING_RE.search(text):
@@ -52,6 +59,8 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
         if _LIST_HEADING_RE.search(text):
             list_open = text.endswith(":")
             refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in RECOMMENDER_TYPES]
+            # 'The Kestrel Institute's report recommends:' is the report's list, not the institute's
+            refs = [r for r in refs if r.type == "Report"] or refs
             # 'The report's recommendations include:' with no report named: the report or think tank last named
             list_recommender = refs[-1].key if refs else ctx.last_of_type_before(view.sentence.start,
                                                                                   {"Report", "ThinkTank"})
@@ -96,6 +105,45 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
         seen.add(ref.key)
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
                    cue=lemma, qualifier=_removal(ctx, view, ref))
+    if not seen and lemma in PROPOSING_VERBS:
+        # 'It recommended that funding be weighted towards deprived areas': what is proposed names no policy, so
+        # the proposal is kept in its own words
+        proposed = [c for c in objects if c.dep_ in ("ccomp", "xcomp")
+                     or c.dep_ == "dobj" and c.pos_ == "NOUN" and ctx.ref_for_token(view, c) is None
+                     or c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"]
+        if proposed:
+            start = min(c.left_edge.idx for c in proposed)
+            end = max(c.right_edge.idx + len(c.right_edge.text) for c in proposed)
+            yield from _literal(ctx, view, recommender, "recommends", base + start, base + end,
+                                "recommendations.verb-text", 0.7, cue=lemma)
+
+
+# verbs whose object is a proposal even when it names no policy ('suggest' and 'want' also report findings and
+# wishes: 'the figures suggest that...')
+PROPOSING_VERBS = {"recommend", "propose", "advocate", "call"}
+_LEADING = re.compile(r"^\s*(?:[•*\-–]\s*|\d+[.)]\s*)?(?:that\s+|for\s+|to\s+)?", re.I)
+# ', in a report on access published today': where it was proposed, not what
+_VEHICLE_TAIL = re.compile(r",\s+in\s+(?:a|an|its|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:%s)\b.*$" %
+                           "|".join(load_lexicon().policy_heads["Report"]), re.I | re.S)
+_TRAILING = re.compile(r"[\s;:,.]*(?:\b(?:and|or)\s*)?$", re.I)
+
+
+def _literal(ctx: DocumentContext, view: SentenceView, subject: str, relation: str, start: int, end: int,
+             rule: str, confidence: float, cue: str | None = None) -> Iterator[Fact]:
+    text = ctx.adoc.document.text[start:end]
+    lead = _LEADING.match(text).end()
+    # an item ends with its line ('1. A national target...' over '2. The ARRS should...')
+    words = _TRAILING.sub("", _VEHICLE_TAIL.sub("", text[lead:].split("\n", 1)[0]))
+    if len(words.split()) < 3:
+        return  # 'recommended it', 'called for change': too little to say what
+    start += lead
+    end = start + len(words)
+    about = tuple(dict.fromkeys(r.key for r in ctx.refs_in(start, end)
+                                if r.key != subject and r.type not in ("Commenter", "Place")))
+    if words[:1] in "‘“\"'" and words[-1:] in "’”\"'" and not re.search(r"[‘’“”\"]", words[1:-1]):
+        words = words[1:-1]  # a proposal quoted whole: the quotation marks are the page's, not its words
+    yield Fact(subject, relation, words.strip(), view.sentence, rule, confidence, object_is_literal=True,
+               cue=cue, start=start, end=end, about=about)
 
 
 def _vehicle(ctx: DocumentContext, view: SentenceView, ref) -> bool:

@@ -85,6 +85,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
         "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + TIME + role + r"\b(?:" + _PORTFOLIO +
                                                        r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?", re.I),
+        # PERSON, [the] ORG ROLE,  -- 'Dr Ann Lee, the BMA chair, said': the post ends the apposition
+        "roles.name-apposition-role": re.compile(r"\s+" + TIME + role + _PORTFOLIO +
+                                                 r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b)", re.I),
         # PERSON, who [later] [also] became a ORG ROLE  -- the role word follows the organisation
         "roles.became": re.compile(r"^\s*,?\s*(?:who\s+)?(?:(?:later|also|then|now|since|had|has)\s+){0,3}"
                                    r"(?:is|was|became|becomes|been)\s+(?:the\s+|a\s+|an\s+)?$", re.I),
@@ -332,6 +335,9 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                         match = patterns["roles.possessive-apposition-role"].match(text, org.mention.end, s.end)
                         if match:
                             yield _fact(person, org, match, view, "roles.possessive-apposition", 0.85)
+                        match = patterns["roles.name-apposition-role"].match(text, org.mention.end, s.end)
+                        if match:
+                            yield _fact(person, org, match, view, "roles.name-apposition", 0.85)
                     if patterns["roles.became"].fullmatch(between):
                         match = patterns["roles.became-role"].match(text, org.mention.end, s.end)
                         if match:

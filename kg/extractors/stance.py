@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, SentenceView, passive_agent, verb_lemma
+from kg.extractors.recommendations import REMOVAL_VERBS
 from kg.lexicon import load_lexicon
 from kg.model import Fact
 
@@ -48,7 +49,7 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects:
         return
-    agent = ctx.speaker_for(view, subjects[0])
+    agent = ctx.speaker_for(view, next((c for c in reversed(subjects) if c.i < verb.i), subjects[0]))
     if agent is None or ctx.types.get(agent, "Commenter") not in AGENT_TYPES:
         return
     seen: set[str] = set()
@@ -97,6 +98,12 @@ def _object_heads(token: Token) -> Iterator[Token]:
         yield from (t for t in token.head.subtree if t.pos_ in ("PROPN", "NOUN"))
     elif token.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children):
         yield from (t for t in token.subtree if t.pos_ in ("PROPN", "NOUN"))
+    elif token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj", "pcomp") and verb_lemma(token, REMOVAL_VERBS) is None:
+        # 'supports bringing back the MPIG': the stance is on what the gerund acts on ('opposes scrapping the QOF'
+        # is no stance on the QOF that this reading could tell)
+        for child in token.children:
+            if child.dep_ == "dobj":
+                yield from _object_heads(child)
     elif token.dep_ == "ccomp" and token.pos_ in ("VERB", "AUX"):
         # 'warned that the ARRS needed reform': the reported clause's subject is what the warning is about
         # the parser sometimes hangs the subject on the auxiliary ('that the QOF is failing')
