@@ -919,6 +919,25 @@ MORNING_RULES = [
       ("Kestrel Institute review", "recommends", "every practice publish its waiting times", "")}),
     ("The Kestrel Institute has called for a cap on the number of patients per GP, in a report published today.",
      {("Kestrel Institute", "recommends", "a cap on the number of patients per GP", "")}),
+    # a stance told by an adjective or noun of the one who holds it
+    ("The Kestrel Institute has been highly critical of the Primary Care Recovery Plan.",
+     {("Kestrel Institute", "criticises", "Primary Care Recovery Plan", "")}),
+    ("Dr Nia Rowe, a long-standing critic of the Quality and Outcomes Framework, said it should go.",
+     {("Nia Rowe", "criticises", "Quality and Outcomes Framework", "")}),
+    ("Dr Nia Rowe said she was disappointed by the Network Contract DES.",
+     {("Nia Rowe", "criticises", "PCN DES", "")}),
+    ("Devon LMC said it was deeply concerned about the closure of Elm Tree Surgery.",
+     {("Devon LMC", "warnsAbout", "Elm Tree Surgery", "")}),
+    ("Healthwatch Kent is supportive of the Pharmacy First scheme.",
+     {("Healthwatch Kent", "supports", "Pharmacy First scheme", "")}),
+    ("The Kestrel Institute is opposed to the Network Contract DES.",
+     {("Kestrel Institute", "opposes", "PCN DES", "")}),
+    ("Dr Nia Rowe remains sceptical of the NHS App.", {("Nia Rowe", "advisesCautionOn", "NHS App", "")}),
+    # a verdict on what someone is described as: its polarity is the describer's stance
+    ("Devon LMC branded the Primary Care Recovery Plan \"an insult\".",
+     {("Devon LMC", "criticises", "Primary Care Recovery Plan", "")}),
+    ("Dr Nia Rowe described the Pharmacy First scheme as a great success.",
+     {("Nia Rowe", "supports", "Pharmacy First scheme", "")}),
     ("The Kestrel Institute's report recommends:\n\n- longer appointments for patients with several conditions;\n"
      "- the abolition of the PCN DES",
      {("Kestrel Institute report", "recommends", "longer appointments for patients with several conditions", ""),
@@ -940,6 +959,19 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     facts = triples(build("Headline\n\nDr Nia Rowe supports scrapping the Additional Roles Reimbursement Scheme. "
                           "The Kestrel Institute recommended it. The BMA called for change."))
     assert not [f for f in facts if f[1] in ("supports", "recommends")]
+
+
+@pytest.mark.parametrize("text", [
+    "Devon LMC is not opposed to the Network Contract DES.",  # negated
+    "Devon LMC is concerned about the abolition of the Quality and Outcomes Framework.",  # a removal
+    "Devon LMC is worried about the plan to move services into the Network Contract DES.",  # a name deeper in
+    "Dr Nia Rowe described the Pharmacy First scheme as a pharmacy service.",  # no verdict
+    "Dr Nia Rowe called the NHS App a disaster for patients.",  # a name and a verdict, not a call for it
+])
+def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
+    relations = {t[1] for t in triples(build("Headline\n\n" + text))}
+    allowed = {"criticises"} if "disaster" in text else set()
+    assert relations & {"supports", "opposes", "warnsAbout", "recommends", "criticises"} <= allowed
 
 
 def test_a_proposal_in_its_own_words_is_about_what_it_names():

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, SentenceView, passive_agent, verb_lemma
-from kg.extractors.recommendations import REMOVAL_VERBS
+from kg.extractors.recommendations import REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
 from kg.model import Fact
 
@@ -25,6 +25,8 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     for view in ctx.sentences():
         yield from _concerns(ctx, view)
+        yield from _stance_words(ctx, view)
+        yield from _described_as(ctx, view)
         for token in view.tokens:
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
             if lemma:
@@ -224,3 +226,94 @@ def _backed(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if targets:
             yield Fact(ref.key, "supports", targets[0].key, view.sentence, "stance.backed-compound", 0.8,
                        cue=match.group(1))
+
+
+def _stance_words(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The RCGP has been highly critical of X', 'Kent LMC said it was deeply concerned about X', 'Dr A, a vocal
+    critic of X, said', 'voted in favour of X': a stance told by an adjective or noun of the one who holds it."""
+    words = load_lexicon().stance_words
+    for word in view.tokens:
+        found = words.get(word.lower_)
+        if found is None or word.pos_ not in ("ADJ", "NOUN", "VERB"):
+            continue
+        relation, prepositions = found
+        holder_token = _stance_holder(word)
+        if holder_token is None or any(c.dep_ == "neg" for c in (*word.children, *word.head.children)):
+            continue  # 'is not opposed to X'
+        holder = ctx.speaker_for(view, holder_token) or _subject_ref(ctx, view, holder_token) or \
+            _reporting_speaker(ctx, view, holder_token)
+        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
+            continue
+        for prep in (c for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ in prepositions):
+            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None or pobj.lemma_.casefold() in REMOVAL_NOUNS or verb_lemma(pobj, REMOVAL_VERBS):
+                continue  # 'concerned about the abolition of X' is no warning about X
+            # what the stance is on: the object, or what it is of ('the closure of Elm Tree Surgery'), not a name
+            # deeper in it ('the plan to move services into the contract of X' is not on X)
+            heads = list(_object_heads(pobj))
+            heads += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in _object_heads(p)]
+            targets = [r for r in (ctx.ref_for_token(view, h) for h in heads)
+                       if r is not None and r.key != holder and r.type in TARGET_TYPES]
+            if targets:
+                yield Fact(holder, relation, targets[0].key, view.sentence, "stance.word", 0.7, cue=word.lower_)
+
+
+def _reporting_speaker(ctx: DocumentContext, view: SentenceView, pronoun: Token) -> str | None:
+    """'Dr A said she was disappointed by X': a person's pronoun in what someone is reported saying is the speaker."""
+    if pronoun.lower_ not in ("he", "she", "they", "we", "it"):
+        return None
+    clause = pronoun.head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    speaker = ctx.speaker_for(view, subject) if subject is not None else None
+    if speaker is None or (pronoun.lower_ == "it") == (ctx.types.get(speaker) == "Person"):
+        return None  # 'it' is an organisation's, 'she' a person's
+    return speaker
+
+
+def _stance_holder(word: Token) -> Token | None:
+    own = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if own is not None:
+        return own  # 'it was deeply concerned' (read as a passive verb)
+    if word.dep_ in ("acomp", "attr"):
+        return next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # 'X is critical'
+    if word.dep_ == "appos":
+        return word.head  # 'Dr A, a vocal critic of X,'
+    if word.dep_ == "pobj" and word.head.lower_ == "in" and word.head.head.pos_ == "VERB":
+        return next((c for c in word.head.head.children if c.dep_ == "nsubj"), None)  # 'voted in favour of X'
+    return None
+
+
+DESCRIBING_VERBS = {"describe", "brand", "label", "dub", "call", "deem", "consider", "term"}
+
+
+def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The BMA branded the contract "an insult"', 'described the plan as unworkable', 'called the offer derisory':
+    the verdict's polarity is the subject's stance on what it describes."""
+    from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity
+
+    for verb in view.tokens:
+        lemma = verb_lemma(verb, DESCRIBING_VERBS) if verb.pos_ == "VERB" else None
+        if lemma is None or any(c.dep_ in ("neg", "nsubjpass") for c in verb.children):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        verdicts = [c for c in verb.children if c.dep_ in ("oprd", "dobj") and c not in objects[:1]]
+        verdicts += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # 'branded X "an insult"'
+        verdicts += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for o in c.children if o.dep_ in ("pobj", "amod", "acomp")]
+        if not objects or not verdicts:
+            continue
+        score = polarity(" ".join(t.text for v in verdicts for t in v.subtree))
+        relation = "criticises" if score <= NEGATIVE else "supports" if score >= POSITIVE else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        holder = ctx.speaker_for(view, subject) if subject is not None else None
+        if relation is None or holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
+            continue
+        target = ctx.ref_for_token(view, objects[0])
+        if target is not None and target.key != holder and target.type in TARGET_TYPES:
+            yield Fact(holder, relation, target.key, view.sentence, "stance.described-as", 0.7,
+                       cue=f"{lemma} {score:+.2f}")
