@@ -938,6 +938,24 @@ MORNING_RULES = [
      {("Devon LMC", "criticises", "Primary Care Recovery Plan", "")}),
     ("Dr Nia Rowe described the Pharmacy First scheme as a great success.",
      {("Nia Rowe", "supports", "Pharmacy First scheme", "")}),
+    # posts said by a name's company, a post left or taken, a seat on a committee
+    ("Devon LMC's Dr Omar Haq said the cuts were wrong.", {("Omar Haq", "holdsRole", "Devon LMC", "")}),
+    ("Dr Omar Haq, from Devon LMC, said the cuts were wrong.", {("Omar Haq", "holdsRole", "Devon LMC", "")}),
+    ("Dr Omar Haq, who sits on the RCGP's council, said the cuts were wrong.",
+     {("Omar Haq", "holdsRole", "Royal College of General Practitioners", "member")}),
+    ("Dr Omar Haq stepped down as chair of Devon LMC in March.",
+     {("Omar Haq", "holdsRole", "Devon LMC", "former chair")}),
+    ("Dr Omar Haq will take over as medical director of Healthwatch Kent in May.",
+     {("Omar Haq", "holdsRole", "Healthwatch Kent", "medical director")}),
+    # stance by phrasal verbs, a decision's maker, and fault found with what is named
+    ("The Kestrel Institute has thrown its weight behind the Pharmacy First scheme.",
+     {("Kestrel Institute", "supports", "Pharmacy First scheme", "")}),
+    ("Devon LMC has campaigned against the Network Contract DES.", {("Devon LMC", "opposes", "PCN DES", "")}),
+    ("Devon LMC condemned the decision by NHS Devon ICB to close the surgery.",
+     {("Devon LMC", "criticises", "NHS Devon ICB", "")}),
+    ("Dr Omar Haq said the Primary Care Recovery Plan did not go far enough.",
+     {("Omar Haq", "criticises", "Primary Care Recovery Plan", "")}),
+    ('"NHS Devon ICB has let patients down," said Dr Omar Haq.', {("Omar Haq", "criticises", "NHS Devon ICB", "")}),
     ("The Kestrel Institute's report recommends:\n\n- longer appointments for patients with several conditions;\n"
      "- the abolition of the PCN DES",
      {("Kestrel Institute report", "recommends", "longer appointments for patients with several conditions", ""),
@@ -967,6 +985,7 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     "Devon LMC is worried about the plan to move services into the Network Contract DES.",  # a name deeper in
     "Dr Nia Rowe described the Pharmacy First scheme as a pharmacy service.",  # no verdict
     "Dr Nia Rowe called the NHS App a disaster for patients.",  # a name and a verdict, not a call for it
+    '"NHS Devon ICB has not failed patients," said Dr Omar Haq.',  # a fault denied
 ])
 def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}

@@ -81,6 +81,14 @@ def _patterns() -> dict[str, re.Pattern]:
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _NOW + _APPOINTED_AS +
                                    r"?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        # PERSON stepped down as ROLE of ORG  -- a post left is a former one
+        "roles.left-post": re.compile(r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+|will\s+|is\s+to\s+)?"
+                                      r"(?:stepped|steps|step|stands|stood|stand)\s+down\s+as\s+(?:the\s+)?"
+                                      + role + _PORTFOLIO + r"\s+(?:of|at)\s+(?:the\s+)?$", re.I),
+        # PERSON will take over as ROLE of ORG  -- a post taken
+        "roles.taken-post": re.compile(r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+|will\s+|is\s+to\s+|is\s+set\s+to\s+)?"
+                                       r"(?:take|takes|took|taken|taking)\s+over\s+as\s+(?:the\s+)?(?:new\s+)?"
+                                       + role + _PORTFOLIO + r"\s+(?:of|at)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
         "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + TIME + role + r"\b(?:" + _PORTFOLIO +
@@ -305,6 +313,9 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                     between = text[org.mention.end:person.mention.start]
                     if not _adjacent(ctx, org, person):
                         continue
+                    if re.fullmatch(r"['’]s\s+" + _TITLE, between, re.I):
+                        # 'Kent LMC's Dr Ann Lee said': one of the organisation's people, post unsaid
+                        yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.possessive-name", 0.75)
                     for rule, confidence in (("roles.title-before-name", 0.85), ("roles.possessive-copula", 0.85)):
                         match = patterns[rule].fullmatch(between)
                         if match:
@@ -324,9 +335,21 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                             plural = between[match.end("role"):match.end("role") + 1].lower() == "s"
                             for other in _coordinated(ctx, view, person, people) if plural else ():
                                 yield _fact(other, _owned(orgs, org, text), match, view, rule + "-coordinated", 0.8)
-                    if re.fullmatch(r" of (?:the )?", between):
-                        # 'Dr Helen Price of Devon LMC': one of the organisation's people, post unsaid
+                    match = patterns["roles.left-post"].fullmatch(between)
+                    if match:
+                        yield _fact(person, org, match, view, "roles.left-post", 0.8, "former")
+                    match = patterns["roles.taken-post"].fullmatch(between)
+                    if match:
+                        yield _fact(person, org, match, view, "roles.taken-post", 0.8)
+                    if re.fullmatch(r" of (?:the )?|\s*,\s*from (?:the )?", between) and \
+                            not re.match(r"\s+(?:to|and)\b", text[org.mention.end:s.end]):
+                        # 'Dr Helen Price of Devon LMC', 'Dr X, from Devon LMC,': one of the organisation's people,
+                        # post unsaid ('moved from X to Y' is a move, kept out by what follows)
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.of", 0.7)
+                    if re.fullmatch(r"\s*,\s*who\s+(?:sits|sat|serves|served)\s+on\s+(?:the\s+)?", between):
+                        # 'Dr X, who sits on the BMA's GP Committee,': a member of it
+                        yield Fact(person.key, "holdsRole", _owned(orgs, org, text).key, view.sentence,
+                                   "roles.sits-on", 0.8, qualifier="member")
                     if re.fullmatch(r"\s*,\s*(?:formerly|previously|latterly)\s+(?:of|at|with)\s+(?:the\s+)?", between):
                         # 'Professor X, formerly of the University of Exeter'
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.formerly-of", 0.7,

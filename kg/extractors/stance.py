@@ -25,6 +25,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     for view in ctx.sentences():
         yield from _concerns(ctx, view)
+        yield from _faults(ctx, view)
         yield from _stance_words(ctx, view)
         yield from _described_as(ctx, view)
         for token in view.tokens:
@@ -117,6 +118,9 @@ def _object_heads(token: Token) -> Iterator[Token]:
             yield from _object_heads(child)
         if child.dep_ == "compound":
             yield child
+        if child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN":
+            # 'condemned the decision by the ICB to close the practice': the stance is on the one who decided
+            yield from (o for o in child.children if o.dep_ == "pobj")
 
 
 # phrasal verbs of stance: (verb, particle or noun, preposition) -> relation; 'hit out at', 'call on ... to'
@@ -124,6 +128,10 @@ PHRASAL_STANCE = {
     ("hit", "out", "at"): "criticises", ("lash", "out", "at"): "criticises", ("take", "aim", "at"): "criticises",
     ("round", "", "on"): "criticises", ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
     ("call", "", "on"): "urges", ("call", "", "upon"): "urges", ("urge", "", ""): "urges", ("press", "", ""): "urges",
+    ("throw", "weight", "behind"): "supports", ("get", "", "behind"): "supports", ("argue", "", "for"): "supports",
+    ("campaign", "", "for"): "supports", ("fight", "", "for"): "supports", ("stand", "", "by"): "supports",
+    ("argue", "", "against"): "opposes", ("campaign", "", "against"): "opposes", ("lobby", "", "against"): "opposes",
+    ("come", "out", "against"): "opposes", ("push", "back", "against"): "opposes", ("fight", "", "against"): "opposes",
 }
 
 
@@ -140,8 +148,8 @@ def _phrasal_stance(ctx: DocumentContext, view: SentenceView, verb: Token) -> It
             objects = [c for c in verb.children if c.dep_ == "dobj"] if not prep else \
                 [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == prep
                  for o in p.children if o.dep_ == "pobj"]
-            if prep == "" and mid == "" and not objects:
-                continue
+            if not objects:
+                continue  # 'campaigned for' is not what 'campaigned against X' says
             agent = _agent_up(ctx, view, verb)
             if agent is None:
                 return
@@ -317,3 +325,30 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if target is not None and target.key != holder and target.type in TARGET_TYPES:
             yield Fact(holder, relation, target.key, view.sentence, "stance.described-as", 0.7,
                        cue=f"{lemma} {score:+.2f}")
+
+
+# verbs that find fault with their subject: said of someone ('NHS England had failed practices', 'the scheme has
+# let patients down', 'the plan does not go far enough'), they are the speaker's criticism of it
+FAULT_VERBS = {"fail", "betray", "abandon", "neglect", "mislead", "ignore", "let"}
+
+
+def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    for verb in view.tokens:
+        if verb.pos_ != "VERB":
+            continue
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        lemma = verb_lemma(verb, FAULT_VERBS)
+        if lemma == "let" and not any(t.lower_ == "down" and t.head.i == verb.i for t in verb.doc[verb.i + 1:verb.i + 4]):
+            continue  # 'let patients down', whichever way the parser hangs 'down' on it
+        not_far_enough = negated and verb.lemma_ == "go" and \
+            [t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3]] == ["far", "enough"]
+        if not (lemma and not negated or not_far_enough) or verb.dep_ not in ("ccomp", "conj", "ROOT"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        target = ctx.ref_for_token(view, subject) if subject is not None else None
+        speaker = ctx.quote_speaker_at(view.offset(verb))
+        if target is None or speaker is None or target.key == speaker or target.type not in TARGET_TYPES or \
+                ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
+            continue
+        yield Fact(speaker, "criticises", target.key, view.sentence, "stance.fault", 0.7,
+                   cue="not go far enough" if not_far_enough else lemma)
