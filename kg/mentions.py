@@ -166,7 +166,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             span = _trim_directions(span)
         if span is None:
             continue
-        if len(span) == 1 and span[0].is_sent_start and (
+        opens = span[0].is_sent_start or span.start > 0 and doc[span.start - 1].is_quote and \
+            doc[span.start - 1].text in _OPENING_QUOTES  # '"Digital tools are only as good as..."' opens words said
+        if len(span) == 1 and opens and (
                 span[0].pos_ in ("ADJ", "ADV", "VERB", "ADP", "DET") or span.end < len(doc) and
                 doc[span.end].pos_ == "NOUN" and doc[span.end].text.islower() and span[0].head.i == span.end) \
                 and not re.search(r"[a-z,]\s+" + re.escape(span[0].text) + r"\b", page):
@@ -208,6 +210,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     named += _titled_names(aseg, doc_id, named)
     named += _kind_named(aseg, doc_id, named, text)
     named += _hyphenated_places(aseg, doc_id, named, text)
+    named += _intercapped_names(aseg, doc_id, named, text)
     for match in _KIND_QUOTED_RE.finditer(text):
         start, end = match.span("name")
         if _free(named, base, start, end):
@@ -232,6 +235,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
 
 
 _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
+_OPENING_QUOTES = {"“", "‘", '"', "'"}
 _AUTHORING_VERBS = {"publish", "release", "produce", "write", "issue", "compile", "author"}
 # policy head words that also end the names of bodies ('Integrated Care System')
 _BODY_HEADS = {"system", "systems"}
@@ -314,6 +318,22 @@ def _hyphenated_places(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMe
         span = aseg.doc.char_span(match.start(), match.end())
         if span is not None and _free(named, aseg.segment.start, match.start(), match.end()):
             out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Place", "gazetteer"), None))
+    return out
+
+
+# 'eConsult', 'iPlato', 'myGP': a word in lower case with a capital inside is a brand, which the model misses
+_INTERCAPPED = re.compile(r"(?<![\w@#/.-])[a-z]{1,3}[A-Z][A-Za-z]+(?![\w@/.-])")
+
+
+def _intercapped_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention],
+                       text: str) -> list[SegmentMention]:
+    out = []
+    for match in _INTERCAPPED.finditer(text):
+        span = aseg.doc.char_span(match.start(), match.end())
+        if span is not None and _free(named, aseg.segment.start, match.start(), match.end()):
+            etype = _refine_org_type(match.group(), text[max(0, match.start() - 20):match.start()],
+                                     text[match.end():match.end() + 50])
+            out.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "intercapped"), None))
     return out
 
 

@@ -947,6 +947,13 @@ MORNING_RULES = [
      {("Omar Haq", "holdsRole", "Devon LMC", "former chair")}),
     ("Dr Omar Haq will take over as medical director of Healthwatch Kent in May.",
      {("Omar Haq", "holdsRole", "Healthwatch Kent", "medical director")}),
+    ("Dr Omar Haq, a GP in north Leeds and former chair of Devon LMC, said the cuts were wrong.",
+     {("Omar Haq", "holdsRole", "Devon LMC", "former chair")}),
+    # 'X, whose report...': the report is X's
+    ("Professor Ada Lowe, whose review of general practice was published in May, said practices needed help.",
+     {("Ada Lowe", "authored", "review of general practice", "")}),
+    ("The Kestrel Institute, whose latest report on access was published in May, said waits were too long.",
+     {("Kestrel Institute", "published", "report on access", "")}),
     # stance by phrasal verbs, a decision's maker, and fault found with what is named
     ("The Kestrel Institute has thrown its weight behind the Pharmacy First scheme.",
      {("Kestrel Institute", "supports", "Pharmacy First scheme", "")}),

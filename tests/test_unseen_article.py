@@ -518,6 +518,13 @@ MORE_ARTICLES = [
         # a reader's handle over the date and time of the comment; 'the MPIG' is the policy spelt out before
         ("Salaried GP", "supports", "Minimum Practice Income Guarantee", ""),
     }, {"MPIG", "2"}),
+    ("online_consultations_2026.txt", {
+        # a first post held in a place given in lower case ('a GP in south London and former chair of')
+        ("Clare Gerada", "holdsRole", "Royal College of General Practitioners", "former chair"),
+        ("Ruth Rankine", "holdsRole", "NHS Confederation", "director of primary care"),
+        ("Darzi", "authored", "review of the NHS", ""),
+        ("Ruth Rankine", "said", "Digital tools are only as good as the teams behind them.", ""),
+    }, {"Digital"}),
 ]
 
 
@@ -543,6 +550,11 @@ def test_she_after_a_spokesperson_is_not_the_founder_named_before():
     built = extract(read_documents([ARTICLES / "provider_collapse_2026.txt"]).documents)
     founder = next(e.key for e in built.entities if e.label == "Nadia Hussain")
     assert [f for f in built.facts if f.subject == founder and f.predicate == "said"] == []
+
+
+def test_a_brand_written_in_lower_case_with_a_capital_inside_is_a_name():
+    built = extract(read_documents([ARTICLES / "online_consultations_2026.txt"]).documents)
+    assert ("eConsult", "Organization") in {(e.label, e.type) for e in built.entities}
 
 
 def test_readers_handles_over_their_comments_date_and_time_open_their_comments():

@@ -47,6 +47,12 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 runs = second.mention.text.split()[-1].casefold() in RUN_HEADS
                 yield Fact(first.key, "operates" if runs else "published", second.key, view.sentence,
                            "organisations.possessive-plan", 0.7)
+            whose = between + ("whose " if second.mention.text.startswith("whose ") else "")
+            if second.type == "Report" and (first.type == "Person" or first.type in OPERATOR_TYPES | {"ThinkTank"}) \
+                    and re.fullmatch(r",\s*whose\s+(?:[a-z-]+\s+)?", whose):
+                # 'Lord Darzi, whose review of the NHS was published last year': the review is his
+                yield Fact(first.key, "authored" if first.type == "Person" else "published", second.key,
+                           view.sentence, "organisations.whose-report", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and _LOCATED.fullmatch(between):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
                 # 'in Fulham, south west London': the wider place too

@@ -59,7 +59,12 @@ def _second_role_re() -> str:
 @lru_cache(maxsize=1)
 def _first_post_re() -> str:
     """'X, a GP in Islington and member of Y': a first post and the place it is held in, before the post in Y."""
-    return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}\s+and\s+)?" % _post_re()
+    return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+%s(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}\s+and\s+)?" % (
+        _post_re(), _DIRECTION)
+
+
+# 'a GP in south London': a part of the place, in lower case
+_DIRECTION = r"(?:(?:north|south|east|west|central|inner|outer|rural|north-east|north-west|south-east|south-west)\s+)?"
 
 
 @lru_cache(maxsize=1)
