@@ -319,6 +319,10 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
     end = base + token.idx + len(token.text)
     before = pool[:bisect.bisect_left(starts, start)]
     if head_text in _RECENT_HEADS:
+        # 'the deal' after the headline's 'contract deal': a policy named with the description's own word is it
+        named_so = next((e for e in reversed(before) if e.type in types and head_text in e.label.split()), None)
+        if named_so is not None:
+            return start, end, named_so, "coref.description"
         # 'dismissed the offer' is the offer just described, not a package the headline named paragraphs before
         here = _sentence_index(sentence_starts, start)
         before = [e for e in before if here - e.sentence <= _RECENT_WINDOW]

@@ -954,6 +954,15 @@ MORNING_RULES = [
      {("Ada Lowe", "authored", "review of general practice", "")}),
     ("The Kestrel Institute, whose latest report on access was published in May, said waits were too long.",
      {("Kestrel Institute", "published", "report on access", "")}),
+    # a speaker's clause praising its subject, scored on its own words
+    ("Dr Omar Haq said the Quality and Outcomes Framework had been a huge success.",
+     {("Omar Haq", "supports", "Quality and Outcomes Framework", "")}),
+    ('"Current models of care - including the GP partnership model - bring real benefits for patients," said Dr '
+     'Omar Haq.', {("Omar Haq", "supports", "GP partnership model", "")}),
+    # 'the deal' is the policy named with that word, however far back, before the one named last
+    ("Practices will be paid more under the new contract deal. The partnership model was discussed. So was the "
+     "QOF. Critics spoke. Then the ARRS. \"The deal gives practices stability,\" said Dr Omar Haq.",
+     {("Omar Haq", "supports", "contract deal", "")}),
     # stance by phrasal verbs, a decision's maker, and fault found with what is named
     ("The Kestrel Institute has thrown its weight behind the Pharmacy First scheme.",
      {("Kestrel Institute", "supports", "Pharmacy First scheme", "")}),
@@ -998,6 +1007,12 @@ def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}
     allowed = {"criticises"} if "disaster" in text else set()
     assert relations & {"supports", "opposes", "warnsAbout", "recommends", "criticises"} <= allowed
+
+
+def test_praise_of_a_clause_is_not_praise_of_what_a_clause_inside_its_subject_names():
+    kg = build("Headline\n\nDr Omar Haq said doctors who worked under the Network Contract DES had been a great "
+               "success.")
+    assert [f.rule for f in kg.facts if f.rule == "stance.merit"] == []
 
 
 def test_a_proposal_in_its_own_words_is_about_what_it_names():

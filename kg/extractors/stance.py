@@ -26,6 +26,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     for view in ctx.sentences():
         yield from _concerns(ctx, view)
         yield from _faults(ctx, view)
+        yield from _merits(ctx, view)
         yield from _stance_words(ctx, view)
         yield from _described_as(ctx, view)
         for token in view.tokens:
@@ -352,3 +353,46 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         yield Fact(speaker, "criticises", target.key, view.sentence, "stance.fault", 0.7,
                    cue="not go far enough" if not_far_enough else lemma)
+
+
+# what something is said to bring ('the partnership model delivers exceptional benefits', 'the ARRS has brought
+# stability'): a merit claimed for it, whatever the rest of the clause scores
+MERIT_NOUNS = {"benefit", "value", "stability", "improvement", "success"}
+
+
+def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """A speaker's clause praising its subject ('X has been a huge success', 'X delivers exceptional benefits for
+    the NHS') is support for it: the clause's own words are scored, not the whole quotation's."""
+    from kg.extractors.opinion import POSITIVE, polarity
+
+    for verb in view.tokens:
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or verb.dep_ == "relcl":
+            continue
+        speaker = ctx.quote_speaker_at(view.offset(verb))
+        if speaker is None or ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
+            continue
+        targets = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject))
+                   if r is not None and r.key != speaker and r.type in TARGET_TYPES - AGENT_TYPES | {"Report"}]
+        if not targets:
+            continue
+        inside = {t.i for t in subject.subtree}
+        predicate = " ".join(t.text for t in verb.subtree if t.i not in inside and t.i >= verb.i)
+        merit = any(c.dep_ in ("dobj", "attr") and c.lemma_.casefold() in MERIT_NOUNS for c in verb.children)
+        if merit or polarity(predicate) >= POSITIVE:
+            for key in dict.fromkeys(r.key for r in targets):
+                yield Fact(speaker, "supports", key, view.sentence, "stance.merit", 0.65, cue=verb.lemma_.casefold())
+
+
+def _named_by(subject: Token) -> Iterator[Token]:
+    """The subject and what stands for it ('current models – including the partnership model –', 'X and Y'), not
+    what a clause inside it names ('patients who used the NHS App')."""
+    yield subject
+    for child in subject.children:
+        if child.dep_ in ("appos", "conj", "compound"):
+            yield from _named_by(child)
+        elif child.dep_ == "prep" and child.lower_ in ("including", "like", "of"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                yield from _named_by(pobj)
