@@ -211,6 +211,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     named += _kind_named(aseg, doc_id, named, text)
     named += _hyphenated_places(aseg, doc_id, named, text)
     named += _intercapped_names(aseg, doc_id, named, text)
+    named += _numbered_titles(aseg, doc_id, named)
     for match in _KIND_QUOTED_RE.finditer(text):
         start, end = match.span("name")
         if _free(named, base, start, end):
@@ -268,6 +269,34 @@ def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
         span = doc[token.i + 1:end]
         if _free(named, aseg.segment.start, span.start_char, span.end_char):
             out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Person", "titled-name"), None))
+    return out
+
+
+def _numbered_titles(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
+    """'the Pulse Power 50', 'the HSJ 100': capitalised words ending in a number (not a year) after 'the' name a
+    ranking, published by the name it opens with (not 'the Kestrel Power 100 list', which is headed by 'list')."""
+    doc = aseg.doc
+    out = []
+    for number in doc:
+        if not number.text.isdigit() or 1900 <= int(number.text) <= 2100 or number.i == 0 or \
+                number.ent_type_.startswith("KG_"):
+            continue
+        last = doc[number.i - 1]
+        if not (last.pos_ == "PROPN" and last.text[:1].isupper()) or \
+                not (number.head.i == last.i or last.head.i == number.i):
+            continue
+        top = last if number.head.i == last.i else number
+        if top.head.i > number.i and top.dep_ in ("compound", "nmod", "amod"):
+            continue
+        first = last.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+            first -= 1
+        if first == 0 or doc[first - 1].lower_ != "the":
+            continue
+        span = doc[first:number.i + 1]
+        if _free([sm for sm in named if sm.mention.source != "lexicon"], aseg.segment.start, span.start_char,
+                 span.end_char):
+            out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Report", "report-by"), span.text))
     return out
 
 

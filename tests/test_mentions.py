@@ -17,6 +17,10 @@ def named(text: str) -> set[tuple[str, str]]:
 
 
 MENTIONS = [
+    # capitalised words ending in a number after 'the' name a ranking; a year or a bare count does not
+    ("She topped the Kestrel Power 100 this year.", ("Kestrel Power 100", "Report")),
+    # a brand in lower case with a capital inside
+    ("Patients can now book through iPlato from Monday.", ("iPlato", "Organization")),
     # a phrase headed by a report word takes its 'of' complement, not the relative clause after it
     ("Much depends on the review of the QOF, which is due to report in May.",
      ("review of the QOF", "Report")),
@@ -84,6 +88,8 @@ def test_generic_words_are_not_entities():
     ("The ICB gave £6m to practices to upgrade their phone systems.", "phone systems"),
     ("Practices need new business models and better mental health services.", "business models"),
     ("Practices need new business models and better mental health services.", "mental health services"),
+    ("Dr Lee came first in the Kestrel 2024.", "Kestrel 2024"),  # a year is no rank
+    ("Dr Lee was named on the Kestrel Power 100 list.", "Kestrel Power 100"),  # a list headed by 'list'
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}
