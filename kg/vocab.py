@@ -75,6 +75,7 @@ class KG(DefinedNamespace):
     urges: URIRef
     wroteTo: URIRef
     authored: URIRef
+    wroteForeword: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -131,6 +132,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "urges": (KG.urges, "urges"),
     "wroteTo": (KG.wroteTo, "wrote to"),
     "authored": (KG.authored, "authored"),
+    "wroteForeword": (KG.wroteForeword, "wrote foreword to"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

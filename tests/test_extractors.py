@@ -963,6 +963,9 @@ MORNING_RULES = [
     ("Practices will be paid more under the new contract deal. The partnership model was discussed. So was the "
      "QOF. Critics spoke. Then the ARRS. \"The deal gives practices stability,\" said Dr Omar Haq.",
      {("Omar Haq", "supports", "contract deal", "")}),
+    # a foreword is its writer's, to the report named or, with none named, the one named last
+    ("The Kestrel Institute published a report on access today. In her foreword, Baroness Ada Lowe said practices "
+     "needed help.", {("Ada Lowe", "wroteForeword", "report on access", "")}),
     # stance by phrasal verbs, a decision's maker, and fault found with what is named
     ("The Kestrel Institute has thrown its weight behind the Pharmacy First scheme.",
      {("Kestrel Institute", "supports", "Pharmacy First scheme", "")}),

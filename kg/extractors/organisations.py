@@ -25,6 +25,7 @@ _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
     for view in ctx.sentences():
+        yield from _forewords(ctx, view)
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
         for report in (r for r in refs if r.type == "Report"):
             # 'a report by the Nuffield Trust', 'Transparify’s report': the organisation named in it published it
@@ -75,3 +76,31 @@ def _said_in_report(ctx: DocumentContext, view, report):
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     author = ctx.ref_for_token(view, subject) if subject is not None else None
     return author if author is not None and author.type in OPERATOR_TYPES | {"ThinkTank", "Publication"} else None
+
+
+def _forewords(ctx: DocumentContext, view) -> Iterator[Fact]:
+    """'In his foreword, Sajid Javid said...', 'a foreword by X to the report': X wrote the foreword to the report
+    named (or, with none named, the one the page named last)."""
+    for word in view.tokens:
+        if word.lower_ not in ("foreword", "preface") or word.pos_ != "NOUN":
+            continue
+        by = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        writer = None
+        if by:
+            writer = ctx.ref_for_token(view, by[0])
+        elif owner is not None and owner.pos_ != "PRON":
+            writer = ctx.ref_for_token(view, owner)
+        elif owner is not None:
+            # 'In his foreword, X said': the one the sentence says spoke
+            main = word.head.head if word.dep_ == "pobj" else None
+            subject = next((c for c in main.children if c.dep_ == "nsubj"), None) if main is not None else None
+            writer = ctx.ref_for_token(view, subject) if subject is not None else None
+        if writer is None or writer.type != "Person":
+            continue
+        named = [r for p in word.children if p.dep_ == "prep" and p.lower_ in ("to", "of")
+                 for r in ctx.refs_under(view, p, {"Report"})]
+        report = named[0].key if named else ctx.last_of_type_before(view.sentence.start, {"Report"},
+                                                                    section=view.sentence.section)
+        if report is not None:
+            yield Fact(writer.key, "wroteForeword", report, view.sentence, "organisations.foreword", 0.75)
