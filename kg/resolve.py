@@ -148,6 +148,15 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             if len(head.split()) >= 2 and short in by_name and by_name[short] != node:
                 clusters.union(node, by_name[short], "acronym-head")
 
+    # 3a'. an integrated care board goes by 'NHS' and its place ('NHS Devon' for 'NHS Devon Integrated Care Board'),
+    #      where the page names both
+    for node in org_nodes:
+        name = _name(node)
+        short = re.sub(r" (?:integrated care board|icb)$", "", name)
+        if short != name and short.startswith("nhs ") and short in by_name and \
+                not docs_of[node].isdisjoint(docs_of[by_name[short]]):
+            clusters.union(node, by_name[short], "icb-short-name")
+
     # 3b. a policy written as its acronym in the same document ('restoring the Minimum Practice Income Guarantee'
     #     ... 'bringing back the MPIG'): the model takes a bare acronym for an organisation
     unlisted_orgs = {_name(n): n for n in org_nodes if n not in lexicon_type}

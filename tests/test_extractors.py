@@ -963,6 +963,11 @@ MORNING_RULES = [
     ("Practices will be paid more under the new contract deal. The partnership model was discussed. So was the "
      "QOF. Critics spoke. Then the ARRS. \"The deal gives practices stability,\" said Dr Omar Haq.",
      {("Omar Haq", "supports", "contract deal", "")}),
+    # 'one of the partners at X'; 'NHS Kent' is the integrated care board the page names in full
+    ("Dr Omar Haq, one of the partners at Elm Tree Surgery, said the cuts were wrong.",
+     {("Omar Haq", "holdsRole", "Elm Tree Surgery", "partner")}),
+    ("NHS Kent Integrated Care Board will close the surgery. Dr Omar Haq, medical director of NHS Kent, said so.",
+     {("Omar Haq", "holdsRole", "NHS Kent Integrated Care Board", "medical director")}),
     # a foreword is its writer's, to the report named or, with none named, the one named last
     ("The Kestrel Institute published a report on access today. In her foreword, Baroness Ada Lowe said practices "
      "needed help.", {("Ada Lowe", "wroteForeword", "report on access", "")}),

@@ -525,6 +525,12 @@ MORE_ARTICLES = [
         ("Darzi", "authored", "review of the NHS", ""),
         ("Ruth Rankine", "said", "Digital tools are only as good as the teams behind them.", ""),
     }, {"Digital"}),
+    ("surgery_closure_2026.txt", {
+        # 'NHS Devon' is the 'NHS Devon Integrated Care Board (ICB)' the page names, and 'the ICB' too
+        ("Priya Nair", "holdsRole", "NHS Devon Integrated Care Board", "chief medical officer"),
+        ("Jenny Hart", "urges", "NHS Devon Integrated Care Board", ""),
+        ("Tom Ellis", "said", "We advertised for two years and did not get a single applicant", ""),
+    }, {"NHS Devon", "Campaigner Sue Baker"}),
 ]
 
 

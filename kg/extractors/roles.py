@@ -81,7 +81,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
         # ('X and Y, the partners at Z': a plural post is each coordinated person's)
         "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _NOW + _APPOINTED_AS +
-                                       r"?)?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + r"s?" +
+                                       r"?)?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the|its)\s+)?" +
+                                       TIME + role + r"s?" +
                                        _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _NOW + _APPOINTED_AS +
                                    r"?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
