@@ -968,6 +968,10 @@ MORNING_RULES = [
      {("Omar Haq", "holdsRole", "Elm Tree Surgery", "partner")}),
     ("NHS Kent Integrated Care Board will close the surgery. Dr Omar Haq, medical director of NHS Kent, said so.",
      {("Omar Haq", "holdsRole", "NHS Kent Integrated Care Board", "medical director")}),
+    # asking that someone be sanctioned is criticism of them
+    ("Dr Omar Haq said Kestrel Health should be investigated.", {("Omar Haq", "criticises", "Kestrel Health", "")}),
+    ('"NHS Devon ICB must be held to account," said Dr Omar Haq.',
+     {("Omar Haq", "criticises", "NHS Devon ICB", "")}),
     # a foreword is its writer's, to the report named or, with none named, the one named last
     ("The Kestrel Institute published a report on access today. In her foreword, Baroness Ada Lowe said practices "
      "needed help.", {("Ada Lowe", "wroteForeword", "report on access", "")}),
@@ -1021,6 +1025,13 @@ def test_praise_of_a_clause_is_not_praise_of_what_a_clause_inside_its_subject_na
     kg = build("Headline\n\nDr Omar Haq said doctors who worked under the Network Contract DES had been a great "
                "success.")
     assert [f.rule for f in kg.facts if f.rule == "stance.merit"] == []
+
+
+def test_a_reader_asking_that_a_firm_be_reported_criticises_it_though_the_parse_fails():
+    kg = build("Kestrel Health opens in Leeds\n\nBy Jo Lamb\n\nKestrel Health will open a clinic in Leeds.\n\n"
+               "Comments\n\nTired Partner\n3 May 2026 9:14am\nKestrel Health and all the other private firms "
+               "looking to skim off money from the NHS - need to be reported to the GMC for putting profit first.")
+    assert ("Tired Partner", "criticises", "Kestrel Health", "") in triples(kg)
 
 
 def test_a_proposal_in_its_own_words_is_about_what_it_names():

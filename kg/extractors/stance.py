@@ -10,7 +10,7 @@ from kg.extractors import register
 from kg.extractors.context import DocumentContext, SentenceView, passive_agent, verb_lemma
 from kg.extractors.recommendations import REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
-from kg.model import Fact
+from kg.model import ARTICLE, Fact
 
 AGENT_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
                "Commenter", "Report"}  # 'the report warned that...', 'the review criticised...'
@@ -27,6 +27,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _concerns(ctx, view)
         yield from _faults(ctx, view)
         yield from _merits(ctx, view)
+        yield from _sanctions(ctx, view)
         yield from _stance_words(ctx, view)
         yield from _described_as(ctx, view)
         for token in view.tokens:
@@ -396,3 +397,29 @@ def _named_by(subject: Token) -> Iterator[Token]:
         elif child.dep_ == "prep" and child.lower_ in ("including", "like", "of"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 yield from _named_by(pobj)
+
+
+# 'X should be investigated', 'X and its like need to be reported to the GMC': asking that someone be sanctioned
+# is criticism of them (read from the words, as readers' comments often defeat the parser)
+_SANCTION = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|deserves?\s+to)\s+be\s+(?:\w+ly\s+)?"
+                       r"(?:reported|investigated|struck\s+off|sacked|fired|prosecuted|banned|punished|"
+                       r"held\s+to\s+account|stripped\s+of|shut\s+down|closed\s+down|named\s+and\s+shamed|"
+                       r"ashamed)\b", re.I)
+
+
+def _sanctions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    text = view.sentence.text
+    match = _SANCTION.search(text)
+    if match is None:
+        return
+    at = view.sentence.start + match.start()
+    holder = ctx.quote_speaker_at(at)
+    if holder is None and view.sentence.section != ARTICLE:
+        holder = ctx.first_person(view.sentence)  # a reader's own words
+    if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+        return
+    clause_start = view.sentence.start + max(text.rfind(mark, 0, match.start()) for mark in (";", ":", "?", "!")) + 1
+    refs = [r for r in ctx.refs_in(clause_start, at) if r.type in TARGET_TYPES and r.key != holder]
+    if refs:
+        yield Fact(holder, "criticises", refs[0].key, view.sentence, "stance.sanction", 0.65,
+                   cue=" ".join(match.group().split()[-2:]).lower())
