@@ -96,7 +96,7 @@ def _role_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _policy_head_types() -> dict[str, str]:
+def policy_head_types() -> dict[str, str]:
     """Lower-case head words of policies, programmes, reports and laws, and their types ('plan' -> Policy)."""
     head_types: dict[str, str] = {}
     for etype, heads in load_lexicon().policy_heads.items():
@@ -187,14 +187,14 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
         if etype == "Legislation":
-            etype = _policy_head_types().get(span[-1].lower_, etype)  # the model's law 'X Recovery Plan' is a plan
+            etype = policy_head_types().get(span[-1].lower_, etype)  # the model's law 'X Recovery Plan' is a plan
         if etype == "Person" and not titled and _KIND_RE.search(text, max(0, span.start_char - 20), span.start_char):
             etype = "Organization"  # 'GP provider Qured': the model's 'person' is named after its kind
         if etype == "Organization":
             etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char],
                                      text[span.end_char:span.end_char + 50])
             if etype == "Organization" and span[-1].text[:1].isupper() and span[-1].lower_ not in _BODY_HEADS and \
-                    _policy_head_types().get(span[-1].lower_) == "Policy" and \
+                    policy_head_types().get(span[-1].lower_) == "Policy" and \
                     not any(t.ent_type_.startswith("KG_") for t in span):
                 etype = "Policy"  # the model's organisation 'Minimum Practice Income Guarantee' is a policy
         if aseg.segment.section != ARTICLE and _ADDRESSEE.search(text[:span.start_char]) and \
@@ -226,11 +226,13 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if source == "phrase" and any(s <= chunk_span.start_char and chunk_span.end_char <= e for s, e in taken):
             continue
         phrases.append(SegmentMention(_span_mention(aseg, chunk_span, doc_id, etype, source), canonical, surface))
-    # a name inside a capitalised title is part of the title ('Reform' in 'Primary Care Reform Bill')
-    titles = [p.mention for p in phrases if p.mention.source == "title"]
+    # a name inside a capitalised title is part of the title ('Reform' in 'Primary Care Reform Bill'), as is one
+    # inside a report's own title ('Fixing General Practice' after 'the report')
+    titles = [(p.mention.start, p.mention.end) for p in phrases if p.mention.source == "title"]
+    titles += [(p.mention.end - len(p.surface) - 1, p.mention.end) for p in phrases if p.mention.source == "titled"]
     for sm in named:
         m = sm.mention
-        if not any(t.start <= m.start and m.end <= t.end and (t.start, t.end) != (m.start, m.end) for t in titles):
+        if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in titles):
             yield sm
     yield from phrases
 
@@ -506,7 +508,7 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
     Yields (span, type, canonical label or None, source). A bare 'the report' is a descriptive mention,
     resolved later to the document's named report.
     """
-    head_types = _policy_head_types()
+    head_types = policy_head_types()
     for chunk_start, root in _phrase_heads(doc, head_types):
         etype = head_types.get(root.text.casefold()) or head_types.get(root.lemma_.casefold())
         if root.text.casefold() not in head_types and root.tag_ == "NNS":
@@ -516,6 +518,13 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         if root.ent_type_.startswith("KG_") and root.ent_type_[3:] not in _CONCEPTS:
             continue  # 'Think tank Reform': the head word is an organisation the lexicon knows
         if _verb_after_plural(doc, root):
+            continue
+        titled = _title_after(doc, root) if etype != "Legislation" else None
+        if titled is not None:
+            # 'The report, titled ‘Fixing the front door’,', 'the Nuffield Trust report Fixing General Practice':
+            # the report goes by its title, and its owner's name stays a name of its own
+            title_end, title = titled
+            yield doc[chunk_start:title_end], etype, title, "titled", title
             continue
         start = chunk_start
         if any(s < doc[chunk_start].idx < e for s, e in taken):
@@ -558,7 +567,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         end = root.i + 1
         by_org = None
         if etype == "Report" and end < len(doc) and doc[end].lower_ in _REPORT_PREPS:
-            pobj = [c for c in doc[end].children if c.dep_ == "pobj"]
+            # 'a report on Monday' says when, not which report
+            pobj = [c for c in doc[end].children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")]
             if pobj:
                 if doc[end].lower_ == "by":
                     by_org = pobj[0]
@@ -602,6 +612,30 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                         yield span, etype, None, "descriptive", doc[chunk_start:end].text
             continue
         yield span, etype, None, "phrase", doc[chunk_start:end].text
+
+
+_TITLE_AFTER = re.compile(r",?\s+(?:(?:titled|entitled|called|named)\s+)?[‘“\"'](?P<title>[A-Z0-9][^‘’“”\"]{2,80}?)"
+                          r"(?<![\s,])[’”\"'](?!\w)")
+_TITLE_ENTS = {"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
+
+
+def _title_after(doc, root: Token) -> tuple[int, str] | None:
+    """(end token, title) of a title right after a report's head word: quoted ('report, titled ‘X’', 'report ‘X’')
+    or a capitalised name the model found there ('report Fixing General Practice')."""
+    match = _TITLE_AFTER.match(doc.text, root.idx + len(root.text))
+    if match is not None:
+        span = doc.char_span(root.idx, match.end(), alignment_mode="expand")
+        return (span.end, match.group("title").strip()) if span is not None else None
+    after = root.i + 1
+    if after < len(doc) and doc[after].ent_iob_ == "B" and doc[after].ent_type_ in _TITLE_ENTS and \
+            doc[after].text[:1].isupper():
+        end = after + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        title = doc[after:end].text
+        if len(title.split()) >= 2 and _refine_org_type(title, "") == "Organization":
+            return end, title
+    return None
 
 
 def _name_end(head: Token) -> int:

@@ -77,6 +77,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     surface: dict[str, list[Mention]] = defaultdict(list)
     lexicon_type: dict[str, str] = {}
     descriptive: list[Mention] = []
+    anaphoric_titles: list[Mention] = []  # 'its report ‘X’': a report named before, given its title
+    title_nodes: set[str] = set()  # nodes named by a report's own title, which labels it before any other name
     rule_labels: dict[str, str] = {}
     surfaces: dict[tuple[str, int, int], str] = {}
     local_aliases: list[tuple[str, str]] = []  # (the branch's node, the short name's node)
@@ -91,6 +93,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             if m.source == "descriptive":
                 descriptive.append(m)
                 continue
+            if m.source == "titled" and _ANAPHORIC.match(m.text):
+                anaphoric_titles.append(m)
             term = canonical.get((sm.canonical or "").casefold()) or _plural_acronym(m.text, lexicon)
             if m.source == "local-alias":
                 # a short name the page gives the one branch it names: a node of its own, joined to the branch
@@ -102,7 +106,13 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                 lexicon_type[node] = term.type
             elif sm.canonical:
                 node = f"{_group(m)}|{_norm(sm.canonical)}"
+                if m.source == "report-by" and m.type == "Report":
+                    # 'the Nuffield Trust report' of one article is not the one of another: a report known by its
+                    # maker alone is one report per document (one known by its title is the same everywhere)
+                    node += f" ({m.doc_id})"
                 rule_labels[node] = sm.canonical
+                if m.source == "titled":
+                    title_nodes.add(node)
             else:
                 node = f"{_group(m)}|{_norm(m.text)}"
             node_of[(m.doc_id, m.start, m.end)] = node
@@ -259,7 +269,16 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     # 5. 'the report' joins the nearest named report before it in its document whose head word it shares
     #    (or, with none before, as in a headline, the first one after it); never a report of another document.
     #    A descriptive mention once joined counts as named for the ones after it.
-    named = _NamedIndex(clusters, node_of, {(m.doc_id, _group(m), m.text.split()[-1].casefold()) for m in descriptive})
+    titled = [(m, head) for m in anaphoric_titles if (head := _title_head(m.text))]
+    named = _NamedIndex(clusters, node_of, {(m.doc_id, _group(m), m.text.split()[-1].casefold()) for m in descriptive}
+                        | {(m.doc_id, _group(m), head) for m, head in titled})
+    # 'The think tank’s report, ‘Rethinking general practice funding’,' after 'a report by the Nuffield Trust': the
+    # report named before, now with its title
+    for m, head in titled:
+        before = named.before(m.doc_id, _group(m), head, m.start)
+        own = node_of.get((m.doc_id, m.start, m.end))
+        if before is not None and own is not None and clusters.find(own) != before:
+            clusters.union(before, own, "titled-report")
     for m in descriptive:
         key = (m.doc_id, m.start, m.end)
         root = named.nearest(m.doc_id, _group(m), m.text.split()[-1].casefold(), m.start)
@@ -284,7 +303,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         etype = _vote_type(ms, [lexicon_type[n] for n in group_nodes if n in lexicon_type])
         if etype in ("Person", "Organization") and _place_not_person(ms, texts, etype):
             etype = "Place"
-        label = next((rule_labels[n] for n in group_nodes if n in rule_labels), None) or \
+        label = next((rule_labels[n] for n in group_nodes if n in title_nodes), None) or \
+            next((rule_labels[n] for n in group_nodes if n in rule_labels), None) or \
             _label(group_nodes, ms, lexicon, etype)
         key = iri.entity_key(etype, label)
         while key in used_keys:
@@ -371,6 +391,16 @@ def _by_suffix(nodes: list[str]) -> dict[str, list[str]]:
     return index
 
 
+_ANAPHORIC = re.compile(r"(?i)(?:the|its|their|this|that|his|her)\b")
+
+
+def _title_head(text: str) -> str | None:
+    """The head word before a titled report's title: 'report' in 'The think tank’s report, ‘Rethinking...’'."""
+    heads = {h.casefold() for hs in load_lexicon().policy_heads.values() for h in hs}
+    return next((w for w in re.findall(r"[\w-]+", text.split("‘")[0].split("“")[0].split('"')[0].casefold())
+                 if w in heads), None)
+
+
 class _NamedIndex:
     """Named mentions by (document, group, word of the node's name), each row sorted by (start, root), so the
     nearest one before or after an offset is a bisection. Only the rows in `wanted` are kept."""
@@ -404,6 +434,12 @@ class _NamedIndex:
     def remove(self, key: tuple[str, int, int], node: str) -> None:
         for row, entry in self._places(key, node):
             del row[bisect_left(row, entry)]
+
+    def before(self, doc_id: str, group: str, word: str, start: int) -> str | None:
+        """The root of the last named mention starting before `start`, or None."""
+        row = self.rows.get((doc_id, group, word), [])
+        at = bisect_left(row, (start,))
+        return row[at - 1][1] if at else None
 
     def nearest(self, doc_id: str, group: str, word: str, start: int) -> str | None:
         """The root of the last named mention starting before `start`, else of the first starting after it."""

@@ -972,6 +972,15 @@ MORNING_RULES = [
     ("Dr Omar Haq said Kestrel Health should be investigated.", {("Omar Haq", "criticises", "Kestrel Health", "")}),
     ('"NHS Devon ICB must be held to account," said Dr Omar Haq.',
      {("Omar Haq", "criticises", "NHS Devon ICB", "")}),
+    # a report goes by its title, quoted or capitalised after the report word, and is its maker's
+    ("The Kestrel Institute published a report on Monday. The report, titled ‘Fixing the front door’, calls for a "
+     "national access standard.", {("Kestrel Institute", "published", "Fixing the front door", ""),
+                                   ("Fixing the front door", "recommends", "a national access standard", "")}),
+    ("In its report ‘Access all areas’, the Kestrel Institute said practices needed more staff.",
+     {("Kestrel Institute", "published", "Access all areas", ""),
+      ("Kestrel Institute", "said", "practices needed more staff", "")}),
+    ("The Kestrel Institute report Fixing General Practice recommends abolishing the Quality and Outcomes "
+     "Framework.", {("Fixing General Practice", "recommends", "Quality and Outcomes Framework", "abolish")}),
     # a foreword is its writer's, to the report named or, with none named, the one named last
     ("The Kestrel Institute published a report on access today. In her foreword, Baroness Ada Lowe said practices "
      "needed help.", {("Ada Lowe", "wroteForeword", "report on access", "")}),
@@ -1032,6 +1041,16 @@ def test_a_reader_asking_that_a_firm_be_reported_criticises_it_though_the_parse_
                "Comments\n\nTired Partner\n3 May 2026 9:14am\nKestrel Health and all the other private firms "
                "looking to skim off money from the NHS - need to be reported to the GMC for putting profit first.")
     assert ("Tired Partner", "criticises", "Kestrel Health", "") in triples(kg)
+
+
+def test_a_report_known_by_its_maker_alone_is_one_per_document_and_one_known_by_its_title_is_one_everywhere():
+    kg = build("Waits\n\nA report by the Kestrel Institute found waits had doubled.",
+               "Pay\n\nA report by the Kestrel Institute found pay had fallen.",
+               "Titles\n\nThe Kestrel Institute report ‘Open all hours’ was praised.",
+               "More\n\nThe report ‘Open all hours’ was criticised.")
+    reports = sorted((e.label, tuple(sorted(e.documents))) for e in kg.entities if e.type == "Report")
+    assert reports == [("Kestrel Institute report", ("d0",)), ("Kestrel Institute report", ("d1",)),
+                       ("Open all hours", ("d2", "d3"))]
 
 
 def test_a_proposal_in_its_own_words_is_about_what_it_names():

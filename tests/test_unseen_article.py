@@ -320,7 +320,9 @@ MORE_ARTICLES = [
     }, {"Layton Medical Centre and Whitegate Health Centre", "Blackpool and Fleetwood", "£4m contract"}),
     ("qof_report_2024.txt", {
         ("Nuffield Trust", "said", "Scrap QOF and pay practices by population", ""),
-        ("Nuffield Trust", "published", "Nuffield Trust report", ""),
+        # 'a report by the Nuffield Trust' ... 'The think tank’s report, ‘Rethinking general practice funding’,'
+        ("Nuffield Trust", "published", "Rethinking general practice funding", ""),
+        ("Rethinking general practice funding", "recommends", "Quality and Outcomes Framework", "scrap"),
         ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
         ("Naresh Rati", "holdsRole", "Modality Partnership", "chief executive"),
         ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive"),

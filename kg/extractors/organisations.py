@@ -6,6 +6,7 @@ from typing import Iterator
 
 from kg.extractors import register
 from kg.extractors.context import DocumentContext
+from kg.mentions import policy_head_types
 from kg.model import Fact
 
 OPERATOR_TYPES = {"Company", "Organization", "GovernmentBody", "Practice"}
@@ -31,7 +32,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             # 'a report by the Nuffield Trust', 'Transparify’s report': the organisation named in it published it
             author = next((r for r in refs if r.type in OPERATOR_TYPES | {"ThinkTank", "Publication"}
                            and report.mention.start <= r.mention.start and r.mention.end <= report.mention.end
-                           and r.key != report.key), None) if report.mention.source == "report-by" else None
+                           and r.key != report.key), None) if report.mention.source in ("report-by", "titled") \
+                else None
             if author is None:
                 author = _said_in_report(ctx, view, report)
             if author is not None:
@@ -68,10 +70,16 @@ def _said_in_report(ctx: DocumentContext, view, report):
     """'In a report published today, the IPPR said...', 'The committee has called on X to..., in a report published
     today': who says or asks it in the report published it."""
     token = ctx.token_for(view, report)
+    if report.mention.source == "titled" and token is not None:
+        # 'In its report ‘Access all areas’, X said': the parser may make a verb of the title; the report word heads it
+        heads = policy_head_types()
+        base = view.segment.segment.start
+        span = token.doc.char_span(report.mention.start - base, report.mention.end - base, alignment_mode="expand")
+        token = next((t for t in span if t.pos_ == "NOUN" and t.lower_ in heads and t.dep_ == "pobj"), token)
     if token is None or token.dep_ != "pobj" or token.head.lower_ != "in" or token.head.head.pos_ != "VERB":
         return None
     verb = token.head.head
-    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+    while verb.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     author = ctx.ref_for_token(view, subject) if subject is not None else None

@@ -10,7 +10,7 @@ from kg.extractors import register
 from kg.extractors.context import (DocumentContext, SentenceView, passive_agent, prep_objects, quoted_spans,
                                   verb_lemma)
 from kg.lexicon import load_lexicon
-from kg.mentions import QUOTES, TITLES
+from kg.mentions import QUOTES, TITLES, policy_head_types
 from kg.model import Fact
 
 SPEAKER_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
@@ -362,8 +362,15 @@ def _quoted_title(doc, start: int, end: int) -> bool:
     if span is None or span.start < 2 or len(span) > 16:
         return False
     before, after = doc[span.start - 1], doc[span.end] if span.end < len(doc) else None
+    if any(t.tag_ in _FINITE for t in span):
+        return False
+    # 'its report ‘Access all areas’', 'a paper titled ‘...’': a quotation naming the document just named
+    word = doc[span.start - 1] if doc[span.start - 1].text not in ",‘“\"'" else doc[span.start - 2]
+    if word.lower_ in ("titled", "entitled", "called") or word.pos_ == "NOUN" and \
+            policy_head_types().get(word.lower_) in ("Report", "Policy", "Programme"):
+        return True
     return before.text == "," and doc[span.start - 2].pos_ in ("NOUN", "PROPN") and \
-        (after is None or after.text in (",", ")", ";")) and not any(t.tag_ in _FINITE for t in span)
+        (after is None or after.text in (",", ")", ";"))
 
 
 def _whole_quote(sentence, quotes: list[tuple[int, int]]) -> bool:
