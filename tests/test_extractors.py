@@ -981,6 +981,11 @@ MORNING_RULES = [
       ("Kestrel Institute", "said", "practices needed more staff", "")}),
     ("The Kestrel Institute report Fixing General Practice recommends abolishing the Quality and Outcomes "
      "Framework.", {("Fixing General Practice", "recommends", "Quality and Outcomes Framework", "abolish")}),
+    # the field of a post before its word ('NHS England's primary care director')
+    ("Devon LMC's workforce lead Dr Omar Haq said recruitment had stalled.",
+     {("Omar Haq", "holdsRole", "Devon LMC", "workforce lead")}),
+    ("NHS Devon ICB's primary care director, Dr Omar Haq, said recruitment had stalled.",
+     {("Omar Haq", "holdsRole", "NHS Devon ICB", "primary care director")}),
     # a foreword is its writer's, to the report named or, with none named, the one named last
     ("The Kestrel Institute published a report on access today. In her foreword, Baroness Ada Lowe said practices "
      "needed help.", {("Ada Lowe", "wroteForeword", "report on access", "")}),

@@ -17,9 +17,12 @@ ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company
 TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|first|founding|ex-)\s*)?"
 _TITLE = r"(?:(?:%s)\.?\s+)*" % "|".join(TITLES)
 # a unit of the organisation between its name and the post: 'BMA GP committee chair', 'Its GP committee chair'
-_UNIT = r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|division|team|network|group)\s+" \
-        r"|(?-i:UK|England|Scotland|Wales|Northern Ireland|London|European)\s+" \
-        r"|(?-i:[a-z][a-z-]+)\s+(?=lead\b))?"  # 'Its UK managing director', 'Its premises lead'
+_UNIT = (r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|division|team|network|group)\s+"
+         r"|(?-i:UK|England|Scotland|Wales|Northern Ireland|London|European)\s+"  # 'Its UK managing director'
+         r"|(?-i:[a-z][a-z-]+)\s+(?=lead\b)"  # 'Its premises lead'
+         # 'NHS England's primary care director': the field before the post
+         r"|(?!(?:own|very|most|only|then|also|long-standing|longtime)\b)(?-i:[a-z][a-z-]+\s+){1,2}"
+         r"(?=(?:director|lead|manager|officer|adviser|advisor)\b))?")
 
 # 'the RCGP's', and 'the Royal College of GPs'' after a plural
 _POSSESSIVE = r"(?:['’]s?)?"
