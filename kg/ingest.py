@@ -84,6 +84,9 @@ _CHROME_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("image", r"^related (?:images?|media|videos?|photos?|pictures?|galleries|gallery)$"),
         ("image", r"^(?:image|photo|picture|pic|illustration)s?(?: credit)?\s*:\s*.{0,60}$"),
         ("image", r"^(?:credit|source)\s*:\s*(?:getty|alamy|shutterstock|istock|pa|reuters)\b.{0,40}$"),
+        # the end of a press release and what follows it for journalists: "ENDS", "-ends-", "Notes to editors"
+        ("release-end", r"^[-–—*#\s]*ends[-–—*#\s]*$"),
+        ("release-end", r"^notes? (?:to|for) editors:?$"),
         # a bare URL on a line of its own
         ("url", r"^(?:https?://|www\.)\S+$"),
         # a menu of section links: "Home | News | Opinion", "News / Clinical / Practice business"
@@ -731,15 +734,18 @@ def _comment_zone(text: str, lines: Sequence[_Line]) -> tuple[int, int]:
     first_prose = next((i for i, line in enumerate(lines) if _is_prose_line(text, line)), None)
     if first_prose is None:
         return len(lines), len(lines)
+    article_end = None  # a press release's 'ENDS': what follows is for journalists, not the article
     for index in range(first_prose + 1, len(lines)):
         line = lines[index]
         if line.blank:
             continue
+        if line.chrome == "release-end" and article_end is None:
+            article_end = index
         if line.chrome in _COMMENT_ZONE_FAMILIES:
-            return index, index
+            return (index if article_end is None else article_end), index
         if line.chrome is None and (_comment_header(text[line.start:line.end]) or _stacked_header(text, lines, index)):
-            return index, index
-    return len(lines), len(lines)
+            return (index if article_end is None else article_end), index
+    return (len(lines) if article_end is None else article_end), len(lines)
 
 
 # --------------------------------------------------------------------------------------------

@@ -533,6 +533,11 @@ MORE_ARTICLES = [
         ("Jenny Hart", "urges", "NHS Devon Integrated Care Board", ""),
         ("Tom Ellis", "said", "We advertised for two years and did not get a single applicant", ""),
     }, {"NHS Devon", "Campaigner Sue Baker"}),
+    ("press_release_2026.txt", {
+        ("Hannah Lowry", "holdsRole", "NHS England", "national director for primary care"),
+        ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
+        ("Wes Streeting", "said", "a down payment on the change patients want to see", ""),
+    }, {"ENDS"}),
 ]
 
 
@@ -563,6 +568,12 @@ def test_she_after_a_spokesperson_is_not_the_founder_named_before():
 def test_a_brand_written_in_lower_case_with_a_capital_inside_is_a_name():
     built = extract(read_documents([ARTICLES / "online_consultations_2026.txt"]).documents)
     assert ("eConsult", "Organization") in {(e.label, e.type) for e in built.entities}
+
+
+def test_a_press_release_ends_at_ends_and_its_notes_to_editors_are_not_the_article():
+    [document] = read_documents([ARTICLES / "press_release_2026.txt"]).documents
+    article = " ".join(document.text[s.start:s.end] for s in document.segments)
+    assert "Kamila Hawthorne" in article and "press office" not in article and "allocated" not in article
 
 
 def test_readers_handles_over_their_comments_date_and_time_open_their_comments():
