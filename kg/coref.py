@@ -104,7 +104,8 @@ def resolve_references(adoc: AnalysedDocument,
                           _sentence_index(sentence_starts, m.start), _is_subject(adoc, m.start, m.end))
                    for m, key, etype, label in named), key=lambda n: (n.start, n.end))
     starts = [e.start for e in pool]
-    unposted = _unposted_people(adoc, pool) if len(_posts_described(adoc)) == 1 else []
+    one_post = len(_posts_described(adoc)) == 1
+    unposted = _unposted_people(adoc, pool) if one_post else []
     found: list[Antecedent] = []
     for aseg in adoc.segments:
         base = aseg.segment.start
@@ -116,7 +117,7 @@ def resolve_references(adoc: AnalysedDocument,
                 continue
             hit = _pronoun(token, start, pool, starts, sentence_starts, zone_of) or \
                 _description(token, base, pool, starts, sentence_starts) or \
-                _role_description(token, base, pool, sentence_starts) or \
+                _role_description(token, base, pool, sentence_starts, one_post) or \
                 _post_description(token, base, unposted)
             if hit is None:
                 continue
@@ -199,7 +200,7 @@ def _noun_with_clause_before(pronoun: Token) -> tuple[int, int, int] | None:
 _ROLE_TIME = {"new", "former", "current", "interim", "acting", "outgoing", "incoming"}
 
 
-def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_starts: list[int]):
+def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_starts: list[int], one_post: bool):
     """'The medical director of X has defended...' followed by 'Y said...': news names a person by their post,
     then by name in the next sentence. The description is the person who is the next sentence's subject, when
     its own sentence names no person."""
@@ -208,6 +209,8 @@ def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_
     first = _role_phrase_start(token)
     if first is None:
         return None
+    if not one_post and _role_phrase_start(token, roles=load_lexicon().national_posts) is not None:
+        return None  # 'The health secretary wrote to the prime minister': two national posts, neither resolved
     # after a fronted clause ('Speaking to Pulse, the medical director of X has...') the parser may call the
     # subject an apposition of the clause's last noun
     if token.dep_ == "appos" and (first.i == 0 or token.doc[first.i - 1].text != ","):

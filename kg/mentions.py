@@ -829,6 +829,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _page_acronyms(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
+    for sm in _implied_posts(adoc):
+        found.setdefault((sm.mention.start, sm.mention.end), sm)
     # 'Dr Overwhelmed is right': a reader named by their handle is that commenter, no person or organisation
     text = adoc.document.text
     handles = {c.author for c in adoc.document.comments if c.author}
@@ -855,6 +857,31 @@ def _local_aliases(found: list[SegmentMention]) -> list[SegmentMention]:
 
 
 _REPEATABLE = {"Person", "Organization", "GovernmentBody", "Company", "ThinkTank", "Practice"}
+IMPLIED_POST = "implied-post"
+
+
+@lru_cache(maxsize=1)
+def _implied_post_re() -> re.Pattern:
+    posts = sorted(load_lexicon().implied_post_organisations, key=len, reverse=True)
+    return re.compile(r"(?<!shadow )\b(?:%s)\b" % "|".join(re.escape(p) for p in posts), re.I)
+
+
+def _implied_posts(adoc: AnalysedDocument) -> Iterator[SegmentMention]:
+    """'Health secretary Wes Streeting': a post whose organisation the lexicon knows ('the Government') implies that
+    organisation in the document, so the post can be held in it though the page never names it (a shadow post is
+    the opposition's)."""
+    implied = load_lexicon().implied_post_organisations
+    text = adoc.document.text
+    posts = _implied_post_re()
+    for aseg in adoc.segments:
+        segment = aseg.segment
+        for match in posts.finditer(text, segment.start, segment.end):
+            name = implied[match.group().casefold()]
+            term = load_lexicon().canonical().get(name.casefold())
+            if term is None:
+                continue
+            yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), term.type,
+                                         segment.section, IMPLIED_POST), term.name)
 _INITIALS_STOP = {"of", "and", "the", "for", "&", "in", "on", "at"}
 
 

@@ -18,6 +18,7 @@ from kg.extractors import run_extractors
 from kg.extractors.context import DocumentContext, ResolutionIndex
 
 from kg.io import StagedFile, stage_bytes, stage_text
+from kg.mentions import IMPLIED_POST
 from kg.model import Document, Fact, KnowledgeGraph
 from kg.nlp import load_pipeline
 from kg.rdf import to_rdf, turtle_chunks
@@ -87,7 +88,17 @@ def extract(documents: Sequence[Document], *, progress: bool = False, processes:
                 facts[key] = fact
         ordered = tuple(sorted(facts.values(), key=lambda f: (f.sentence.doc_id, f.sentence.start, f.subject,
                                                               f.predicate, f.object, f.rule)))
-    return KnowledgeGraph(documents=tuple(documents), entities=resolution.entities, facts=ordered)
+    return KnowledgeGraph(documents=tuple(documents), entities=_named_or_used(resolution, ordered), facts=ordered)
+
+
+def _named_or_used(resolution: Resolution, facts: Sequence[Fact]) -> tuple:
+    """The entities, less those only implied by a post ('health secretary' -> the Government) that no fact uses:
+    implied, they exist so a post can be held in them, not as names of the page."""
+    named = {resolution.mention_entity[(m.doc_id, m.start, m.end)] for m in resolution.mentions
+             if m.source != IMPLIED_POST and (m.doc_id, m.start, m.end) in resolution.mention_entity}
+    used = {f.subject for f in facts} | {f.object for f in facts if not f.object_is_literal} | \
+        {key for f in facts for key in f.about}
+    return tuple(e for e in resolution.entities if e.key in named or e.key in used or e.type == "Commenter")
 
 
 def _violation_count(graph, node_shapes=None) -> tuple[int, float]:

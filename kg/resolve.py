@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
-from kg.mentions import SegmentMention, clean_name, initials
+from kg.mentions import IMPLIED_POST, SegmentMention, clean_name, initials
 from kg.model import ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
 _STOP = {"of", "and", "the", "for", "&", "in", "on", "at"}
@@ -311,8 +311,9 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             key += "-2"
         used_keys.add(key)
         key_of_root[root] = key
-        aliases = tuple(sorted({_clean(m.text) for m in ms} | {m.text.strip() for m in ms}
-                               | {surfaces[k] for k in ((m.doc_id, m.start, m.end) for m in ms) if k in surfaces}))
+        named_ms = [m for m in ms if m.source != IMPLIED_POST]  # 'health secretary' is no name of the Government
+        aliases = tuple(sorted({_clean(m.text) for m in named_ms} | {m.text.strip() for m in named_ms}
+                               | {surfaces[k] for k in ((m.doc_id, m.start, m.end) for m in named_ms) if k in surfaces}))
         # merges are told from the node that gives the entity its label: 'Kanani' joined 'Nikki Kanani' by surname
         label_node = next((n for n in group_nodes if n.split("|", 1)[1] == _norm(label)), root)
         merges = tuple(sorted({Merge(m.text, m.doc_id, clusters.rule.get(n) or clusters.rule.get(label_node)

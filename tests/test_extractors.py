@@ -1058,6 +1058,22 @@ def test_a_report_known_by_its_maker_alone_is_one_per_document_and_one_known_by_
                        ("Open all hours", ("d2", "d3"))]
 
 
+def test_a_post_implies_its_organisation_in_an_article_that_never_names_it():
+    kg = build("Headline\n\nHealth secretary Ann Lee said practices would get more money. Shadow health secretary "
+               "Tom Hale said it was too little.")
+    assert ("Ann Lee", "holdsRole", "the Government", "health secretary") in triples(kg)
+    assert not [t for t in triples(kg) if t[0] == "Tom Hale" and t[1] == "holdsRole"]
+    [government] = [e for e in kg.entities if e.label == "the Government"]
+    assert government.aliases == ()  # 'Health secretary' is no name of it
+
+
+def test_an_implied_organisation_no_fact_uses_is_no_entity_of_the_graph():
+    kg = build("Headline\n\nThe Scottish Government has announced £5m for rural practices. Health secretary Neil "
+               "Gray said it would help.")
+    assert ("Neil Gray", "holdsRole", "Scottish Government", "health secretary") in triples(kg)
+    assert "the Government" not in {e.label for e in kg.entities}
+
+
 def test_a_proposal_in_its_own_words_is_about_what_it_names():
     kg = build("Headline\n\nThe Kestrel Institute recommended that NHS England publish waiting times.")
     labels = {e.key: e.label for e in kg.entities}

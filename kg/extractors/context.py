@@ -10,6 +10,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.coref import SPOKESPEOPLE, resolve_references
+from kg.mentions import IMPLIED_POST
 from kg.model import ARTICLE, ORGANISATION_TYPES, Mention, Sentence
 from kg.nlp import AnalysedDocument, AnalysedSegment
 from kg.resolve import Resolution, commenter_key
@@ -83,7 +84,10 @@ class DocumentContext:
     def build(cls, adoc: AnalysedDocument, resolution: "Resolution | ResolutionIndex") -> "DocumentContext":
         index = resolution if isinstance(resolution, ResolutionIndex) else ResolutionIndex.of(resolution)
         types = index.types
-        refs = [Ref(m, key, types[key]) for m, key in index.mentions_of(adoc.document.doc_id)]
+        # a post's implied organisation ('health secretary' -> the Government) makes the entity exist for the
+        # document, but names nothing in the sentence: no rule reads it as a mention
+        refs = [Ref(m, key, types[key]) for m, key in index.mentions_of(adoc.document.doc_id)
+                if m.source != IMPLIED_POST]
         refs += [Ref(a.mention, a.key, a.type) for a in resolve_references(
             adoc, [(r.mention, r.key, r.type, index.labels[r.key]) for r in refs])]
         author_key = None
