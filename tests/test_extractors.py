@@ -986,6 +986,12 @@ MORNING_RULES = [
      {("Omar Haq", "holdsRole", "Devon LMC", "workforce lead")}),
     ("NHS Devon ICB's primary care director, Dr Omar Haq, said recruitment had stalled.",
      {("Omar Haq", "holdsRole", "NHS Devon ICB", "primary care director")}),
+    # what an organisation plans, intends or is set to do to a policy; a plan named is published, not a plan to
+    ("The Kestrel Institute plans to expand the Pharmacy First scheme.",
+     {("Kestrel Institute", "plans", "Pharmacy First scheme", "expand")}),
+    ("NHS Devon ICB will roll out the NHS App to every practice.", {("NHS Devon ICB", "plans", "NHS App", "roll out")}),
+    ("NHS Devon ICB published the Devon Primary Care Recovery Plan in May.",
+     {("NHS Devon ICB", "published", "Devon Primary Care Recovery Plan", "")}),
     # a foreword is its writer's, to the report named or, with none named, the one named last
     ("The Kestrel Institute published a report on access today. In her foreword, Baroness Ada Lowe said practices "
      "needed help.", {("Ada Lowe", "wroteForeword", "report on access", "")}),

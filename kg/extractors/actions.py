@@ -83,7 +83,8 @@ PLAN_VERBS = {"unveil", "announce", "publish", "set", "outline", "draw", "presen
               "reveal", "confirm", "put", "table", "submit", "lay", "detail", "develop", "release", "drop", "shelve"}
 # verbs of changing a policy: said of it in the future by someone, they are that someone's plan
 REFORM_VERBS = {"reform", "overhaul", "scrap", "replace", "abolish", "rewrite", "revamp", "review", "renegotiate",
-                "change", "phase", "axe", "redesign", "rethink", "expand", "extend", "introduce"}
+                "change", "phase", "axe", "redesign", "rethink", "expand", "extend", "introduce", "launch", "publish",
+                "roll", "implement"}
 SPEECH_VERBS = {"say", "announce", "confirm", "reveal", "tell", "state", "signal", "indicate", "admit"}
 
 
@@ -163,7 +164,7 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         object_toks = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i] + object_toks
     if predicate == "published":
         # 'published plans to expand the ARRS': what is published is the plan, which `_plan_nouns` reads
-        object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS]
+        object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS or ctx.ref_for_token(view, t) is not None]
     preposition = ONLY_WITH_PREPOSITION.get(lemma)
     if preposition is not None and not passive:
         object_toks = [t for t in verb.children if t.dep_ == "prep" and t.lower_ == preposition and t.i > verb.i]
@@ -292,7 +293,7 @@ def _announced_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact
 # relations to whoever receives the sum, named as the indirect object
 RECIPIENT_OBJECTS = {"fines", "pays", "funds"}
 # 'is set to scrap', 'is going to overhaul', 'intends to replace': a change to come, said by the head verb
-_FUTURE_HEADS = {"set", "go", "intend", "aim", "expect", "due"}
+_FUTURE_HEADS = {"set", "go", "intend", "aim", "expect", "due", "plan", "prepare", "promise", "pledge", "vow"}
 
 
 def _future_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
