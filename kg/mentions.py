@@ -831,6 +831,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _implied_posts(adoc):
         found.setdefault((sm.mention.start, sm.mention.end), sm)
+    for sm in _ministers(adoc, list(found.values())):
+        found.setdefault((sm.mention.start, sm.mention.end), sm)
     # 'Dr Overwhelmed is right': a reader named by their handle is that commenter, no person or organisation
     text = adoc.document.text
     handles = {c.author for c in adoc.document.comments if c.author}
@@ -864,6 +866,35 @@ IMPLIED_POST = "implied-post"
 def _implied_post_re() -> re.Pattern:
     posts = sorted(load_lexicon().implied_post_organisations, key=len, reverse=True)
     return re.compile(r"(?<!shadow )\b(?:%s)\b" % "|".join(re.escape(p) for p in posts), re.I)
+
+
+# 'urged ministers to act', 'Scottish ministers have agreed': ministers act for their government
+_MINISTERS = re.compile(r"(?<![\w-])(?:(?P<nation>Scottish|Welsh|Northern Ireland|UK|government|health)\s+)?"
+                        r"(?P<word>[Mm]inisters)\b(?!\s+(?:of|for|from|in)\b)")
+_MINISTERS_OF = {"scottish": "Scottish Government", "welsh": "Welsh Government",
+                 "northern ireland": "Northern Ireland Executive"}
+
+
+def _ministers(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    text = adoc.document.text
+    taken = sorted((sm.mention.start, sm.mention.end) for sm in found)
+    canonical = load_lexicon().canonical()
+    for aseg in adoc.segments:
+        segment = aseg.segment
+        for match in _MINISTERS.finditer(text, segment.start, segment.end):
+            before = text[max(segment.start, match.start() - 12):match.start()].split()
+            if before and before[-1].casefold() in ("former", "junior", "shadow", "tory", "labour", "conservative",
+                                                    "other", "senior", "ex-"):
+                continue  # not the government of the day
+            start, end = match.span()
+            at = bisect.bisect_left(taken, (end, end))
+            if any(s < end and start < e for s, e in taken[max(0, at - 3):at + 1]):
+                continue
+            term = canonical.get(_MINISTERS_OF.get((match.group("nation") or "").casefold(), "the Government")
+                                 .casefold())
+            if term is not None:
+                yield SegmentMention(Mention(adoc.document.doc_id, start, end, match.group(), term.type,
+                                             segment.section, "ministers"), term.name)
 
 
 def _implied_posts(adoc: AnalysedDocument) -> Iterator[SegmentMention]:

@@ -992,6 +992,9 @@ MORNING_RULES = [
     ("NHS Devon ICB will roll out the NHS App to every practice.", {("NHS Devon ICB", "plans", "NHS App", "roll out")}),
     ("NHS Devon ICB published the Devon Primary Care Recovery Plan in May.",
      {("NHS Devon ICB", "published", "Devon Primary Care Recovery Plan", "")}),
+    # ministers act for their government
+    ("Devon LMC urged ministers to fund more GPs.", {("Devon LMC", "urges", "the Government", "")}),
+    ("Welsh ministers have rejected the GP contract.", {("Welsh Government", "opposes", "GP contract", "")}),
     # a foreword is its writer's, to the report named or, with none named, the one named last
     ("The Kestrel Institute published a report on access today. In her foreword, Baroness Ada Lowe said practices "
      "needed help.", {("Ada Lowe", "wroteForeword", "report on access", "")}),

@@ -89,6 +89,8 @@ def test_generic_words_are_not_entities():
     ("Practices need new business models and better mental health services.", "business models"),
     ("Practices need new business models and better mental health services.", "mental health services"),
     ("Dr Lee came first in the Kestrel 2024.", "Kestrel 2024"),  # a year is no rank
+    ("Former ministers said the plan would fail.", "the Government"),  # not the government of the day
+    ("Shadow ministers said the plan would fail.", "the Government"),
     ("Dr Lee was named on the Kestrel Power 100 list.", "Kestrel Power 100"),  # a list headed by 'list'
 ])
 def test_noise_is_not_an_entity(text, absent):
