@@ -992,6 +992,10 @@ MORNING_RULES = [
     ("NHS Devon ICB will roll out the NHS App to every practice.", {("NHS Devon ICB", "plans", "NHS App", "roll out")}),
     ("NHS Devon ICB published the Devon Primary Care Recovery Plan in May.",
      {("NHS Devon ICB", "published", "Devon Primary Care Recovery Plan", "")}),
+    # an interview with a publication is being quoted in it; writing in one is writing for it
+    ("In an interview with The Guardian, Dr Omar Haq said practices were closing.",
+     {("Omar Haq", "quotedIn", "The Guardian", "")}),
+    ("Writing in the BMJ, Dr Omar Haq said practices were closing.", {("Omar Haq", "wroteFor", "BMJ", "")}),
     # ministers act for their government
     ("Devon LMC urged ministers to fund more GPs.", {("Devon LMC", "urges", "the Government", "")}),
     ("Welsh ministers have rejected the GP contract.", {("Welsh Government", "opposes", "GP contract", "")}),

@@ -231,6 +231,15 @@ def _told_publication(ctx: DocumentContext, view: SentenceView, verb: Token, spe
     listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")] if told else []
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in ("speak", "talk")):
         listeners += prep_objects(clause, "to")
+    # 'In an interview with The Times, X said', 'writing in the BMJ, X said'
+    listeners += [o for interview in prep_objects(verb, "in") if interview.lemma_ in ("interview", "article", "column")
+                  for o in prep_objects(interview, "with")]
+    # 'Writing in the BMJ, X said': a piece of their own there
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "write"):
+        for outlet in prep_objects(clause, "in"):
+            ref = ctx.ref_for_token(view, outlet)
+            if ref is not None and ref.type == "Publication":
+                yield Fact(speaker, "wroteFor", ref.key, view.sentence, "quotes.writing-in", 0.75, cue="write")
     for listener in listeners:
         ref = ctx.ref_for_token(view, listener)
         if ref is not None and ref.type == "Publication":
