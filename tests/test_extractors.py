@@ -992,6 +992,11 @@ MORNING_RULES = [
     ("NHS Devon ICB will roll out the NHS App to every practice.", {("NHS Devon ICB", "plans", "NHS App", "roll out")}),
     ("NHS Devon ICB published the Devon Primary Care Recovery Plan in May.",
      {("NHS Devon ICB", "published", "Devon Primary Care Recovery Plan", "")}),
+    # an inspector's grade told without 'rated'
+    ("Oak Lane Surgery has been placed in special measures by the Care Quality Commission.",
+     {("Care Quality Commission", "rates", "Oak Lane Surgery", "special measures")}),
+    ("Inspectors from the Care Quality Commission found Oak Lane Surgery to be inadequate.",
+     {("Care Quality Commission", "rates", "Oak Lane Surgery", "inadequate")}),
     # an interview with a publication is being quoted in it; writing in one is writing for it
     ("In an interview with The Guardian, Dr Omar Haq said practices were closing.",
      {("Omar Haq", "quotedIn", "The Guardian", "")}),

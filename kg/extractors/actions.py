@@ -99,6 +99,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _sales(ctx, view)
         yield from _raised(ctx, view)
         yield from _awards(ctx, view)
+        yield from _inspections(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -528,6 +529,43 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 else:  # 'awarded £2m to the PCN': a grant
                     yield Fact(awarder, "funds", winner, view.sentence, "actions.award-sum", 0.65, cue="award",
                                qualifier=amount.text, amount=amount)
+
+
+INSPECTION_GRADES = {"outstanding", "good", "inadequate"}
+
+
+def _inspections(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'X was placed in special measures by the CQC', 'Inspectors from the CQC found X to be outstanding': a grade
+    the inspector gave, as 'rated' says."""
+    for verb in view.tokens:
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        grade = None
+        measures = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "into") for o in p.children
+                    if o.lower_ == "measures" and any(a.lower_ == "special" for a in o.children)]
+        by = []
+        if verb_lemma(verb, {"place", "put"}) and measures:
+            grade = "special measures"
+            inspected = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+            by = prep_objects(measures[0], "by")  # the parser may hang 'by the CQC' on the measures
+        elif verb_lemma(verb, {"find", "judge", "deem"}) and not passive:
+            clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+            inspected = next((c for c in verb.children if c.dep_ == "dobj"), None) or \
+                next((s for c in clauses for s in c.children if s.dep_ == "nsubj"), None)
+            grade = next((t.lower_ for c in clauses for t in c.subtree if t.lower_ in INSPECTION_GRADES), None)
+            if grade == "good":
+                continue  # 'found it good' is no grade
+        else:
+            continue
+        inspector_tok = (passive_agent(verb) or next(iter(prep_objects(verb, "by") + by), None)) if passive \
+            else active_subject(verb)
+        if grade is None or inspected is None or inspector_tok is None:
+            continue
+        inspector = _entity(ctx, view, inspector_tok, ORGS, subtree=True)
+        target = ctx.ref_for_token(view, inspected)
+        if inspector and target is not None and target.type in ORGS and target.key != inspector:
+            yield Fact(inspector, "rates", target.key, view.sentence, "actions.inspection", 0.7, qualifier=grade)
 
 
 def _adjacent(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
