@@ -30,6 +30,7 @@ class Lexicon:
     cue_verbs: frozenset[str]
     stance_verbs: dict[str, frozenset[str]]
     stance_words: dict[str, tuple[str, frozenset[str]]]  # adjective or noun -> (relation, its prepositions)
+    stance_nouns: dict[str, tuple[str, frozenset[str]]]  # noun a light verb gives -> (relation, its prepositions)
     recommend_verbs: frozenset[str]
     polarity: dict[str, float] = field(default_factory=dict)  # word -> valence on VADER's scale, added to VADER's
     places: frozenset[str] = frozenset()  # UK nations, regions and counties, casefolded
@@ -121,6 +122,8 @@ def lexicon_from_data(raw: dict) -> Lexicon:
         cue_verbs=frozenset(raw["cue_verbs"]),
         stance_verbs={k: frozenset(v) for k, v in raw["stance_verbs"].items()},
         stance_words={word: (relation, frozenset(preps)) for relation, words in raw["stance_words"].items()
+                      for word, preps in words.items()},
+        stance_nouns={word: (relation, frozenset(preps)) for relation, words in raw["stance_nouns"].items()
                       for word, preps in words.items()},
         recommend_verbs=frozenset(raw["recommend_verbs"]),
         polarity={str(word).lower(): float(valence) for word, valence in (raw.get("polarity") or {}).items()},

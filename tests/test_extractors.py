@@ -992,6 +992,13 @@ MORNING_RULES = [
     ("NHS Devon ICB will roll out the NHS App to every practice.", {("NHS Devon ICB", "plans", "NHS App", "roll out")}),
     ("NHS Devon ICB published the Devon Primary Care Recovery Plan in May.",
      {("NHS Devon ICB", "published", "Devon Primary Care Recovery Plan", "")}),
+    # a stance named by the noun a light verb gives
+    ("Devon LMC gave a cautious welcome to the Network Contract DES.",
+     {("Devon LMC", "welcomes", "PCN DES", "")}),
+    ("The Kestrel Institute has voiced support for the Pharmacy First scheme.",
+     {("Kestrel Institute", "supports", "Pharmacy First scheme", "")}),
+    ("Devon LMC expressed opposition to the Primary Care Recovery Plan.",
+     {("Devon LMC", "opposes", "Primary Care Recovery Plan", "")}),
     # an inspector's grade told without 'rated'
     ("Oak Lane Surgery has been placed in special measures by the Care Quality Commission.",
      {("Care Quality Commission", "rates", "Oak Lane Surgery", "special measures")}),
@@ -1046,6 +1053,8 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     "Dr Nia Rowe described the Pharmacy First scheme as a pharmacy service.",  # no verdict
     "Dr Nia Rowe called the NHS App a disaster for patients.",  # a name and a verdict, not a call for it
     '"NHS Devon ICB has not failed patients," said Dr Omar Haq.',  # a fault denied
+    "NHS Devon ICB will offer support for practices in Exeter.",  # help to organisations, no stance on a policy
+    "Devon LMC did not give its backing to the Network Contract DES.",  # denied
 ])
 def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}

@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, passive_agent, verb_lemma
+from kg.extractors.context import DocumentContext, SentenceView, active_subject, passive_agent, verb_lemma
 from kg.extractors.recommendations import REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Fact
@@ -16,6 +16,7 @@ AGENT_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTan
                "Commenter", "Report"}  # 'the report warned that...', 'the review criticised...'
 TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislation"}
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
+POLICY_TARGETS = {"Policy", "Programme", "Legislation", "Report"}
 # 'X-backed report': the first part backs the thing the compound modifies
 _BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|endorsed|funded|led)$")
 
@@ -28,6 +29,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _faults(ctx, view)
         yield from _merits(ctx, view)
         yield from _sanctions(ctx, view)
+        yield from _stance_nouns(ctx, view)
         yield from _stance_words(ctx, view)
         yield from _described_as(ctx, view)
         for token in view.tokens:
@@ -423,3 +425,31 @@ def _sanctions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     if refs:
         yield Fact(holder, "criticises", refs[0].key, view.sentence, "stance.sanction", 0.65,
                    cue=" ".join(match.group().split()[-2:]).lower())
+
+
+LIGHT_VERBS = {"give", "voice", "express", "offer", "lend", "signal", "declare", "reiterate", "throw", "extend"}
+
+
+def _stance_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The BMA gave a cautious welcome to the contract', 'voiced support for the scheme', 'has given its backing to
+    X': a stance named by the noun a light verb gives, held by the verb's subject, on a policy or report."""
+    nouns = load_lexicon().stance_nouns
+    for noun in view.tokens:
+        found = nouns.get(noun.lower_)
+        if found is None or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb_lemma(noun.head, LIGHT_VERBS) is None:
+            continue
+        verb = noun.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        relation, prepositions = found
+        subject = active_subject(verb)
+        holder = ctx.speaker_for(view, subject) if subject is not None else None
+        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
+            continue
+        # the parser hangs 'to the contract' on the noun or on the verb ('gave its backing to X')
+        preps = [c for c in (*noun.children, *verb.children) if c.dep_ in ("prep", "dative") and c.lower_ in prepositions]
+        for prep in preps:
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                target = ctx.ref_for_token(view, obj)
+                if target is not None and target.key != holder and target.type in POLICY_TARGETS:
+                    yield Fact(holder, relation, target.key, view.sentence, "stance.noun", 0.7, cue=noun.lower_)
