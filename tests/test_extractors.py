@@ -992,6 +992,11 @@ MORNING_RULES = [
     ("NHS Devon ICB will roll out the NHS App to every practice.", {("NHS Devon ICB", "plans", "NHS App", "roll out")}),
     ("NHS Devon ICB published the Devon Primary Care Recovery Plan in May.",
      {("NHS Devon ICB", "published", "Devon Primary Care Recovery Plan", "")}),
+    # a stance on a proposal is on what it proposes
+    ("Healthwatch Kent has backed calls for a review of the GP partnership model.",
+     {("Healthwatch Kent", "supports", "review of the GP partnership model", "")}),
+    ("Devon LMC welcomed plans to expand the Pharmacy First scheme.",
+     {("Devon LMC", "welcomes", "Pharmacy First scheme", "")}),
     # a stance named by the noun a light verb gives
     ("Devon LMC gave a cautious welcome to the Network Contract DES.",
      {("Devon LMC", "welcomes", "PCN DES", "")}),
@@ -1055,6 +1060,7 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     '"NHS Devon ICB has not failed patients," said Dr Omar Haq.',  # a fault denied
     "NHS Devon ICB will offer support for practices in Exeter.",  # help to organisations, no stance on a policy
     "Devon LMC did not give its backing to the Network Contract DES.",  # denied
+    "Devon LMC welcomed plans to scrap the Network Contract DES.",  # a proposal to remove it
 ])
 def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}

@@ -17,6 +17,8 @@ AGENT_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTan
 TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislation"}
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
 POLICY_TARGETS = {"Policy", "Programme", "Legislation", "Report"}
+PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "move", "moves", "bid", "push",
+                  "campaign", "efforts", "decision"}
 # 'X-backed report': the first part backs the thing the compound modifies
 _BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|endorsed|funded|led)$")
 
@@ -125,6 +127,16 @@ def _object_heads(token: Token) -> Iterator[Token]:
         if child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN":
             # 'condemned the decision by the ICB to close the practice': the stance is on the one who decided
             yield from (o for o in child.children if o.dep_ == "pobj")
+        if token.lower_ in PROPOSAL_NOUNS and token.pos_ == "NOUN":
+            # 'backed calls for a review of X', 'welcomed plans to expand the ARRS': the stance is on what is proposed
+            # (not on what a proposal would remove: 'backed plans to scrap the QOF')
+            if child.dep_ == "prep" and child.lower_ == "for":
+                for pobj in (o for o in child.children if o.dep_ == "pobj"):
+                    yield from _object_heads(pobj)
+            elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and verb_lemma(child, REMOVAL_VERBS) is None \
+                    and any(a.lower_ == "to" for a in child.children):
+                for obj in (o for o in child.children if o.dep_ == "dobj"):
+                    yield from _object_heads(obj)
 
 
 # phrasal verbs of stance: (verb, particle or noun, preposition) -> relation; 'hit out at', 'call on ... to'
