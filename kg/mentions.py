@@ -877,24 +877,16 @@ _MINISTERS_OF = {"scottish": "Scottish Government", "welsh": "Welsh Government",
 
 def _ministers(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
     text = adoc.document.text
-    taken = sorted((sm.mention.start, sm.mention.end) for sm in found)
     canonical = load_lexicon().canonical()
-    for aseg in adoc.segments:
-        segment = aseg.segment
-        for match in _MINISTERS.finditer(text, segment.start, segment.end):
-            before = text[max(segment.start, match.start() - 12):match.start()].split()
-            if before and before[-1].casefold() in ("former", "junior", "shadow", "tory", "labour", "conservative",
-                                                    "other", "senior", "ex-"):
-                continue  # not the government of the day
-            start, end = match.span()
-            at = bisect.bisect_left(taken, (end, end))
-            if any(s < end and start < e for s, e in taken[max(0, at - 3):at + 1]):
-                continue
-            term = canonical.get(_MINISTERS_OF.get((match.group("nation") or "").casefold(), "the Government")
-                                 .casefold())
-            if term is not None:
-                yield SegmentMention(Mention(adoc.document.doc_id, start, end, match.group(), term.type,
-                                             segment.section, "ministers"), term.name)
+    for segment, match in _free_matches(adoc, _MINISTERS, found):
+        before = text[max(segment.start, match.start() - 12):match.start()].split()
+        if before and before[-1].casefold() in ("former", "junior", "shadow", "tory", "labour", "conservative",
+                                                "other", "senior", "ex-"):
+            continue  # not the government of the day
+        term = canonical.get(_MINISTERS_OF.get((match.group("nation") or "").casefold(), "the Government").casefold())
+        if term is not None:
+            yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), term.type,
+                                         segment.section, "ministers"), term.name)
 
 
 def _implied_posts(adoc: AnalysedDocument) -> Iterator[SegmentMention]:
@@ -935,18 +927,23 @@ def _page_acronyms(adoc: AnalysedDocument, found: list[SegmentMention]) -> Itera
     if not names:
         return
     pattern = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    for segment, match in _free_matches(adoc, pattern, found):
+        named = names[match.group()]
+        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
+                                     named.mention.type, segment.section, "page-acronym"),
+                             named.canonical or named.mention.text)
+
+
+def _free_matches(adoc: AnalysedDocument, pattern: re.Pattern, found: list[SegmentMention]):
+    """(segment, match) for each match of `pattern` in the document's segments that overlaps no mention found."""
     taken = sorted((sm.mention.start, sm.mention.end) for sm in found)
     text = adoc.document.text
     for aseg in adoc.segments:
-        segment = aseg.segment
-        for match in pattern.finditer(text, segment.start, segment.end):
+        for match in pattern.finditer(text, aseg.segment.start, aseg.segment.end):
             start, end = match.span()
             at = bisect.bisect_left(taken, (end, end))
-            if any(s < end and start < e for s, e in taken[max(0, at - 3):at + 1]):
-                continue
-            named = names[match.group()]
-            yield SegmentMention(Mention(adoc.document.doc_id, start, end, match.group(), named.mention.type,
-                                         segment.section, "page-acronym"), named.canonical or named.mention.text)
+            if not any(s < end and start < e for s, e in taken[max(0, at - 3):at + 1]):
+                yield aseg.segment, match
 
 
 def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
@@ -960,18 +957,9 @@ def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iter
             names.setdefault(m.text, m.type)
     if not names:
         return
-    pattern = _any_name_re(names)
-    taken = sorted((sm.mention.start, sm.mention.end) for sm in found)
-    text = adoc.document.text
-    for aseg in adoc.segments:
-        segment = aseg.segment
-        for match in pattern.finditer(text, segment.start, segment.end):
-            start, end = match.span()
-            at = bisect.bisect_left(taken, (end, end))
-            if any(s < end and start < e for s, e in taken[max(0, at - 3):at + 1]):
-                continue
-            yield SegmentMention(Mention(adoc.document.doc_id, start, end, match.group(), names[match.group()],
-                                         segment.section, "repeated-name"), None)
+    for segment, match in _free_matches(adoc, _any_name_re(names), found):
+        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
+                                     names[match.group()], segment.section, "repeated-name"), None)
 
 
 _REPEATABLE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’-]+)+")

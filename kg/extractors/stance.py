@@ -26,14 +26,10 @@ _BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|e
 @register("stance")
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
+    sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as)
     for view in ctx.sentences():
-        yield from _concerns(ctx, view)
-        yield from _faults(ctx, view)
-        yield from _merits(ctx, view)
-        yield from _sanctions(ctx, view)
-        yield from _stance_nouns(ctx, view)
-        yield from _stance_words(ctx, view)
-        yield from _described_as(ctx, view)
+        for rule in sentence_rules:
+            yield from rule(ctx, view)
         for token in view.tokens:
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
             if lemma:
