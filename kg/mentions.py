@@ -298,7 +298,8 @@ def _numbered_titles(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMent
         span = doc[first:number.i + 1]
         if _free([sm for sm in named if sm.mention.source != "lexicon"], aseg.segment.start, span.start_char,
                  span.end_char):
-            out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Report", "report-by"), span.text))
+            # named by its title, so one ranking everywhere; the name it opens with made it
+            out.append(SegmentMention(_span_mention(aseg, span, doc_id, "Report", "titled"), span.text))
     return out
 
 
@@ -870,7 +871,7 @@ def _implied_post_re() -> re.Pattern:
 
 # 'urged ministers to act', 'Scottish ministers have agreed': ministers act for their government
 _MINISTERS = re.compile(r"(?<![\w-])(?:(?P<nation>Scottish|Welsh|Northern Ireland|UK|government|health)\s+)?"
-                        r"(?P<word>[Mm]inisters)\b(?!\s+(?:of|for|from|in)\b)")
+                        r"[Mm]inisters\b(?!\s+(?:of|for|from|in)\b)")
 _MINISTERS_OF = {"scottish": "Scottish Government", "welsh": "Welsh Government",
                  "northern ireland": "Northern Ireland Executive"}
 
@@ -893,18 +894,18 @@ def _implied_posts(adoc: AnalysedDocument) -> Iterator[SegmentMention]:
     """'Health secretary Wes Streeting': a post whose organisation the lexicon knows ('the Government') implies that
     organisation in the document, so the post can be held in it though the page never names it (a shadow post is
     the opposition's)."""
-    implied = load_lexicon().implied_post_organisations
+    lexicon = load_lexicon()
     text = adoc.document.text
     posts = _implied_post_re()
     for aseg in adoc.segments:
         segment = aseg.segment
         for match in posts.finditer(text, segment.start, segment.end):
-            name = implied[match.group().casefold()]
-            term = load_lexicon().canonical().get(name.casefold())
-            if term is None:
-                continue
-            yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), term.type,
-                                         segment.section, IMPLIED_POST), term.name)
+            term = lexicon.canonical().get(lexicon.implied_post_organisations[match.group().casefold()].casefold())
+            if term is not None:
+                yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
+                                             term.type, segment.section, IMPLIED_POST), term.name)
+
+
 _INITIALS_STOP = {"of", "and", "the", "for", "&", "in", "on", "at"}
 
 

@@ -9,10 +9,9 @@ from functools import lru_cache
 
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
-from kg.mentions import IMPLIED_POST, SegmentMention, clean_name, initials
+from kg.mentions import IMPLIED_POST, SegmentMention, clean_name, initials, policy_head_types
 from kg.model import ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
-_STOP = {"of", "and", "the", "for", "&", "in", "on", "at"}
 # a type that is more specific (or more trusted) wins a vote between mentions of one entity
 _TYPE_RANK = {"Person": 3, "Practice": 3, "ThinkTank": 3, "Company": 3, "Publication": 3, "GovernmentBody": 3,
               "Report": 2, "Legislation": 2, "Programme": 2, "Policy": 2, "Organization": 1, "Place": 1}
@@ -397,7 +396,7 @@ _ANAPHORIC = re.compile(r"(?i)(?:the|its|their|this|that|his|her)\b")
 
 def _title_head(text: str) -> str | None:
     """The head word before a titled report's title: 'report' in 'The think tank’s report, ‘Rethinking...’'."""
-    heads = {h.casefold() for hs in load_lexicon().policy_heads.values() for h in hs}
+    heads = policy_head_types()
     return next((w for w in re.findall(r"[\w-]+", text.split("‘")[0].split("“")[0].split('"')[0].casefold())
                  if w in heads), None)
 
@@ -444,10 +443,10 @@ class _NamedIndex:
 
     def nearest(self, doc_id: str, group: str, word: str, start: int) -> str | None:
         """The root of the last named mention starting before `start`, else of the first starting after it."""
+        before = self.before(doc_id, group, word, start)
+        if before is not None:
+            return before
         row = self.rows.get((doc_id, group, word), [])
-        before = bisect_left(row, (start,))
-        if before:
-            return row[before - 1][1]
         after = bisect_left(row, (start + 1,))
         return row[after][1] if after < len(row) else None
 

@@ -1107,6 +1107,12 @@ def test_an_implied_organisation_no_fact_uses_is_no_entity_of_the_graph():
     assert "the Government" not in {e.label for e in kg.entities}
 
 
+def test_a_ranking_named_in_two_articles_is_one():
+    kg = build("One\n\nShe topped the Kestrel Power 100 this year.",
+               "Two\n\nHe fell out of the Kestrel Power 100 this year.")
+    assert [sorted(e.documents) for e in kg.entities if e.label == "Kestrel Power 100"] == [["d0", "d1"]]
+
+
 def test_a_proposal_in_its_own_words_is_about_what_it_names():
     kg = build("Headline\n\nThe Kestrel Institute recommended that NHS England publish waiting times.")
     labels = {e.key: e.label for e in kg.entities}

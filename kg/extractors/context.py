@@ -301,11 +301,15 @@ def active_subject(verb: Token) -> Token | None:
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects or verb.dep_ != "conj":
-            # 'RCGP chair Professor X welcomed...': of two subjects the parser gives one verb, the nearest before it
-            # is the one that acts (the person, not the organisation of the post)
-            return next((c for c in reversed(subjects) if c.i < verb.i), subjects[0]) if subjects else None
+            return acting_subject(subjects, verb)
         verb = verb.head
     return None
+
+
+def acting_subject(subjects: list[Token], verb: Token) -> Token | None:
+    """'RCGP chair Professor X welcomed...': of two subjects the parser gives one verb, the nearest before it is the
+    one that acts (the person, not the organisation of the post)."""
+    return next((c for c in reversed(subjects) if c.i < verb.i), subjects[0]) if subjects else None
 
 
 def passive_agent(verb: Token) -> Token | None:

@@ -7,8 +7,10 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, active_subject, passive_agent, verb_lemma
-from kg.extractors.recommendations import REMOVAL_NOUNS, REMOVAL_VERBS
+from kg.extractors.context import (DocumentContext, SentenceView, acting_subject, active_subject, passive_agent,
+                                   verb_lemma)
+from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity
+from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Fact
 
@@ -16,7 +18,6 @@ AGENT_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTan
                "Commenter", "Report"}  # 'the report warned that...', 'the review criticised...'
 TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislation"}
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
-POLICY_TARGETS = {"Policy", "Programme", "Legislation", "Report"}
 PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "move", "moves", "bid", "push",
                   "campaign", "efforts", "decision"}
 # 'X-backed report': the first part backs the thing the compound modifies
@@ -54,7 +55,7 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects:
         return
-    agent = ctx.speaker_for(view, next((c for c in reversed(subjects) if c.i < verb.i), subjects[0]))
+    agent = ctx.speaker_for(view, acting_subject(subjects, verb))
     if agent is None or ctx.types.get(agent, "Commenter") not in AGENT_TYPES:
         return
     seen: set[str] = set()
@@ -314,8 +315,6 @@ DESCRIBING_VERBS = {"describe", "brand", "label", "dub", "call", "deem", "consid
 def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'The BMA branded the contract "an insult"', 'described the plan as unworkable', 'called the offer derisory':
     the verdict's polarity is the subject's stance on what it describes."""
-    from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity
-
     for verb in view.tokens:
         lemma = verb_lemma(verb, DESCRIBING_VERBS) if verb.pos_ == "VERB" else None
         if lemma is None or any(c.dep_ in ("neg", "nsubjpass") for c in verb.children):
@@ -374,8 +373,6 @@ MERIT_NOUNS = {"benefit", "value", "stability", "improvement", "success"}
 def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """A speaker's clause praising its subject ('X has been a huge success', 'X delivers exceptional benefits for
     the NHS') is support for it: the clause's own words are scored, not the whole quotation's."""
-    from kg.extractors.opinion import POSITIVE, polarity
-
     for verb in view.tokens:
         if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
             continue
@@ -386,7 +383,7 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if speaker is None or ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
             continue
         targets = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject))
-                   if r is not None and r.key != speaker and r.type in TARGET_TYPES - AGENT_TYPES | {"Report"}]
+                   if r is not None and r.key != speaker and r.type in POLICY_TYPES]
         if not targets:
             continue
         inside = {t.i for t in subject.subtree}
@@ -459,5 +456,5 @@ def _stance_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         for prep in preps:
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 target = ctx.ref_for_token(view, obj)
-                if target is not None and target.key != holder and target.type in POLICY_TARGETS:
+                if target is not None and target.key != holder and target.type in POLICY_TYPES:
                     yield Fact(holder, relation, target.key, view.sentence, "stance.noun", 0.7, cue=noun.lower_)
