@@ -30,7 +30,7 @@ GENERIC_NAMES = {
     "gp", "gps", "ccg", "ccgs", "icb", "icbs", "ics", "icss", "pcn", "pcns", "trust", "trusts", "practice", "practices",
     "surgery", "government", "council", "committee", "board", "college", "department", "ministry",
     "nhs trust", "nhs trusts", "lmc", "hospital", "hospitals", "a&e", "covid", "covid-19", "brexit", "twitter",
-    "facebook", "nhs choices reviews", "pct", "pcts", "ooh", "general practice", "primary care",
+    "facebook", "nhs choices reviews", "pct", "pcts", "ooh", "general practice", "primary care", "house",
 }
 
 # a common noun just before a name that says what kind of organisation the name is
@@ -156,8 +156,12 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if etype is None or shouting:
             continue  # in text written in capitals the model's names are guesses; the lexicon's still hold
         span = _trim_span(ent)
+        if span is not None and etype in ("Person", "Organization", "Place") and _after_seat_post(span):
+            # 'MP for Bristol Central Carla Denyer': after a seat, the rest of the name is the member's
+            seated = _trim_constituency(span)
+            span, etype = (seated, "Person") if seated.start > span.start else (span, etype)
         if span is not None and etype == "Person":
-            span = _trim_roles(span)
+            span = _trim_constituency(_trim_roles(span))
             if span is not None and span[-1].tag_ == "NNPS":
                 continue  # a person's name does not end in a plural ('Dark Knights')
             if span is not None and _figurative(span):
@@ -491,6 +495,38 @@ def _trim_roles(span: Span) -> Span | None:
     return span.doc[start:span.end]
 
 
+# posts held for a seat: 'MP for Eastleigh', 'MSP for Glasgow Kelvin', 'councillor for Riverside ward'
+_SEAT_POSTS = {"mp", "mps", "msp", "ms", "am", "mla", "councillor", "cllr"}
+
+
+def _after_seat_post(span: Span) -> bool:
+    return span.start >= 2 and span.doc[span.start - 1].lower_ == "for" and \
+        span.doc[span.start - 2].lower_ in _SEAT_POSTS
+
+
+_SEAT_DIRECTIONS = {"north", "south", "east", "west", "central", "mid", "inner", "outer", "north-east", "north-west",
+                    "south-east", "south-west", "and"}
+
+
+def _trim_constituency(span: Span) -> Span:
+    """'MP for Eastleigh Liz Jarvis', 'MP for Bristol Central Carla Denyer': the model's person span sometimes opens
+    with the seat a post is for (a place, with the compass words of a constituency's name)."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ != "for":
+        return span
+    words = [t.text for t in span]
+    at = 0
+    while at < len(words) - 2:
+        place = next((n for n in range(min(3, len(words) - 2 - at), 0, -1)
+                      if " ".join(words[at:at + n]).casefold() in uk_places()), 0)
+        if place:
+            at += place
+        elif at and words[at].casefold() in _SEAT_DIRECTIONS:
+            at += 1
+        else:
+            break
+    return span.doc[span.start + at:span.end] if at and len(words) - at >= 2 else span
+
+
 # opinion adjectives are the writer's, not part of a policy's name ('the pitiful GP funding award')
 _OPINION = {"new", "latest", "proposed", "planned", "revised", "updated", "controversial", "pitiful", "flawed", "underinvested", "disastrous", "much-criticised", "much-vaunted",
             "so-called", "infamous", "ill-fated", "ill-conceived", "long-awaited", "welcome", "shambolic"}
@@ -628,6 +664,8 @@ def _title_after(doc, root: Token) -> tuple[int, str] | None:
         span = doc.char_span(root.idx, match.end(), alignment_mode="expand")
         return (span.end, match.group("title").strip()) if span is not None else None
     after = root.i + 1
+    if after + 1 < len(doc) and doc[after].text == ",":
+        return _apposed_title(doc, root, after + 1)
     if after < len(doc) and doc[after].ent_iob_ == "B" and doc[after].ent_type_ in _TITLE_ENTS and \
             doc[after].text[:1].isupper():
         end = after + 1
@@ -637,6 +675,28 @@ def _title_after(doc, root: Token) -> tuple[int, str] | None:
         if len(title.split()) >= 2 and _refine_org_type(title, "") == "Organization":
             return end, title
     return None
+
+
+_TITLE_LINKS = {"of", "and", "for", "the", "in", "to", "a", "an", "on", "at", "&"}
+
+
+def _apposed_title(doc, root: Token, start: int) -> tuple[int, str] | None:
+    """'its latest report, Access Denied, found': capitalised words set off by commas in apposition to the report
+    word are its title, whatever the model took them for ('In the report, Ann Lee, its author, said' is a subject,
+    and 'the report, Dr Ann Lee said,' a speaker)."""
+    end = start
+    while end < len(doc) and end - start < 12 and (doc[end].text[:1].isupper() or doc[end].text[:1].isdigit() or
+                                                   doc[end].lower_ in _TITLE_LINKS and end > start):
+        end += 1
+    while end > start and doc[end - 1].lower_ in _TITLE_LINKS:
+        end -= 1
+    if end - start < 2 or end >= len(doc) or doc[end].text not in (",", ")") or doc[start].text in TITLES:
+        return None
+    head = doc[start:end].root
+    if head.dep_ not in ("appos", "npadvmod") or head.head.i not in (root.i, root.head.i):
+        return None
+    title = doc[start:end].text
+    return (end, title) if _refine_org_type(title, "") == "Organization" else None
 
 
 def _name_end(head: Token) -> int:

@@ -102,6 +102,7 @@ class Fact:
     amount: Money | None = None  # the sum of money the fact is about ('won £2bn of NHS contracts')
     about: tuple[str, ...] = ()  # entity keys a quotation names (for 'said' facts)
     time: str | None = None  # when the fact held, as its sentence says: a year ('2021') or year-month ('2017-11')
+    until: str | None = None  # when it stopped holding, where the sentence gives a span: '2020' of 'from 2015 to 2020'
 
 
 @dataclass(frozen=True)

@@ -224,8 +224,9 @@ def _add_fact(graph: Graph, fact: Fact, described: set[URIRef]) -> None:
     if fact.cue:
         graph.add((node, KG.cueVerb, Literal(fact.cue)))
     if fact.time:
-        graph.add((node, DCTERMS.date, Literal(fact.time, datatype=XSD.gYear if len(fact.time) == 4
-                                               else XSD.gYearMonth)))
+        graph.add((node, DCTERMS.date, _year_or_month(fact.time)))
+    if fact.until:
+        graph.add((node, SCHEMA.endDate, _year_or_month(fact.until)))
     if fact.amount is not None:
         money = iri.amount_iri(node)
         graph.add((node, KG.amount, money))
@@ -247,6 +248,10 @@ def _add_fact(graph: Graph, fact: Fact, described: set[URIRef]) -> None:
         graph.add((extractor, RDF.type, PROV.SoftwareAgent))
         graph.add((extractor, RDF.type, KG.Extractor))
         graph.add((extractor, RDFS.label, Literal(fact.rule.split(".")[0])))
+
+
+def _year_or_month(when: str) -> Literal:
+    return Literal(when, datatype=XSD.gYear if len(when) == 4 else XSD.gYearMonth)
 
 
 def fact_node(fact: Fact) -> URIRef:

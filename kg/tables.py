@@ -9,7 +9,7 @@ from kg.vocab import PREDICATES
 
 ENTITY_COLUMNS = ("id", "label", "type", "aliases", "documents")
 FACT_COLUMNS = ("subject", "subject_type", "predicate", "object", "object_type", "qualifier",
-                "document", "section", "sentence", "start", "end", "confidence", "rule", "time")
+                "document", "section", "sentence", "start", "end", "confidence", "rule", "time", "until")
 
 
 def _csv(rows: list[tuple], header: tuple[str, ...]) -> str:
@@ -42,6 +42,6 @@ def facts_csv(kg: KnowledgeGraph) -> str:
         s = f.sentence
         rows.append((subject.label, subject.type, PREDICATES[f.predicate][1], obj, obj_type, f.qualifier or "",
                      paths.get(s.doc_id, s.doc_id), s.section, s.text.strip(), s.start, s.end,
-                     f"{f.confidence:.2f}", f.rule, f.time or ""))
+                     f"{f.confidence:.2f}", f.rule, f.time or "", f.until or ""))
     rows.sort(key=lambda r: (r[6], r[9], r[0], r[2], r[3], r[12]))
     return _csv(rows, FACT_COLUMNS)

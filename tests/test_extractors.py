@@ -62,6 +62,15 @@ ROLES = [
     # a title makes a person of the model's 'organisation'
     ("Modality Partnership took over the practice. Its chief executive, Dr Naresh Rati, said services were safe.",
      ("Naresh Rati", "holdsRole", "Modality Partnership", "chief executive")),
+    # a post in a clause, whoever its subject stands for: a name set off by an age, a pronoun, a coordinated verb
+    ("Dr Nadia Bello, 52, has been a partner at the Castle Street Surgery in Hull since 2009.",
+     ("Nadia Bello", "holdsRole", "Castle Street Surgery", "partner")),
+    ("Dr Nadia Bello spoke first. She was chair of Humber LMC from 2015 to 2020.",
+     ("Nadia Bello", "holdsRole", "Humber LMC", "chair")),
+    ("Dr Nadia Bello trained in York and served as clinical director of the Hull West PCN between 2019 and 2022.",
+     ("Nadia Bello", "holdsRole", "Hull West PCN", "clinical director")),
+    ("Mark Oyelaran joined the board last year. He was previously chief executive of Virgin Care.",
+     ("Mark Oyelaran", "holdsRole", "Virgin Care", "former chief executive")),
 ]
 
 QUOTES = [
@@ -215,6 +224,9 @@ TIMES = [
     # the year dates the offer, not where the practice is
     ("Riverside Surgery in Leeds was the first to offer the NHS App from November 2017.",
      ("Riverside Surgery", "locatedIn", "Leeds"), None),
+    # a span's first year is when the fact held; its last is in test_a_span_of_years_ends_the_fact
+    ("Dr Nadia Bello trained in York and served as clinical director of the Hull West PCN between 2019 and 2022.",
+     ("Nadia Bello", "holdsRole", "Hull West PCN"), "2019"),
 ]
 
 
@@ -224,6 +236,23 @@ def test_facts_are_dated_where_their_sentence_dates_them(text, fact, time):
     labels = {e.key: e.label for e in kg.entities}
     times = {(labels[f.subject], f.predicate, labels.get(f.object)): f.time for f in kg.facts}
     assert fact in times and times[fact] == time
+
+
+@pytest.mark.parametrize("text,fact,span", [
+    ("Dr Nadia Bello spoke first. She was chair of Humber LMC from 2015 to 2020.",
+     ("Nadia Bello", "holdsRole", "Humber LMC"), ("2015", "2020")),
+    ("Dr Tim Ross was chief executive of Virgin Care from March 2012 until June 2019.",
+     ("Tim Ross", "holdsRole", "Virgin Care"), ("2012-03", "2019-06")),
+    ("Dr Nadia Bello served as clinical director of the Hull West PCN between 2019 and 2022.",
+     ("Nadia Bello", "holdsRole", "Hull West PCN"), ("2019", "2022")),
+    ("Dr Ann Lee has been a partner at Elm Surgery since 2009.", ("Ann Lee", "holdsRole", "Elm Surgery"),
+     ("2009", None)),
+])
+def test_a_span_of_years_ends_the_fact(text, fact, span):
+    kg = build(text)
+    labels = {e.key: e.label for e in kg.entities}
+    spans = {(labels[f.subject], f.predicate, labels.get(f.object)): (f.time, f.until) for f in kg.facts}
+    assert spans.get(fact) == span
 
 
 def test_a_reader_answered_by_name_is_no_new_entity():
@@ -1034,15 +1063,49 @@ MORNING_RULES = [
       ("Kestrel Institute report", "recommends", "PCN DES", "abolish")}),
 ]
 
+# found by a GP leader's profile and a Westminster Hall debate (2026-12-06, third session)
+DEBATE_RULES = [
+    # a seat after the post; the place the model takes into the name is no part of it
+    ("Green Party MP for Bristol Central Carla Denyer said patients waited weeks.",
+     {("Carla Denyer", "holdsRole", "Green Party", "MP for Bristol Central")}),
+    ("Conservative MP for Worthing Dr Peter Lamb said practices were closing.",
+     {("Peter Lamb", "holdsRole", "Conservative Party", "MP for Worthing")}),
+    # a shadow post is the party's, not the Government's
+    ("Labour shadow health minister Dan Rees criticised the GP contract.",
+     {("Dan Rees", "holdsRole", "Labour Party", "shadow health minister")}),
+    # an organisation set off by a comma opens no post: the post is the Government's
+    ("Responding for NHS England, primary care minister Jo Baxter said funding would rise.",
+     {("Jo Baxter", "holdsRole", "the Government", "primary care minister")}),
+    # a call to bring something back is a stance on it
+    ("Dr Lena Marsh rejected calls for a return to the Quality and Outcomes Framework.",
+     {("Lena Marsh", "opposes", "Quality and Outcomes Framework", "")}),
+    ("Devon LMC welcomed the expansion of the Pharmacy First scheme.",
+     {("Devon LMC", "welcomes", "Pharmacy First scheme", "")}),
+    # a report's title in apposition, whatever the model took it for, and 'its' report is its publisher's
+    ("The Kestrel Institute published its latest report, Closed Doors, on Monday.",
+     {("Kestrel Institute", "published", "Closed Doors", "")}),
+    ("Healthwatch Devon said its new report, Waiting Rooms, had found long delays.",
+     {("Healthwatch Devon", "published", "Waiting Rooms", "")}),
+    # a proposal about what a policy owns is kept in its own words
+    ("Dr Omar Haq called for the scrapping of the ARRS's limits on hiring GPs.",
+     {("Omar Haq", "recommends", "the scrapping of the ARRS's limits on hiring GPs", "")}),
+]
+
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
-ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES
+ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
+    DEBATE_RULES
 
 
 @pytest.mark.parametrize("text, expected", ARTICLE_RULES, ids=[sorted(e)[0][1] + " " + sorted(e)[0][0]
                                                                for _, e in ARTICLE_RULES])
 def test_posts_speakers_sums_and_names_of_the_evening_articles(text, expected):
     assert expected <= triples(build("Headline\n\n" + text))
+
+
+def test_the_policy_that_owns_what_is_proposed_is_not_itself_proposed():
+    facts = triples(build("Headline\n\nDr Omar Haq called for the scrapping of the ARRS's limits on hiring GPs."))
+    assert not [f for f in facts if f[1] == "recommends" and f[2] == "Additional Roles Reimbursement Scheme"]
 
 
 def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_no_proposal():

@@ -195,9 +195,19 @@ def test_person_binding_selects_that_person(graph, stored):
 
 def test_posts_over_time_reads_the_time_word_from_the_role_or_the_sentence(graph, stored):
     rows = run_query(graph, stored["posts-over-time"].sparql).rows
-    timed = {(r[0], r[1], r[3], r[4]) for r in rows if r[3] is not None}
+    timed = {(r[0], r[1], r[4], r[5]) for r in rows if r[4] is not None}
     assert timed == {("Tom Ellery", "2024-02-09", "former", "chair"),  # 'Former RCGP chair Tom Ellery'
                      ("Priya Natarajan", "2024-02-09", "new", "chief executive")}  # role 'new chief executive'
+
+
+def test_posts_over_time_gives_the_span_a_sentence_gives(stored):
+    from dataclasses import replace
+
+    kg = query_graph()
+    spanned = tuple(replace(f, time="2016", until="2020-06") if f.rule == "roles.title-before-name" and
+                    f.sentence.doc_id == "doc-c" else f for f in kg.facts)
+    rows = run_query(to_rdf(replace(kg, facts=spanned)), stored["posts-over-time"].sparql).rows
+    assert {(r[0], r[2], r[3], r[5]) for r in rows if r[3] is not None} == {("Tom Ellery", "2016", "2020-06", "chair")}
 
 
 def test_timeline_places_dated_facts_by_their_own_time(graph, stored):

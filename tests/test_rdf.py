@@ -217,3 +217,24 @@ def test_a_dated_fact_carries_its_time_and_conforms(time, datatype):
     graph = to_rdf(dated)
     assert list(graph.objects(fact_node(fact), DCTERMS.date)) == [Literal(time, datatype=getattr(XSD, datatype))]
     assert validate_graph(graph).conforms
+
+
+def test_a_span_of_years_gives_the_fact_an_end_date_and_conforms():
+    from dataclasses import replace
+
+    from rdflib.namespace import DCTERMS, XSD
+
+    from kg.rdf import fact_node
+    from kg.vocab import SCHEMA
+
+    kg = mini_graph()
+    fact = next(f for f in kg.facts if not f.object_is_literal)
+    spanned = replace(kg, facts=tuple(replace(f, time="2015", until="2020-06") if f is fact else f
+                                      for f in kg.facts))
+    graph = to_rdf(spanned)
+    node = fact_node(fact)
+    assert list(graph.objects(node, DCTERMS.date)) == [Literal("2015", datatype=XSD.gYear)]
+    assert list(graph.objects(node, SCHEMA.endDate)) == [Literal("2020-06", datatype=XSD.gYearMonth)]
+    assert validate_graph(graph).conforms
+    graph.add((node, SCHEMA.endDate, Literal("2021", datatype=XSD.gYear)))
+    assert not validate_graph(graph).conforms

@@ -538,6 +538,25 @@ MORE_ARTICLES = [
         ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
         ("Wes Streeting", "said", "a down payment on the change patients want to see", ""),
     }, {"ENDS"}),
+    ("profile_2026.txt", {
+        # posts in clauses whose subject is a name set off by an age, a pronoun, a coordinated verb's subject
+        ("Amara Okafor", "holdsRole", "Montpelier Health Centre", "partner"),
+        ("Amara Okafor", "holdsRole", "Avon LMC", "chair"),
+        ("Amara Okafor", "holdsRole", "Bristol Inner City PCN", "clinical director"),
+        ("Tom Ashworth", "holdsRole", "Avon LMC", "current chief executive"),
+        ("Katie Bramall-Stainer", "holdsRole", "British Medical Association", "former chair"),
+        ("Amara Okafor", "supports", "Additional Roles Reimbursement Scheme", ""),
+    }, set()),
+    ("debate_2026.txt", {
+        # the seat after the post is no part of the member's name; a shadow post is the party's
+        ("Liz Jarvis", "holdsRole", "Liberal Democrats", "MP for Eastleigh"),
+        ("Liz Jarvis", "said", "The 8am scramble is a national scandal", ""),
+        ("Caroline Johnson", "holdsRole", "Conservative Party", "shadow health minister"),
+        ("Caroline Johnson", "criticises", "the Government", ""),
+        ("Stephen Kinnock", "holdsRole", "the Government", "primary care minister"),
+        ("Stephen Kinnock", "opposes", "Minimum Practice Income Guarantee", ""),
+        ("Healthwatch England", "published", "Access Denied", ""),
+    }, {"Eastleigh Liz Jarvis", "House"}),
 ]
 
 

@@ -384,6 +384,10 @@ def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[
     """The first entity of the allowed types in the object phrase, and those coordinated with it
     ('in Wolverhampton and Gosport')."""
     refs = ctx.refs_under(view, token, types)
+    if not refs and token.pos_ in ("NOUN", "PROPN"):
+        # 'published its latest report, Access Denied, on Monday': the name runs past the phrase the parser gives
+        named = ctx.ref_for_token(view, token)
+        refs = [named] if named is not None and named.type in types else []
     if not refs:
         return []
     first = ctx.token_for(view, refs[0])

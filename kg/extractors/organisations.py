@@ -38,6 +38,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 author = _said_in_report(ctx, view, report)
             if author is not None:
                 yield Fact(author.key, "published", report.key, view.sentence, "organisations.report-by", 0.75)
+            elif (owner := _its(ctx, view, report)) is not None:
+                yield Fact(owner, "published", report.key, view.sentence, "organisations.its-report", 0.7)
         for first, second in zip(refs, refs[1:]):
             between = text[first.mention.end:second.mention.start]
             if first.type in OPERATOR_TYPES and second.type in SERVICE_TYPES:
@@ -64,6 +66,19 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                         _WIDER.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
                     yield Fact(first.key, "locatedIn", refs[at + 1].key, view.sentence, "organisations.located-in",
                                0.7)
+
+
+def _its(ctx: DocumentContext, view, report) -> str | None:
+    """'Healthwatch England said its latest report had found...': the organisation named last before 'its' in the
+    sentence owns the report."""
+    token = ctx.token_for(view, report)
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None) \
+        if token is not None else None
+    if owner is None:
+        return None
+    offset = view.offset(owner)
+    return ctx.last_of_type_before(offset, OPERATOR_TYPES | {"ThinkTank", "Publication"},
+                                   within=offset - view.sentence.start, section=view.sentence.section)
 
 
 def _said_in_report(ctx: DocumentContext, view, report):

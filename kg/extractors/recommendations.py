@@ -102,7 +102,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
     base = view.segment.segment.start
     seen = set()
     for ref in _policies(ctx, base + start, base + end):
-        if ref.key in seen or ref.key == recommender or _vehicle(ctx, view, ref):
+        if ref.key in seen or ref.key == recommender or _vehicle(ctx, view, ref) or _owner_only(ctx, view, ref):
             continue
         seen.add(ref.key)
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
@@ -146,6 +146,15 @@ def _literal(ctx: DocumentContext, view: SentenceView, subject: str, relation: s
         words = words[1:-1]  # a proposal quoted whole: the quotation marks are the page's, not its words
     yield Fact(subject, relation, words.strip(), view.sentence, rule, confidence, object_is_literal=True,
                cue=cue, start=start, end=end, about=about)
+
+
+def _owner_only(ctx: DocumentContext, view: SentenceView, ref) -> bool:
+    """'called for the scrapping of the ARRS's restrictions on hiring GPs': a policy that only owns what is proposed
+    is not itself the proposal (the proposal is kept in its own words, about the policy)."""
+    token = ctx.token_for(view, ref)
+    while token is not None and token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    return token is not None and token.dep_ == "poss" and not ref.mention.start <= view.offset(token.head) < ref.mention.end
 
 
 def _vehicle(ctx: DocumentContext, view: SentenceView, ref) -> bool:

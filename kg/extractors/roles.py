@@ -28,11 +28,14 @@ _UNIT = (r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|divisio
 _POSSESSIVE = r"(?:['’]s?)?"
 # the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
 _PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,4})?"
+# 'Liberal Democrat MP for Eastleigh Liz Jarvis': the place a post is for, before the name
+_SEAT_WORD = r"(?!(?:%s)\b)(?-i:[A-Z][\w'’-]*)" % "|".join(TITLES)
+_SEAT = r"(?P<seat>\s+for\s+%s(?:\s+(?:and\s+)?%s){0,3})?" % (_SEAT_WORD, _SEAT_WORD)
 # 'X, who is now chief executive of Y': a word on when, between the verb and the post
 _NOW = r"(?:(?:now|currently|also|still)\s+)?"
 # 'X was appointed chief executive of Y', 'X, who has been named chair of Y'
 _APPOINTED_AS = r"(?:(?:appointed|named|elected|made|installed)\s+(?:as\s+)?)"
-ROLE_MODIFIERS = ("senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
+ROLE_MODIFIERS = ("shadow", "senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
                   "clinical", "medical", "policy", "research", "executive", "non-executive", "honorary", "joint",
                   "chief", "general", "interim", "managing", "salaried", "locum", "sessional", "trainee")
 
@@ -76,7 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall', 'ORG, whose chair X'
         "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + TIME + _UNIT + role + r"s?" + _second_role_re() +
-                                              _PORTFOLIO +
+                                              _PORTFOLIO + _SEAT +
                                               r"\s*,?\s*" + _TITLE + r"$", re.I),
         # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'; 'ORG, whose chair is X'
         "roles.possessive-copula": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + TIME + role +
@@ -119,6 +122,7 @@ def _patterns() -> dict[str, re.Pattern]:
 @register("roles")
 def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     posts = list(_posts(ctx))
+    posts += _clause_posts(ctx, {(f.subject, f.object, f.sentence.start) for f in posts})
     yield from posts
     yield from _predecessors(ctx, posts)
     yield from _replacements(ctx, posts)
@@ -157,6 +161,55 @@ def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
             post, time = _appointed_post(people[0])
             yield Fact(person.key, "holdsRole", org, view.sentence, "roles.leads", 0.7, qualifier=post or "leader",
                        time=time)
+
+
+_POST_VERBS = {"be": None, "become": None, "remain": None, "serve": "as", "work": "as", "act": "as"}
+_EARLIER = {"previously", "formerly", "once", "earlier"}
+
+
+def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list[Fact]:
+    """'She was chair of Avon LMC from 2018 to 2023 and served as clinical director of the X PCN', 'Dr Y, 46, has
+    been a partner at Z since 2012': a post the clause's subject holds, whoever the subject stands for (a name, a
+    pronoun, the subject of the verb it is coordinated with), where the name-by-name rules above found none."""
+    facts = []
+    for view in ctx.sentences():
+        for verb in view.tokens:
+            preposition = _POST_VERBS.get(verb.lemma_, "")
+            if preposition == "" or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            posts = [c for c in verb.children if c.dep_ == "attr"] if preposition is None else \
+                prep_objects(verb, preposition)
+            subject = active_subject(verb)
+            if not posts or subject is None:
+                continue
+            holder = ctx.speaker_for(view, subject)
+            if holder is None or ctx.types.get(holder) != "Person":
+                continue
+            earlier = any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in verb.children)
+            for post in (p for head in posts for p in (head, *(c for c in head.children if c.dep_ == "conj"))):
+                fact = _clause_post(ctx, view, holder, post, earlier)
+                if fact is not None and (fact.subject, fact.object, fact.sentence.start) not in seen:
+                    seen.add((fact.subject, fact.object, fact.sentence.start))
+                    facts.append(fact)
+    return facts
+
+
+def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: Token, earlier: bool) -> Fact | None:
+    """The post a noun names ('clinical director of the X PCN') and the organisation it is in, as a fact."""
+    for preposition in (c for c in post.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")):
+        org_token = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        org = ctx.ref_for_token(view, org_token) if org_token is not None else None
+        if org is None or org.type not in ORG_TYPES or org.key == holder:
+            continue
+        words = " ".join(t.text for t in post.subtree if t.i < preposition.i)
+        match = re.fullmatch(r"(?:(?:the|a|an|its|their|his|her)\s+)?" + TIME + _role_re() + _PORTFOLIO, words, re.I)
+        if match is None:
+            continue
+        qualifier = _qualifier(match)
+        if earlier and not match.group("time"):
+            qualifier = f"former {qualifier}"
+        return Fact(holder, "holdsRole", org.key, view.sentence, "roles.clause", 0.8, qualifier=qualifier)
+    return None
 
 
 _HIRING = {"appoint", "name", "hire", "recruit", "elect"}
@@ -384,7 +437,7 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
             at = person.mention.start - len(before) + match.start() if match else 0
             # not when an organisation's name opens the post ('RCGP chair X', 'the RCGP's chair X'): that is its post
             if match and match.group("role").casefold() in implied and not any(
-                    at - 4 <= o.mention.end <= at + 1 for o in orgs):
+                    at - 4 <= o.mention.end <= at + 1 and "," not in text[o.mention.end:at + 1] for o in orgs):
                 # 'The Scottish Government will give... , Health Secretary X has announced': a government the
                 # sentence names is the one the post is in
                 named = [o.key for o in orgs if _government(o)] or _one_government_before(ctx, person)
@@ -480,6 +533,8 @@ def _qualifier(match: re.Match) -> str:
     portfolio = match.groupdict().get("portfolio") or ""
     also = match.groupdict().get("also") or ""
     role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}{also}{portfolio}".split())
+    seat = (match.groupdict().get("seat") or "").strip()
+    role = f"{role} {seat}" if seat else role
     time = match.groupdict().get("time")
     return f"{time.lower().rstrip('-')} {role}" if time else role
 

@@ -20,6 +20,9 @@ TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislatio
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
 PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "move", "moves", "bid", "push",
                   "campaign", "efforts", "decision"}
+# what a proposal would bring back or extend: the stance on the proposal is a stance on that
+RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansion", "extension", "continuation",
+                   "retention", "roll-out", "rollout"}
 # 'X-backed report': the first part backs the thing the compound modifies
 _BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|endorsed|funded|led)$")
 
@@ -124,6 +127,10 @@ def _object_heads(token: Token) -> Iterator[Token]:
         if child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN":
             # 'condemned the decision by the ICB to close the practice': the stance is on the one who decided
             yield from (o for o in child.children if o.dep_ == "pobj")
+        if token.lemma_ in RESTORING_NOUNS and child.dep_ == "prep" and child.lower_ in ("to", "of"):
+            # 'calls for a return to the MPIG', 'the expansion of the ARRS': the stance is on what is brought back
+            for pobj in (o for o in child.children if o.dep_ == "pobj"):
+                yield from _object_heads(pobj)
         if token.lower_ in PROPOSAL_NOUNS and token.pos_ == "NOUN":
             # 'backed calls for a review of X', 'welcomed plans to expand the ARRS': the stance is on what is proposed
             # (not on what a proposal would remove: 'backed plans to scrap the QOF')
