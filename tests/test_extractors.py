@@ -1103,6 +1103,28 @@ def test_posts_speakers_sums_and_names_of_the_evening_articles(text, expected):
     assert expected <= triples(build("Headline\n\n" + text))
 
 
+@pytest.mark.parametrize("text, target", [
+    # the verdict is on who failed or who was delighted, not on what their clause names
+    ("Dr Helen Price said practices had failed to meet the targets of the Quality and Outcomes Framework.",
+     "Quality and Outcomes Framework"),
+    ('Dr Helen Price said: "Doctors who worked under the partnership model were delighted with the change."',
+     "GP partnership model"),
+])
+def test_a_quotations_verdict_on_another_is_no_stance_on_what_its_clause_names(text, target):
+    facts = triples(build("Headline\n\n" + text))
+    assert not [f for f in facts if f[1] in ("supports", "criticises") and f[2] == target]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Dr Helen Price said: "The partnership model has been a disaster for patients."',
+     ("Helen Price", "criticises", "GP partnership model", "")),
+    ('Dr Helen Price said the Quality and Outcomes Framework had failed patients badly.',
+     ("Helen Price", "criticises", "Quality and Outcomes Framework", "")),
+])
+def test_a_quotations_verdict_on_what_it_names_is_a_stance(text, expected):
+    assert expected in triples(build("Headline\n\n" + text))
+
+
 def test_the_policy_that_owns_what_is_proposed_is_not_itself_proposed():
     facts = triples(build("Headline\n\nDr Omar Haq called for the scrapping of the ARRS's limits on hiring GPs."))
     assert not [f for f in facts if f[1] == "recommends" and f[2] == "Additional Roles Reimbursement Scheme"]

@@ -77,7 +77,7 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
         for ref in refs:
             if ref.key == holder or ref.key in seen or ref.type not in TARGET_TYPES or _inside_another(ref, refs):
                 continue
-            clause = _clause(ctx, view, ref)
+            clause = target_clause(ctx, view, ref)
             if clause is None:
                 continue
             score = polarity(clause)
@@ -186,7 +186,7 @@ def _opinion_markers(view: SentenceView) -> Iterator[int]:
         yield view.sentence.start + match.start()
 
 
-def _clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
+def target_clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
     """The text of the clause in which the target is an argument, or None when it is only a modifier; the
     names in it are left out, as they are no one's verdict ('Nuffield Trust', 'Good Health Practice')."""
     token = ctx.token_for(view, ref)

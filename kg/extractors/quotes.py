@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extractors import register
 from kg.extractors.context import (DocumentContext, SentenceView, passive_agent, prep_objects, quoted_spans,
                                   verb_lemma)
+from kg.extractors.opinion import polarity, target_clause
 from kg.lexicon import load_lexicon
 from kg.mentions import QUOTES, TITLES, policy_head_types
 from kg.model import Fact
@@ -398,7 +399,6 @@ _DISTANCED = re.compile(r"\b(?:sold|billed|touted|marketed|pitched|promoted|pres
 def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start: int, end: int) -> Iterator[Fact]:
     """What a quotation is about, and which side its speaker takes: strongly positive words about a policy or
     organisation support it, strongly negative ones criticise it."""
-    from kg.extractors.opinion import polarity
 
     refs = ctx.refs_in(start, end)
     # a name inside a longer mention ('Policy Exchange' in 'This Policy Exchange report') is not a target of its own
@@ -414,6 +414,27 @@ def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start:
     if abs(score) < STRONG:
         return
     relation = "supports" if score > 0 else "criticises"
-    for key in dict.fromkeys(r.key for r in targets):
+    views = [v for v in ctx.sentences() if v.sentence.start < end and start < v.sentence.end]
+    for key in dict.fromkeys(r.key for r in targets if not _aside(ctx, views, r, score)):
         yield Fact(speaker, relation, key, view.sentence, "quotes.polarity", 0.6, cue=f"polarity {score:+.2f}",
                    start=start, end=end)
+
+
+_SUBORDINATE = {"relcl", "acl", "xcomp", "advcl", "pcomp"}
+
+
+def _aside(ctx: DocumentContext, views: list[SentenceView], ref, score: float) -> bool:
+    """'practices had failed to meet the targets of the QOF', 'doctors who worked under X were delighted': a target
+    named in a clause that hangs on another's words is what the quotation's verdict is on only when its own clause
+    says so."""
+    view = next((v for v in views if v.sentence.start <= ref.mention.start < v.sentence.end), None)
+    token = ctx.token_for(view, ref) if view is not None else None
+    if token is None:
+        return False
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ not in _SUBORDINATE:
+        return False
+    clause = target_clause(ctx, view, ref)
+    return clause is None or polarity(clause) * score <= 0 or abs(polarity(clause)) < STRONG
