@@ -9,6 +9,7 @@ not assumed to be the one named in another), and a comment's pronouns stay insid
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass
@@ -104,6 +105,7 @@ def resolve_references(adoc: AnalysedDocument,
                           _sentence_index(sentence_starts, m.start), _is_subject(adoc, m.start, m.end))
                    for m, key, etype, label in named), key=lambda n: (n.start, n.end))
     starts = [e.start for e in pool]
+    kinds = _apposed_kinds(adoc.document.text, pool)
     one_post = len(_posts_described(adoc)) == 1
     unposted = _unposted_people(adoc, pool) if one_post else []
     found: list[Antecedent] = []
@@ -116,7 +118,7 @@ def resolve_references(adoc: AnalysedDocument,
             if _inside_named(pool, starts, start):
                 continue
             hit = _pronoun(token, start, pool, starts, sentence_starts, zone_of) or \
-                _description(token, base, pool, starts, sentence_starts) or \
+                _description(token, base, pool, starts, sentence_starts, kinds) or \
                 _role_description(token, base, pool, sentence_starts, one_post) or \
                 _post_description(token, base, unposted)
             if hit is None:
@@ -312,7 +314,24 @@ def _expletive(token: Token) -> bool:
     return head.lemma_ == "be" and token.dep_ == "nsubj"
 
 
-def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[int], sentence_starts: list[int]):
+# 'Fylde Coast Medical Services, a not-for-profit GP federation that...': the kind a name is said to be
+_APPOSED_KIND = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b(?!['’-])" %
+                           "|".join(re.escape(h) for h in sorted(DESCRIPTION_HEADS, key=len, reverse=True)), re.I)
+
+
+def _apposed_kinds(text: str, pool: Sequence[_Named]) -> dict[str, set[str]]:
+    """Entity key -> the description heads the document gives it in apposition, so that 'the federation' can be
+    the one the page called a federation though its name does not say so."""
+    kinds: dict[str, set[str]] = {}
+    for named in pool:
+        match = _APPOSED_KIND.match(text, named.end)
+        if match is not None:
+            kinds.setdefault(named.key, set()).add(match.group(1).lower())
+    return kinds
+
+
+def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[int], sentence_starts: list[int],
+                 kinds: dict[str, set[str]]):
     words = _head_words(token)
     if words is None:
         return None
@@ -343,7 +362,7 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         most = max(counts.values())
         return start, end, next(e for e in earlier if counts[e.key] == most), "coref.description"
     for entity in earlier:
-        if not name_words or any(w in entity.label for w in name_words):
+        if not name_words or any(w in entity.label for w in name_words) or head_text in kinds.get(entity.key, ()):
             return start, end, entity, "coref.description"
     return None
 
@@ -376,6 +395,12 @@ def _head_words(token: Token) -> tuple[Token, str] | None:
     if any(c.dep_ in ("compound", "amod") and c.i < token.i and c.text[:1].isupper() for c in token.children):
         return None
     if token.text[:1].isupper() and head_text not in _CAPITALISED_HEADS:
+        return None
+    # 'owned by the investment firm Harbourside Capital': a name right after the head is the one it describes
+    name = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    while name is not None and name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name is not None and name.dep_ == "appos" and name.head.i == token.i and name.pos_ == "PROPN":
         return None
     return det[0], head_text
 

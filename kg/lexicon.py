@@ -33,6 +33,7 @@ class Lexicon:
     stance_nouns: dict[str, tuple[str, frozenset[str]]]  # noun a light verb gives -> (relation, its prepositions)
     recommend_verbs: frozenset[str]
     polarity: dict[str, float] = field(default_factory=dict)  # word -> valence on VADER's scale, added to VADER's
+    neutral: frozenset[str] = frozenset()  # VADER's words that name things in this field ('care'): no valence here
     places: frozenset[str] = frozenset()  # UK nations, regions and counties, casefolded
 
     def terms(self) -> tuple[Term, ...]:
@@ -61,10 +62,12 @@ class Lexicon:
         return frozenset(w for r in self.role_names for w in r.split() if w not in ("of", "for"))
 
     def organisation_head_type(self, name: str, *, ignore_case: bool = False) -> str | None:
-        """The kind of organisation the name's last words say it is ('Kent Local Medical Committee': the longest
-        head, 'Local Medical Committee', an Organization), or None when it ends in no head word."""
+        """The kind of organisation the name's last words (before any 'of') say it is ('Kent Local Medical
+        Committee': the longest head, 'Local Medical Committee', an Organization), or None when they are no head."""
         fold = str.casefold if ignore_case else str
-        name = fold(name)
+        # 'Royal College of General Practitioners', 'British Journal of General Practice': what comes before 'of'
+        # names the kind
+        name = fold(name).split(" of ")[0]
         matches = [(len(head), etype) for etype, heads in self.organisation_heads.items() for head in heads
                    if name == fold(head) or name.endswith(" " + fold(head))]
         return max(matches)[1] if matches else None
@@ -127,6 +130,7 @@ def lexicon_from_data(raw: dict) -> Lexicon:
                       for word, preps in words.items()},
         recommend_verbs=frozenset(raw["recommend_verbs"]),
         polarity={str(word).lower(): float(valence) for word, valence in (raw.get("polarity") or {}).items()},
+        neutral=frozenset(str(word).lower() for word in raw.get("neutral") or ()),
         places=frozenset(str(p).casefold() for p in raw.get("places") or ()),
     )
 

@@ -107,9 +107,10 @@ def policy_head_types() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _after_post_re() -> re.Pattern:
-    """A post in lower case just before a name: 'whose chief executive Rachel Power' is a person's name."""
+    """A post in lower case just before a name: 'whose chief executive Rachel Power', 'Its chief executive, Rachel
+    Power,' is a person's name."""
     posts = sorted((r for r in load_lexicon().roles if r.islower()), key=len, reverse=True)
-    return re.compile(r"\b(?:%s)\s+$" % "|".join(re.escape(r) for r in posts))
+    return re.compile(r"\b(?:%s),?\s+$" % "|".join(re.escape(r) for r in posts))
 
 
 def _refine_org_type(name: str, before: str, after: str = "") -> str:

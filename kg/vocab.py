@@ -60,6 +60,7 @@ class KG(DefinedNamespace):
     founded: URIRef
     chaired: URIRef
     tookOver: URIRef
+    owns: URIRef
     commissioned: URIRef
     partnerOf: URIRef
     wonContract: URIRef
@@ -118,6 +119,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "founded": (KG.founded, "founded"),
     "chaired": (KG.chaired, "chaired"),
     "tookOver": (KG.tookOver, "took over"),
+    "owns": (KG.owns, "owns"),
     "commissioned": (KG.commissioned, "commissioned"),
     "partnerOf": (KG.partnerOf, "partner of"),
     "wonContract": (KG.wonContract, "won contract from"),

@@ -487,6 +487,18 @@ def test_the_domain_polarity_words_are_what_vader_lacks():
     assert all(-4 <= valence < 0 for valence in polarity.values())
 
 
+
+def test_the_domain_neutral_words_are_vaders_and_carry_no_valence_here():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from kg.extractors.opinion import polarity
+    from kg.lexicon import load_lexicon
+
+    neutral = load_lexicon().neutral
+    assert {"care", "trust"} <= neutral <= set(SentimentIntensityAnalyzer().lexicon)
+    assert polarity("patients could still get urgent care through the trust") == 0
+
+
 def test_comment_claims_are_credited_to_the_commenter_and_kept_in_the_comment_section():
     text = ("NHS England has published a new plan for primary care networks.\n\n"
             "Comments (1)\n\n"
@@ -1089,6 +1101,24 @@ DEBATE_RULES = [
     # a proposal about what a policy owns is kept in its own words
     ("Dr Omar Haq called for the scrapping of the ARRS's limits on hiring GPs.",
      {("Omar Haq", "recommends", "the scrapping of the ARRS's limits on hiring GPs", "")}),
+    # found by an out-of-hours procurement story: the sum in what was awarded, a winner the parser took for a verb,
+    # owners, and a description matched to the kind the page gave a name
+    ("A £3.5m contract to run the Harbour Walk-in Centre was awarded to Medvia Health by NHS Kent and Medway ICB.",
+     {("Medvia Health", "wonContract", "NHS Kent and Medway ICB", "£3.5m")}),
+    ("The contract to run the Elm Surgery was awarded to Operose Health by NHS Kent ICB in 2022.",
+     {("Operose Health", "wonContract", "NHS Kent ICB", "")}),
+    ("Kestrel Health, which is owned by the investment firm Harbourside Capital, runs 12 practices.",
+     {("Harbourside Capital", "owns", "Kestrel Health", "")}),
+    ("The practices are run by Wyre Health Partners, a not-for-profit GP federation. The federation borrowed £2m "
+     "from Lloyds Bank last year.", {("Wyre Health Partners", "borrowsFrom", "Lloyds Bank", "£2m")}),
+    # found by a local paper's story: posts named by a kind of organisation, long portfolios, a name after a post
+    ("Residents packed the meeting about the Quayside Practice. Practice manager Tom Reid said hours would be cut.",
+     {("Tom Reid", "holdsRole", "Quayside Practice", "practice manager")}),
+    ("Cllr Amy Ward, Leeds City Council's executive member for adult social care and public health, said the plan "
+     "was wrong.", {("Amy Ward", "holdsRole", "Leeds City Council",
+                     "executive member for adult social care and public health")}),
+    ("The Patients Association criticised the plan. Its chief executive, Dan Moss, said patients were waiting.",
+     {("Dan Moss", "holdsRole", "Patients Association", "chief executive")}),
 ]
 
 

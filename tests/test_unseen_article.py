@@ -557,6 +557,25 @@ MORE_ARTICLES = [
         ("Stephen Kinnock", "opposes", "Minimum Practice Income Guarantee", ""),
         ("Healthwatch England", "published", "Access Denied", ""),
     }, {"Eastleigh Liz Jarvis", "House"}),
+    ("procurement_2026.txt", {
+        # the sum in what was awarded; 'the federation' is the one the page called a federation
+        ("Practice Plus Group", "wonContract", "NHS Lancashire and South Cumbria ICB", "£42 million"),
+        ("Bridgepoint", "owns", "Practice Plus Group", ""),
+        ("NHS England", "pays", "Practice Plus Group", "£118m"),
+        ("Fylde Coast Medical Services", "borrowsFrom", "Lloyds Bank", "£1.2m"),
+        ("Kevin Lavery", "holdsRole", "NHS Lancashire and South Cumbria ICB", "chief executive"),
+        ("Adam Janjua", "holdsRole", "Lancashire and Cumbria LMC", "medical secretary"),
+        ("Unite the union", "criticises", "NHS Lancashire and South Cumbria ICB", ""),
+        ("Unite the union", "urges", "NHS England", ""),
+    }, set()),
+    ("local_news_2026.txt", {
+        # a post named by a kind of organisation is in the one of that kind the page named; a post set off by a
+        # comma before a name the model took for an organisation
+        ("Sue Bennett", "holdsRole", "Harbour Practice", "practice manager"),
+        ("Rebecca Fox", "holdsRole", "Kent County Council", "cabinet member for adult social care and public health"),
+        ("Rachel Power", "holdsRole", "Patients Association", "chief executive"),
+        ("Rosie Duffield", "wroteTo", "Wes Streeting", ""),
+    }, set()),
 ]
 
 
@@ -582,6 +601,13 @@ def test_she_after_a_spokesperson_is_not_the_founder_named_before():
     built = extract(read_documents([ARTICLES / "provider_collapse_2026.txt"]).documents)
     founder = next(e.key for e in built.entities if e.label == "Nadia Hussain")
     assert [f for f in built.facts if f.subject == founder and f.predicate == "said"] == []
+
+
+def test_a_name_after_a_post_and_a_comma_is_a_person_and_care_is_no_praise():
+    built = extract(read_documents([ARTICLES / "local_news_2026.txt"]).documents)
+    assert ("Rachel Power", "Person") in {(e.label, e.type) for e in built.entities}
+    # 'patients could still get urgent care through NHS 111', in what a spokesperson said, is no support for it
+    assert not [f for f in labelled_facts(built) if f[1] == "supports"]
 
 
 def test_the_online_consultation_firms_are_companies():

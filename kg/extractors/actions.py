@@ -49,6 +49,7 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "request": ("requestsFundingFrom", ORGS, ORGS),
     "provide": ("offers", ORGS, POLICIES),
     "buy": ("tookOver", ORGS, ORGS),
+    "own": ("owns", ORGS | {"Person"}, ORGS),
     "acquire": ("tookOver", ORGS, ORGS),
     "purchase": ("tookOver", ORGS, ORGS),
     "partner": ("partnerOf", ORGS, ORGS),
@@ -516,10 +517,18 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         else:
             by = [s for s in [active_subject(verb)] if s is not None]
             winners = to or [c for c in verb.children if c.dep_ == "dative"]
+        if passive and not to:
+            # 'was awarded to Operose Health by the ICB': the parser may take 'to Operose' for an infinitive, and
+            # hang the 'by' phrase on it; the names after 'to' and 'by' still say who
+            to, by = _named_after(ctx, view, verb, "to") or to, by or _named_after(ctx, view, verb, "by")
+            winners = to or winners
         if not by or not winners:
             continue
         awarders = _agents(ctx, view, by[0], ORGS, passive=False)
         amount = money_in(verb)
+        if amount is None and passive and awarded is not None:
+            # 'A £42m contract to run... has been awarded to X': the sum is in what was awarded
+            amount = parse_money(verb.doc[awarded.left_edge.i:awarded.right_edge.i + 1].text)
         contract = any(t.lower_ in _CONTRACT_NOUNS for t in verb.subtree)
         if not contract and amount is None:
             continue  # 'awarded the practice a rating', 'awarded him an MBE'
@@ -533,6 +542,19 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 else:  # 'awarded £2m to the PCN': a grant
                     yield Fact(awarder, "funds", winner, view.sentence, "actions.award-sum", 0.65, cue="award",
                                qualifier=amount.text, amount=amount)
+
+
+def _named_after(ctx: DocumentContext, view: SentenceView, verb: Token, word: str) -> list[Token]:
+    """The head of the organisation named right after `word` (and an optional 'the') in the verb's clause."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != word or token.i + 1 >= len(token.doc):
+            continue
+        after = token.doc[token.i + 2] if token.doc[token.i + 1].lower_ == "the" and token.i + 2 < len(token.doc) \
+            else token.doc[token.i + 1]
+        ref = ctx.ref_for_token(view, after)
+        if ref is not None and ref.type in ORGS and view.offset(after) == ref.mention.start:
+            return [ctx.token_for(view, ref)]
+    return []
 
 
 INSPECTION_GRADES = {"outstanding", "good", "inadequate"}

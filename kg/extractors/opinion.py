@@ -44,7 +44,10 @@ def _analyser():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     analyser = SentimentIntensityAnalyzer()
-    analyser.lexicon.update(load_lexicon().polarity)
+    lexicon = load_lexicon()
+    analyser.lexicon.update(lexicon.polarity)
+    for word in lexicon.neutral:
+        analyser.lexicon.pop(word, None)
     return analyser
 
 

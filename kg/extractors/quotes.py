@@ -434,6 +434,11 @@ def _aside(ctx: DocumentContext, views: list[SentenceView], ref, score: float) -
     head = token
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
+    # 'the ICB was working with the practice to make sure patients could still get care through NHS 111': a clause
+    # anywhere under a subordinate one, up to the verb that cues the quotation, is as far from the verdict
+    cues = load_lexicon().cue_verbs
+    while head.dep_ not in _SUBORDINATE and head.head.i != head.i and verb_lemma(head.head, cues) is None:
+        head = head.head
     if head.dep_ not in _SUBORDINATE:
         return False
     clause = target_clause(ctx, view, ref)

@@ -7,11 +7,12 @@ from typing import Iterator
 
 from spacy.tokens import Token
 
+from kg.coref import DESCRIPTION_HEADS
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, Ref, SentenceView, active_subject, passive_agent, prep_objects
 from kg.lexicon import load_lexicon
 from kg.mentions import TITLES
-from kg.model import Fact
+from kg.model import ORGANISATION_TYPES, Fact
 
 ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Programme"}
 TIME = r"(?:(?P<time>former|new|then|interim|acting|outgoing|incoming|current|first|founding|ex-)\s*)?"
@@ -27,7 +28,7 @@ _UNIT = (r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|divisio
 # 'the RCGP's', and 'the Royal College of GPs'' after a plural
 _POSSESSIVE = r"(?:['’]s?)?"
 # the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
-_PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,4})?"
+_PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,6})?"
 # 'Liberal Democrat MP for Eastleigh Liz Jarvis': the place a post is for, before the name
 _SEAT_WORD = r"(?!(?:%s)\b)(?-i:[A-Z][\w'’-]*)" % "|".join(TITLES)
 _SEAT = r"(?P<seat>\s+for\s+%s(?:\s+(?:and\s+)?%s){0,3})?" % (_SEAT_WORD, _SEAT_WORD)
@@ -435,6 +436,8 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
             before = text[max(s.start, person.mention.start - 60):person.mention.start]
             match = re.search(r"(?:^|\s)" + TIME + _role_re() + r"\s*,?\s*" + _TITLE + r"$", before, re.I)
             at = person.mention.start - len(before) + match.start() if match else 0
+            if match and not any(at - 4 <= o.mention.end <= at + 1 for o in orgs):
+                yield from _kind_post(ctx, person, match, view)
             # not when an organisation's name opens the post ('RCGP chair X', 'the RCGP's chair X'): that is its post
             if match and match.group("role").casefold() in implied and not any(
                     at - 4 <= o.mention.end <= at + 1 and "," not in text[o.mention.end:at + 1] for o in orgs):
@@ -445,6 +448,27 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                 if org_key:
                     yield Fact(person.key, "holdsRole", org_key, s, "roles.implied-organisation", 0.7,
                                qualifier=_qualifier(match))
+
+
+def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: SentenceView) -> Iterator[Fact]:
+    """'practice manager Sue Bennett', 'trust chief executive X': a post named by a kind of organisation is in the
+    one of that kind the page named last before it (as 'the practice' would be)."""
+    words = match.group("role").casefold().split()
+    kind = DESCRIPTION_HEADS.get(words[0]) if len(words) > 1 else None
+    if kind is None:
+        return
+    types, name_words = kind
+    types = types & ORGANISATION_TYPES  # 'contract manager' is no post in a contract
+    for ref in reversed(ctx.refs_in(0, person.mention.start)):
+        if ref.mention.section != view.sentence.section:
+            continue
+        named = ref.mention.text.casefold()
+        # 'the Harbour Practice', which the model calls an organisation, is a practice by its name's last word
+        if ref.type in types and (not name_words or any(w in named for w in name_words)) or \
+                ref.type in ORGANISATION_TYPES and named.split()[-1] == words[0]:
+            yield Fact(person.key, "holdsRole", ref.key, view.sentence, "roles.kind-post", 0.65,
+                       qualifier=_qualifier(match))
+            return
 
 
 def _government(ref: Ref) -> bool:
