@@ -1155,6 +1155,20 @@ def test_a_quotations_verdict_on_what_it_names_is_a_stance(text, expected):
     assert expected in triples(build("Headline\n\n" + text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a quotation after a sentence whose subject is a person, in the same paragraph, is that person's
+    ('Dr Amy Ng is unconvinced. "The money will not reach the practices that need it."',
+     {("Amy Ng", "said", "The money will not reach the practices that need it.")}),
+    # a verb of speech after the quotation names its speaker instead
+    ('Dr Amy Ng is unconvinced. "It will not work. Not here," said Dr Tom Ash.',
+     {("Tom Ash", "said", "It will not work. Not here")}),
+    # in the next paragraph the quotation is no one's the rule can tell
+    ('Dr Amy Ng is unconvinced.\n\n"The money will not reach the practices that need it."', set()),
+])
+def test_a_quotation_after_a_sentence_about_a_person_is_hers(text, expected):
+    assert {f[:3] for f in triples(build("Headline\n\n" + text)) if f[1] == "said"} == expected
+
+
 def test_the_policy_that_owns_what_is_proposed_is_not_itself_proposed():
     facts = triples(build("Headline\n\nDr Omar Haq called for the scrapping of the ARRS's limits on hiring GPs."))
     assert not [f for f in facts if f[1] == "recommends" and f[2] == "Additional Roles Reimbursement Scheme"]

@@ -576,6 +576,14 @@ MORE_ARTICLES = [
         ("Rachel Power", "holdsRole", "Patients Association", "chief executive"),
         ("Rosie Duffield", "wroteTo", "Wes Streeting", ""),
     }, set()),
+    ("feature_2026.txt", {
+        # 'says' in a feature's present tense; a quotation after a sentence about a person, in its paragraph, is hers
+        ("Hannah Cole", "holdsRole", "Royal College of General Practitioners", "member"),
+        ("Rebecca Fisher", "holdsRole", "Health Foundation", "senior policy fellow"),
+        ("Rebecca Fisher", "said", "There is no good evidence that partnership itself improves outcomes", ""),
+        ("Hannah Cole", "said", "That is less than £20,000 per practice. It will not fix a leaking roof.", ""),
+        ("British Medical Association", "supports", "GP partnership model", ""),
+    }, set()),
 ]
 
 

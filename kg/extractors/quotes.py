@@ -45,6 +45,7 @@ def extract_interviews(ctx: DocumentContext) -> Iterator[Fact]:
 def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
     cues = load_lexicon().cue_verbs
     previous_speaker: str | None = None
+    led_in = False  # whether the previous speaker was only the subject of a sentence before a quotation
     paragraph_quotes: dict[int, list[tuple[int, int]]] = {}
     attributed: set[tuple[int, int]] = set()
     text = ctx.adoc.document.text
@@ -91,7 +92,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             if len(words.split()) < 2:
                 continue
             found = True
-            previous_speaker = speaker
+            previous_speaker, led_in = speaker, False
             attributed.add(content)
             said.append(content)
             yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
@@ -114,15 +115,38 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
         if found:
             continue
         # a paragraph that is all quotation continues the last speaker's words ('He added: ...' paragraphs)
-        if previous_speaker and quotes and _whole_quote(sentence, quotes):
+        if previous_speaker and quotes and _whole_quote(sentence, quotes) and \
+                not (led_in and _cued_after(view, quotes[-1][1], cues)):
             start, end = quotes[0][0], quotes[-1][1]
             attributed.update(quotes)
             yield Fact(previous_speaker, "said", _unquoted(text[start:end], "‘’“”\"' "), sentence,
                        "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=start, end=end,
                        about=_about(ctx, start, end, previous_speaker, sentence))
             yield from _quote_stance(ctx, view, previous_speaker, start, end)
-        else:
+        elif quotes:
             previous_speaker = None
+        else:
+            previous_speaker = _lead_in(ctx, view)
+            led_in = previous_speaker is not None
+            continue
+        led_in = False
+
+
+def _cued_after(view: SentenceView, end: int, cues: frozenset[str]) -> bool:
+    """Whether a verb of speech follows the quotation in its paragraph ('..., she said'): it names the speaker."""
+    base = view.segment.segment.start
+    return any(base + t.idx >= end and t.pos_ == "VERB" and verb_lemma(t, cues) for t in view.segment.doc)
+
+
+def _lead_in(ctx: DocumentContext, view: SentenceView) -> str | None:
+    """'Dr Cole is unimpressed. "That is less than £20,000 per practice."': a sentence whose subject is a person,
+    followed in its paragraph by one that is all quotation, leads in to that person's words."""
+    root = view.span.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ != "PROPN" or view.sentence.end >= view.segment.segment.end:
+        return None  # a name, not a pronoun; and the quotation must follow in the same paragraph
+    speaker = ctx.speaker_for(view, subject)
+    return speaker if speaker is not None and ctx.types.get(speaker) == "Person" else None
 
 
 # a comma and any titles just before a name: the name is set off by commas ('Its premises lead, Dr X, said')
