@@ -1119,6 +1119,9 @@ DEBATE_RULES = [
                      "executive member for adult social care and public health")}),
     ("The Patients Association criticised the plan. Its chief executive, Dan Moss, said patients were waiting.",
      {("Dan Moss", "holdsRole", "Patients Association", "chief executive")}),
+    # the post before the organisation, the name set off after it
+    ("Speaking on Monday, the chief executive of the Kestrel Institute, Dr Ola Reyes, said the plan was late.",
+     {("Ola Reyes", "holdsRole", "Kestrel Institute", "chief executive")}),
 ]
 
 
@@ -1167,6 +1170,15 @@ def test_a_quotations_verdict_on_what_it_names_is_a_stance(text, expected):
 ])
 def test_a_quotation_after_a_sentence_about_a_person_is_hers(text, expected):
     assert {f[:3] for f in triples(build("Headline\n\n" + text)) if f[1] == "said"} == expected
+
+
+def test_answers_are_the_interviewees_only_where_the_page_says_who_is_interviewed():
+    questions = "\n\nQ: What comes first?\n\nA: Workload, and then funding for practices.\n"
+    named = triples(build("Headline\n\nIn an interview with Pulse, Dr Ama Berko, chair of Leeds LMC, spoke of the "
+                          "year ahead." + questions))
+    assert ("Ama Berko", "said", "Workload, and then funding for practices.", "") in named
+    unnamed = triples(build("Headline\n\nDr Ama Berko and Dr Tom Ash answered readers." + questions))
+    assert not [f for f in unnamed if f[1] == "said"]
 
 
 def test_the_policy_that_owns_what_is_proposed_is_not_itself_proposed():

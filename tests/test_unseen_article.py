@@ -584,6 +584,12 @@ MORE_ARTICLES = [
         ("Hannah Cole", "said", "That is less than £20,000 per practice. It will not fix a leaking roof.", ""),
         ("British Medical Association", "supports", "GP partnership model", ""),
     }, set()),
+    ("qa_2026.txt", {
+        # 'The new chair of ORG, Professor X, talks to Y': the post before the organisation; each answer is hers
+        ("Victoria Tzortziou Brown", "holdsRole", "Royal College of General Practitioners", "new chair"),
+        ("Victoria Tzortziou Brown", "said", "It makes a strong case. We agree with its central finding that funding "
+                                             "has not kept pace with demand.", ""),
+    }, set()),
 ]
 
 
@@ -616,6 +622,13 @@ def test_a_name_after_a_post_and_a_comma_is_a_person_and_care_is_no_praise():
     assert ("Rachel Power", "Person") in {(e.label, e.type) for e in built.entities}
     # 'patients could still get urgent care through NHS 111', in what a spokesperson said, is no support for it
     assert not [f for f in labelled_facts(built) if f[1] == "supports"]
+
+
+def test_every_answer_of_an_interview_is_the_interviewees_and_no_question_is():
+    built = extract(read_documents([ARTICLES / "qa_2026.txt"]).documents)
+    said = [f for f in labelled_facts(built) if f[1] == "said"]
+    assert len(said) == 4 and {f[0] for f in said} == {"Victoria Tzortziou Brown"}
+    assert not [f for f in said if f[2].startswith(("Q:", "What", "Do you", "Is the"))]
 
 
 def test_the_online_consultation_firms_are_companies():

@@ -12,7 +12,7 @@ from kg.extractors.context import (DocumentContext, SentenceView, passive_agent,
 from kg.extractors.opinion import polarity, target_clause
 from kg.lexicon import load_lexicon
 from kg.mentions import QUOTES, TITLES, policy_head_types
-from kg.model import Fact
+from kg.model import ARTICLE, Fact
 
 SPEAKER_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
                  "Report", "Commenter"}
@@ -130,12 +130,67 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             led_in = previous_speaker is not None
             continue
         led_in = False
+    yield from _interview_answers(ctx)
 
 
 def _cued_after(view: SentenceView, end: int, cues: frozenset[str]) -> bool:
     """Whether a verb of speech follows the quotation in its paragraph ('..., she said'): it names the speaker."""
     base = view.segment.segment.start
     return any(base + t.idx >= end and t.pos_ == "VERB" and verb_lemma(t, cues) for t in view.segment.doc)
+
+
+_ANSWER = re.compile(r"(?:A|Answer)\s*[:.–—-]\s+")
+_QUESTION = re.compile(r"(?:Q|Question)\s*[:.–—-]\s+")
+_INTERVIEW_VERBS = {"talk", "speak"}
+
+
+def _interview_answers(ctx: DocumentContext) -> Iterator[Fact]:
+    """'Q: ... / A: ...': in an interview set out as questions and answers, each answer is the words of the one the
+    page says is interviewed ('X talks to Y about...', 'an interview with X')."""
+    text = ctx.adoc.document.text
+    views = [v for v in ctx.sentences() if v.sentence.section == ARTICLE]
+    firsts = {}
+    for view in views:
+        firsts.setdefault(view.segment.segment.start, view)
+    answers = [v for at, v in firsts.items() if _ANSWER.match(text, at)]
+    if not answers or not any(_QUESTION.match(text, at) for at in firsts):
+        return
+    interviewee = _interviewee(ctx, views)
+    if interviewee is None:
+        return
+    for view in answers:
+        segment = view.segment.segment
+        start = _ANSWER.match(text, segment.start).end()
+        words = text[start:segment.end].strip()
+        end = start + len(words)
+        yield Fact(interviewee, "said", words, view.sentence, "quotes.interview-answer", 0.8, object_is_literal=True,
+                   cue="answered", start=start, end=end, about=_about(ctx, start, end, interviewee, view.sentence))
+        yield from _quote_stance(ctx, view, interviewee, start, end)
+
+
+def _interviewee(ctx: DocumentContext, views: list[SentenceView]) -> str | None:
+    """The person who 'talks to' or 'speaks to' someone, or whom 'an interview with' names."""
+    for view in views:
+        for token in view.tokens:
+            if (token.pos_ == "VERB" or token.dep_ == "ROOT") and token.lemma_ in _INTERVIEW_VERBS and \
+                    any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+                # the parser may take a standfirst's 'talks' for a noun: then the person named before it talks
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                speaker = ctx.speaker_for(view, subject) if subject is not None else \
+                    ctx.last_person_before(view.offset(token), view.sentence)
+            elif token.lower_ == "interview" and token.pos_ == "NOUN":
+                named = prep_objects(token, "with")
+                speaker = ctx.speaker_for(view, named[0]) if named else None
+                if speaker is not None and ctx.types.get(speaker) == "Publication":
+                    # 'In an interview with Pulse, Dr X spoke of...': the person the sentence names was interviewed
+                    people = [r.key for r in ctx.refs_in(view.sentence.start, view.sentence.end)
+                              if r.type == "Person" and r.mention.source != "byline"]
+                    speaker = people[0] if people else None
+            else:
+                continue
+            if speaker is not None and ctx.types.get(speaker) == "Person":
+                return speaker
+    return None
 
 
 def _lead_in(ctx: DocumentContext, view: SentenceView) -> str | None:

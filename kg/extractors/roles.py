@@ -114,6 +114,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                    r"(?:is|was|became|becomes|been)\s+(?:the\s+|a\s+|an\s+)?$", re.I),
         # (matched from a position: no '^', which would match only at the start of the text)
         "roles.became-role": re.compile(r"\s+" + TIME + role + r"\b", re.I),
+        # the [new] ROLE of [the] ORG, PERSON  -- the post before the organisation (searched up to the organisation)
+        "roles.post-of-then-name": re.compile(r"(?:^|(?<=\s))(?:the\s+)?" + TIME + role + r"\s+(?:of|at)\s+(?:the\s+)?$",
+                                              re.I),
         # ORG – where he is ROLE  -- the person is the sentence's named person before the organisation
         "roles.where-clause": re.compile(r"^\s*[–—,-]?\s*where\s+(?:he|she)\s+(?:is|was)\s+(?:the\s+)?" + TIME + role +
                                          r"\b", re.I),
@@ -376,6 +379,12 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                     between = text[org.mention.end:person.mention.start]
                     if not _adjacent(ctx, org, person):
                         continue
+                    if re.fullmatch(r"\s*,\s*" + _TITLE, between, re.I):
+                        # 'The new chair of the Royal College of GPs, Professor X, talks to...': the post before
+                        # the organisation, the name set off after it
+                        match = patterns["roles.post-of-then-name"].search(text, s.start, org.mention.start)
+                        if match:
+                            yield _fact(person, org, match, view, "roles.post-of-then-name", 0.85)
                     if re.fullmatch(r"['’]s\s+" + _TITLE, between, re.I):
                         # 'Kent LMC's Dr Ann Lee said': one of the organisation's people, post unsaid
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.possessive-name", 0.75)
