@@ -1181,6 +1181,30 @@ def test_answers_are_the_interviewees_only_where_the_page_says_who_is_interviewe
     assert not [f for f in unnamed if f[1] == "said"]
 
 
+@pytest.mark.parametrize("text", [
+    "Devon LMC denied that it had criticised the PCN DES.",
+    "Devon LMC denied criticising the PCN DES.",
+    "The Kestrel Institute refused to endorse the GP contract.",
+    "The Kestrel Institute declined to back the Pharmacy First scheme.",
+    "It is unclear whether Devon LMC supports the PCN DES.",
+    "Devon LMC did not say that it opposed the GP contract.",
+    "If the Kestrel Institute funds the NHS App, practices will use it.",
+])
+def test_what_is_denied_withheld_or_only_supposed_is_no_fact(text):
+    assert not [f for f in triples(build("Headline\n\n" + text)) if f[1] != "said"]
+
+
+def test_a_post_held_no_longer_is_a_former_one():
+    assert ("Tom Ash", "holdsRole", "Leeds LMC", "former chair") in \
+        triples(build("Headline\n\nDr Tom Ash was no longer chair of Leeds LMC."))
+
+
+def test_a_clause_of_its_own_that_says_the_opposite_keeps_a_target_from_the_quotations_verdict():
+    facts = triples(build("Headline\n\nDevon LMC said it supported the PCN DES but failed to back the QOF."))
+    assert ("Devon LMC", "supports", "PCN DES", "") in facts
+    assert not [f for f in facts if f[1] == "criticises"]
+
+
 def test_the_policy_that_owns_what_is_proposed_is_not_itself_proposed():
     facts = triples(build("Headline\n\nDr Omar Haq called for the scrapping of the ARRS's limits on hiring GPs."))
     assert not [f for f in facts if f[1] == "recommends" and f[2] == "Additional Roles Reimbursement Scheme"]

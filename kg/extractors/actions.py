@@ -7,7 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, active_subject, passive_agent, prep_objects, verb_lemma
+from kg.extractors.context import (DocumentContext, SentenceView, active_subject, passive_agent, prep_objects,
+                                   unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -118,7 +119,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if rule is None and verb_lemma(verb, ASK_VERBS) and money_in(verb) is not None:
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)  # 'asked the DHSC for a further £1.5m'
                 lemma = "ask"
-            if rule is None or any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
+            if rule is None or unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
                 continue
             if lemma == "chair" and (verb.tag_ in ("VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN"):
                 # 'X, who chairs the RCGP', 'the committee, chaired by X': a post held now
@@ -272,7 +273,7 @@ def _announced_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact
     """'NHS England has said the GP contract is set for its biggest reform', 'the minister announced that QOF
     will be scrapped': a speaker who says a policy is to change plans that change."""
     for verb in view.tokens:
-        if verb.pos_ != "VERB" or verb_lemma(verb, SPEECH_VERBS) is None or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ != "VERB" or verb_lemma(verb, SPEECH_VERBS) is None or unasserted(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
@@ -504,7 +505,7 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     if "award" not in view.sentence.text.lower():
         return
     for verb in view.tokens:
-        if verb.pos_ != "VERB" or verb_lemma(verb, {"award"}) is None or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ != "VERB" or verb_lemma(verb, {"award"}) is None or unasserted(verb):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         to = prep_objects(verb, "to")
@@ -564,7 +565,7 @@ def _inspections(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'X was placed in special measures by the CQC', 'Inspectors from the CQC found X to be outstanding': a grade
     the inspector gave, as 'rated' says."""
     for verb in view.tokens:
-        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ != "VERB" or unasserted(verb):
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         grade = None

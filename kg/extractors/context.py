@@ -296,6 +296,30 @@ _QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"|(?<![A-Za-z])‘.+?’(?![A-Za-z
 _OPENERS = re.compile(r"“|(?<![A-Za-z])‘")
 
 
+# verbs that deny or withhold what their complement says: 'refused to endorse X', 'denied that it had criticised X'
+WITHHOLDING_VERBS = {"refuse", "decline", "fail", "deny", "avoid", "neglect"}
+# a clause opened by these says what might be, not what is: 'It is unclear whether the RCGP supports X'
+_UNCERTAIN_MARKS = {"whether", "if", "unless"}
+
+
+def unasserted(verb: Token) -> bool:
+    """Whether the text does not assert what the verb says: the verb or a verb it is the complement of is negated
+    ('did not say that X supports Y'), it is the complement of a verb that withholds it ('refused to endorse'), or
+    its clause is a condition or a question ('if the ICB funds it', 'whether X supports Y')."""
+    token = verb
+    for _ in range(5):
+        if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in _UNCERTAIN_MARKS for c in token.children):
+            return True
+        if token is not verb and token.lemma_ in WITHHOLDING_VERBS:
+            return True
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            token = token.head  # 'denied criticising X': the gerund hangs on a preposition or on the verb
+        elif token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def active_subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with ('accepted the findings and had appointed')."""
     for _ in range(4):

@@ -36,7 +36,7 @@ COMMENT_POSITIVE = 0.6
 EPITHET_VALENCE = 1.5  # VADER word valence (-4..4) an adjective needs to count as the speaker's verdict
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
-_OTHER_CLAUSES = {"ccomp", "parataxis", "advcl", "intj"}
+_OTHER_CLAUSES = frozenset({"ccomp", "parataxis", "advcl", "intj"})
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +189,7 @@ def _opinion_markers(view: SentenceView) -> Iterator[int]:
         yield view.sentence.start + match.start()
 
 
-def target_clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
+def target_clause(ctx: DocumentContext, view: SentenceView, ref, asides: frozenset[str] = _OTHER_CLAUSES) -> str | None:
     """The text of the clause in which the target is an argument, or None when it is only a modifier; the
     names in it are left out, as they are no one's verdict ('Nuffield Trust', 'Good Health Practice')."""
     token = ctx.token_for(view, ref)
@@ -204,7 +204,7 @@ def target_clause(ctx: DocumentContext, view: SentenceView, ref) -> str | None:
         head = head.head
     # a clause beside the target's ('some of those good practices were small, they liquidated them for the X
     # model') is a verdict on something else
-    aside = [c for c in head.children if c.dep_ in _OTHER_CLAUSES and not c.left_edge.i <= token.i <= c.right_edge.i]
+    aside = [c for c in head.children if c.dep_ in asides and not c.left_edge.i <= token.i <= c.right_edge.i]
     runs, first = [], head.left_edge.i
     for clause in sorted(aside, key=lambda c: c.left_edge.i):
         if clause.left_edge.i > first:

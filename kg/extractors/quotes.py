@@ -471,6 +471,7 @@ def _whole_quote(sentence, quotes: list[tuple[int, int]]) -> bool:
 # named there are what the quotation is about
 STANCE_TARGETS = {"Policy", "Programme", "Report", "Legislation"}
 STRONG = 0.5  # VADER compound of the quoted words at or beyond which the speaker takes a side
+OPPOSED = 0.3  # VADER compound of a target's own clause, against the quotation's, that takes the target out
 _DISTANCED = re.compile(r"\b(?:sold|billed|touted|marketed|pitched|promoted|presented|heralded|hailed)\s+as\b"
                         r"|\b(?:supposed|meant|intended|promised)\s+to\b", re.I)
 
@@ -500,6 +501,8 @@ def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start:
 
 
 _SUBORDINATE = {"relcl", "acl", "xcomp", "advcl", "pcomp"}
+_OWN_CLAUSE_ASIDES = frozenset({"ccomp", "parataxis", "advcl", "intj", "conj"})
+_TRAILING_LINK = re.compile(r"\s+(?:but|and|or|yet|while|whereas)\s*$", re.I)
 
 
 def _aside(ctx: DocumentContext, views: list[SentenceView], ref, score: float) -> bool:
@@ -518,7 +521,10 @@ def _aside(ctx: DocumentContext, views: list[SentenceView], ref, score: float) -
     cues = load_lexicon().cue_verbs
     while head.dep_ not in _SUBORDINATE and head.head.i != head.i and verb_lemma(head.head, cues) is None:
         head = head.head
+    # the target's own clause, without the clauses coordinated with it ('... but failed to back the QOF')
+    clause = target_clause(ctx, view, ref, _OWN_CLAUSE_ASIDES)
+    own = polarity(_TRAILING_LINK.sub("", clause)) if clause is not None else 0.0
     if head.dep_ not in _SUBORDINATE:
-        return False
-    clause = target_clause(ctx, view, ref)
-    return clause is None or polarity(clause) * score <= 0 or abs(polarity(clause)) < STRONG
+        # 'it supported the PCN DES but failed to back the QOF': a clause of its own that says the opposite
+        return own * score < 0 and abs(own) >= OPPOSED
+    return clause is None or own * score <= 0 or abs(own) < STRONG

@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, Ref, SentenceView, verb_lemma
+from kg.extractors.context import DocumentContext, Ref, SentenceView, unasserted, verb_lemma
 from kg.lexicon import load_lexicon
 from kg.model import Fact
 
@@ -83,7 +83,7 @@ def _policies(ctx: DocumentContext, start: int, end: int) -> list[Ref]:
 
 
 def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> Iterator[Fact]:
-    if any(c.dep_ == "neg" for c in verb.children):
+    if unasserted(verb):
         return
     recommender = _subject(ctx, view, verb)
     if recommender is None or ctx.types.get(recommender) not in RECOMMENDER_TYPES:
@@ -174,7 +174,7 @@ def _normative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if verb.pos_ != "VERB":
             continue
         modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS), None)
-        if modal is None or any(c.dep_ == "neg" for c in verb.children):
+        if modal is None or unasserted(verb):
             continue
         speaker = ctx.quote_speaker_at(view.offset(verb))
         if speaker is None or ctx.types.get(speaker) not in RECOMMENDER_TYPES:

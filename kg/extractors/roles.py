@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from kg.coref import DESCRIPTION_HEADS
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, Ref, SentenceView, active_subject, passive_agent, prep_objects
+from kg.extractors.context import (DocumentContext, Ref, SentenceView, active_subject, passive_agent, prep_objects,
+                                   unasserted)
 from kg.lexicon import load_lexicon
 from kg.mentions import TITLES
 from kg.model import ORGANISATION_TYPES, Fact
@@ -145,7 +146,7 @@ def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
         if "lead" not in lowered and "led " not in lowered:
             continue
         for verb in view.tokens:
-            if verb.lemma_ != "lead" or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            if verb.lemma_ != "lead" or verb.pos_ != "VERB" or unasserted(verb):
                 continue
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             if passive:
@@ -179,7 +180,7 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
     for view in ctx.sentences():
         for verb in view.tokens:
             preposition = _POST_VERBS.get(verb.lemma_, "")
-            if preposition == "" or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            if preposition == "" or verb.pos_ not in ("VERB", "AUX") or unasserted(verb):
                 continue
             posts = [c for c in verb.children if c.dep_ == "attr"] if preposition is None else \
                 prep_objects(verb, preposition)
@@ -189,7 +190,9 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
             holder = ctx.speaker_for(view, subject)
             if holder is None or ctx.types.get(holder) != "Person":
                 continue
-            earlier = any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in verb.children)
+            # 'previously', and 'no longer': a post held before
+            earlier = any(c.dep_ == "advmod" and (c.lower_ in _EARLIER or c.lower_ == "longer" and
+                                                  any(g.lower_ == "no" for g in c.children)) for c in verb.children)
             for post in (p for head in posts for p in (head, *(c for c in head.children if c.dep_ == "conj"))):
                 fact = _clause_post(ctx, view, holder, post, earlier)
                 if fact is not None and (fact.subject, fact.object, fact.sentence.start) not in seen:
@@ -318,7 +321,7 @@ def _replacements(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
         if "replac" not in lowered and "succe" not in lowered:
             continue
         for verb in view.tokens:
-            if verb.lemma_ not in _REPLACING or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            if verb.lemma_ not in _REPLACING or verb.pos_ != "VERB" or unasserted(verb):
                 continue
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
             if passive:  # 'he will be succeeded by W': W after the one named as subject

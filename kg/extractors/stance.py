@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import (DocumentContext, SentenceView, acting_subject, active_subject, passive_agent,
-                                   verb_lemma)
+                                   unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
@@ -44,7 +44,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
 
 
 def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str, lemma: str) -> Iterator[Fact]:
-    if any(c.dep_ == "neg" for c in verb.children):
+    if unasserted(verb):
         return
     if lemma == "agree" and any(c.dep_ == "dobj" for c in verb.children):
         return  # 'agreed a deal with NHS England', 'the deal that the BMA agreed with...': a bargain, not support
@@ -157,7 +157,7 @@ PHRASAL_STANCE = {
 
 def _phrasal_stance(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fact]:
     lemma = verb_lemma(verb, {v for v, _, _ in PHRASAL_STANCE})
-    if lemma is None or any(c.dep_ == "neg" for c in verb.children):
+    if lemma is None or unasserted(verb):
         return
     middles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")} | {""}
     for middle in middles:
@@ -354,7 +354,7 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     for verb in view.tokens:
         if verb.pos_ != "VERB":
             continue
-        negated = any(c.dep_ == "neg" for c in verb.children)
+        negated = unasserted(verb)
         lemma = verb_lemma(verb, FAULT_VERBS)
         if lemma == "let" and not any(t.lower_ == "down" and t.head.i == verb.i for t in verb.doc[verb.i + 1:verb.i + 4]):
             continue  # 'let patients down', whichever way the parser hangs 'down' on it
@@ -381,7 +381,7 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """A speaker's clause praising its subject ('X has been a huge success', 'X delivers exceptional benefits for
     the NHS') is support for it: the clause's own words are scored, not the whole quotation's."""
     for verb in view.tokens:
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+        if verb.pos_ not in ("VERB", "AUX") or unasserted(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or verb.dep_ == "relcl":
@@ -451,7 +451,7 @@ def _stance_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if found is None or noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb_lemma(noun.head, LIGHT_VERBS) is None:
             continue
         verb = noun.head
-        if any(c.dep_ == "neg" for c in verb.children):
+        if unasserted(verb):
             continue
         relation, prepositions = found
         subject = active_subject(verb)
