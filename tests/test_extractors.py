@@ -1189,9 +1189,18 @@ def test_answers_are_the_interviewees_only_where_the_page_says_who_is_interviewe
     "It is unclear whether Devon LMC supports the PCN DES.",
     "Devon LMC did not say that it opposed the GP contract.",
     "If the Kestrel Institute funds the NHS App, practices will use it.",
+    # a question, a stance that could be, and one on a condition
+    "Will Devon LMC support the GP contract?",
+    "Devon LMC could support the GP contract.",
+    "Devon LMC would back the GP contract if funding rose.",
 ])
 def test_what_is_denied_withheld_or_only_supposed_is_no_fact(text):
     assert not [f for f in triples(build("Headline\n\n" + text)) if f[1] != "said"]
+
+
+def test_a_stance_reported_as_what_one_would_do_is_still_taken():
+    assert ("Devon LMC", "opposes", "GP contract", "") in \
+        triples(build("Headline\n\nDevon LMC said it would oppose the GP contract."))
 
 
 def test_a_post_held_no_longer_is_a_former_one():

@@ -303,13 +303,19 @@ _UNCERTAIN_MARKS = {"whether", "if", "unless"}
 
 
 def unasserted(verb: Token) -> bool:
-    """Whether the text does not assert what the verb says: the verb or a verb it is the complement of is negated
-    ('did not say that X supports Y'), it is the complement of a verb that withholds it ('refused to endorse'), or
-    its clause is a condition or a question ('if the ICB funds it', 'whether X supports Y')."""
+    """Whether the text does not assert what the verb says: its sentence is a question, the verb or a verb it is the
+    complement of is negated ('did not say that X supports Y') or holds only on a condition ('would support it if'),
+    it is the complement of a verb that withholds it ('refused to endorse'), or its clause is a condition or a
+    question ('if the ICB funds it', 'whether X supports Y')."""
+    if verb.sent.text.rstrip(" \"'”’").endswith("?"):
+        return True  # 'Will the BMA support the contract?'
     token = verb
     for _ in range(5):
         if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in _UNCERTAIN_MARKS for c in token.children):
             return True
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in token.children):
+            return True  # 'would support the contract if funding rose': on a condition
         if token is not verb and token.lemma_ in WITHHOLDING_VERBS:
             return True
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":

@@ -43,8 +43,12 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _backed(ctx, view)
 
 
+# what could, may or should be done is no stance taken ('The BMA could support the contract')
+_UNREAL = {"could", "might", "may", "should", "must", "ought"}
+
+
 def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str, lemma: str) -> Iterator[Fact]:
-    if unasserted(verb):
+    if unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
         return
     if lemma == "agree" and any(c.dep_ == "dobj" for c in verb.children):
         return  # 'agreed a deal with NHS England', 'the deal that the BMA agreed with...': a bargain, not support
