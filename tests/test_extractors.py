@@ -1122,6 +1122,12 @@ DEBATE_RULES = [
     # the post before the organisation, the name set off after it
     ("Speaking on Monday, the chief executive of the Kestrel Institute, Dr Ola Reyes, said the plan was late.",
      {("Ola Reyes", "holdsRole", "Kestrel Institute", "chief executive")}),
+    # 'replaced X as ROLE of ORG': both held the post, the one replaced before
+    ("Dr Ola Reyes, who replaced Dr Ben Kato as chair of Humber LMC in 2024, said the plan was late.",
+     {("Ola Reyes", "holdsRole", "Humber LMC", "chair"), ("Ben Kato", "holdsRole", "Humber LMC", "former chair")}),
+    # a stance on someone's decision is on them
+    ("The Government's decision was attacked by Green Party MP Jo Lane.",
+     {("Jo Lane", "criticises", "the Government", "")}),
 ]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -168,7 +169,8 @@ def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
                        time=time)
 
 
-_POST_VERBS = {"be": None, "become": None, "remain": None, "serve": "as", "work": "as", "act": "as"}
+_POST_VERBS = {"be": None, "become": None, "remain": None, "serve": "as", "work": "as", "act": "as",
+               "replace": "as", "succeed": "as"}
 _EARLIER = {"previously", "formerly", "once", "earlier"}
 
 
@@ -193,11 +195,20 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
             # 'previously', and 'no longer': a post held before
             earlier = any(c.dep_ == "advmod" and (c.lower_ in _EARLIER or c.lower_ == "longer" and
                                                   any(g.lower_ == "no" for g in c.children)) for c in verb.children)
+            # 'who replaced Dr X as chair of Y': the one replaced held the post before
+            replaced = [ctx.speaker_for(view, c) for c in verb.children if c.dep_ == "dobj"] \
+                if verb.lemma_ in ("replace", "succeed") else []
             for post in (p for head in posts for p in (head, *(c for c in head.children if c.dep_ == "conj"))):
                 fact = _clause_post(ctx, view, holder, post, earlier)
-                if fact is not None and (fact.subject, fact.object, fact.sentence.start) not in seen:
-                    seen.add((fact.subject, fact.object, fact.sentence.start))
-                    facts.append(fact)
+                if fact is None:
+                    continue
+                before = [replace(fact, subject=key, qualifier=f"former {fact.qualifier}".replace("former former",
+                                                                                                  "former"))
+                          for key in replaced if key is not None and ctx.types.get(key) == "Person" and key != holder]
+                for made in (fact, *before):
+                    if (made.subject, made.object, made.sentence.start) not in seen:
+                        seen.add((made.subject, made.object, made.sentence.start))
+                        facts.append(made)
     return facts
 
 

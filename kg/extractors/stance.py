@@ -20,6 +20,9 @@ TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislatio
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
 PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "move", "moves", "bid", "push",
                   "campaign", "efforts", "decision"}
+# what someone did: a stance on one's decision or handling of something is a stance on its maker
+CONDUCT_NOUNS = {"decision", "decisions", "handling", "failure", "refusal", "response", "approach", "conduct",
+                 "treatment", "management"}
 # what a proposal would bring back or extend: the stance on the proposal is a stance on that
 RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansion", "extension", "continuation",
                    "retention", "roll-out", "rollout"}
@@ -131,6 +134,9 @@ def _object_heads(token: Token) -> Iterator[Token]:
         if child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN":
             # 'condemned the decision by the ICB to close the practice': the stance is on the one who decided
             yield from (o for o in child.children if o.dep_ == "pobj")
+        if child.dep_ == "poss" and token.lower_ in CONDUCT_NOUNS:
+            # 'attacked the Government's decision', 'criticised NHS England's handling of the rollout': its maker's
+            yield child
         if token.lemma_ in RESTORING_NOUNS and child.dep_ == "prep" and child.lower_ in ("to", "of"):
             # 'calls for a return to the MPIG', 'the expansion of the ARRS': the stance is on what is brought back
             for pobj in (o for o in child.children if o.dep_ == "pobj"):
