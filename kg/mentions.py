@@ -64,6 +64,8 @@ def clean_name(text: str) -> str:
     name = re.sub(r"[‘’“”\"](?!s\b)", "", name)
     name = _POSSESSIVE_RE.sub("", name).strip()
     name = re.sub(r"^(?:the|The)\s+", "", name)
+    if name.casefold() in load_lexicon().canonical():
+        return name  # 'Doctor Care Anywhere' is a company's name, not a doctor's
     name = _TITLE_RE.sub("", name).strip()
     return name
 

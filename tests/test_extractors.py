@@ -1128,7 +1128,14 @@ DEBATE_RULES = [
     # a stance on someone's decision is on them
     ("The Government's decision was attacked by Green Party MP Jo Lane.",
      {("Jo Lane", "criticises", "the Government", "")}),
+    ("Humber LMC's own medical director, Dr Ola Reyes, said the plan was late.",
+     {("Ola Reyes", "holdsRole", "Humber LMC", "medical director")}),
 ]
+
+
+def test_a_lexicon_name_that_opens_with_a_title_keeps_it():
+    kg = build("Headline\n\nDoctor Care Anywhere said its losses had narrowed.")
+    assert [(e.label, e.aliases) for e in kg.entities] == [("Doctor Care Anywhere", ("Doctor Care Anywhere",))]
 
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -34,6 +34,8 @@ _PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][
 # 'Liberal Democrat MP for Eastleigh Liz Jarvis': the place a post is for, before the name
 _SEAT_WORD = r"(?!(?:%s)\b)(?-i:[A-Z][\w'’-]*)" % "|".join(TITLES)
 _SEAT = r"(?P<seat>\s+for\s+%s(?:\s+(?:and\s+)?%s){0,3})?" % (_SEAT_WORD, _SEAT_WORD)
+# 'Kent LMC's own medical director'
+_OWN = r"(?:own\s+)?"
 # 'X, who is now chief executive of Y': a word on when, between the verb and the post
 _NOW = r"(?:(?:now|currently|also|still)\s+)?"
 # 'X was appointed chief executive of Y', 'X, who has been named chair of Y'
@@ -81,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
         # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall', 'ORG, whose chair X'
-        "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + TIME + _UNIT + role + r"s?" + _second_role_re() +
+        "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + _OWN + TIME + _UNIT + role + r"s?" + _second_role_re() +
                                               _PORTFOLIO + _SEAT +
                                               r"\s*,?\s*" + _TITLE + r"$", re.I),
         # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'; 'ORG, whose chair is X'
@@ -106,7 +108,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                        + role + _PORTFOLIO + r"\s+(?:of|at)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
-        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + TIME + role + r"\b(?:" + _PORTFOLIO +
+        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + _OWN + TIME + role + r"\b(?:" + _PORTFOLIO +
                                                        r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?", re.I),
         # PERSON, [the] ORG ROLE,  -- 'Dr Ann Lee, the BMA chair, said': the post ends the apposition
         "roles.name-apposition-role": re.compile(r"\s+" + TIME + role + _PORTFOLIO +
