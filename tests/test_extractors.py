@@ -1133,6 +1133,16 @@ DEBATE_RULES = [
 ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Well done Devon LMC for standing up to the ICB.", ("Devon LMC", "supports")),
+    ("Shame on the Kestrel Institute for this report.", ("Kestrel Institute", "criticises")),
+    ("Hats off to the RCGP.", ("Royal College of General Practitioners", "supports")),
+])
+def test_praise_or_blame_given_by_name_is_the_readers_stance(text, expected):
+    comment = "Headline\n\nBy Jo Bloggs\n\nPractices closed.\n\nComments (1)\n\nPartner Pat 2 May, 2024 8:00 am\n\n"
+    assert ("Partner Pat", expected[1], expected[0], "") in triples(build(comment + text))
+
+
 def test_a_lexicon_name_that_opens_with_a_title_keeps_it():
     kg = build("Headline\n\nDoctor Care Anywhere said its losses had narrowed.")
     assert [(e.label, e.aliases) for e in kg.entities] == [("Doctor Care Anywhere", ("Doctor Care Anywhere",))]

@@ -590,6 +590,12 @@ MORE_ARTICLES = [
         ("Victoria Tzortziou Brown", "said", "It makes a strong case. We agree with its central finding that funding "
                                              "has not kept pace with demand.", ""),
     }, set()),
+    ("comments_2026.txt", {
+        # a reader's 'Well done X' is praise of X, the reader's own
+        ("Dr Jo Whitley", "supports", "NHS England", ""),
+        ("Retired GP", "criticises", "old list size system", ""),
+        ("Claire Fuller", "holdsRole", "NHS England", "medical director for primary care"),
+    }, set()),
 ]
 
 
@@ -629,6 +635,11 @@ def test_every_answer_of_an_interview_is_the_interviewees_and_no_question_is():
     said = [f for f in labelled_facts(built) if f[1] == "said"]
     assert len(said) == 4 and {f[0] for f in said} == {"Victoria Tzortziou Brown"}
     assert not [f for f in said if f[2].startswith(("Q:", "What", "Do you", "Is the"))]
+
+
+def test_a_call_for_this_is_no_proposal_in_its_own_words():
+    built = extract(read_documents([ARTICLES / "comments_2026.txt"]).documents)
+    assert not [f for f in labelled_facts(built) if f[1] == "recommends"]
 
 
 def test_the_online_consultation_firms_are_companies():

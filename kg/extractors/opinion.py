@@ -62,6 +62,7 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
     for view in ctx.sentences():
         yield from _epithets(ctx, view)
         yield from _verdicts(ctx, view, column)
+        yield from _salutes(ctx, view)
         holder = _holder(ctx, view)
         unmarked = False
         if holder is None and column and view.sentence.section == ARTICLE and not _quoted(ctx, view):
@@ -124,6 +125,25 @@ def _epithets(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             yield Fact(holder, "criticises", ref.key, view.sentence, "opinion.epithet", 0.7,
                        cue=f"{adjective.lower_} ({valence:+.1f})")
             break
+
+
+# 'Well done NHS England for finally listening', 'Shame on the ICB': praise or blame given to whoever is named next
+_SALUTE = re.compile(r"[\W\d]*(?:(?P<praise>well done|kudos to|hats off to|thank you|congratulations to|"
+                     r"bravo)|(?P<blame>shame on|boo to))[,\s]+(?:to\s+)?(?:the\s+)?", re.I)
+
+
+def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    s = view.sentence
+    text = ctx.adoc.document.text
+    match = _SALUTE.match(text, s.start, s.end)
+    if match is None:
+        return
+    named = next((r for r in ctx.refs_in(match.end(), s.end) if r.mention.start == match.end()), None)
+    holder = ctx.quote_speaker_at(match.start()) or ctx.first_person(s)
+    if named is None or holder is None or named.key == holder or named.type not in TARGET_TYPES:
+        return
+    relation = "supports" if match.group("praise") else "criticises"
+    yield Fact(holder, relation, named.key, s, "opinion.salute", 0.7, cue=match.group(0).strip(" ,").lower())
 
 
 AGREEMENT = {"right", "correct"}

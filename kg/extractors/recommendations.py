@@ -130,14 +130,18 @@ _VEHICLE_TAIL = re.compile(r",\s+in\s+(?:a|an|its|the|their|his|her)\s+(?:[\w-]+
 _TRAILING = re.compile(r"[\s;:,.]*(?:\b(?:and|or)\s*)?$", re.I)
 
 
+# words that point at what was said elsewhere rather than say it
+_POINTERS = {"this", "that", "it", "these", "those", "them", "such"}
+
+
 def _literal(ctx: DocumentContext, view: SentenceView, subject: str, relation: str, start: int, end: int,
              rule: str, confidence: float, cue: str | None = None) -> Iterator[Fact]:
     text = ctx.adoc.document.text[start:end]
     lead = _LEADING.match(text).end()
     # an item ends with its line ('1. A national target...' over '2. The ARRS should...')
     words = _TRAILING.sub("", _VEHICLE_TAIL.sub("", text[lead:].split("\n", 1)[0]))
-    if len(words.split()) < 3:
-        return  # 'recommended it', 'called for change': too little to say what
+    if len(words.split()) < 3 or words.split()[0].lower() in _POINTERS:
+        return  # 'recommended it', 'called for change', 'calling for this for years': too little to say what
     start += lead
     end = start + len(words)
     about = tuple(dict.fromkeys(r.key for r in ctx.refs_in(start, end)
