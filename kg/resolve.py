@@ -10,7 +10,7 @@ from functools import lru_cache
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
 from kg.mentions import IMPLIED_POST, SegmentMention, clean_name, initials, policy_head_types
-from kg.model import ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
+from kg.model import ARTICLE, ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
 # a type that is more specific (or more trusted) wins a vote between mentions of one entity
 _TYPE_RANK = {"Person": 3, "Practice": 3, "ThinkTank": 3, "Company": 3, "Publication": 3, "GovernmentBody": 3,
@@ -278,9 +278,34 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         own = node_of.get((m.doc_id, m.start, m.end))
         if before is not None and own is not None and clusters.find(own) != before:
             clusters.union(before, own, "titled-report")
+    makers = _report_makers(surface, clusters, canonical, {d.doc_id: _lead(d) for d in documents})
+    reports: dict[str, list[tuple[int, str]]] = defaultdict(list)  # document -> (offset, node) of named reports
+    for node, ms in surface.items():
+        for named_report in (x for x in ms if _group(x) == "report" and x.source != "descriptive"):
+            reports[named_report.doc_id].append((named_report.start, node))
+    for row in reports.values():
+        row.sort()
+    made_by_maker: set[tuple[str, int, int]] = set()
     for m in descriptive:
         key = (m.doc_id, m.start, m.end)
-        root = named.nearest(m.doc_id, _group(m), m.text.split()[-1].casefold(), m.start)
+        head = m.text.split()[-1].casefold()
+        root = named.nearest(m.doc_id, _group(m), head, m.start)
+        if root is None and _group(m) == "report":
+            # 5b. 'an analysis by the Health Foundation ... The report's recommendations': a report named before it
+            #     by another word; with none, 'The Health Foundation has called for... The report, written by X,
+            #     found': the report of the one organisation named before it, known by its maker
+            earlier = [r for start, r in reports.get(m.doc_id, ()) if start < m.start and
+                       head in _STUDY_WORDS and r.split("|", 1)[1].split(" (")[0].split()[-1] in _STUDY_WORDS]
+            root = clusters.find(earlier[-1]) if earlier else None
+            maker = {r: label for start, r, label in makers.get(m.doc_id, ()) if start < m.start}
+            if root is None and len(maker) == 1:
+                label = f"{next(iter(maker.values()))} {head}"
+                root = f"report|{_norm(label)} ({m.doc_id})"
+                rule_labels[root] = label
+                if clusters.find(root) == root and root not in surface:
+                    nodes.append(root)
+                    surface[root] = []
+                made_by_maker.add(key)
         if root is not None:
             if key in node_of:
                 named.remove(key, node_of[key])
@@ -323,7 +348,9 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                                documents=tuple(sorted({m.doc_id for m in ms})), merges=merges))
     mention_entity = {k: key_of_root[clusters.find(node)] for k, node in node_of.items()}
     entities.extend(_commenters(documents))
-    all_mentions = tuple(sorted((sm.mention for sms in mentions_by_doc.values() for sm in sms
+    all_mentions = tuple(sorted((replace(sm.mention, source=MAKER_REPORT)
+                                 if (sm.mention.doc_id, sm.mention.start, sm.mention.end) in made_by_maker
+                                 else sm.mention for sms in mentions_by_doc.values() for sm in sms
                                  if (sm.mention.doc_id, sm.mention.start, sm.mention.end) in mention_entity),
                                 key=lambda m: (m.doc_id, m.start, m.end)))
     return Resolution(tuple(sorted(entities, key=lambda e: e.key)), mention_entity, all_mentions)
@@ -399,6 +426,40 @@ def _title_head(text: str) -> str | None:
     heads = policy_head_types()
     return next((w for w in re.findall(r"[\w-]+", text.split("‘")[0].split("“")[0].split('"')[0].casefold())
                  if w in heads), None)
+
+
+# words for a piece of research, one of which may stand for another ('an analysis by X ... the report'); not a
+# letter or a plan
+_STUDY_WORDS = {"report", "analysis", "review", "study", "paper", "survey", "research", "evaluation", "audit"}
+MAKER_REPORT = "maker-report"  # the source of 'the report' made the report of the one organisation named before
+
+
+# the kinds of organisation that publish reports
+REPORT_MAKERS = {"ThinkTank", "Organization", "GovernmentBody", "Company"}
+
+
+def _report_makers(surface: dict[str, list[Mention]], clusters: _Clusters, canonical: dict,
+                   leads: dict[str, tuple[int, int]]) -> dict[str, list[tuple[int, str, str]]]:
+    """Document -> (offset, cluster root, name) of every organisation its lead paragraph names that could publish
+    a report: the one a news story of a report is about ('The Health Foundation has called for...')."""
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for node, ms in surface.items():
+        for m in ms:
+            lead = leads.get(m.doc_id, (0, 0))
+            if m.type in REPORT_MAKERS and m.source not in ("descriptive", IMPLIED_POST) and \
+                    lead[0] <= m.start < lead[1] and _clean(m.text) != "NHS":
+                term = canonical.get(_clean(m.text).casefold())
+                found[m.doc_id].append((m.start, clusters.find(node), term.name if term else _clean(m.text)))
+    return found
+
+
+def _lead(document: Document) -> tuple[int, int]:
+    """The span of the article's first paragraph of text: not a heading, not the byline."""
+    for segment in document.segments:
+        if segment.section == ARTICLE and not segment.heading and \
+                not re.match(r"\s*By\s", document.text[segment.start:segment.end]):
+            return segment.start, segment.end
+    return 0, 0
 
 
 class _NamedIndex:

@@ -1143,6 +1143,24 @@ def test_praise_or_blame_given_by_name_is_the_readers_stance(text, expected):
     assert ("Partner Pat", expected[1], expected[0], "") in triples(build(comment + text))
 
 
+def test_the_report_of_a_page_that_names_none_is_its_one_think_tanks():
+    facts = triples(build("Headline\n\nThe Kestrel Institute has called for longer appointments. The report, "
+                          "written by Dr Ada Lowe, found that patients wait too long. Devon LMC welcomed the report."))
+    assert {("Kestrel Institute", "published", "Kestrel Institute report", ""),
+            ("Ada Lowe", "authored", "Kestrel Institute report", ""),
+            ("Devon LMC", "welcomes", "Kestrel Institute report", "")} <= facts
+
+
+def test_the_report_of_a_page_naming_two_think_tanks_is_no_ones():
+    kg = build("Headline\n\nThe Kestrel Institute and the Nuffield Trust disagree. The report found delays.")
+    assert not [e for e in kg.entities if e.type == "Report"]
+
+
+def test_found_as_the_past_of_find_is_no_founding():
+    facts = triples(build("Headline\n\nThe Kestrel Institute found its way to The Times."))
+    assert not [f for f in facts if f[1] == "founded"]
+
+
 def test_a_lexicon_name_that_opens_with_a_title_keeps_it():
     kg = build("Headline\n\nDoctor Care Anywhere said its losses had narrowed.")
     assert [(e.label, e.aliases) for e in kg.entities] == [("Doctor Care Anywhere", ("Doctor Care Anywhere",))]

@@ -596,6 +596,17 @@ MORE_ARTICLES = [
         ("Retired GP", "criticises", "old list size system", ""),
         ("Claire Fuller", "holdsRole", "NHS England", "medical director for primary care"),
     }, set()),
+    ("report_authors_2026.txt", {
+        # 'The report' with no report named: the report of the page's one think tank, its authors, 'The authors
+        # argue that X should be replaced', and the list after 'They also recommend that the Government:'
+        ("Health Foundation", "published", "Health Foundation report", ""),
+        ("Rebecca Fisher", "authored", "Health Foundation report", ""),
+        ("Charles Tallack", "authored", "Health Foundation report", ""),
+        ("Health Foundation report", "recommends", "Carr-Hill formula", "replace"),
+        ("Health Foundation report", "recommends", "Additional Roles Reimbursement Scheme", ""),
+        ("Health Foundation report", "recommends", "long-term workforce plan", ""),
+        ("Royal College of General Practitioners", "welcomes", "Health Foundation report", ""),
+    }, set()),
 ]
 
 

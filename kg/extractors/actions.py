@@ -106,6 +106,8 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if verb.pos_ != "VERB":
                 continue
             lemma = verb_lemma(verb, _RULE_LEMMAS)
+            if lemma == "found" and verb.lower_ == "found" and verb.tag_ in ("VBD", "VBN"):
+                continue  # 'found its way to the Times': the past of 'find', not founding ('founded')
             rule = VERB_RULES.get(lemma) or SECOND_RULES.get(lemma)
             phrasal = PHRASAL.get(lemma)
             if phrasal and any(c.dep_ == "prt" and c.lower_ == phrasal[0] for c in verb.children):

@@ -180,6 +180,10 @@ class DocumentContext:
             return self.last_of_type_before(view.offset(token), ORGANISATION_TYPES, within=300,
                                             section=view.sentence.section)
         lower = token.lower_
+        if lower in _REPORT_WRITERS and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")
+                                            for c in token.children):
+            # 'The authors argue that...', 'its authors recommend': they speak for the report named last
+            return self.last_of_type_before(view.offset(token), {"Report"}, section=view.sentence.section)
         if lower == "who" and token.head.dep_ == "relcl":
             return self._person_antecedent(view, token.head.head)
         if lower == "which" and token.head.dep_ == "relcl":
@@ -324,6 +328,9 @@ def unasserted(verb: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+_REPORT_WRITERS = {"authors", "author", "researchers"}
 
 
 def active_subject(verb: Token) -> Token | None:

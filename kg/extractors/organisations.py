@@ -8,6 +8,7 @@ from kg.extractors import register
 from kg.extractors.context import DocumentContext
 from kg.mentions import policy_head_types
 from kg.model import Fact
+from kg.resolve import MAKER_REPORT, REPORT_MAKERS
 
 OPERATOR_TYPES = {"Company", "Organization", "GovernmentBody", "Practice"}
 SERVICE_TYPES = {"Programme"}
@@ -34,6 +35,10 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                            and report.mention.start <= r.mention.start and r.mention.end <= report.mention.end
                            and r.key != report.key), None) if report.mention.source in ("report-by", "titled") \
                 else None
+            if author is None and report.mention.source == MAKER_REPORT:
+                # the report of the one organisation named before it, which resolution made of 'the report'
+                maker = ctx.last_of_type_before(report.mention.start, REPORT_MAKERS)
+                author = next((r for r in ctx.refs if r.key == maker), None) if maker else None
             if author is None:
                 author = _said_in_report(ctx, view, report)
             if author is not None:

@@ -18,7 +18,8 @@ _PLAN_HEADING_RE = re.compile(r"\b(?:plan|strategy|package|deal|offer|programme|
                               r"(?:includes?|included|will include|contains?|sets out|set out)\s*:\s*$", re.I)
 PLANNER_TYPES = {"Organization", "GovernmentBody", "Company", "Person"}
 _ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))\s*$")
-_LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$", re.I)
+_LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$"
+                              r"|(?P<addressed>recommend(?:s|ed)?\s+that\s+[^:;.]{1,60}:\s*$)", re.I)
 
 
 @register("recommendations")
@@ -56,9 +57,15 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
             list_relation = "plans"
             list_open = text.endswith(":")
             continue
-        if _LIST_HEADING_RE.search(text):
+        heading = _LIST_HEADING_RE.search(text)
+        if heading:
             list_open = text.endswith(":")
             refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in RECOMMENDER_TYPES]
+            if heading.group("addressed"):
+                # 'They also recommend that the Government:': who is asked is no recommender; the one who asks is
+                # the subject, or (a pronoun) the report or think tank named last
+                asked_from = view.sentence.start + view.sentence.text.find(heading.group("addressed"))
+                refs = [r for r in refs if r.mention.start < asked_from]
             # 'The Kestrel Institute's report recommends:' is the report's list, not the institute's
             refs = [r for r in refs if r.type == "Report"] or refs
             # 'The report's recommendations include:' with no report named: the report or think tank last named
