@@ -1156,6 +1156,14 @@ def test_the_report_of_a_page_naming_two_think_tanks_is_no_ones():
     assert not [e for e in kg.entities if e.type == "Report"]
 
 
+def test_who_agrees_to_pay_pays_and_who_is_asked_to_has_not():
+    facts = triples(build("Headline\n\nNHS England has agreed to pay Operose Health £4.5m to cover new patients. "
+                          "Devon LMC called on the Department of Health and Social Care to fund the Pharmacy First "
+                          "scheme. The Kestrel Institute urged NHS England to pay Operose Health £2m."))
+    assert ("NHS England", "pays", "Operose Health", "£4.5m") in facts
+    assert not [f for f in facts if f[1] == "funds" or f[1] == "pays" and f[3] == "£2m"]
+
+
 def test_found_as_the_past_of_find_is_no_founding():
     facts = triples(build("Headline\n\nThe Kestrel Institute found its way to The Times."))
     assert not [f for f in facts if f[1] == "founded"]

@@ -71,6 +71,9 @@ _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRAS
 # 'the DHSC should commission an evaluation': what should, could or might be done has not been done (what will be
 # done is a plan, read by the plan rules)
 _UNREAL = {"should", "must", "ought", "could", "might", "may"}
+# verbs that ask for what their complement says, which is then not done: 'urged X to fund', 'wants X to pay'
+_ASKING = {"urge", "ask", "call", "want", "press", "push", "encourage", "expect", "tell", "require", "demand",
+           "need", "hope", "plan", "aim", "intend", "seek", "propose", "threaten", "refuse", "decline", "fail"}
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 # verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
@@ -137,6 +140,13 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
         verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
     subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject_tok is None and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        # 'NHS England has agreed to pay Babylon £4.5m': the subject of the verb it completes pays; one who is
+        # asked or urged to ('urged NHS England to fund...') has done nothing yet
+        if any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("on", "upon")
+               for c in verb.head.children) or verb.head.lemma_ in _ASKING:
+            return  # 'called on the DHSC to fund...', 'wants the ICB to pay...'
+        subject_tok = active_subject(verb.head) or next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     if subject_tok is None and verb.dep_ in ("relcl", "acl", "xcomp"):
         subject_tok = verb.head
         # 'X was the first to offer Y': the subject of the copula
