@@ -1164,6 +1164,22 @@ def test_who_agrees_to_pay_pays_and_who_is_asked_to_has_not():
     assert not [f for f in facts if f[1] == "funds" or f[1] == "pays" and f[3] == "£2m"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Operose Health paid £3.2m in dividends to its parent company Centene.",
+     {("Operose Health", "pays", "Centene", "£3.2m"), ("Centene", "owns", "Operose Health", "")}),
+    ("Virgin Care's parent company, Virgin Group, sold it in 2019.", {("Virgin Group", "owns", "Virgin Care", "")}),
+    ("Operose Health and its owner Centene were criticised.", {("Centene", "owns", "Operose Health", "")}),
+])
+def test_a_parent_owns_and_what_is_paid_to_it_is_its(text, expected):
+    assert expected <= triples(build("Headline\n\n" + text))
+
+
+def test_a_speech_to_a_conference_is_no_payment_to_it():
+    facts = triples(build("Headline\n\nWes Streeting said the Government will fund 1,500 more doctors, in a speech "
+                          "to the NHS ConfedExpo conference."))
+    assert not [f for f in facts if f[1] == "funds"]
+
+
 def test_found_as_the_past_of_find_is_no_founding():
     facts = triples(build("Headline\n\nThe Kestrel Institute found its way to The Times."))
     assert not [f for f in facts if f[1] == "founded"]

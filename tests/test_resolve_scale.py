@@ -123,6 +123,8 @@ CASES = [
     ("no report of its own", [report("a", 10, "Fuller report"), the_report("b", 50),
                               report("b", 10, "Fuller review"), the_report("b", 60)],
      {("b", 50): None, ("b", 60): None}),
+    # ... but another word for a study of the page before it stands for it ('an analysis by X ... the report')
+    ("an analysis before", [report("b", 10, "Fuller analysis"), the_report("b", 50)], {("b", 50): "Fuller analysis"}),
 ]
 
 

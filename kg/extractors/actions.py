@@ -71,6 +71,9 @@ _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRAS
 # 'the DHSC should commission an evaluation': what should, could or might be done has not been done (what will be
 # done is a plan, read by the plan rules)
 _UNREAL = {"should", "must", "ought", "could", "might", "may"}
+# what a sum is paid as: 'paid £3.2m in dividends to its parent company' (not 'in a speech to the conference')
+_PAYMENT_NOUNS = {"dividend", "fee", "payment", "rent", "interest", "compensation", "grant", "loan", "bonus",
+                  "royalty", "charge"}
 # verbs that ask for what their complement says, which is then not done: 'urged X to fund', 'wants X to pay'
 _ASKING = {"urge", "ask", "call", "want", "press", "push", "encourage", "expect", "tell", "require", "demand",
            "need", "hope", "plan", "aim", "intend", "seek", "propose", "threaten", "refuse", "decline", "fail"}
@@ -177,6 +180,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     if predicate in RECIPIENT_OBJECTS and not passive:
         # 'fined the ICB £200,000', 'paid the practice £10,000': who gets the sum is what the relation is to
         object_toks = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i] + object_toks
+        # 'paid £3.2m in dividends to its parent company': the parser may hang the 'to' phrase on the sum's use
+        object_toks += [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i for o in c.children
+                        if o.dep_ == "pobj" and o.lemma_.lower() in _PAYMENT_NOUNS
+                        for p in o.children if p.dep_ == "prep" and p.lower_ == "to"]
     if predicate == "published":
         # 'published plans to expand the ARRS': what is published is the plan, which `_plan_nouns` reads
         object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS or ctx.ref_for_token(view, t) is not None]
@@ -398,6 +405,9 @@ def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[
     """The first entity of the allowed types in the object phrase, and those coordinated with it
     ('in Wolverhampton and Gosport')."""
     refs = ctx.refs_under(view, token, types)
+    if len(refs) > 1 and refs[0].mention.source == "coref.pronoun" and \
+            refs[0].mention.text.lower() in ("its", "their"):
+        refs = refs[1:]  # 'to its parent company Centene': the one named, not the owner 'its' stands for
     if not refs and token.pos_ in ("NOUN", "PROPN"):
         # 'published its latest report, Access Denied, on Monday': the name runs past the phrase the parser gives
         named = ctx.ref_for_token(view, token)

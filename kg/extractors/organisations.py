@@ -23,6 +23,25 @@ _LOCATED = re.compile(r",?\s+(?:in|of|based in)\s+" + _DIRECTION, re.I)
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 
 
+OWNER_TYPES = {"Company", "Organization"}
+# 'Operose Health's US parent company, Centene', 'its owner Centene', 'its parent firm, the X Group'
+_PARENT = re.compile(r"(?:['’]s?|\b(?:its|their))\s+(?:[A-Z]{2}\s+|[a-z-]+\s+)?(?:parent|owner)(?:\s+(?:company|firm|"
+                     r"group|organisation))?,?\s+(?:the\s+)?$")
+
+
+def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
+    """The parent or owner named after a company's possessive owns that company."""
+    text = ctx.adoc.document.text
+    for parent in (r for r in refs if r.type in OWNER_TYPES):
+        match = _PARENT.search(text, max(view.sentence.start, parent.mention.start - 60), parent.mention.start)
+        if match is None:
+            continue
+        owned = next((r for r in refs if r.type in OWNER_TYPES and r.key != parent.key and
+                      (r.mention.end == match.start() or r.mention.start == match.start())), None)
+        if owned is not None:
+            yield Fact(parent.key, "owns", owned.key, view.sentence, "organisations.parent", 0.75)
+
+
 @register("organisations")
 def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
@@ -45,6 +64,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 yield Fact(author.key, "published", report.key, view.sentence, "organisations.report-by", 0.75)
             elif (owner := _its(ctx, view, report)) is not None:
                 yield Fact(owner, "published", report.key, view.sentence, "organisations.its-report", 0.7)
+        yield from _parents(ctx, view, refs)
         for first, second in zip(refs, refs[1:]):
             between = text[first.mention.end:second.mention.start]
             if first.type in OPERATOR_TYPES and second.type in SERVICE_TYPES:
