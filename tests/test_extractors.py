@@ -1130,6 +1130,16 @@ DEBATE_RULES = [
      {("Jo Lane", "criticises", "the Government", "")}),
     ("Humber LMC's own medical director, Dr Ola Reyes, said the plan was late.",
      {("Ola Reyes", "holdsRole", "Humber LMC", "medical director")}),
+    # two posts in one apposition, however the parser joins them
+    ("Dr Ola Reyes, GP partner at Elm Surgery and chair of Humber LMC, said the plan was late.",
+     {("Ola Reyes", "holdsRole", "Elm Surgery", "GP partner"), ("Ola Reyes", "holdsRole", "Humber LMC", "chair")}),
+    ("Dr Ola Reyes, clinical director of Hull West PCN and a partner at Elm Surgery, said patients were waiting.",
+     {("Ola Reyes", "holdsRole", "Hull West PCN", "clinical director"),
+      ("Ola Reyes", "holdsRole", "Elm Surgery", "partner")}),
+    # of two people coordinated after an organisation, the second's own post is theirs
+    ("Humber LMC medical director Dr Ola Reyes and chief executive Ben Kato both spoke.",
+     {("Ola Reyes", "holdsRole", "Humber LMC", "medical director"),
+      ("Ben Kato", "holdsRole", "Humber LMC", "chief executive")}),
 ]
 
 

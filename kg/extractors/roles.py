@@ -182,6 +182,15 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
     pronoun, the subject of the verb it is coordinated with), where the name-by-name rules above found none."""
     facts = []
     for view in ctx.sentences():
+        # 'Dr X, GP partner at Y and chair of Z, said': each post of an apposition, and those joined to it
+        for person in (r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type == "Person"):
+            token = ctx.token_for(view, person)
+            for post in (a for a in (token.children if token is not None else ()) if a.dep_ == "appos"):
+                for each, prepositions in _joined_posts(post):
+                    fact = _clause_post(ctx, view, person.key, each, False, prepositions)
+                    if fact is not None and (fact.subject, fact.object, fact.sentence.start) not in seen:
+                        seen.add((fact.subject, fact.object, fact.sentence.start))
+                        facts.append(fact)
         for verb in view.tokens:
             preposition = _POST_VERBS.get(verb.lemma_, "")
             if preposition == "" or verb.pos_ not in ("VERB", "AUX") or unasserted(verb):
@@ -214,9 +223,25 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
     return facts
 
 
-def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: Token, earlier: bool) -> Fact | None:
+def _joined_posts(post: Token) -> Iterator[tuple[Token, list[Token] | None]]:
+    """The post, and posts joined to it ('clinical director of X and a partner at Y'), each with the phrases that
+    say where it is held: its own, or, where the parser hung the second post on the first's organisation ('GP
+    partner at X and chair of Y'), the first post's phrases after it."""
+    yield post, None
+    joined = [(c, post) for c in post.children if c.dep_ == "conj"]
+    joined += [(j, o) for p in post.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+               for j in o.children if j.dep_ == "conj" and j.pos_ == "NOUN" and j.text.islower()]
+    for other, anchor in joined:
+        after = [c for head in (other, anchor, post) for c in head.children if c.dep_ == "prep" and c.i > other.i]
+        yield other, sorted(set(after), key=lambda c: c.i)
+
+
+def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: Token, earlier: bool,
+                 prepositions: list[Token] | None = None) -> Fact | None:
     """The post a noun names ('clinical director of the X PCN') and the organisation it is in, as a fact."""
-    for preposition in (c for c in post.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")):
+    if prepositions is None:
+        prepositions = [c for c in post.children if c.dep_ == "prep"]
+    for preposition in (c for c in prepositions if c.lower_ in ("of", "at", "for")):
         org_token = next((c for c in preposition.children if c.dep_ == "pobj"), None)
         org = ctx.ref_for_token(view, org_token) if org_token is not None else None
         if org is None or org.type not in ORG_TYPES or org.key == holder:
@@ -413,7 +438,10 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                             yield _fact(person, org, match, view, rule, confidence, time)
                             # 'the Conservative MPs A and B, and C': the role goes to every coordinated name
                             for other in _coordinated(ctx, view, person, people):
-                                yield _fact(other, org, match, view, rule + "-coordinated", confidence - 0.1)
+                                # '... medical director Dr A and chief executive B': B's own post, in the same place
+                                own = re.search(r"(?:^|\s)" + TIME + _role_re() + r"\s+" + _TITLE + r"$",
+                                                text[max(s.start, other.mention.start - 40):other.mention.start], re.I)
+                                yield _fact(other, org, own or match, view, rule + "-coordinated", confidence - 0.1)
                 elif person.mention.end <= org.mention.start:
                     between = text[person.mention.end:org.mention.start]
                     for rule in ("roles.apposition", "roles.copula"):
