@@ -52,7 +52,8 @@ _CHROME_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("audience", r"^(?:subscribe|sign up|register)(?: now| today| here| for free| free)?"
                      r"(?: (?:to|for) (?:our|the|a) [\w\s-]{1,30})?[.!]?$"),
         ("audience", r"^already (?:a )?(?:subscriber|member|registered)\b.*$"),
-        ("audience", r"^(?:log ?in|sign ?in)(?: or (?:register|sign up|subscribe))?$"),
+        ("audience", r"^(?:log ?in|sign ?in)(?:\s*(?:or|\||/)\s*(?:register|sign up|subscribe))?$"),
+        ("audience", r"^skip to (?:the )?(?:main )?(?:content|navigation|article)$"),
         # rating widgets: "Rate this article (4.29 average user rating)", "Click to rate", "3 stars out of 5"
         ("rating", r"^rate this(?: article| story| post| page| blog| item)?\b.*$"),
         ("rating", r"^(?:click|tap) (?:here )?to rate\b.*$"),
@@ -79,7 +80,13 @@ _CHROME_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("comment-prompt", r"^(?:you must be|please) (?:logged in|log in|sign in|signed in|registered)\b.*$"),
         # social follow and share: "Follow him on Twitter @x or email him at", "Share this article"
         ("social", r"^(?:follow|like) (?:him|her|them|me|us)\b.*$"),
-        ("social", r"^(?:share|tweet|email|print)(?: this)?(?: article| story| page| post)?(?: on \w+)?$"),
+        ("social", r"^(?:share|tweet|email|print)(?: this)?(?: article| story| page| post)?(?: (?:on|via) \w+)?$"),
+        # lists of other stories: "Read more", "Most read", "Related articles", then their headlines
+        ("related", r"^(?:read more|related(?: articles?| stories| content| news| links)?|most (?:read|popular|viewed"
+                    r"|shared|commented)|more (?:news|stories|on this story)|you (?:might|may) also like|recommended"
+                    r"(?: for you| reading)?|trending(?: now)?|editor['’]?s picks?|latest (?:news|stories))\s*:?$"),
+        # the site's footer: "© 2026 Cogora Limited. All rights reserved.", "Privacy Policy | Terms"
+        ("footer", r"^(?:©|\(c\)|copyright\b).*$"),
         # images and captions: "Related images", "Photo: Getty", lowercase file-ish names with sizes
         ("image", r"^related (?:images?|media|videos?|photos?|pictures?|galleries|gallery)$"),
         ("image", r"^(?:image|photo|picture|pic|illustration)s?(?: credit)?\s*:\s*.{0,60}$"),
@@ -293,8 +300,23 @@ def _split_lines(text: str) -> list[_Line]:
             lines.append(_Line(row, end, end, lead))
             continue
         lines.extend(_split_social_tail(text, _Line(row, start, end, lead, bullet, heading)))
-    return [line if line.blank or line.chrome else replace(line, chrome=chrome_kind(text[line.start:line.end]))
-            for line in lines]
+    lines = [line if line.blank or line.chrome else replace(line, chrome=chrome_kind(text[line.start:line.end]))
+             for line in lines]
+    return _related_lists(lines)
+
+
+def _related_lists(lines: list[_Line]) -> list[_Line]:
+    """The headlines under a 'Read more' or 'Most read' line, up to the next blank line, are other stories."""
+    out, listing = [], False
+    for line in lines:
+        if line.blank:
+            listing = False
+        elif listing and line.chrome is None:
+            line = replace(line, chrome="related")
+        elif line.chrome == "related":
+            listing = True
+        out.append(line)
+    return out
 
 
 def _split_social_tail(text: str, line: _Line) -> list[_Line]:
@@ -401,6 +423,19 @@ class _Article:
     byline: Segment | None = None
 
 
+_MENU_MIN_LINES = 3
+_MENU_MAX_WORDS = 3
+
+
+def _menu(text: str, para: _Para) -> bool:
+    """A site's menu copied with the page: three or more lines of a few words each, none ending a sentence
+    ('News', 'Practice business', 'Clinical'), in one paragraph."""
+    lines = [text[line.start:line.end] for line in para.lines]
+    return len(lines) >= _MENU_MIN_LINES and all(len(line.split()) <= _MENU_MAX_WORDS and
+                                                 not line.rstrip().endswith((".", "!", "?", ":", ";", ","))
+                                                 for line in lines)
+
+
 def _parse_article(text: str, lines: Sequence[_Line]) -> _Article:
     paras = _split_bylines(text, _paragraphs(lines))
     seen_prose = False
@@ -409,7 +444,9 @@ def _parse_article(text: str, lines: Sequence[_Line]) -> _Article:
             continue
         content = text[para.start:para.end]
         single = len(para.lines) == 1
-        if single and _byline_by(content):
+        if not seen_prose and _menu(text, para):
+            para.kind, para.family = "chrome", "nav"  # above the story only: a list in it may be as terse
+        elif single and _byline_by(content):
             para.kind = "byline"
         elif para.lines[0].marked_heading or (single and _heading_like(content, top=not seen_prose)):
             para.kind = "heading"

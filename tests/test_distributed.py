@@ -174,6 +174,6 @@ def test_cli_build_with_two_local_workers_writes_the_single_process_graph(tmp_pa
     assert main(["build", *sources, "--out", str(tmp_path / "dask"), "--workers", "2", "--no-cache", "--quiet"]) == 0
     out, err = capsys.readouterr()
     # the summary's last clause is the screenshot's, which is the view's business, not the cluster's
-    assert out.startswith("built 72 documents: ") and "; conforms to kg/shapes.ttl" in out
+    assert out.startswith("built 73 documents: ") and "; conforms to kg/shapes.ttl" in out
     assert len(out.splitlines()) == 1 and err == ""
     assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()

@@ -100,7 +100,16 @@ def check_invariants(doc: Document) -> None:
     ("practice-sign-2021.jpg", "image"),
     ("https://example.org/news/item?id=7", "url"),
     ("www.example.org/a", "url"),
+    ("Sign in | Register", "audience"),
+    ("Skip to main content", "audience"),
+    ("Share via email", "social"),
+    ("Most popular", "related"),
+    ("Related stories:", "related"),
+    ("READ MORE", "related"),
+    ("© 2026 Example Media Ltd. All rights reserved.", "footer"),
     # content, not chrome
+    ("Read more about the contract in our analysis.", None),
+    ("Most practices said they would sign.", None),
     ("The BMA said the rating system was flawed.", None),
     ("Comments from the RCGP were welcomed by ministers.", None),
     ("Rate cuts are coming for dispensing practices", None),
@@ -113,6 +122,17 @@ def check_invariants(doc: Document) -> None:
 ])
 def test_chrome_families(line: str, family: str | None) -> None:
     assert chrome_kind(line) == family
+
+
+def test_a_menu_and_the_headlines_under_read_more_are_chrome_but_a_terse_list_in_the_story_is_not() -> None:
+    doc = parse_document("Skip to main content\nHealth News\nNews\nOpinion\nJobs\nLog in | Register\n\n"
+                         "Practices to get new phones\n\nBy Amy Lee\n\n3 March 2026\n\n"
+                         "NHS England will pay for new phones, it said.\n\nThe plan covers:\n\nNew handsets\n"
+                         "Cloud software\nStaff training\n\nREAD MORE\nGPs reject contract offer\n"
+                         "ICB cuts funding\n\n© 2026 Example Media Ltd.\n", doc_id="d", path="d.txt")
+    assert (doc.title, doc.author) == ("Practices to get new phones", "Amy Lee")
+    body = " ".join(content(doc, section=ARTICLE))
+    assert "Cloud software" in body and "Opinion" not in body and "GPs reject" not in body and "©" not in body
 
 
 def test_long_lines_are_never_chrome() -> None:

@@ -32,7 +32,7 @@ def clean_turtle(documents):
 
 
 def test_worker_processes_give_the_same_turtle(documents, clean_turtle):
-    assert len(documents) == 72 and chunk_size(len(documents), 2) < len(documents)  # really spread over a pool
+    assert len(documents) == 73 and chunk_size(len(documents), 2) < len(documents)  # really spread over a pool
     assert serialize(to_rdf(extract(documents, processes=2))) == clean_turtle
 
 

@@ -607,6 +607,10 @@ MORE_ARTICLES = [
         ("Health Foundation report", "recommends", "long-term workforce plan", ""),
         ("Royal College of General Practitioners", "welcomes", "Health Foundation report", ""),
     }, set()),
+    ("chrome_2026.txt", {
+        # a page copied with its menu, share buttons, 'READ MORE' and 'Most read' headlines and footer
+        ("Richard Van Mellaerts", "holdsRole", "British Medical Association", "member"),
+    }, {"Register", "Cogora Limited", "GP contract"}),
 ]
 
 
