@@ -194,7 +194,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
         if etype == "Legislation":
-            etype = policy_head_types().get(span[-1].lower_, etype)  # the model's law 'X Recovery Plan' is a plan
+            # the model's law 'X Recovery Plan' is a plan, and so is 'Delivery Plan for Recovering Access to...'
+            head = next((t for t in span if t.lower_ in ("for", "of") and t.i > span.start), None)
+            head = span.doc[head.i - 1] if head is not None else span[-1]
+            etype = policy_head_types().get(head.lower_, etype)
         if etype == "Person" and not titled and _KIND_RE.search(text, max(0, span.start_char - 20), span.start_char):
             etype = "Organization"  # 'GP provider Qured': the model's 'person' is named after its kind
         if etype == "Organization":
@@ -204,6 +207,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                     policy_head_types().get(span[-1].lower_) == "Policy" and \
                     not any(t.ent_type_.startswith("KG_") for t in span):
                 etype = "Policy"  # the model's organisation 'Minimum Practice Income Guarantee' is a policy
+            last = span[-2] if len(span) > 2 and re.fullmatch(r"(?:19|20)\d\d", span[-1].text) else span[-1]
+            if etype == "Organization" and last.text in ("Act", "Bill") and \
+                    not any(t.ent_type_.startswith("KG_") for t in span):
+                etype = "Legislation"  # 'the Health and Social Care Act 2012', which the model calls an organisation
         if aseg.segment.section != ARTICLE and _ADDRESSEE.search(text[:span.start_char]) and \
                 re.match(r"\s*[,–—:-]", text[span.end_char:]):
             continue  # 'Yes Bonglim – ...': a reader answering another by name names no one new
@@ -575,7 +582,10 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             continue  # 'recommended that every ICB commission same-day hubs': a clause the parser took for a noun
         title = _capitalised_title(doc, chunk_start, root.i)
         if title is not None:
-            yield doc[title:root.i + 1], etype, None, "title", doc[title:root.i + 1].text
+            end = root.i + 1
+            if etype == "Legislation" and end < len(doc) and re.fullmatch(r"(?:19|20)\d\d", doc[end].text):
+                end += 1  # 'the Health and Social Care Act 2012': the year is part of an act's name
+            yield doc[title:end], etype, None, "title", doc[title:end].text
             continue
         for s, e in taken:  # a name inside the phrase ('NHS England's ... plan'): start after it
             if s <= doc[start].idx < e or doc[start].idx <= s < root.idx:

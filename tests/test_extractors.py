@@ -1190,6 +1190,16 @@ def test_a_speech_to_a_conference_is_no_payment_to_it():
     assert not [f for f in facts if f[1] == "funds"]
 
 
+@pytest.mark.parametrize("text, label, kind", [
+    ("The Health and Social Care Act 2012 created the CCGs.", "Health and Social Care Act 2012", "Legislation"),
+    ("Practices must follow the Access to Medical Records Act 1988.", "Access to Medical Records Act", "Legislation"),
+    ("The money is part of the Delivery Plan for Recovering Access to Primary Care.",
+     "Delivery Plan for Recovering Access to Primary Care", "Policy"),
+])
+def test_acts_and_plans_the_model_calls_organisations_or_laws_are_what_their_head_word_says(text, label, kind):
+    assert {e.label: e.type for e in build("Headline\n\n" + text).entities}.get(label) == kind
+
+
 def test_found_as_the_past_of_find_is_no_founding():
     facts = triples(build("Headline\n\nThe Kestrel Institute found its way to The Times."))
     assert not [f for f in facts if f[1] == "founded"]
