@@ -1140,6 +1140,14 @@ DEBATE_RULES = [
     ("Humber LMC medical director Dr Ola Reyes and chief executive Ben Kato both spoke.",
      {("Ola Reyes", "holdsRole", "Humber LMC", "medical director"),
       ("Ben Kato", "holdsRole", "Humber LMC", "chief executive")}),
+    # stance told by being for or against, doubt cast, and a judgement of what a thing is worth
+    ("Devon LMC is in favour of the Pharmacy First scheme.", {("Devon LMC", "supports", "Pharmacy First", "")}),
+    ("Devon LMC is firmly against the PCN DES.", {("Devon LMC", "opposes", "PCN DES", "")}),
+    ("Dr Ola Reyes cast doubt on the Quality and Outcomes Framework.",
+     {("Ola Reyes", "criticises", "Quality and Outcomes Framework", "")}),
+    ("Dr Ola Reyes questioned the value of the PCN DES.", {("Ola Reyes", "criticises", "PCN DES", "")}),
+    ("Dr Ola Reyes praised the success of the Pharmacy First scheme.",
+     {("Ola Reyes", "supports", "Pharmacy First scheme", "")}),
 ]
 
 
@@ -1278,6 +1286,7 @@ def test_answers_are_the_interviewees_only_where_the_page_says_who_is_interviewe
     "Will Devon LMC support the GP contract?",
     "Devon LMC could support the GP contract.",
     "Devon LMC would back the GP contract if funding rose.",
+    "Devon LMC is not against the PCN DES.",
 ])
 def test_what_is_denied_withheld_or_only_supposed_is_no_fact(text):
     assert not [f for f in triples(build("Headline\n\n" + text)) if f[1] != "said"]

@@ -20,6 +20,9 @@ TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislatio
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
 PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "move", "moves", "bid", "push",
                   "campaign", "efforts", "decision"}
+# what a thing is judged by: a stance on its value or its success is a stance on it
+ASPECT_NOUNS = {"value", "need", "wisdom", "point", "merits", "merit", "purpose", "effectiveness", "fairness",
+                "success", "failure", "role", "benefits", "impact", "cost", "logic", "rationale"}
 # what someone did: a stance on one's decision or handling of something is a stance on its maker
 CONDUCT_NOUNS = {"decision", "decisions", "handling", "failure", "refusal", "response", "approach", "conduct",
                  "treatment", "management"}
@@ -33,7 +36,7 @@ _BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|e
 @register("stance")
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
-    sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as)
+    sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -126,6 +129,11 @@ def _object_heads(token: Token) -> Iterator[Token]:
         for child in (*token.children, *(g for c in token.children if c.dep_ == "aux" for g in c.children)):
             if child.dep_ in ("nsubj", "nsubjpass"):
                 yield from _object_heads(child)
+    if token.lower_ in ASPECT_NOUNS:
+        # 'questioned the value of the QOF', 'praised the success of the scheme': the stance is on what it is of
+        for pobj in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                     if o.dep_ == "pobj"):
+            yield from _object_heads(pobj)
     for child in token.children:
         if child.dep_ == "conj":
             yield from _object_heads(child)
@@ -156,7 +164,7 @@ def _object_heads(token: Token) -> Iterator[Token]:
 # phrasal verbs of stance: (verb, particle or noun, preposition) -> relation; 'hit out at', 'call on ... to'
 PHRASAL_STANCE = {
     ("hit", "out", "at"): "criticises", ("lash", "out", "at"): "criticises", ("take", "aim", "at"): "criticises",
-    ("round", "", "on"): "criticises", ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
+    ("round", "", "on"): "criticises", ("cast", "doubt", "on"): "criticises", ("throw", "doubt", "on"): "criticises", ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
     ("call", "", "on"): "urges", ("call", "", "upon"): "urges", ("urge", "", ""): "urges", ("press", "", ""): "urges",
     ("throw", "weight", "behind"): "supports", ("get", "", "behind"): "supports", ("argue", "", "for"): "supports",
     ("campaign", "", "for"): "supports", ("fight", "", "for"): "supports", ("stand", "", "by"): "supports",
@@ -321,9 +329,27 @@ def _stance_holder(word: Token) -> Token | None:
         return next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # 'X is critical'
     if word.dep_ == "appos":
         return word.head  # 'Dr A, a vocal critic of X,'
-    if word.dep_ == "pobj" and word.head.lower_ == "in" and word.head.head.pos_ == "VERB":
-        return next((c for c in word.head.head.children if c.dep_ == "nsubj"), None)  # 'voted in favour of X'
+    if word.dep_ == "pobj" and word.head.lower_ == "in" and word.head.head.pos_ in ("VERB", "AUX"):
+        # 'voted in favour of X', 'is in favour of X'
+        return next((c for c in word.head.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _against(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The BMA is against the PCN DES', 'ministers were firmly against it': being against something opposes it."""
+    for verb in view.tokens:
+        if verb.lemma_ != "be" or unasserted(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
+                   for o in p.children if o.dep_ == "pobj"]
+        holder = ctx.speaker_for(view, subject) if subject is not None and objects else None
+        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
+            continue
+        for ref in (ctx.ref_for_token(view, h) for o in objects for h in _object_heads(o)):
+            if ref is not None and ref.key != holder and ref.type in TARGET_TYPES:
+                yield Fact(holder, "opposes", ref.key, view.sentence, "stance.against", 0.7, cue="against")
+                break
 
 
 DESCRIBING_VERBS = {"describe", "brand", "label", "dub", "call", "deem", "consider", "term"}
