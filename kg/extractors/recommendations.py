@@ -225,7 +225,7 @@ def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> s
 REMOVAL_NOUNS = {"abolition": "abolish", "scrapping": "scrap", "removal": "remove", "end": "end",
                  "replacement": "replace", "withdrawal": "withdraw", "dismantling": "dismantle", "axing": "axe"}
 REMOVAL_VERBS = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle",
-                 "abandon", "withdraw", "drop", "cut"}
+                 "abandon", "withdraw", "drop", "cut", "suspend", "pause", "halt"}
 
 
 def _in_relative_clause(ctx: DocumentContext, view: SentenceView, ref: Ref) -> bool:
@@ -241,8 +241,18 @@ def _removal(ctx: DocumentContext, view: SentenceView, ref: Ref) -> str | None:
     token = ctx.token_for(view, ref)
     while token is not None and token.dep_ in ("compound", "amod", "poss", "conj") and token.head.i != token.i:
         token = token.head
+    if token is not None and token.dep_ == "nsubj" and token.head.tag_ in ("VBN", "VBD") and \
+            token.head.dep_ in ("ccomp", "xcomp") and verb_lemma(token.head, REMOVAL_VERBS):
+        return verb_lemma(token.head, REMOVAL_VERBS)  # 'wants the PCN DES abolished', as the parser may read it
     if token is None or token.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return None
+    # 'wants the PCN DES abolished': the participle that says what is to be done to it
+    done = next((c for c in token.children if c.dep_ in ("acl", "amod", "oprd") and c.tag_ == "VBN" and
+                 verb_lemma(c, REMOVAL_VERBS)), None) or next(
+        (c for c in token.head.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.tag_ == "VBN" and
+         c.i > token.i and verb_lemma(c, REMOVAL_VERBS)), None)
+    if done is not None:
+        return verb_lemma(done, REMOVAL_VERBS)
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in REMOVAL_NOUNS:
         return REMOVAL_NOUNS[token.head.head.lower_]  # 'the abolition of the QOF'
     verb = token.head
