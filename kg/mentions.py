@@ -190,7 +190,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                      span.start_char]) \
             or _after_post_re().search(text, max(0, span.start_char - 40), span.start_char)
-        if etype == "Organization" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() \
+        personal = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
+                                                                                 span.start_char])
+        if etype == "Organization" and titled and (2 <= len(name.split()) <= 3 or personal and len(name.split()) == 1) \
+                and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
         if etype == "Legislation":
@@ -466,6 +469,9 @@ def _shouting(text: str) -> bool:
 _LINKING_WORDS = {"but", "and", "or", "yet", "however", "meanwhile", "instead", "also"}
 
 
+_TRAILING_FUNCTION_WORDS = {"of", "the", "and", "for", "at", "in", "on", "to", "a", "an", "&"}
+
+
 def _trim_span(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
@@ -477,8 +483,8 @@ def _trim_span(ent: Span) -> Span | None:
                            or doc[start].lower_ in _LINKING_WORDS and start == ent.start):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "’", "'") or
-                           doc[end - 1].is_space):
-        end -= 1
+                           doc[end - 1].is_space or doc[end - 1].text in _TRAILING_FUNCTION_WORDS):
+        end -= 1  # 'Ms Power of the', which the model ends before the organisation: a name ends in no 'of the'
     if start >= end:
         return None
     return doc[start:end]

@@ -1213,6 +1213,12 @@ def test_acts_and_plans_the_model_calls_organisations_or_laws_are_what_their_hea
     assert {e.label: e.type for e in build("Headline\n\n" + text).entities}.get(label) == kind
 
 
+def test_a_titled_surname_before_of_is_a_person_of_that_organisation():
+    kg = build("Headline\n\nMs Okoro of the Patients Association disagreed.")
+    assert ("Okoro", "Person") in {(e.label, e.type) for e in kg.entities}
+    assert ("Okoro", "holdsRole", "Patients Association", "") in triples(kg)
+
+
 def test_found_as_the_past_of_find_is_no_founding():
     facts = triples(build("Headline\n\nThe Kestrel Institute found its way to The Times."))
     assert not [f for f in facts if f[1] == "founded"]
