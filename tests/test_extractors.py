@@ -1213,7 +1213,7 @@ def test_acts_and_plans_the_model_calls_organisations_or_laws_are_what_their_hea
     assert {e.label: e.type for e in build("Headline\n\n" + text).entities}.get(label) == kind
 
 
-def test_a_titled_surname_before_of_is_a_person_of_that_organisation():
+def test_a_titled_surname_the_model_runs_on_into_of_the_is_a_person():
     kg = build("Headline\n\nMs Power of the Healthwatch Leeds board disagreed.")
     assert ("Power", "Person") in {(e.label, e.type) for e in kg.entities}
     assert not [e for e in kg.entities if " of" in e.label]
