@@ -306,12 +306,27 @@ WITHHOLDING_VERBS = {"refuse", "decline", "fail", "deny", "avoid", "neglect"}
 _UNCERTAIN_MARKS = {"whether", "if", "unless"}
 
 
+def _in_question(token: Token) -> bool:
+    """Whether the token's sentence ends in a question mark (read from its root's last word, as Token.sent walks
+    the whole document)."""
+    root = token
+    while root.head.i != root.i:
+        root = root.head
+    last = root.right_edge
+    while last.i > root.i and last.text in _CLOSING_MARKS:
+        last = last.doc[last.i - 1]
+    return last.text == "?"
+
+
+_CLOSING_MARKS = {'"', "'", "”", "’", ")"}
+
+
 def unasserted(verb: Token) -> bool:
     """Whether the text does not assert what the verb says: its sentence is a question, the verb or a verb it is the
     complement of is negated ('did not say that X supports Y') or holds only on a condition ('would support it if'),
     it is the complement of a verb that withholds it ('refused to endorse'), or its clause is a condition or a
     question ('if the ICB funds it', 'whether X supports Y')."""
-    if verb.sent.text.rstrip(" \"'”’").endswith("?"):
+    if _in_question(verb):
         return True  # 'Will the BMA support the contract?'
     token = verb
     for _ in range(5):
