@@ -1148,6 +1148,8 @@ DEBATE_RULES = [
     ("Dr Ola Reyes questioned the value of the PCN DES.", {("Ola Reyes", "criticises", "PCN DES", "")}),
     ("Dr Ola Reyes praised the success of the Pharmacy First scheme.",
      {("Ola Reyes", "supports", "Pharmacy First scheme", "")}),
+    ("Devon LMC warned of the risks of the Pharmacy First scheme.",
+     {("Devon LMC", "warnsAbout", "Pharmacy First scheme", "")}),
     # what a proposal would do, however it is worded
     ("The Kestrel Institute wants the PCN DES abolished.", {("Kestrel Institute", "recommends", "PCN DES", "abolish")}),
     ("Devon LMC is calling for the Quality and Outcomes Framework to be suspended.",

@@ -20,9 +20,10 @@ TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislatio
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
 PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "move", "moves", "bid", "push",
                   "campaign", "efforts", "decision"}
-# what a thing is judged by: a stance on its value or its success is a stance on it
+# what a thing is judged by: a stance on its value, success or risks is a stance on it
 ASPECT_NOUNS = {"value", "need", "wisdom", "point", "merits", "merit", "purpose", "effectiveness", "fairness",
-                "success", "failure", "role", "benefits", "impact", "cost", "logic", "rationale"}
+                "success", "failure", "role", "benefits", "impact", "cost", "logic", "rationale", "risk", "risks",
+                "danger", "dangers", "consequences", "effects", "implications"}
 # what someone did: a stance on one's decision or handling of something is a stance on its maker
 CONDUCT_NOUNS = {"decision", "decisions", "handling", "failure", "refusal", "response", "approach", "conduct",
                  "treatment", "management"}
