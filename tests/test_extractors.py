@@ -1150,6 +1150,10 @@ DEBATE_RULES = [
      {("Ola Reyes", "supports", "Pharmacy First scheme", "")}),
     ("Devon LMC warned of the risks of the Pharmacy First scheme.",
      {("Devon LMC", "warnsAbout", "Pharmacy First scheme", "")}),
+    ("Devon LMC agreed with the findings of the Kestrel Institute report.",
+     {("Devon LMC", "supports", "Kestrel Institute report", "")}),
+    ("The BMA rejected the Kestrel Institute's recommendations.",
+     {("British Medical Association", "opposes", "Kestrel Institute", "")}),
     # what a proposal would do, however it is worded
     ("The Kestrel Institute wants the PCN DES abolished.", {("Kestrel Institute", "recommends", "PCN DES", "abolish")}),
     ("Devon LMC is calling for the Quality and Outcomes Framework to be suspended.",

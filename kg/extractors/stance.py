@@ -23,7 +23,8 @@ PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "mo
 # what a thing is judged by: a stance on its value, success or risks is a stance on it
 ASPECT_NOUNS = {"value", "need", "wisdom", "point", "merits", "merit", "purpose", "effectiveness", "fairness",
                 "success", "failure", "role", "benefits", "impact", "cost", "logic", "rationale", "risk", "risks",
-                "danger", "dangers", "consequences", "effects", "implications"}
+                "danger", "dangers", "consequences", "effects", "implications", "finding", "findings",
+                "conclusion", "conclusions", "recommendation", "recommendations", "proposals", "aims"}
 # what someone did: a stance on one's decision or handling of something is a stance on its maker
 CONDUCT_NOUNS = {"decision", "decisions", "handling", "failure", "refusal", "response", "approach", "conduct",
                  "treatment", "management"}
@@ -131,10 +132,12 @@ def _object_heads(token: Token) -> Iterator[Token]:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 yield from _object_heads(child)
     if token.lower_ in ASPECT_NOUNS:
-        # 'questioned the value of the QOF', 'praised the success of the scheme': the stance is on what it is of
+        # 'questioned the value of the QOF', 'praised the success of the scheme', 'agree with its central finding':
+        # the stance is on what it is of, or whose it is
         for pobj in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                      if o.dep_ == "pobj"):
             yield from _object_heads(pobj)
+        yield from (c for c in token.children if c.dep_ == "poss")
     for child in token.children:
         if child.dep_ == "conj":
             yield from _object_heads(child)
