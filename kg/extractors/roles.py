@@ -213,8 +213,8 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                 fact = _clause_post(ctx, view, holder, post, earlier)
                 if fact is None:
                     continue
-                before = [replace(fact, subject=key, qualifier=f"former {fact.qualifier}".replace("former former",
-                                                                                                  "former"))
+                earlier_post = fact.qualifier if fact.qualifier.startswith("former ") else f"former {fact.qualifier}"
+                before = [replace(fact, subject=key, qualifier=earlier_post)
                           for key in replaced if key is not None and ctx.types.get(key) == "Person" and key != holder]
                 for made in (fact, *before):
                     if (made.subject, made.object, made.sentence.start) not in seen:
