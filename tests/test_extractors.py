@@ -1150,6 +1150,7 @@ DEBATE_RULES = [
      {("Ola Reyes", "supports", "Pharmacy First scheme", "")}),
     ("Devon LMC warned of the risks of the Pharmacy First scheme.",
      {("Devon LMC", "warnsAbout", "Pharmacy First scheme", "")}),
+    ("Devon LMC secured £2m of funding from NHS England.", {("NHS England", "funds", "Devon LMC", "£2m")}),
     ("Devon LMC agreed with the findings of the Kestrel Institute report.",
      {("Devon LMC", "supports", "Kestrel Institute report", "")}),
     ("The BMA rejected the Kestrel Institute's recommendations.",

@@ -508,7 +508,10 @@ def _raised(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         amount = money_in(verb)
         subject = active_subject(verb)
-        sources = prep_objects(verb, "from")
+        # 'secured £2m of funding from NHS England': the parser may hang 'from' on what the sum is of
+        sources = prep_objects(verb, "from") or [o for d in verb.children if d.dep_ == "dobj" for t in d.subtree
+                                                 if t.dep_ == "prep" and t.lower_ == "from"
+                                                 for o in t.children if o.dep_ == "pobj"]
         if amount is None or subject is None or not sources:
             continue
         for raiser in _agents(ctx, view, subject, ORGS | {"Person"}, passive=False):
