@@ -1130,6 +1130,11 @@ DEBATE_RULES = [
      {("Jo Lane", "criticises", "the Government", "")}),
     ("Humber LMC's own medical director, Dr Ola Reyes, said the plan was late.",
      {("Ola Reyes", "holdsRole", "Humber LMC", "medical director")}),
+    # a post taken by joining or being hired 'as' it
+    ("Dr Ola Reyes joined Kestrel Health as medical director in 2021.",
+     {("Ola Reyes", "holdsRole", "Kestrel Health", "medical director")}),
+    ("Dr Ola Reyes was hired by Operose Health as its chief medical officer.",
+     {("Ola Reyes", "holdsRole", "Operose Health", "chief medical officer")}),
     # two posts in one apposition, however the parser joins them
     ("Dr Ola Reyes, GP partner at Elm Surgery and chair of Humber LMC, said the plan was late.",
      {("Ola Reyes", "holdsRole", "Elm Surgery", "GP partner"), ("Ola Reyes", "holdsRole", "Humber LMC", "chair")}),

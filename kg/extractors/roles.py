@@ -192,6 +192,12 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                         seen.add((fact.subject, fact.object, fact.sentence.start))
                         facts.append(fact)
         for verb in view.tokens:
+            if verb.lemma_ in _JOINING and verb.pos_ == "VERB" and not unasserted(verb):
+                fact = _joined_as(ctx, view, verb)
+                if fact is not None and (fact.subject, fact.object, fact.sentence.start) not in seen:
+                    seen.add((fact.subject, fact.object, fact.sentence.start))
+                    facts.append(fact)
+                continue
             preposition = _POST_VERBS.get(verb.lemma_, "")
             if preposition == "" or verb.pos_ not in ("VERB", "AUX") or unasserted(verb):
                 continue
@@ -221,6 +227,29 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                         seen.add((made.subject, made.object, made.sentence.start))
                         facts.append(made)
     return facts
+
+
+_JOINING = {"join", "hire", "appoint", "recruit", "name"}
+
+
+def _joined_as(ctx: DocumentContext, view: SentenceView, verb: Token) -> Fact | None:
+    """'Dr X joined Operose Health as medical director', 'Dr X was hired by Y as its chief medical officer': the post
+    after 'as', in the organisation joined or hiring."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    person_token = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)
+    org_token = passive_agent(verb) if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+    posts = prep_objects(verb, "as")
+    if person_token is None or org_token is None or not posts or verb.lemma_ != "join" and not passive:
+        return None
+    holder = ctx.speaker_for(view, person_token)
+    org = ctx.ref_for_token(view, org_token)
+    if holder is None or ctx.types.get(holder) != "Person" or org is None or org.type not in ORG_TYPES:
+        return None
+    words = " ".join(t.text for t in posts[0].subtree)
+    match = re.fullmatch(r"(?:(?:the|a|an|its|their)\s+)?" + TIME + _role_re() + _PORTFOLIO, words, re.I)
+    if match is None:
+        return None
+    return Fact(holder, "holdsRole", org.key, view.sentence, "roles.joined-as", 0.8, qualifier=_qualifier(match))
 
 
 def _joined_posts(post: Token) -> Iterator[tuple[Token, list[Token] | None]]:
