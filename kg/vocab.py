@@ -77,6 +77,7 @@ class KG(DefinedNamespace):
     wroteTo: URIRef
     authored: URIRef
     wroteForeword: URIRef
+    partOf: URIRef
 
 
 # fine entity type -> (IRI kind segment, rdf classes)
@@ -135,6 +136,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "wroteTo": (KG.wroteTo, "wrote to"),
     "authored": (KG.authored, "authored"),
     "wroteForeword": (KG.wroteForeword, "wrote foreword to"),
+    "partOf": (KG.partOf, "part of"),
 }
 
 PREFIXES: dict[str, Namespace | str] = {

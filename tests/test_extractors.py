@@ -1130,6 +1130,11 @@ DEBATE_RULES = [
      {("Jo Lane", "criticises", "the Government", "")}),
     ("Humber LMC's own medical director, Dr Ola Reyes, said the plan was late.",
      {("Ola Reyes", "holdsRole", "Humber LMC", "medical director")}),
+    # a practice part of, or a member of, a network ('member' of a person is a post)
+    ("Castle Street Surgery, part of the Hull West PCN, will close.",
+     {("Castle Street Surgery", "partOf", "Hull West PCN", "")}),
+    ("Castle Street Surgery is a member of the Hull West PCN.",
+     {("Castle Street Surgery", "partOf", "Hull West PCN", "")}),
     # a post taken by joining or being hired 'as' it
     ("Dr Ola Reyes joined Kestrel Health as medical director in 2021.",
      {("Ola Reyes", "holdsRole", "Kestrel Health", "medical director")}),

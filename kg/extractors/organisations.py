@@ -29,6 +29,30 @@ _PARENT = re.compile(r"(?:['’]s?|\b(?:its|their))\s+(?:[A-Z]{2}\s+|[a-z-]+\s+)
                      r"group|organisation))?,?\s+(?:the\s+)?$")
 
 
+PART_TYPES = {"Organization", "GovernmentBody", "Practice", "Company", "ThinkTank", "Policy", "Programme"}
+_PART_WORDS = {"part", "member"}
+
+
+def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
+    """'Elm Surgery, part of the Hull West PCN,', 'Elm Surgery is a member of the Hull West PCN', 'The funding, part
+    of the Delivery Plan,': the one named is part of the other."""
+    for word in (t for t in view.tokens if t.lower_ in _PART_WORDS and t.pos_ == "NOUN"):
+        if word.dep_ == "appos":
+            whole_of = word.head
+        elif word.dep_ == "attr" and word.head.lemma_ in ("be", "become", "remain"):
+            whole_of = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        larger = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj"]
+        part = ctx.ref_for_token(view, whole_of) if whole_of is not None else None
+        whole = ctx.ref_for_token(view, larger[0]) if larger else None
+        if part is None or whole is None or part.key == whole.key or part.type not in PART_TYPES or \
+                whole.type not in PART_TYPES or word.lower_ == "member" and part.type in ("Policy", "Programme"):
+            continue
+        yield Fact(part.key, "partOf", whole.key, view.sentence, "organisations.part-of", 0.75)
+
+
 def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
     """The parent or owner named after a company's possessive owns that company."""
     text = ctx.adoc.document.text
@@ -65,6 +89,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             elif (owner := _its(ctx, view, report)) is not None:
                 yield Fact(owner, "published", report.key, view.sentence, "organisations.its-report", 0.7)
         yield from _parents(ctx, view, refs)
+        yield from _parts(ctx, view)
         for first, second in zip(refs, refs[1:]):
             between = text[first.mention.end:second.mention.start]
             if first.type in OPERATOR_TYPES and second.type in SERVICE_TYPES:
