@@ -1161,6 +1161,12 @@ DEBATE_RULES = [
     ("Devon LMC warned of the risks of the Pharmacy First scheme.",
      {("Devon LMC", "warnsAbout", "Pharmacy First scheme", "")}),
     ("Devon LMC secured £2m of funding from NHS England.", {("NHS England", "funds", "Devon LMC", "£2m")}),
+    ("Devon LMC took issue with the GP contract.", {("Devon LMC", "criticises", "GP contract", "")}),
+    ("Devon LMC hit back at NHS England.", {("Devon LMC", "criticises", "NHS England", "")}),
+    ("The RCGP raised questions about the PCN DES.",
+     {("Royal College of General Practitioners", "criticises", "PCN DES", "")}),
+    ("The BMA poured cold water on the NHS App.", {("British Medical Association", "criticises", "NHS App", "")}),
+    ("Devon LMC has come out in support of the GP contract.", {("Devon LMC", "supports", "GP contract", "")}),
     ("Devon LMC agreed with the findings of the Kestrel Institute report.",
      {("Devon LMC", "supports", "Kestrel Institute report", "")}),
     ("The BMA rejected the Kestrel Institute's recommendations.",
@@ -1212,6 +1218,11 @@ def test_who_agrees_to_pay_pays_and_who_is_asked_to_has_not():
 ])
 def test_a_parent_owns_and_what_is_paid_to_it_is_its(text, expected):
     assert expected <= triples(build("Headline\n\n" + text))
+
+
+def test_winning_someones_support_is_no_contract_and_no_stance_of_theirs():
+    facts = triples(build("Headline\n\nKestrel Health won the support of the BMA."))
+    assert not [f for f in facts if f[1] in ("wonContract", "supports")]
 
 
 def test_a_speech_to_a_conference_is_no_payment_to_it():

@@ -184,6 +184,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         object_toks += [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i for o in c.children
                         if o.dep_ == "pobj" and o.lemma_.lower() in _PAYMENT_NOUNS
                         for p in o.children if p.dep_ == "prep" and p.lower_ == "to"]
+    if predicate == "wonContract" and money_in(verb) is None and \
+            not any(t.lower_ in _CONTRACT_NOUNS for t in verb.subtree):
+        return  # 'won the support of the BMA', 'won an award': no contract, no sum
     if predicate == "published":
         # 'published plans to expand the ARRS': what is published is the plan, which `_plan_nouns` reads
         object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS or ctx.ref_for_token(view, t) is not None]

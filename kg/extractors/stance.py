@@ -168,7 +168,9 @@ def _object_heads(token: Token) -> Iterator[Token]:
 # phrasal verbs of stance: (verb, particle or noun, preposition) -> relation; 'hit out at', 'call on ... to'
 PHRASAL_STANCE = {
     ("hit", "out", "at"): "criticises", ("lash", "out", "at"): "criticises", ("take", "aim", "at"): "criticises",
-    ("round", "", "on"): "criticises", ("cast", "doubt", "on"): "criticises", ("throw", "doubt", "on"): "criticises", ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
+    ("round", "", "on"): "criticises", ("cast", "doubt", "on"): "criticises", ("throw", "doubt", "on"): "criticises",
+    ("take", "issue", "with"): "criticises", ("hit", "back", "at"): "criticises", ("pour", "water", "on"): "criticises",
+    ("raise", "questions", "about"): "criticises", ("raise", "questions", "over"): "criticises", ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
     ("call", "", "on"): "urges", ("call", "", "upon"): "urges", ("urge", "", ""): "urges", ("press", "", ""): "urges",
     ("throw", "weight", "behind"): "supports", ("get", "", "behind"): "supports", ("argue", "", "for"): "supports",
     ("campaign", "", "for"): "supports", ("fight", "", "for"): "supports", ("stand", "", "by"): "supports",
@@ -181,14 +183,16 @@ def _phrasal_stance(ctx: DocumentContext, view: SentenceView, verb: Token) -> It
     lemma = verb_lemma(verb, {v for v, _, _ in PHRASAL_STANCE})
     if lemma is None or unasserted(verb):
         return
-    middles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")} | {""}
+    middles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj", "advmod")} | {""}
     for middle in middles:
         for (v, mid, prep), relation in PHRASAL_STANCE.items():
             if v != lemma or mid != middle:
                 continue
-            # the parser may hang 'on NHS England' on the particle itself
+            # the parser may hang 'on NHS England' on the particle itself, or 'about X' on the noun ('raised
+            # questions about X')
+            holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == mid]
             objects = [c for c in verb.children if c.dep_ == "dobj"] if not prep else \
-                [o for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ == prep
+                [o for h in holders for p in h.children if p.dep_ in ("prep", "prt") and p.lower_ == prep
                  for o in p.children if o.dep_ == "pobj"]
             if not objects:
                 continue  # 'campaigned for' is not what 'campaigned against X' says
