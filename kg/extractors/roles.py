@@ -181,22 +181,22 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
     been a partner at Z since 2012': a post the clause's subject holds, whoever the subject stands for (a name, a
     pronoun, the subject of the verb it is coordinated with), where the name-by-name rules above found none."""
     facts = []
+
+    def keep(fact: Fact | None) -> None:
+        if fact is not None and (fact.subject, fact.object, fact.sentence.start) not in seen:
+            seen.add((fact.subject, fact.object, fact.sentence.start))
+            facts.append(fact)
+
     for view in ctx.sentences():
         # 'Dr X, GP partner at Y and chair of Z, said': each post of an apposition, and those joined to it
         for person in (r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type == "Person"):
             token = ctx.token_for(view, person)
             for post in (a for a in (token.children if token is not None else ()) if a.dep_ == "appos"):
                 for each, prepositions in _joined_posts(post):
-                    fact = _clause_post(ctx, view, person.key, each, False, prepositions)
-                    if fact is not None and (fact.subject, fact.object, fact.sentence.start) not in seen:
-                        seen.add((fact.subject, fact.object, fact.sentence.start))
-                        facts.append(fact)
+                    keep(_clause_post(ctx, view, person.key, each, False, prepositions))
         for verb in view.tokens:
-            if verb.lemma_ in _JOINING and verb.pos_ == "VERB" and not unasserted(verb):
-                fact = _joined_as(ctx, view, verb)
-                if fact is not None and (fact.subject, fact.object, fact.sentence.start) not in seen:
-                    seen.add((fact.subject, fact.object, fact.sentence.start))
-                    facts.append(fact)
+            if verb.lemma_ == "join" and verb.pos_ == "VERB" and not unasserted(verb):
+                keep(_joined_as(ctx, view, verb))
                 continue
             preposition = _POST_VERBS.get(verb.lemma_, "")
             if preposition == "" or verb.pos_ not in ("VERB", "AUX") or unasserted(verb):
@@ -220,33 +220,26 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                 if fact is None:
                     continue
                 earlier_post = fact.qualifier if fact.qualifier.startswith("former ") else f"former {fact.qualifier}"
-                before = [replace(fact, subject=key, qualifier=earlier_post)
-                          for key in replaced if key is not None and ctx.types.get(key) == "Person" and key != holder]
-                for made in (fact, *before):
-                    if (made.subject, made.object, made.sentence.start) not in seen:
-                        seen.add((made.subject, made.object, made.sentence.start))
-                        facts.append(made)
+                keep(fact)
+                for key in replaced:
+                    if key is not None and ctx.types.get(key) == "Person" and key != holder:
+                        keep(replace(fact, subject=key, qualifier=earlier_post))
     return facts
 
 
-_JOINING = {"join", "hire", "appoint", "recruit", "name"}
-
-
 def _joined_as(ctx: DocumentContext, view: SentenceView, verb: Token) -> Fact | None:
-    """'Dr X joined Operose Health as medical director', 'Dr X was hired by Y as its chief medical officer': the post
-    after 'as', in the organisation joined or hiring."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    person_token = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)
-    org_token = passive_agent(verb) if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+    """'Dr X joined Operose Health as medical director': the post after 'as', in the organisation joined (one that
+    hires or appoints someone 'as' a post is `_appointments`')."""
+    person_token = active_subject(verb)
+    org_token = next((c for c in verb.children if c.dep_ == "dobj"), None)
     posts = prep_objects(verb, "as")
-    if person_token is None or org_token is None or not posts or verb.lemma_ != "join" and not passive:
+    if person_token is None or org_token is None or not posts:
         return None
     holder = ctx.speaker_for(view, person_token)
     org = ctx.ref_for_token(view, org_token)
     if holder is None or ctx.types.get(holder) != "Person" or org is None or org.type not in ORG_TYPES:
         return None
-    words = " ".join(t.text for t in posts[0].subtree)
-    match = re.fullmatch(r"(?:(?:the|a|an|its|their)\s+)?" + TIME + _role_re() + _PORTFOLIO, words, re.I)
+    match = _post_match(" ".join(t.text for t in posts[0].subtree))
     if match is None:
         return None
     return Fact(holder, "holdsRole", org.key, view.sentence, "roles.joined-as", 0.8, qualifier=_qualifier(match))
@@ -275,8 +268,7 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
         org = ctx.ref_for_token(view, org_token) if org_token is not None else None
         if org is None or org.type not in ORG_TYPES or org.key == holder:
             continue
-        words = " ".join(t.text for t in post.subtree if t.i < preposition.i)
-        match = re.fullmatch(r"(?:(?:the|a|an|its|their|his|her)\s+)?" + TIME + _role_re() + _PORTFOLIO, words, re.I)
+        match = _post_match(" ".join(t.text for t in post.subtree if t.i < preposition.i))
         if match is None:
             continue
         qualifier = _qualifier(match)
@@ -286,22 +278,31 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
     return None
 
 
+def _post_match(words: str) -> re.Match | None:
+    """The post a phrase names whole ('its chief medical officer', 'the clinical director for digital'), or None."""
+    return re.fullmatch(r"(?:(?:the|a|an|its|their|his|her)\s+)?" + TIME + _role_re() + _PORTFOLIO, words, re.I)
+
+
 _HIRING = {"appoint", "name", "hire", "recruit", "elect"}
 _HIRING_WORDS = ("appoint", "named", "hire", "recruit", "elected")
 
 
 def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
-    """'The company has appointed a new clinical lead, Dr X', 'The board named Dr X as its chief executive': the
-    organisation that appoints gives the person the post."""
+    """'The company has appointed a new clinical lead, Dr X', 'The board named Dr X as its chief executive', 'Dr X was
+    hired by Y as its chief medical officer': the organisation that appoints gives the person the post."""
     for view in ctx.sentences():
         lowered = view.sentence.text.lower()
         if not any(word in lowered for word in _HIRING_WORDS):
             continue
         for verb in view.tokens:
-            if verb.lemma_ not in _HIRING or verb.pos_ != "VERB" or \
-                    any(c.dep_ in ("auxpass", "neg") for c in verb.children):
+            if verb.lemma_ not in _HIRING or verb.pos_ != "VERB" or unasserted(verb):
                 continue
-            subject, appointed = active_subject(verb), next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if any(c.dep_ == "auxpass" for c in verb.children):
+                # 'Dr X was hired by Y as its chief medical officer'
+                subject, appointed = passive_agent(verb), next((c for c in verb.children if c.dep_ == "nsubjpass"),
+                                                               None)
+            else:
+                subject, appointed = active_subject(verb), next((c for c in verb.children if c.dep_ == "dobj"), None)
             if subject is None or appointed is None:
                 continue
             org = ctx.speaker_for(view, subject)
@@ -318,8 +319,7 @@ def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
                 if person is None or person.type != "Person":
                     continue
                 post = [t for t in appointed.subtree if t.i < named.left_edge.i and not t.is_punct]
-            match = re.fullmatch(r"(?:(?:its|their|the|a|an)\s+)?" + TIME + _role_re() + _PORTFOLIO,
-                                 " ".join(t.text for t in post), re.I)
+            match = _post_match(" ".join(t.text for t in post))
             if match and person.key != org:
                 yield Fact(person.key, "holdsRole", org, view.sentence, "roles.appointed-by", 0.75,
                            qualifier=_qualifier(match))
