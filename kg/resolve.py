@@ -337,7 +337,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         key_of_root[root] = key
         named_ms = [m for m in ms if m.source != IMPLIED_POST]  # 'health secretary' is no name of the Government
         aliases = tuple(sorted({_clean(m.text) for m in named_ms} | {m.text.strip() for m in named_ms}
-                               | {surfaces[k] for k in ((m.doc_id, m.start, m.end) for m in named_ms) if k in surfaces}))
+                               | {surfaces[k] for k in ((m.doc_id, m.start, m.end) for m in named_ms)
+                                  if k in surfaces}))
         # merges are told from the node that gives the entity its label: 'Kanani' joined 'Nikki Kanani' by surname
         label_node = next((n for n in group_nodes if n.split("|", 1)[1] == _norm(label)), root)
         merges = tuple(sorted({Merge(m.text, m.doc_id, clusters.rule.get(n) or clusters.rule.get(label_node)

@@ -7,8 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import (DocumentContext, SentenceView, active_subject, passive_agent, prep_objects,
-                                   unasserted, verb_lemma)
+from kg.extractors.context import (UNREAL_MODALS, DocumentContext, SentenceView, active_subject, passive_agent,
+                                   prep_objects, unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -68,15 +68,13 @@ SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
 ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in"}
 PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
 _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRASAL)
-# 'the DHSC should commission an evaluation': what should, could or might be done has not been done (what will be
-# done is a plan, read by the plan rules)
-_UNREAL = {"should", "must", "ought", "could", "might", "may"}
 # what a sum is paid as: 'paid £3.2m in dividends to its parent company' (not 'in a speech to the conference')
 _PAYMENT_NOUNS = {"dividend", "fee", "payment", "rent", "interest", "compensation", "grant", "loan", "bonus",
                   "royalty", "charge"}
 # verbs that ask for what their complement says, which is then not done: 'urged X to fund', 'wants X to pay'
+# (refusing or failing to do it is `unasserted`'s)
 _ASKING = {"urge", "ask", "call", "want", "press", "push", "encourage", "expect", "tell", "require", "demand",
-           "need", "hope", "plan", "aim", "intend", "seek", "propose", "threaten", "refuse", "decline", "fail"}
+           "need", "hope", "plan", "aim", "intend", "seek", "propose", "threaten"}
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 # verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
@@ -127,8 +125,9 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if rule is None and verb_lemma(verb, ASK_VERBS) and money_in(verb) is not None:
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)  # 'asked the DHSC for a further £1.5m'
                 lemma = "ask"
-            if rule is None or unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
-                continue
+            if rule is None or unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS
+                                                       for c in verb.children):
+                continue  # (what will be done is a plan, read by the plan rules)
             if lemma == "chair" and (verb.tag_ in ("VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN"):
                 # 'X, who chairs the RCGP', 'the committee, chaired by X': a post held now
                 rule = ("holdsRole", {"Person"}, ORGS)

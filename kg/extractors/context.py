@@ -300,6 +300,8 @@ _QUOTED = re.compile(r"“[^”]+”|\"[^\"]+\"|(?<![A-Za-z])‘.+?’(?![A-Za-z
 _OPENERS = re.compile(r"“|(?<![A-Za-z])‘")
 
 
+# what should, could or might be done has not been done: 'the DHSC should commission...', 'the BMA could support...'
+UNREAL_MODALS = frozenset({"should", "must", "ought", "could", "might", "may"})
 # verbs that deny or withhold what their complement says: 'refused to endorse X', 'denied that it had criticised X'
 WITHHOLDING_VERBS = {"refuse", "decline", "fail", "deny", "avoid", "neglect"}
 # a clause opened by these says what might be, not what is: 'It is unclear whether the RCGP supports X'

@@ -36,7 +36,7 @@ COMMENT_POSITIVE = 0.6
 EPITHET_VALENCE = 1.5  # VADER word valence (-4..4) an adjective needs to count as the speaker's verdict
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}
-_OTHER_CLAUSES = frozenset({"ccomp", "parataxis", "advcl", "intj"})
+OTHER_CLAUSES = frozenset({"ccomp", "parataxis", "advcl", "intj"})  # clauses beside a target's own
 
 
 @lru_cache(maxsize=1)
@@ -209,7 +209,7 @@ def _opinion_markers(view: SentenceView) -> Iterator[int]:
         yield view.sentence.start + match.start()
 
 
-def target_clause(ctx: DocumentContext, view: SentenceView, ref, asides: frozenset[str] = _OTHER_CLAUSES) -> str | None:
+def target_clause(ctx: DocumentContext, view: SentenceView, ref, asides: frozenset[str] = OTHER_CLAUSES) -> str | None:
     """The text of the clause in which the target is an argument, or None when it is only a modifier; the
     names in it are left out, as they are no one's verdict ('Nuffield Trust', 'Good Health Practice')."""
     token = ctx.token_for(view, ref)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extractors import register
 from kg.extractors.context import (DocumentContext, SentenceView, passive_agent, prep_objects, quoted_spans,
                                   verb_lemma)
-from kg.extractors.opinion import polarity, target_clause
+from kg.extractors.opinion import OTHER_CLAUSES, polarity, target_clause
 from kg.lexicon import load_lexicon
 from kg.mentions import QUOTES, TITLES, policy_head_types
 from kg.model import ARTICLE, Fact
@@ -479,7 +479,6 @@ _DISTANCED = re.compile(r"\b(?:sold|billed|touted|marketed|pitched|promoted|pres
 def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start: int, end: int) -> Iterator[Fact]:
     """What a quotation is about, and which side its speaker takes: strongly positive words about a policy or
     organisation support it, strongly negative ones criticise it."""
-
     refs = ctx.refs_in(start, end)
     # a name inside a longer mention ('Policy Exchange' in 'This Policy Exchange report') is not a target of its own
     targets = [r for r in refs if r.type in STANCE_TARGETS and r.key != speaker and not any(
@@ -501,7 +500,7 @@ def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start:
 
 
 _SUBORDINATE = {"relcl", "acl", "xcomp", "advcl", "pcomp"}
-_OWN_CLAUSE_ASIDES = frozenset({"ccomp", "parataxis", "advcl", "intj", "conj"})
+_OWN_CLAUSE_ASIDES = OTHER_CLAUSES | {"conj"}
 _TRAILING_LINK = re.compile(r"\s+(?:but|and|or|yet|while|whereas)\s*$", re.I)
 
 

@@ -165,7 +165,8 @@ def _owner_only(ctx: DocumentContext, view: SentenceView, ref) -> bool:
     token = ctx.token_for(view, ref)
     while token is not None and token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
-    return token is not None and token.dep_ == "poss" and not ref.mention.start <= view.offset(token.head) < ref.mention.end
+    return token is not None and token.dep_ == "poss" and \
+        not ref.mention.start <= view.offset(token.head) < ref.mention.end
 
 
 def _vehicle(ctx: DocumentContext, view: SentenceView, ref) -> bool:

@@ -83,8 +83,8 @@ def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
         # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall', 'ORG, whose chair X'
-        "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + _OWN + TIME + _UNIT + role + r"s?" + _second_role_re() +
-                                              _PORTFOLIO + _SEAT +
+        "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + _OWN + TIME + _UNIT + role +
+                                              r"s?" + _second_role_re() + _PORTFOLIO + _SEAT +
                                               r"\s*,?\s*" + _TITLE + r"$", re.I),
         # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'; 'ORG, whose chair is X'
         "roles.possessive-copula": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + TIME + role +
@@ -119,8 +119,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # (matched from a position: no '^', which would match only at the start of the text)
         "roles.became-role": re.compile(r"\s+" + TIME + role + r"\b", re.I),
         # the [new] ROLE of [the] ORG, PERSON  -- the post before the organisation (searched up to the organisation)
-        "roles.post-of-then-name": re.compile(r"(?:^|(?<=\s))(?:the\s+)?" + TIME + role + r"\s+(?:of|at)\s+(?:the\s+)?$",
-                                              re.I),
+        "roles.post-of-then-name": re.compile(r"(?:^|(?<=\s))(?:the\s+)?" + TIME + role +
+                                              r"\s+(?:of|at)\s+(?:the\s+)?$", re.I),
         # ORG – where he is ROLE  -- the person is the sentence's named person before the organisation
         "roles.where-clause": re.compile(r"^\s*[–—,-]?\s*where\s+(?:he|she)\s+(?:is|was)\s+(?:the\s+)?" + TIME + role +
                                          r"\b", re.I),

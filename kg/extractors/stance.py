@@ -7,8 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import (DocumentContext, SentenceView, acting_subject, active_subject, passive_agent,
-                                   unasserted, verb_lemma)
+from kg.extractors.context import (UNREAL_MODALS, DocumentContext, SentenceView, acting_subject, active_subject,
+                                   passive_agent, unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
@@ -51,13 +51,9 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _backed(ctx, view)
 
 
-# what could, may or should be done is no stance taken ('The BMA could support the contract')
-_UNREAL = {"could", "might", "may", "should", "must", "ought"}
-
-
 def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str, lemma: str) -> Iterator[Fact]:
-    if unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
-        return
+    if unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
+        return  # 'The BMA could support the contract' takes no stance
     if lemma == "agree" and any(c.dep_ == "dobj" for c in verb.children):
         return  # 'agreed a deal with NHS England', 'the deal that the BMA agreed with...': a bargain, not support
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -170,7 +166,8 @@ PHRASAL_STANCE = {
     ("hit", "out", "at"): "criticises", ("lash", "out", "at"): "criticises", ("take", "aim", "at"): "criticises",
     ("round", "", "on"): "criticises", ("cast", "doubt", "on"): "criticises", ("throw", "doubt", "on"): "criticises",
     ("take", "issue", "with"): "criticises", ("hit", "back", "at"): "criticises", ("pour", "water", "on"): "criticises",
-    ("raise", "questions", "about"): "criticises", ("raise", "questions", "over"): "criticises", ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
+    ("raise", "questions", "about"): "criticises", ("raise", "questions", "over"): "criticises",
+    ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
     ("call", "", "on"): "urges", ("call", "", "upon"): "urges", ("urge", "", ""): "urges", ("press", "", ""): "urges",
     ("throw", "weight", "behind"): "supports", ("get", "", "behind"): "supports", ("argue", "", "for"): "supports",
     ("campaign", "", "for"): "supports", ("fight", "", "for"): "supports", ("stand", "", "by"): "supports",
@@ -503,7 +500,8 @@ def _stance_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
             continue
         # the parser hangs 'to the contract' on the noun or on the verb ('gave its backing to X')
-        preps = [c for c in (*noun.children, *verb.children) if c.dep_ in ("prep", "dative") and c.lower_ in prepositions]
+        preps = [c for c in (*noun.children, *verb.children)
+                 if c.dep_ in ("prep", "dative") and c.lower_ in prepositions]
         for prep in preps:
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 target = ctx.ref_for_token(view, obj)
