@@ -187,11 +187,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                 doc[span.end].lower_ in KIND_WORDS:
             continue  # 'Digital GP firm enters administration': a kind of firm, described, not named
         name = clean_name(span.text)
-        titled = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
-                                                                                     span.start_char]) \
-            or _after_post_re().search(text, max(0, span.start_char - 40), span.start_char)
         personal = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                  span.start_char])
+        titled = personal or _after_post_re().search(text, max(0, span.start_char - 40), span.start_char)
         if etype == "Organization" and titled and (2 <= len(name.split()) <= 3 or personal and len(name.split()) == 1) \
                 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
@@ -469,7 +467,8 @@ def _shouting(text: str) -> bool:
 _LINKING_WORDS = {"but", "and", "or", "yet", "however", "meanwhile", "instead", "also"}
 
 
-_TRAILING_FUNCTION_WORDS = {"of", "the", "and", "for", "at", "in", "on", "to", "a", "an", "&"}
+# the little words inside a name's run that never end one ('Ms Power of the ...', 'Access Denied, found')
+_FUNCTION_WORDS = {"of", "the", "and", "for", "at", "in", "on", "to", "a", "an", "&"}
 
 
 def _trim_span(ent: Span) -> Span | None:
@@ -483,7 +482,7 @@ def _trim_span(ent: Span) -> Span | None:
                            or doc[start].lower_ in _LINKING_WORDS and start == ent.start):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "’", "'") or
-                           doc[end - 1].is_space or doc[end - 1].text in _TRAILING_FUNCTION_WORDS):
+                           doc[end - 1].is_space or doc[end - 1].text in _FUNCTION_WORDS):
         end -= 1  # 'Ms Power of the', which the model ends before the organisation: a name ends in no 'of the'
     if start >= end:
         return None
@@ -696,18 +695,15 @@ def _title_after(doc, root: Token) -> tuple[int, str] | None:
     return None
 
 
-_TITLE_LINKS = {"of", "and", "for", "the", "in", "to", "a", "an", "on", "at", "&"}
-
-
 def _apposed_title(doc, root: Token, start: int) -> tuple[int, str] | None:
     """'its latest report, Access Denied, found': capitalised words set off by commas in apposition to the report
     word are its title, whatever the model took them for ('In the report, Ann Lee, its author, said' is a subject,
     and 'the report, Dr Ann Lee said,' a speaker)."""
     end = start
     while end < len(doc) and end - start < 12 and (doc[end].text[:1].isupper() or doc[end].text[:1].isdigit() or
-                                                   doc[end].lower_ in _TITLE_LINKS and end > start):
+                                                   doc[end].lower_ in _FUNCTION_WORDS and end > start):
         end += 1
-    while end > start and doc[end - 1].lower_ in _TITLE_LINKS:
+    while end > start and doc[end - 1].lower_ in _FUNCTION_WORDS:
         end -= 1
     if end - start < 2 or end >= len(doc) or doc[end].text not in (",", ")") or doc[start].text in TITLES:
         return None
