@@ -11,6 +11,7 @@ from kg.model import Fact
 from kg.resolve import MAKER_REPORT, REPORT_MAKERS
 
 OPERATOR_TYPES = {"Company", "Organization", "GovernmentBody", "Practice"}
+REPORT_AUTHOR_TYPES = OPERATOR_TYPES | {"ThinkTank", "Publication"}
 SERVICE_TYPES = {"Programme"}
 AUTHORED_TYPES = {"Policy", "Report"}
 # 'the trust's salaried GP model' is a model the trust runs; 'NHS England's plan' is one it published
@@ -74,7 +75,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
         for report in (r for r in refs if r.type == "Report"):
             # 'a report by the Nuffield Trust', 'Transparify’s report': the organisation named in it published it
-            author = next((r for r in refs if r.type in OPERATOR_TYPES | {"ThinkTank", "Publication"}
+            author = next((r for r in refs if r.type in REPORT_AUTHOR_TYPES
                            and report.mention.start <= r.mention.start and r.mention.end <= report.mention.end
                            and r.key != report.key), None) if report.mention.source in ("report-by", "titled") \
                 else None
@@ -119,16 +120,17 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
 
 
 def _its(ctx: DocumentContext, view, report) -> str | None:
-    """'Healthwatch England said its latest report had found...': the organisation named last before 'its' in the
-    sentence owns the report."""
+    """'Healthwatch England said its latest report, Access Denied, had found...': the organisation named last before
+    'its' in the sentence owns the report. (Coreference leaves alone a pronoun inside a name, and 'its latest report,
+    Access Denied' is one.)"""
     token = ctx.token_for(view, report)
     owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None) \
         if token is not None else None
     if owner is None:
         return None
     offset = view.offset(owner)
-    return ctx.last_of_type_before(offset, OPERATOR_TYPES | {"ThinkTank", "Publication"},
-                                   within=offset - view.sentence.start, section=view.sentence.section)
+    return ctx.last_of_type_before(offset, REPORT_AUTHOR_TYPES, within=offset - view.sentence.start,
+                                   section=view.sentence.section)
 
 
 def _said_in_report(ctx: DocumentContext, view, report):
@@ -148,7 +150,7 @@ def _said_in_report(ctx: DocumentContext, view, report):
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     author = ctx.ref_for_token(view, subject) if subject is not None else None
-    return author if author is not None and author.type in OPERATOR_TYPES | {"ThinkTank", "Publication"} else None
+    return author if author is not None and author.type in REPORT_AUTHOR_TYPES else None
 
 
 def _forewords(ctx: DocumentContext, view) -> Iterator[Fact]:
