@@ -278,7 +278,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         own = node_of.get((m.doc_id, m.start, m.end))
         if before is not None and own is not None and clusters.find(own) != before:
             clusters.union(before, own, "titled-report")
-    makers = _report_makers(surface, clusters, canonical, {d.doc_id: _lead(d) for d in documents})
+    makers = _report_makers(surface, clusters, canonical, {d.doc_id: lead_paragraph(d) for d in documents})
     reports: dict[str, list[tuple[int, str]]] = defaultdict(list)  # document -> (offset, node) of named reports
     for node, ms in surface.items():
         for named_report in (x for x in ms if _group(x) == "report" and x.source != "descriptive"):
@@ -295,7 +295,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             #     by another word; with none, 'The Health Foundation has called for... The report, written by X,
             #     found': the report of the one organisation named before it, known by its maker
             earlier = [r for start, r in reports.get(m.doc_id, ()) if start < m.start and
-                       head in _STUDY_WORDS and r.split("|", 1)[1].split(" (")[0].split()[-1] in _STUDY_WORDS]
+                       head in _STUDY_WORDS and _name(r).split(" (")[0].split()[-1] in _STUDY_WORDS]
             root = clusters.find(earlier[-1]) if earlier else None
             maker = {r: label for start, r, label in makers.get(m.doc_id, ()) if start < m.start}
             if root is None and len(maker) == 1:
@@ -447,18 +447,22 @@ def _report_makers(surface: dict[str, list[Mention]], clusters: _Clusters, canon
     for node, ms in surface.items():
         for m in ms:
             lead = leads.get(m.doc_id, (0, 0))
-            if m.type in REPORT_MAKERS and m.source not in ("descriptive", IMPLIED_POST) and \
-                    lead[0] <= m.start < lead[1] and _clean(m.text) != "NHS":
+            if lead[0] <= m.start < lead[1] and report_maker(m):
                 term = canonical.get(_clean(m.text).casefold())
                 found[m.doc_id].append((m.start, clusters.find(node), term.name if term else _clean(m.text)))
     return found
 
 
-def _lead(document: Document) -> tuple[int, int]:
+def report_maker(mention: Mention) -> bool:
+    """Whether a mention names an organisation that could publish a report ('NHS' alone is the system)."""
+    return mention.type in REPORT_MAKERS and mention.source not in ("descriptive", IMPLIED_POST) and \
+        _clean(mention.text) != "NHS"
+
+
+def lead_paragraph(document: Document) -> tuple[int, int]:
     """The span of the article's first paragraph of text: not a heading, not the byline."""
     for segment in document.segments:
-        if segment.section == ARTICLE and not segment.heading and \
-                not re.match(r"\s*By\s", document.text[segment.start:segment.end]):
+        if segment.section == ARTICLE and not segment.heading and segment != document.byline:
             return segment.start, segment.end
     return 0, 0
 

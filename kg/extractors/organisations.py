@@ -8,7 +8,7 @@ from kg.extractors import register
 from kg.extractors.context import DocumentContext
 from kg.mentions import policy_head_types
 from kg.model import Fact
-from kg.resolve import MAKER_REPORT, REPORT_MAKERS
+from kg.resolve import MAKER_REPORT, lead_paragraph, report_maker
 
 OPERATOR_TYPES = {"Company", "Organization", "GovernmentBody", "Practice"}
 REPORT_AUTHOR_TYPES = OPERATOR_TYPES | {"ThinkTank", "Publication"}
@@ -80,9 +80,12 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                            and r.key != report.key), None) if report.mention.source in ("report-by", "titled") \
                 else None
             if author is None and report.mention.source == MAKER_REPORT:
-                # the report of the one organisation named before it, which resolution made of 'the report'
-                maker = ctx.last_of_type_before(report.mention.start, REPORT_MAKERS)
-                author = next((r for r in ctx.refs if r.key == maker), None) if maker else None
+                # the report of the one organisation the lead paragraph names before it, which resolution made of
+                # 'the report'
+                start, end = lead_paragraph(ctx.adoc.document)
+                end = min(end, report.mention.start)
+                makers = {r.key: r for r in ctx.refs if start <= r.mention.start < end and report_maker(r.mention)}
+                author = next(iter(makers.values())) if len(makers) == 1 else None
             if author is None:
                 author = _said_in_report(ctx, view, report)
             if author is not None:
