@@ -97,7 +97,8 @@ _CHROME_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a bare URL on a line of its own
         ("url", r"^(?:https?://|www\.)\S+$"),
         # a menu of section links: "Home | News | Opinion", "News / Clinical / Practice business"
-        ("nav", r"^(?:[^|/.!?]{1,25}\s[|/]\s){2,}[^|/.!?]{1,25}$"),
+        # a comment's "Handle | Job title | 27 Feb 2026 9:40am" ends in a time of day; a menu does not
+        ("nav", r"^(?!.*\d[:.]\d{2}\s*(?:[ap]\.?m\.?)?$)(?:[^|/.!?]{1,25}\s[|/]\s){2,}[^|/.!?]{1,25}$"),
     )
 )
 
@@ -163,9 +164,10 @@ _DATELINE_WORDS = frozenset(
 )
 _ISSUE_WORDS = re.compile(r"\b(?:issue|edition|cover|volume|vol)\b", re.IGNORECASE)
 
-# Header of one comment: "Name 4 March, 2022 9:02 am" or "Handle | Job title30 Aug 2018 8:59am".
+# Header of one comment: "Name 4 March, 2022 9:02 am", "Handle | Job title30 Aug 2018 8:59am" or
+# "Handle | Job title | 27 Feb 2026 9:14am".
 _COMMENT_HEADER = re.compile(
-    rf"^(?P<name>\S.{{0,59}}?)(?:\s*\|\s*(?P<job>[^|]{{0,80}}?))?\s*"
+    rf"^(?P<name>[^|\s][^|]{{0,59}}?)(?:\s*\|\s*(?P<job>[^|]{{0,80}}?))?\s*(?:[|–-]\s*)?"
     rf"(?P<ts>(?:{_DMY}|{_MDY})(?:,|\s+at|\s*[-–|])?\s+{_TIME})$",
     re.IGNORECASE,
 )

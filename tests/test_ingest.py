@@ -118,6 +118,8 @@ def check_invariants(doc: Document) -> None:
     ("We follow him on most things, said the chair of the LMC, who asked not to be named.", None),
     ("Report finds 400 practices closed", None),
     ("The 3x2 rota in Leeds", None),
+    ("Sceptic in Surrey | Salaried GP | 27 Feb 2026 9:40am", None),  # a comment's header, not a menu
+    ("News | Opinion | Practice business", "nav"),
     ("", None),
 ])
 def test_chrome_families(line: str, family: str | None) -> None:
@@ -264,6 +266,28 @@ def test_bullet_page_comments() -> None:
     assert comment_texts(doc, 2) == ["Who will pay for this?"]
     assert comment_texts(doc, 3) == ["Pay us properly first."]
     assert comment_texts(doc, 4) == ["Rural Doc"]
+
+
+THREE_PART_HEADERS = """Practices reject contract offer
+
+GP leaders have rejected the offer.
+
+Readers' comments (2)
+
+Sceptic in Surrey | Salaried GP | 27 Feb 2026 9:40am
+The union talks tough every February.
+
+Anonymous | Practice Manager | 27 Feb 2026 12:51pm
+Vote yes in the ballot.
+"""
+
+
+def test_three_part_comment_headers() -> None:
+    doc = parse(THREE_PART_HEADERS)
+    # "Handle | Job title | DATE TIME": the handle alone is the author, the job title is not part of it
+    assert [(c.author, c.timestamp) for c in doc.comments] == [
+        ("Sceptic in Surrey", "27 Feb 2026 9:40am"), ("Anonymous", "27 Feb 2026 12:51pm")]
+    assert comment_texts(doc, 1) == ["The union talks tough every February."]
 
 
 def test_header_layout_page() -> None:
