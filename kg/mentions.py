@@ -186,6 +186,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if etype == "Organization" and span[-1].lower_.rstrip("s") in _role_words() and span.end < len(doc) and \
                 doc[span.end].lower_ in KIND_WORDS:
             continue  # 'Digital GP firm enters administration': a kind of firm, described, not named
+        if etype in ("Person", "Organization"):
+            span = _given_names_before(span)
         name = clean_name(span.text)
         personal = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                  span.start_char])
@@ -265,6 +267,18 @@ _TITLE_WORDS = {t for t in TITLES if " " not in t} - {"Lord", "Lady"}  # 'Lord D
 def _free(named: list[SegmentMention], base: int, start: int, end: int) -> bool:
     """Whether [start, end) of the segment (which starts at `base` in the document) overlaps no mention named."""
     return not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named)
+
+
+def _given_names_before(span: Span) -> Span:
+    """'Dr Priya Sandhu' when the model names 'Sandhu' alone: the capitalised words between a personal title and
+    the name belong to it."""
+    doc, start = span.doc, span.start
+    while start > 0 and span.start - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and doc[start - 1].is_alpha and not doc[start - 1].ent_type_ and doc[start - 1].text not in _TITLE_WORDS:
+        start -= 1
+    if start == span.start or start == 0 or doc[start - 1].text.rstrip(".") not in _TITLE_WORDS:
+        return span
+    return doc[start:span.end]
 
 
 def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:

@@ -206,6 +206,23 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         if len(people) == 1:
             clusters.union(people[0], node, "name-part")
 
+    # 3b'. a two- or three-word 'organisation' the model found, with no head word of an organisation, whose last
+    #      word is the surname of a person named in the same document is that person's full name ('Helena
+    #      Marchetti pledges ...' in a standfirst, 'Ms Marchetti' in the story)
+    surnames: dict[str, list[str]] = defaultdict(list)
+    for n in person_nodes:
+        surnames[_name(n).split()[-1]].append(n)
+    for node in org_nodes:
+        words = surface[node][0].text.split()
+        if node in lexicon_type or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words) or \
+                any(m.source != "ner" for m in surface[node]) or words[-1].casefold() in uk_places() or \
+                lexicon.organisation_head_type(_clean(surface[node][0].text)) is not None:
+            continue
+        people = [p for p in surnames.get(_name(node).split()[-1], []) if not docs_of[node].isdisjoint(docs_of[p])]
+        if len(people) == 1 and len({m.doc_id for m in surface[node]}) == 1:
+            surface[node] = [replace(m, type="Person") for m in surface[node]]
+            clusters.union(people[0], node, "surname-of-person")
+
     # 3d. a one-word 'person' the model found that is no part of a person's name but the first word of one
     #     organisation named in the same document is that organisation ('Livewell' beside 'Livewell Group')
     org_by_first: dict[str, list[str]] = defaultdict(list)

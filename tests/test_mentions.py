@@ -53,6 +53,9 @@ MENTIONS = [
     ("A letter from the BMA to the chancellor warned of cuts.", ("letter from the BMA to the chancellor", "Report")),
     ("The letter from the county's MPs to the health minister was published.",
      ("letter from the county's MPs to the health minister", "Report")),
+    # the given name between a title and the name the model found belongs to it, whatever the model called it
+    ("The decision follows the announcement that the surgery's two remaining GP partners, Dr Tom Birch and "
+     "Dr Priya Sandhu, would hand back their contract.", ("Priya Sandhu", "Person")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
 ]

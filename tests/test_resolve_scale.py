@@ -55,6 +55,15 @@ def the_report(doc_id: str, start: int) -> Row:
 
 
 CASES = [
+    # 3b'. a full name the model took for an organisation is the person whose surname the same document gives
+    ("full name as organisation", [org("a", 0, "Helena Marchetti"), person("a", 50, "Marchetti")],
+     {("a", 0): "Helena Marchetti", ("a", 50): "Helena Marchetti"}),
+    ("not across documents", [org("a", 0, "Helena Marchetti"), person("b", 0, "Marchetti")],
+     {("a", 0): "Helena Marchetti", ("b", 0): "Marchetti"}),
+    ("a place is no surname", [org("a", 0, "Healthwatch Devon"), person("a", 50, "Devon")],
+     {("a", 0): "Healthwatch Devon", ("a", 50): "Devon"}),
+    ("a head word makes an organisation", [org("a", 0, "Marchetti Health Partnership"), person("a", 50, "Partnership")],
+     {("a", 0): "Marchetti Health Partnership", ("a", 50): "Partnership"}),
     # 2. a surname joins the one full name ending with it ...
     ("surname", [person("a", 0, "Nikki Kanani"), person("a", 50, "Kanani")],
      {("a", 50): "Nikki Kanani"}),
