@@ -543,8 +543,12 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             awarded = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             winners = to or ([awarded] if awarded is not None else [])
         else:
-            by = [s for s in [active_subject(verb)] if s is not None]
+            by = [s for s in [active_subject(verb) or _controller(verb)] if s is not None]
             winners = to or [c for c in verb.children if c.dep_ == "dative"]
+        if not passive and not to:
+            # 'awarded the contract to Operose Health': the parser may take 'to Operose' for an infinitive
+            to = _named_after(ctx, view, verb, "to")
+            winners = to or winners
         if passive and not to:
             # 'was awarded to Operose Health by the ICB': the parser may take 'to Operose' for an infinitive, and
             # hang the 'by' phrase on it; the names after 'to' and 'by' still say who
@@ -570,6 +574,16 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 else:  # 'awarded £2m to the PCN': a grant
                     yield Fact(awarder, "funds", winner, view.sentence, "actions.award-sum", 0.65, cue="award",
                                qualifier=amount.text, amount=amount)
+
+
+def _controller(verb: Token) -> Token | None:
+    """'The ICB voted on Tuesday to award the contract to X': the subject of the verb an infinitive completes, unless
+    that verb asks another to act ('urged the ICB to award')."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or verb.head.pos_ not in ("VERB", "AUX") or verb.head.lemma_ in _ASKING or \
+            any(c.dep_ in ("dobj", "dative") for c in verb.head.children):
+        return None
+    return active_subject(verb.head)
 
 
 def _named_after(ctx: DocumentContext, view: SentenceView, verb: Token, word: str) -> list[Token]:

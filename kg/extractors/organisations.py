@@ -20,7 +20,9 @@ LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "Government
 
 
 _DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+)?"
-_LOCATED = re.compile(r",?\s+(?:in|of|based in)\s+" + _DIRECTION, re.I)
+# 'Riverside Surgery in Leeds', 'X, which is based in Birmingham,'
+_LOCATED = re.compile(r",?\s+(?:in|of|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:based|headquartered|located)\s+in)\s+"
+                      + _DIRECTION, re.I)
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 
 

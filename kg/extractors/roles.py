@@ -111,7 +111,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + _OWN + TIME + role + r"\b(?:" + _PORTFOLIO +
                                                        r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?", re.I),
         # PERSON, [the] ORG ROLE,  -- 'Dr Ann Lee, the BMA chair, said': the post ends the apposition
-        "roles.name-apposition-role": re.compile(r"\s+" + TIME + role + _PORTFOLIO +
+        "roles.name-apposition-role": re.compile(r"\s+" + TIME + role + _PORTFOLIO + _SEAT +
                                                  r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b)", re.I),
         # PERSON, who [later] [also] became a ORG ROLE  -- the role word follows the organisation
         "roles.became": re.compile(r"^\s*,?\s*(?:who\s+)?(?:(?:later|also|then|now|since|had|has)\s+){0,3}"
