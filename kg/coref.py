@@ -58,7 +58,8 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "deal": (frozenset({"Policy"}), ()),
     "offer": (frozenset({"Policy"}), ()),
     "contract": (frozenset({"Policy"}), ("contract",)),
-    "plan": (frozenset({"Policy", "Programme"}), ("plan",)),
+    "plan": (frozenset({"Policy", "Programme"}), ("plan", "strategy")),
+    "strategy": (frozenset({"Policy", "Programme"}), ("strategy", "plan")),
     "agreement": (frozenset({"Policy"}), ()),
     "settlement": (frozenset({"Policy"}), ()),
 }
@@ -319,15 +320,29 @@ _APPOSED_KIND = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b(?![
                            "|".join(re.escape(h) for h in sorted(DESCRIPTION_HEADS, key=len, reverse=True)), re.I)
 
 
+# 'the ‘Neighbourhood First’ plan', 'the Pharmacy First scheme': the kind written after a name
+_KIND_AFTER = re.compile(r"[’'\"”]?\s+(%s)\b(?!['’-])" % "|".join(
+    re.escape(h) for h in sorted(DESCRIPTION_HEADS, key=len, reverse=True)), re.I)
+# 'the plan, titled Neighbourhood First': the kind a name is given by the words that introduce it
+_KIND_TITLED = re.compile(r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(%s)\s*,?\s+"
+                          r"(?:titled|entitled|called|named|dubbed|branded)\b" % "|".join(
+                              re.escape(h) for h in sorted(DESCRIPTION_HEADS, key=len, reverse=True)), re.I)
+
+
 def _apposed_kinds(text: str, pool: Sequence[_Named]) -> dict[str, set[str]]:
-    """Entity key -> the description heads the document gives it in apposition, so that 'the federation' can be
-    the one the page called a federation though its name does not say so."""
+    """Entity key -> the description heads the document gives it in apposition, after its name or before its title,
+    so that 'the federation' can be the one the page called a federation though its name does not say so, and
+    'the plan' the one named 'Neighbourhood First'."""
     kinds: dict[str, set[str]] = {}
     for named in pool:
-        match = _APPOSED_KIND.match(text, named.end)
-        if match is not None:
-            kinds.setdefault(named.key, set()).add(match.group(1).lower())
+        for match in (_APPOSED_KIND.match(text, named.end), _KIND_TITLED.match(text, named.start, named.end),
+                      _KIND_AFTER.match(text, named.end) if named.type in _KIND_NAMED_TYPES else None):
+            if match is not None:
+                kinds.setdefault(named.key, set()).add(match.group(1).lower())
     return kinds
+
+
+_KIND_NAMED_TYPES = {"Policy", "Programme", "Report", "Legislation"}
 
 
 def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[int], sentence_starts: list[int],
@@ -362,7 +377,8 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         most = max(counts.values())
         return start, end, next(e for e in earlier if counts[e.key] == most), "coref.description"
     for entity in earlier:
-        if not name_words or any(w in entity.label for w in name_words) or head_text in kinds.get(entity.key, ()):
+        if not name_words or any(w in entity.label for w in name_words) or \
+                not kinds.get(entity.key, set()).isdisjoint({head_text, *name_words}):
             return start, end, entity, "coref.description"
     return None
 

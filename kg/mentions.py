@@ -593,12 +593,19 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             yield doc[chunk_start:title_end], etype, title, "titled", title
             continue
         start = chunk_start
+        if doc[chunk_start].lower_ in ("any", "every", "each", "no"):
+            continue  # 'accept any desultory offer': whatever one there may be, not one the page names
         if any(s < doc[chunk_start].idx < e for s, e in taken):
             continue  # 'the Agenda for Change pay deal': the chunk opens inside a name, which is what it names
         if any(t.dep_ == "mark" for t in doc[chunk_start:root.i]) or \
                 chunk_start > 0 and doc[chunk_start - 1].lower_ == "that" and doc[chunk_start - 1].tag_ == "IN" and \
                 doc[chunk_start].tag_ == "DT" and doc[chunk_start].lower_ in _QUANTIFIERS | {"every", "each", "all"}:
             continue  # 'recommended that every ICB commission same-day hubs': a clause the parser took for a noun
+        named = _quoted_name_before(doc, chunk_start, root.i)
+        if named is not None:
+            # 'a £1.4bn ‘Neighbourhood First’ plan': the plan goes by the name in quotes
+            yield named, etype, None, "title", named.text
+            continue
         title = _capitalised_title(doc, chunk_start, root.i)
         if title is not None:
             end = root.i + 1
@@ -653,6 +660,9 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                            and acl.lemma_.casefold() in _AUTHORING_VERBS and not any(t.is_punct for t in doc[root.i:acl.i])
                            for agent in acl.children if agent.dep_ == "agent"
                            for o in agent.children if o.dep_ == "pobj" and o.ent_type_ != "PERSON"), None)
+        if etype in ("Policy", "Programme") and end + 1 < len(doc) and doc[end].lower_ == "for" and \
+                _CONTRACT_YEAR.fullmatch(doc[end + 1].text):
+            end += 2  # 'the contract offer for 2026/27': the year says which one
         quoted = _quoted_title(doc, start, root.i, end)
         if quoted:
             start, end = quoted
@@ -686,6 +696,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
 _TITLE_AFTER = re.compile(r",?\s+(?:(?:titled|entitled|called|named)\s+)?[‘“\"'](?P<title>[A-Z0-9][^‘’“”\"]{2,80}?)"
                           r"(?<![\s,])[’”\"'](?!\w)")
 _TITLE_ENTS = {"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
+_CONTRACT_YEAR = re.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
+_TITLING = {"titled", "entitled", "called", "named", "dubbed", "branded"}
 
 
 def _title_after(doc, root: Token) -> tuple[int, str] | None:
@@ -696,6 +708,19 @@ def _title_after(doc, root: Token) -> tuple[int, str] | None:
         span = doc.char_span(root.idx, match.end(), alignment_mode="expand")
         return (span.end, match.group("title").strip()) if span is not None else None
     after = root.i + 1
+    called = after + (after < len(doc) and doc[after].text == ",")
+    if called + 1 < len(doc) and doc[called].lower_ in _TITLING:
+        # 'the plan, titled Neighbourhood First, would...': the capitalised words after the verb that names it
+        end = called + 1
+        while end < len(doc) and end - called <= 8 and doc[end].ent_type_ not in ("DATE", "TIME") and \
+                (doc[end].text[:1].isupper() or doc[end].text[:1].isdigit() or
+                 doc[end].lower_ in _FUNCTION_WORDS and end > called + 1):
+            end += 1
+        while end > called + 1 and doc[end - 1].lower_ in _FUNCTION_WORDS:
+            end -= 1
+        if end > called + 1 and doc[called + 1].text[:1].isupper() and doc[called + 1].text not in TITLES:
+            return end, doc[called + 1:end].text
+        return None
     if after + 1 < len(doc) and doc[after].text == ",":
         return _apposed_title(doc, root, after + 1)
     if after < len(doc) and doc[after].ent_iob_ == "B" and doc[after].ent_type_ in _TITLE_ENTS and \
@@ -784,6 +809,7 @@ def _adjectival(token: Token) -> bool:
     """An adjective, a number, or a word of a hyphenated compound ('long-term', 'five-year')."""
     doc = token.doc
     return token.pos_ in ("ADJ", "NUM") or token.tag_ in ("JJ", "JJR", "JJS", "VBN") or \
+        token.dep_ == "amod" and token.pos_ == "NOUN" or \
         token.i > 0 and doc[token.i - 1].text == "-" or token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
 
 
@@ -871,6 +897,22 @@ def _capitalised_title(doc, start: int, root: int) -> int | None:
     if all(t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS for t in words) and words[0].text[:1].isupper():
         return first
     return None
+
+
+def _quoted_name_before(doc, chunk_start: int, root: int) -> Span | None:
+    """The capitalised words in quotes right before a policy's head word ('the ‘Neighbourhood First’ plan')."""
+    close = root - 1
+    if close <= chunk_start or doc[close].text not in ("’", "”", "'", '"'):
+        return None
+    opening = next((i for i in range(close - 1, max(-1, close - 9), -1)
+                    if doc[i].text in _QUOTE_PAIRS and _QUOTE_PAIRS[doc[i].text] == doc[close].text), None)
+    if opening is None or opening + 1 == close:
+        return None
+    inside = doc[opening + 1:close]
+    if not inside[0].text[:1].isupper() or any(not (t.text[:1].isupper() or t.text[:1].isdigit() or
+                                                    t.lower_ in _FUNCTION_WORDS) for t in inside):
+        return None
+    return inside
 
 
 def _quoted_title(doc, start: int, root: int, end: int) -> tuple[int, int] | None:

@@ -1275,6 +1275,11 @@ HELDOUT_RULES = [
      {("Operose Health", "wonContract", "NHS Kent ICB", "")}),
     ("NHS Devon ICB voted on Tuesday to award the APMS contract for Park Surgery to Operose Health.",
      {("Operose Health", "wonContract", "NHS Devon ICB", "")}),
+    # 'the strategy' and 'the plan' stand for the plan the page named by its title, quoted or introduced
+    ("The health secretary unveiled the £2bn ‘Care Closer to Home’ plan. The Royal College of GPs welcomed the "
+     "strategy.", {("Royal College of General Practitioners", "welcomes", "Care Closer to Home", "")}),
+    ("Ministers said the strategy, titled Healthy Futures, would cost £2bn. The King's Fund criticised the plan.",
+     {("King's Fund", "criticises", "Healthy Futures", "")}),
     # where an organisation is based
     ("Castlegate Health Group, which is based in Birmingham, runs 23 practices.",
      {("Castlegate Health Group", "locatedIn", "Birmingham", "")}),

@@ -56,6 +56,13 @@ MENTIONS = [
     # the given name between a title and the name the model found belongs to it, whatever the model called it
     ("The decision follows the announcement that the surgery's two remaining GP partners, Dr Tom Birch and "
      "Dr Priya Sandhu, would hand back their contract.", ("Priya Sandhu", "Person")),
+    # a policy goes by the capitalised words in quotes before its kind word, or after the word that names it
+    ("The minister unveiled a £2bn ‘Care Closer to Home’ strategy for the NHS.", ("Care Closer to Home", "Policy")),
+    ("The minister said the plan, titled Healthy Futures, would cost £2bn.", ("Healthy Futures", "Policy")),
+    ("The ICB launched a scheme called Better Together in May.", ("Better Together", "Policy")),
+    # the year a contract or an offer is for says which one
+    ("GP leaders rejected NHS England's contract offer for 2026/27 on Tuesday.",
+     ("contract offer for 2026/27", "Policy")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
 ]
@@ -70,6 +77,11 @@ def test_a_letter_sent_to_someone_is_not_named_by_them():
     names = {name for name, kind in named("NHS England sent a letter from its medical director to all practices.")
              if kind == "Report"}
     assert not any("practices" in name for name in names)
+
+
+def test_whatever_one_there_may_be_is_not_named():
+    assert not [name for name, kind in named("Partners will accept any desultory offer for their buildings.")
+                if kind == "Policy"]
 
 
 def test_generic_words_are_not_entities():
