@@ -1247,6 +1247,11 @@ def test_a_titled_surname_the_model_runs_on_into_of_the_is_a_person():
     assert not [e for e in kg.entities if " of" in e.label]
 
 
+def test_speaking_at_a_conference_is_no_visit():
+    facts = triples(build("Headline\n\nSpeaking at the RCGP annual conference, Helen Marsh said the plan would help."))
+    assert not [f for f in facts if f[1] == "visited"]
+
+
 def test_an_award_someone_is_asked_or_refuses_to_make_is_no_contract_won():
     for text in ("Campaigners urged NHS Kent ICB to award the contract to Operose Health.",
                  "NHS Kent ICB refused to award the contract to Operose Health."):
@@ -1280,6 +1285,13 @@ HELDOUT_RULES = [
      "strategy.", {("Royal College of General Practitioners", "welcomes", "Care Closer to Home", "")}),
     ("Ministers said the strategy, titled Healthy Futures, would cost £2bn. The King's Fund criticised the plan.",
      {("King's Fund", "criticises", "Healthy Futures", "")}),
+    # the posts a practice's partners hold, counted before they are named
+    ("Riverside Surgery's two remaining partners, Dr Tom Birch and Dr Ann Cole, will retire.",
+     {("Tom Birch", "holdsRole", "Riverside Surgery", "partner"), ("Ann Cole", "holdsRole", "Riverside Surgery",
+                                                                   "partner")}),
+    # one who speaks at a practice visited it
+    ("Speaking at Riverside Surgery in Leeds on Monday, Helen Marsh said the plan would help.",
+     {("Helen Marsh", "visited", "Riverside Surgery", "")}),
     # where an organisation is based
     ("Castlegate Health Group, which is based in Birmingham, runs 23 practices.",
      {("Castlegate Health Group", "locatedIn", "Birmingham", "")}),

@@ -106,6 +106,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _raised(ctx, view)
         yield from _awards(ctx, view)
         yield from _inspections(ctx, view)
+        yield from _spoke_at(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -574,6 +575,22 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 else:  # 'awarded £2m to the PCN': a grant
                     yield Fact(awarder, "funds", winner, view.sentence, "actions.award-sum", 0.65, cue="award",
                                qualifier=amount.text, amount=amount)
+
+
+def _spoke_at(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Speaking at Millbrook Medical Practice in Wakefield, the health secretary said...': one who speaks at a
+    practice is there (a conference or a committee is an audience, not a place visited)."""
+    for verb in view.tokens:
+        if verb.lower_ != "speaking" or verb.dep_ != "advcl" or verb.head.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = active_subject(verb.head)
+        visitor = ctx.speaker_for(view, subject) if subject is not None else None
+        if visitor is None or ctx.types.get(visitor) != "Person":
+            continue
+        for place in prep_objects(verb, "at"):
+            ref = ctx.ref_for_token(view, place)
+            if ref is not None and ref.type == "Practice":
+                yield Fact(visitor, "visited", ref.key, view.sentence, "actions.spoke-at", 0.7, cue="speak")
 
 
 def _controller(verb: Token) -> Token | None:

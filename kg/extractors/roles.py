@@ -36,6 +36,8 @@ _SEAT_WORD = r"(?!(?:%s)\b)(?-i:[A-Z][\w'’-]*)" % "|".join(TITLES)
 _SEAT = r"(?P<seat>\s+for\s+%s(?:\s+(?:and\s+)?%s){0,3})?" % (_SEAT_WORD, _SEAT_WORD)
 # 'Kent LMC's own medical director'
 _OWN = r"(?:own\s+)?"
+# 'the surgery's two remaining GP partners, Dr X and Dr Y'
+_COUNT = r"(?:(?:two|three|four|five|both|remaining|other|joint)\s+){0,2}"
 # 'X, who is now chief executive of Y': a word on when, between the verb and the post
 _NOW = r"(?:(?:now|currently|also|still)\s+)?"
 # 'X was appointed chief executive of Y', 'X, who has been named chair of Y'
@@ -83,7 +85,8 @@ def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
         # ORG ['s] [former] ROLE [,] [Dr] PERSON  -- 'RCGP chair Professor Martin Marshall', 'ORG, whose chair X'
-        "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + _OWN + TIME + _UNIT + role +
+        "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + _OWN + _COUNT + TIME + _UNIT +
+                                              role +
                                               r"s?" + _second_role_re() + _PORTFOLIO + _SEAT +
                                               r"\s*,?\s*" + _TITLE + r"$", re.I),
         # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'; 'ORG, whose chair is X'
