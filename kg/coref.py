@@ -62,6 +62,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "strategy": (frozenset({"Policy", "Programme"}), ("strategy", "plan")),
     "agreement": (frozenset({"Policy"}), ()),
     "settlement": (frozenset({"Policy"}), ()),
+    "package": (frozenset({"Policy"}), ()),
 }
 # heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
 _CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee", "board", "lmc", "tribunal"}
@@ -356,12 +357,16 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
     end = base + token.idx + len(token.text)
     before = pool[:bisect.bisect_left(starts, start)]
     if head_text in _RECENT_HEADS:
-        # 'the deal' after the headline's 'contract deal': a policy named with the description's own word is it
-        named_so = next((e for e in reversed(before) if e.type in types and head_text in e.label.split()), None)
+        # 'the deal' after the headline's 'contract deal': a policy named with the description's own word is it;
+        # 'this deal' a few sentences after 'the contract offer for 2026/27', one named with another word for a
+        # bargain
+        here = _sentence_index(sentence_starts, start)
+        named_so = next((e for e in reversed(before) if e.type in types and head_text in e.label.split()), None) or \
+            next((e for e in reversed(before) if e.type in types and here - e.sentence <= _BARGAIN_WINDOW
+                  and not _RECENT_HEADS.isdisjoint(e.label.split())), None)
         if named_so is not None:
             return start, end, named_so, "coref.description"
         # 'dismissed the offer' is the offer just described, not a package the headline named paragraphs before
-        here = _sentence_index(sentence_starts, start)
         before = [e for e in before if here - e.sentence <= _RECENT_WINDOW]
     earlier = [e for e in reversed(before) if e.type in types]
     if not earlier and head_text in _UNTYPED_COMPANIES:
@@ -384,8 +389,9 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
 
 
 _UNTYPED_COMPANIES = {"company", "firm", "provider"}
-_RECENT_HEADS = {"deal", "offer", "agreement", "settlement"}
+_RECENT_HEADS = {"deal", "offer", "agreement", "settlement", "package"}
 _RECENT_WINDOW = 3  # sentences
+_BARGAIN_WINDOW = 6  # sentences: about a paragraph or two of news copy
 
 
 def _head_words(token: Token) -> tuple[Token, str] | None:

@@ -1247,6 +1247,23 @@ def test_a_titled_surname_the_model_runs_on_into_of_the_is_a_person():
     assert not [e for e in kg.entities if " of" in e.label]
 
 
+def test_support_withheld_in_a_question_or_on_a_condition_is_no_opposition():
+    for text in ("Will the RCGP not support the Care Closer to Home plan?",
+                 "The RCGP would not support the Care Closer to Home plan if it cut funding."):
+        assert not [f for f in triples(build("Headline\n\n" + text)) if f[1] == "opposes"], text
+
+
+def test_a_reader_urging_support_supports():
+    kg = build("Practices reject the offer\n\nThe BMA said it was time to act.\n\nReaders' comments (2)\n\n"
+               "Northern GP | Practice Manager | 27 Feb 2026 12:51pm\nSupport the BMA and vote yes.\n\n"
+               "Sceptic | Salaried GP | 27 Feb 2026 12:55pm\nThe BMA wants us to support Londonwide LMCs.\n")
+    stances = {(s, o) for s, p, o, _ in triples(kg) if p == "supports"}
+    assert ("Northern GP", "British Medical Association") in stances
+    # who asks for support holds the stance, not who is asked (the reader among 'us')
+    assert ("British Medical Association", "Londonwide LMCs") in stances
+    assert not [s for s, o in stances if s == "Sceptic"]
+
+
 def test_speaking_at_a_conference_is_no_visit():
     facts = triples(build("Headline\n\nSpeaking at the RCGP annual conference, Helen Marsh said the plan would help."))
     assert not [f for f in facts if f[1] == "visited"]
@@ -1292,6 +1309,15 @@ HELDOUT_RULES = [
     # one who speaks at a practice visited it
     ("Speaking at Riverside Surgery in Leeds on Monday, Helen Marsh said the plan would help.",
      {("Helen Marsh", "visited", "Riverside Surgery", "")}),
+    # support withheld in so many words is opposition
+    ("The RCGP does not support the Neighbourhood First plan.",
+     {("Royal College of General Practitioners", "opposes", "Neighbourhood First plan", "")}),
+    ("Unison said it cannot recommend the Agenda for Change pay deal to its members.",
+     {("Unison", "opposes", "Agenda for Change", "")}),
+    # 'this deal' a few sentences after 'the contract offer for 2027/28', not the award named in between
+    ('NHS England set out its contract offer for 2027/28 on Monday. Dr Amy Hart, chair of Devon LMC, said the '
+     'package fell short. "Staff expect a pay award we cannot meet," she said. "We cannot recommend this deal."',
+     {("Amy Hart", "opposes", "contract offer for 2027/28", "")}),
     # where an organisation is based
     ("Castlegate Health Group, which is based in Birmingham, runs 23 practices.",
      {("Castlegate Health Group", "locatedIn", "Birmingham", "")}),

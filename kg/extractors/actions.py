@@ -7,8 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import (UNREAL_MODALS, DocumentContext, SentenceView, active_subject, passive_agent,
-                                   prep_objects, unasserted, verb_lemma)
+from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, active_subject,
+                                   passive_agent, prep_objects, unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -71,10 +71,6 @@ _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRAS
 # what a sum is paid as: 'paid £3.2m in dividends to its parent company' (not 'in a speech to the conference')
 _PAYMENT_NOUNS = {"dividend", "fee", "payment", "rent", "interest", "compensation", "grant", "loan", "bonus",
                   "royalty", "charge"}
-# verbs that ask for what their complement says, which is then not done: 'urged X to fund', 'wants X to pay'
-# (refusing or failing to do it is `unasserted`'s)
-_ASKING = {"urge", "ask", "call", "want", "press", "push", "encourage", "expect", "tell", "require", "demand",
-           "need", "hope", "plan", "aim", "intend", "seek", "propose", "threaten"}
 # verbs of causing, whose object 'changes to X' says what changed ('has precipitated changes to the GP contract')
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 # verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
@@ -147,7 +143,7 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         # 'NHS England has agreed to pay Babylon £4.5m': the subject of the verb it completes pays; one who is
         # asked or urged to ('urged NHS England to fund...') has done nothing yet
         if any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("on", "upon")
-               for c in verb.head.children) or verb.head.lemma_ in _ASKING:
+               for c in verb.head.children) or verb.head.lemma_ in ASKING_VERBS:
             return  # 'called on the DHSC to fund...', 'wants the ICB to pay...'
         subject_tok = active_subject(verb.head) or next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     if subject_tok is None and verb.dep_ in ("relcl", "acl", "xcomp"):
@@ -597,7 +593,7 @@ def _controller(verb: Token) -> Token | None:
     """'The ICB voted on Tuesday to award the contract to X': the subject of the verb an infinitive completes, unless
     that verb asks another to act ('urged the ICB to award')."""
     if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-            or verb.head.pos_ not in ("VERB", "AUX") or verb.head.lemma_ in _ASKING or \
+            or verb.head.pos_ not in ("VERB", "AUX") or verb.head.lemma_ in ASKING_VERBS or \
             any(c.dep_ in ("dobj", "dative") for c in verb.head.children):
         return None
     return active_subject(verb.head)

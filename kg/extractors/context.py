@@ -308,7 +308,13 @@ WITHHOLDING_VERBS = {"refuse", "decline", "fail", "deny", "avoid", "neglect"}
 _UNCERTAIN_MARKS = {"whether", "if", "unless"}
 
 
-def _in_question(token: Token) -> bool:
+# verbs that ask for what their complement says, which is then not done: 'urged X to fund', 'wants X to pay'
+# (refusing or failing to do it is `unasserted`'s)
+ASKING_VERBS = {"urge", "ask", "call", "want", "press", "push", "encourage", "expect", "tell", "require", "demand",
+                "need", "hope", "plan", "aim", "intend", "seek", "propose", "threaten"}
+
+
+def in_question(token: Token) -> bool:
     """Whether the token's sentence ends in a question mark (read from its root's last word, as Token.sent walks
     the whole document)."""
     root = token
@@ -328,7 +334,7 @@ def unasserted(verb: Token) -> bool:
     complement of is negated ('did not say that X supports Y') or holds only on a condition ('would support it if'),
     it is the complement of a verb that withholds it ('refused to endorse'), or its clause is a condition or a
     question ('if the ICB funds it', 'whether X supports Y')."""
-    if _in_question(verb):
+    if in_question(verb):
         return True  # 'Will the BMA support the contract?'
     token = verb
     for _ in range(5):

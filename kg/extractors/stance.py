@@ -7,8 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import (UNREAL_MODALS, DocumentContext, SentenceView, acting_subject, active_subject,
-                                   passive_agent, unasserted, verb_lemma)
+from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, acting_subject,
+                                   active_subject, in_question, passive_agent, unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
@@ -43,6 +43,11 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
         for rule in sentence_rules:
             yield from rule(ctx, view)
         for token in view.tokens:
+            refused = verb_lemma(token, _REFUSABLE) if token.pos_ == "VERB" else None
+            if refused and _plainly_negated(token):
+                # 'we cannot recommend this deal', 'the BMA does not support the plan': opposition
+                yield from _verb_stance(ctx, view, token, "opposes", f"not {refused}", negated=True)
+                continue
             lemma = verb_lemma(token, verbs) if token.pos_ == "VERB" else None
             if lemma:
                 yield from _verb_stance(ctx, view, token, verbs[lemma], lemma)
@@ -51,8 +56,30 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _backed(ctx, view)
 
 
-def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str, lemma: str) -> Iterator[Fact]:
-    if unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
+# support withheld in so many words is opposition
+_REFUSABLE = {"support", "back", "endorse", "accept", "recommend", "welcome"}
+
+
+def _plainly_negated(verb: Token) -> bool:
+    """'does not support', 'cannot recommend': the verb itself negated, in a statement, on no condition."""
+    return any(c.dep_ == "neg" for c in verb.children) and not in_question(verb) and \
+        not any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children) and \
+        not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in verb.children)
+
+
+def _imperative(verb: Token) -> bool:
+    """'Vote yes in the ballot and back GPC England': a bare verb with no subject, heading its sentence."""
+    def bare(token: Token) -> bool:
+        return token.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                                              for c in token.children)
+    return bare(verb) and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and bare(verb.head))
+
+
+def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str, lemma: str,
+                 negated: bool = False) -> Iterator[Fact]:
+    if (in_question(verb) if negated else unasserted(verb)) or \
+            any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
         return  # 'The BMA could support the contract' takes no stance
     if lemma == "agree" and any(c.dep_ == "dobj" for c in verb.children):
         return  # 'agreed a deal with NHS England', 'the deal that the BMA agreed with...': a bargain, not support
@@ -61,12 +88,20 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
         yield from _passive_stance(ctx, view, verb, passive, relation, lemma)
         return
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ASKING_VERBS:
+        # 'The BMA wants us to support X', 'urged ministers to reject it': who asks for the stance holds it
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return
     if not subjects and (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # '..., warning that X': a participle's subject is its clause's
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if not subjects:
+    if not subjects and _imperative(verb):
+        agent = ctx.first_person(view.sentence)  # the writer urges it: their own stance
+    elif not subjects:
         return
-    agent = ctx.speaker_for(view, acting_subject(subjects, verb))
+    else:
+        agent = ctx.speaker_for(view, acting_subject(subjects, verb))
     if agent is None or ctx.types.get(agent, "Commenter") not in AGENT_TYPES:
         return
     seen: set[str] = set()
