@@ -68,7 +68,7 @@ def load_pipeline() -> Language:
 _CONNECTORS = {"and", "&", "of", "for", "the"}
 # head words whose 'of' phrase is part of the name
 _NAMED_OF = {"association", "college", "society", "federation", "institute", "confederation", "union", "academy",
-             "alliance", "network", "faculty"}
+             "alliance", "network", "faculty", "journal"}
 _CONCEPT_TYPES = {"Policy", "Programme", "Report", "Legislation"}
 _TITLES = {"Dr", "Professor", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame"}
 

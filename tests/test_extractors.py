@@ -1318,6 +1318,8 @@ HELDOUT_RULES = [
     ('NHS England set out its contract offer for 2027/28 on Monday. Dr Amy Hart, chair of Devon LMC, said the '
      'package fell short. "Staff expect a pay award we cannot meet," she said. "We cannot recommend this deal."',
      {("Amy Hart", "opposes", "contract offer for 2027/28", "")}),
+    # who tells a local paper is quoted in it
+    ('"We have no quarrel with the staff," Mr Tom Hale told the Mercury.', {("Tom Hale", "quotedIn", "Mercury", "")}),
     # where an organisation is based
     ("Castlegate Health Group, which is based in Birmingham, runs 23 practices.",
      {("Castlegate Health Group", "locatedIn", "Birmingham", "")}),

@@ -63,6 +63,10 @@ MENTIONS = [
     # the year a contract or an offer is for says which one
     ("GP leaders rejected NHS England's contract offer for 2026/27 on Tuesday.",
      ("contract offer for 2026/27", "Policy")),
+    # a newspaper's name ends in a newspaper's word, and a journal's name runs on through 'of'
+    ("Mr Hale told the Kingsmere Mercury that the surgery would stay open.", ("Kingsmere Mercury", "Publication")),
+    ("The study was published in the British Journal of General Practice.",
+     ("British Journal of General Practice", "Publication")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
 ]
