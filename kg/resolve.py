@@ -242,6 +242,23 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             surface[node] = [replace(m, type=org_type) for m in surface[node]]
             clusters.union(orgs[0], node, "short-name")
 
+    # 3f. a company's name with its legal form is the name without it ('Meridian Primary Care Ltd'); then a
+    #     one-word organisation the model found that is the first word of one organisation named in the same
+    #     document is that organisation ('Meridian would take over' beside 'Meridian Primary Care')
+    for node in org_nodes:
+        bare = _LEGAL_FORM.sub("", _name(node))
+        if bare != _name(node) and bare in by_name:
+            clusters.union(by_name[bare], node, "legal-form")
+    named_otherwise = {_name(n) for n in nodes if not n.startswith("org|")}  # 'Kingsmere' the town, too
+    for node in org_nodes:
+        name = _name(node)
+        if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]) or \
+                name in uk_places() or name in full_by_part or name in named_otherwise:
+            continue
+        roots = {clusters.find(o) for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]}
+        if len(roots) == 1:
+            clusters.union(next(iter(roots)), node, "short-name")
+
     # 3c. a policy phrase that ends in another policy named in the same document is that policy with an
     #     epithet ('comprehensive rescue package' and 'rescue package'); the first such shorter policy in
     #     sorted order wins
@@ -374,6 +391,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     return Resolution(tuple(sorted(entities, key=lambda e: e.key)), mention_entity, all_mentions)
 
 
+_LEGAL_FORM = re.compile(r",? (?:ltd\.?|limited|plc|llp|cic)$")
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund"}
 _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)
 

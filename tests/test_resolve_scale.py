@@ -62,6 +62,17 @@ CASES = [
      {("a", 0): "Helena Marchetti", ("b", 0): "Marchetti"}),
     ("a place is no surname", [org("a", 0, "Healthwatch Devon"), person("a", 50, "Devon")],
      {("a", 0): "Healthwatch Devon", ("a", 50): "Devon"}),
+    # 3f. a company's legal form is no part of which company it is; its first word alone is it, in its document
+    ("legal form", [org("a", 0, "Harbour Primary Care Ltd"), org("a", 50, "Harbour Primary Care"),
+                    org("a", 90, "Harbour")],
+     {("a", 50): "Harbour Primary Care Ltd", ("a", 90): "Harbour Primary Care Ltd"}),
+    ("first word elsewhere", [org("a", 0, "Harbour Primary Care"), org("b", 0, "Harbour")],
+     {("b", 0): "Harbour"}),
+    ("first word of two", [org("a", 0, "Harbour Primary Care"), org("a", 30, "Harbour Dental Group"),
+                           org("a", 60, "Harbour")], {("a", 60): "Harbour"}),
+    ("first word a town too", [org("a", 0, "Kingsmere Library"), org("a", 30, "Kingsmere"),
+                               ("a", 60, "Kingsmere", "Place", "ner", None)],
+     {("a", 0): "Kingsmere Library", ("a", 30): "Kingsmere"}),
     ("a head word makes an organisation", [org("a", 0, "Marchetti Health Partnership"), person("a", 50, "Partnership")],
      {("a", 0): "Marchetti Health Partnership", ("a", 50): "Partnership"}),
     # 2. a surname joins the one full name ending with it ...
