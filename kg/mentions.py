@@ -687,7 +687,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                     if publisher:
                         # 'the Nuffield Trust published a report': that organisation's report
                         yield span, etype, f"{publisher} {root.lower_}", "report-by", doc[chunk_start:end].text
-                    else:
+                    elif doc[chunk_start].lower_ not in ("a", "an", "another"):
+                        # 'the report' is one named before; 'asking for a review of how...' is a new one, unnamed
                         yield span, etype, None, "descriptive", doc[chunk_start:end].text
             continue
         yield span, etype, None, "phrase", doc[chunk_start:end].text

@@ -1264,6 +1264,12 @@ def test_a_reader_urging_support_supports():
     assert not [s for s, o in stances if s == "Sceptic"]
 
 
+def test_a_review_asked_for_is_no_report_of_the_lead_paragraphs_organisation():
+    kg = build("Headline\n\nHarbour Health will take over Park Surgery next month.\n\n"
+               "Tom Hale MP said he had asked ministers for a review of how APMS contracts are awarded.")
+    assert not [e.label for e in kg.entities if e.type == "Report"]
+
+
 def test_speaking_at_a_conference_is_no_visit():
     facts = triples(build("Headline\n\nSpeaking at the RCGP annual conference, Helen Marsh said the plan would help."))
     assert not [f for f in facts if f[1] == "visited"]
