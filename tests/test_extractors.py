@@ -1326,6 +1326,25 @@ HELDOUT_RULES = [
      {("Amy Hart", "opposes", "contract offer for 2027/28", "")}),
     # who tells a local paper is quoted in it
     ('"We have no quarrel with the staff," Mr Tom Hale told the Mercury.', {("Tom Hale", "quotedIn", "Mercury", "")}),
+    # a body of the organisation whose possessive names it
+    ("She was previously provost of the RCGP's Midland Faculty.",
+     {("Midland Faculty", "partOf", "Royal College of General Practitioners", "")}),
+    ("The Kent LMC's Sessional GPs Subcommittee said it would respond.",
+     {("Sessional GPs Subcommittee", "partOf", "Kent LMC", "")}),
+    # 'is part of' after another verb of the same subject
+    ("Larchfield Health Ltd took over the practice in 2021. The company runs nine practices across the East "
+     "Midlands and is part of the Corvane Healthcare Group.",
+     {("Larchfield Health Ltd", "partOf", "Corvane Healthcare Group", "")}),
+    # an address on a street, then the town
+    ("Riverside Medical Practice, on Quay Road in Harbridge, will merge.",
+     {("Riverside Medical Practice", "locatedIn", "Harbridge", "")}),
+    # where a person works
+    ("Dr Niamh Callaghan is a salaried GP in Rochdale.", {("Niamh Callaghan", "locatedIn", "Rochdale", "")}),
+    ("Her predecessor, Dr Kamal Venkatesan, a GP in Bradford, led practices.",
+     {("Kamal Venkatesan", "locatedIn", "Bradford", "")}),
+    # an organisation's guidance is a policy it published
+    ("I fully support the BMA's safe working guidance.",
+     {("British Medical Association", "published", "safe working guidance", "")}),
     # where an organisation is based
     ("Castlegate Health Group, which is based in Birmingham, runs 23 practices.",
      {("Castlegate Health Group", "locatedIn", "Birmingham", "")}),

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
 from kg.extractors.context import DocumentContext
+from kg.extractors.roles import post_re
 from kg.mentions import policy_head_types
 from kg.model import Fact
 from kg.resolve import MAKER_REPORT, lead_paragraph, report_maker
@@ -20,9 +22,10 @@ LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "Government
 
 
 _DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+)?"
-# 'Riverside Surgery in Leeds', 'X, which is based in Birmingham,'
-_LOCATED = re.compile(r",?\s+(?:in|of|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:based|headquartered|located)\s+in)\s+"
-                      + _DIRECTION, re.I)
+# 'Riverside Surgery in Leeds', 'X, which is based in Birmingham,', 'X, on Quay Road in Harbridge,'
+_STREET = r"(?:on\s+(?-i:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|Drive|Square|Hill|Row|Terrace|Parade)\s+)"
+_LOCATED = re.compile(r",?\s+(?:in|of|" + _STREET + r"in|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
+                      r"(?:based|headquartered|located)\s+in)\s+" + _DIRECTION, re.I)
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 
 
@@ -33,6 +36,9 @@ _PARENT = re.compile(r"(?:['’]s?|\b(?:its|their))\s+(?:[A-Z]{2}\s+|[a-z-]+\s+)
 
 
 PART_TYPES = {"Organization", "GovernmentBody", "Practice", "Company", "ThinkTank", "Policy", "Programme"}
+# 'the RCGP's Midland Faculty', 'the BMA's Sessional GPs Committee': a body of the organisation named before it
+SUB_BODY_HEADS = {"committee", "faculty", "council", "board", "branch", "division", "forum", "panel", "subcommittee",
+                  "directorate", "network"}
 _PART_WORDS = {"part", "member"}
 
 
@@ -43,7 +49,11 @@ def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
         if word.dep_ == "appos":
             whole_of = word.head
         elif word.dep_ == "attr" and word.head.lemma_ in ("be", "become", "remain"):
-            whole_of = next((c for c in word.head.children if c.dep_ == "nsubj"), None)
+            verb = word.head
+            whole_of = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if whole_of is None and verb.dep_ == "conj":
+                # 'The company runs nine practices and is part of the X Group': the first verb's subject
+                whole_of = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         else:
             continue
         larger = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
@@ -108,12 +118,18 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 runs = second.mention.text.split()[-1].casefold() in RUN_HEADS
                 yield Fact(first.key, "operates" if runs else "published", second.key, view.sentence,
                            "organisations.possessive-plan", 0.7)
+            if first.type in PART_TYPES and second.type in PART_TYPES and re.fullmatch(r"['’]s\s+", between) and \
+                    second.mention.text.split()[-1].casefold() in SUB_BODY_HEADS:
+                yield Fact(second.key, "partOf", first.key, view.sentence, "organisations.sub-body", 0.75)
             whose = between + ("whose " if second.mention.text.startswith("whose ") else "")
             if second.type == "Report" and (first.type == "Person" or first.type in OPERATOR_TYPES | {"ThinkTank"}) \
                     and re.fullmatch(r",\s*whose\s+(?:[a-z-]+\s+)?", whose):
                 # 'Lord Darzi, whose review of the NHS was published last year': the review is his
                 yield Fact(first.key, "authored" if first.type == "Person" else "published", second.key,
                            view.sentence, "organisations.whose-report", 0.75)
+            if first.type == "Person" and second.type == "Place" and _works_in().fullmatch(between):
+                # 'Dr X, a salaried GP in Rochdale,': where the person works
+                yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.works-in", 0.7)
             if first.type in LOCATED_TYPES and second.type == "Place" and _LOCATED.fullmatch(between):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
                 # 'in Fulham, south west London': the wider place too
@@ -122,6 +138,12 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                         _WIDER.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
                     yield Fact(first.key, "locatedIn", refs[at + 1].key, view.sentence, "organisations.located-in",
                                0.7)
+
+
+@lru_cache(maxsize=1)
+def _works_in() -> re.Pattern:
+    return re.compile(r",?\s+(?:(?:is|was|has\s+been)\s+)?(?:a|an)\s+(?:former\s+)?" + post_re() +
+                      r"\s+(?:in|based\s+in)\s+" + _DIRECTION, re.I)
 
 
 def _its(ctx: DocumentContext, view, report) -> str | None:

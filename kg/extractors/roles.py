@@ -55,11 +55,11 @@ def _roles() -> str:
 @lru_cache(maxsize=1)
 def _role_re() -> str:
     # a few words that grade a post ('senior policy fellow', 'deputy clinical director') are part of it
-    return "(?P<role>%s)" % _post_re()
+    return "(?P<role>%s)" % post_re()
 
 
 @lru_cache(maxsize=1)
-def _post_re() -> str:
+def post_re() -> str:
     return "(?:(?:%s)\\s+){0,2}(?:%s)" % ("|".join(ROLE_MODIFIERS), _roles())
 
 
@@ -70,10 +70,10 @@ def _second_role_re() -> str:
 
 
 @lru_cache(maxsize=1)
-def _first_post_re() -> str:
+def _firstpost_re() -> str:
     """'X, a GP in Islington and member of Y': a first post and the place it is held in, before the post in Y."""
     return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+%s(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}\s+and\s+)?" % (
-        _post_re(), _DIRECTION)
+        post_re(), _DIRECTION)
 
 
 # 'a GP in south London': a part of the place, in lower case
@@ -95,11 +95,11 @@ def _patterns() -> dict[str, re.Pattern]:
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
         # ('X and Y, the partners at Z': a plural post is each coordinated person's)
         "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _NOW + _APPOINTED_AS +
-                                       r"?)?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the|its)\s+)?" +
+                                       r"?)?" + _firstpost_re() + r"(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the|its)\s+)?" +
                                        TIME + role + r"s?" +
                                        _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _NOW + _APPOINTED_AS +
-                                   r"?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
+                                   r"?" + _firstpost_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         # PERSON stepped down as ROLE of ORG  -- a post left is a former one
         "roles.left-post": re.compile(r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+|will\s+|is\s+to\s+)?"
