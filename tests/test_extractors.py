@@ -1345,6 +1345,11 @@ HELDOUT_RULES = [
     # an organisation's guidance is a policy it published
     ("I fully support the BMA's safe working guidance.",
      {("British Medical Association", "published", "safe working guidance", "")}),
+    # backing someone's call is backing them
+    ("Dr Fenella Marwick backed the BMA's call for a pause in their recruitment.",
+     {("Fenella Marwick", "supports", "British Medical Association", "")}),
+    ("Dr Amara Okafor criticised the Government's plan to introduce a national contract.",
+     {("Amara Okafor", "criticises", "the Government", "")}),
     # where an organisation is based
     ("Castlegate Health Group, which is based in Birmingham, runs 23 practices.",
      {("Castlegate Health Group", "locatedIn", "Birmingham", "")}),

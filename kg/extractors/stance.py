@@ -177,8 +177,9 @@ def _object_heads(token: Token) -> Iterator[Token]:
         if child.dep_ == "prep" and child.lower_ == "by" and token.pos_ == "NOUN":
             # 'condemned the decision by the ICB to close the practice': the stance is on the one who decided
             yield from (o for o in child.children if o.dep_ == "pobj")
-        if child.dep_ == "poss" and token.lower_ in CONDUCT_NOUNS:
-            # 'attacked the Government's decision', 'criticised NHS England's handling of the rollout': its maker's
+        if child.dep_ == "poss" and (token.lower_ in CONDUCT_NOUNS or token.lower_ in PROPOSAL_NOUNS):
+            # 'attacked the Government's decision', 'criticised NHS England's handling of the rollout', 'backed the
+            # BMA's call for a pause': its maker's
             yield child
         if token.lemma_ in RESTORING_NOUNS and child.dep_ == "prep" and child.lower_ in ("to", "of"):
             # 'calls for a return to the MPIG', 'the expansion of the ARRS': the stance is on what is brought back
