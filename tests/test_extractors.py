@@ -1345,6 +1345,17 @@ HELDOUT_RULES = [
     # an organisation's guidance is a policy it published
     ("I fully support the BMA's safe working guidance.",
      {("British Medical Association", "published", "safe working guidance", "")}),
+    # a delegate from a committee holds a post there; a post held 'previously' or 'formerly' is a former one
+    ("Dr Kwame Oduya, a delegate from Londonwide LMCs, warned against a ballot.",
+     {("Kwame Oduya", "holdsRole", "Londonwide LMCs", "delegate")}),
+    ("Dr Ann Lee was previously provost of the RCGP's Midland Faculty.",
+     {("Ann Lee", "holdsRole", "Midland Faculty", "former provost")}),
+    ("Dr Ann Lee, who was formerly chair of Kent LMC, said practices were closing.",
+     {("Ann Lee", "holdsRole", "Kent LMC", "former chair")}),
+    # the BMA's GP committee for England in the words the press gives it
+    ("Dr Rhiannon Metcalfe, chair of the BMA's GP committee England, said practices needed money.",
+     {("Rhiannon Metcalfe", "holdsRole", "BMA GP Committee", "chair"),
+      ("BMA GP Committee", "partOf", "British Medical Association", "")}),
     # backing someone's call is backing them
     ("Dr Fenella Marwick backed the BMA's call for a pause in their recruitment.",
      {("Fenella Marwick", "supports", "British Medical Association", "")}),

@@ -286,7 +286,7 @@ MORE_ARTICLES = [
         ("Highland GP", "supports", "BMA Scotland", ""),
     }, {"Royal College"}),
     ("online_access_2026.txt", {
-        ("Samir Dutta", "holdsRole", "GP Committee England", "deputy chair"),
+        ("Samir Dutta", "holdsRole", "BMA GP Committee", "deputy chair"),
         ("Oliver Grange", "holdsRole", "Clinova", "chief executive"),
         ("Oliver Grange", "quotedIn", "Pulse", ""),
         ("Hannah Keyes", "holdsRole", "NHS Surrey Heartlands ICB", "GP and digital lead"),

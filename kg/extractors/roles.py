@@ -40,6 +40,8 @@ _OWN = r"(?:own\s+)?"
 _COUNT = r"(?:(?:two|three|four|five|both|remaining|other|joint)\s+){0,2}"
 # 'X, who is now chief executive of Y': a word on when, between the verb and the post
 _NOW = r"(?:(?:now|currently|also|still)\s+)?"
+# 'X was previously provost of Y': a post held before, so a former one
+_BEFORE_NOW = r"(?:(?P<earlier>previously|formerly|once)\s+)?"
 # 'X was appointed chief executive of Y', 'X, who has been named chair of Y'
 _APPOINTED_AS = r"(?:(?:appointed|named|elected|made|installed)\s+(?:as\s+)?)"
 ROLE_MODIFIERS = ("shadow", "senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
@@ -70,7 +72,7 @@ def _second_role_re() -> str:
 
 
 @lru_cache(maxsize=1)
-def _firstpost_re() -> str:
+def _first_post_re() -> str:
     """'X, a GP in Islington and member of Y': a first post and the place it is held in, before the post in Y."""
     return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+%s(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}\s+and\s+)?" % (
         post_re(), _DIRECTION)
@@ -94,12 +96,13 @@ def _patterns() -> dict[str, re.Pattern]:
                                               r"\s+(?:is|was|has\s+been|became)\s+" + _TITLE + r"$", re.I),
         # PERSON, [the] [former] ROLE of/at ORG  -- 'X, medical director of Y' / 'X is editor of Y'
         # ('X and Y, the partners at Z': a plural post is each coordinated person's)
-        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _NOW + _APPOINTED_AS +
-                                       r"?)?" + _firstpost_re() + r"(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the|its)\s+)?" +
+        "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _BEFORE_NOW + _NOW +
+                                       _APPOINTED_AS +
+                                       r"?)?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the|its)\s+)?" +
                                        TIME + role + r"s?" +
-                                       _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
-        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _NOW + _APPOINTED_AS +
-                                   r"?" + _firstpost_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
+                                       _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for|from)\s+(?:the\s+)?$", re.I),
+        "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _BEFORE_NOW + _NOW +
+                                   _APPOINTED_AS + r"?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         # PERSON stepped down as ROLE of ORG  -- a post left is a former one
         "roles.left-post": re.compile(r"^\s*,?\s*(?:who\s+)?(?:has\s+|had\s+|will\s+|is\s+to\s+)?"
@@ -644,7 +647,7 @@ def _qualifier(match: re.Match) -> str:
     role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}{also}{portfolio}".split())
     seat = (match.groupdict().get("seat") or "").strip()
     role = f"{role} {seat}" if seat else role
-    time = match.groupdict().get("time")
+    time = match.groupdict().get("time") or ("former" if match.groupdict().get("earlier") else None)
     return f"{time.lower().rstrip('-')} {role}" if time else role
 
 
