@@ -148,6 +148,13 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if ent.label_.startswith("KG_"):
             etype = ent.label_[3:]
             surface = _noun_phrase(ent) if etype in _CONCEPTS else None
+            year = _contract_year(ent)
+            if year is not None:
+                # 'the 2025/26 GP contract' is that year's contract, not every year's
+                span = doc[ent.start - 1:ent.end]
+                named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "phrase"),
+                                            f"{ent.ent_id_} {year}", surface))
+                continue
             named.append(SegmentMention(_span_mention(aseg, ent, doc_id, etype, "lexicon"), ent.ent_id_ or None,
                                         surface))
             continue
@@ -267,6 +274,14 @@ _TITLE_WORDS = {t for t in TITLES if " " not in t} - {"Lord", "Lady"}  # 'Lord D
 def _free(named: list[SegmentMention], base: int, start: int, end: int) -> bool:
     """Whether [start, end) of the segment (which starts at `base` in the document) overlaps no mention named."""
     return not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named)
+
+
+def _contract_year(ent: Span) -> str | None:
+    """'2025/26' in 'the 2025/26 GP contract': the year a contract the lexicon knows is for."""
+    if ent.start == 0 or ent[-1].lower_ not in ("contract", "contracts") or \
+            not _CONTRACT_YEAR.fullmatch(ent.doc[ent.start - 1].text):
+        return None
+    return ent.doc[ent.start - 1].text
 
 
 def _given_names_before(span: Span) -> Span:
@@ -671,6 +686,11 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         modifiers = [t for t in span if t.i != root.i and not t.is_punct and t.dep_ not in ("det", "poss")
                      and t.tag_ not in ("VBN", "VBD") and t.lower_ not in _QUANTIFIERS and t.i not in money]
         if any(t.pos_ == "PRON" for t in span) or len(span) > (_MAX_TITLE_TOKENS if quoted else 12):
+            continue
+        if not quoted and root.lower_ == "contract" and [t.text for t in modifiers] and \
+                len(modifiers) == 1 and _CONTRACT_YEAR.fullmatch(modifiers[0].text) and end == root.i + 1:
+            # 'negotiated the 2025/26 contract': in general practice, that year's GP contract
+            yield span, etype, f"GP contract {modifiers[0].text}", "phrase", doc[chunk_start:end].text
             continue
         if not quoted and end == root.i + 1 and modifiers and all(_adjectival(t) for t in modifiers):
             continue  # 'current models', 'a proper long-term deal': adjectives alone describe, they do not name

@@ -67,6 +67,10 @@ MENTIONS = [
     ("Mr Hale told the Kingsmere Mercury that the surgery would stay open.", ("Kingsmere Mercury", "Publication")),
     ("The study was published in the British Journal of General Practice.",
      ("British Journal of General Practice", "Publication")),
+    # a contract of a given year is that year's contract, by the lexicon's name
+    ("The requirement in the 2025/26 GP contract was dropped.", ("GP contract 2025/26", "Policy")),
+    ("Dr Hale negotiated the 2026/27 contract with NHS England.", ("GP contract 2026/27", "Policy")),
+    ("Practices will see their global sum payment rise.", ("global sum", "Policy")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
 ]
