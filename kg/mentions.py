@@ -718,6 +718,7 @@ _TITLE_AFTER = re.compile(r",?\s+(?:(?:titled|entitled|called|named)\s+)?[‘“
                           r"(?<![\s,])[’”\"'](?!\w)")
 _TITLE_ENTS = {"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
 _CONTRACT_YEAR = re.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
+_SUBTITLED = re.compile(r",\s+(?P<title>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}:\s+[\w'’-]+(?:\s+[\w'’-]+){1,12}),\s+(?=[a-z])")
 _TITLING = {"titled", "entitled", "called", "named", "dubbed", "branded"}
 
 
@@ -728,6 +729,13 @@ def _title_after(doc, root: Token) -> tuple[int, str] | None:
     if match is not None:
         span = doc.char_span(root.idx, match.end(), alignment_mode="expand")
         return (span.end, match.group("title").strip()) if span is not None else None
+    match = _SUBTITLED.match(doc.text, root.idx + len(root.text))
+    if match is not None:
+        # 'The think tank's analysis, Fair shares: funding general practice where need is greatest, concludes':
+        # a title and subtitle in sentence case, set off by commas
+        span = doc.char_span(match.start("title"), match.end("title"), alignment_mode="expand")
+        if span is not None:
+            return span.end, match.group("title")
     after = root.i + 1
     called = after + (after < len(doc) and doc[after].text == ",")
     if called + 1 < len(doc) and doc[called].lower_ in _TITLING:

@@ -1361,6 +1361,10 @@ HELDOUT_RULES = [
     ("Dr Rhiannon Metcalfe, chair of the BMA's GP committee England, said practices needed money.",
      {("Rhiannon Metcalfe", "holdsRole", "BMA GP Committee", "chair"),
       ("BMA GP Committee", "partOf", "British Medical Association", "")}),
+    # 'the report' after an analysis known by its title is that analysis
+    ("The think tank's analysis, Fair shares: funding general practice where need is greatest, concludes that the "
+     "formula is unfair. Dr Ann Lee criticised the report as a call for more money.",
+     {("Ann Lee", "criticises", "Fair shares: funding general practice where need is greatest", "")}),
     # backing someone's call is backing them
     ("Dr Fenella Marwick backed the BMA's call for a pause in their recruitment.",
      {("Fenella Marwick", "supports", "British Medical Association", "")}),

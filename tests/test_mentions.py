@@ -71,6 +71,9 @@ MENTIONS = [
     ("The requirement in the 2025/26 GP contract was dropped.", ("GP contract 2025/26", "Policy")),
     ("Dr Hale negotiated the 2026/27 contract with NHS England.", ("GP contract 2026/27", "Policy")),
     ("Practices will see their global sum payment rise.", ("global sum", "Policy")),
+    # a title and subtitle in sentence case, set off by commas after the report's word
+    ("The report, Closing the gap: why general practice needs more, was published today.",
+     ("Closing the gap: why general practice needs more", "Report")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
 ]
