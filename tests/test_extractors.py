@@ -450,10 +450,10 @@ DOMAIN_POLARITY = [
      "Concerned Locum", "criticises", "Care Quality Commission"),
     ("Comments (1)\n\nPractice Manager Mo 18 July, 2025 9:10 am\n\nThe Nuffield Trust did a hatchet job on general practice.",
      "Practice Manager Mo", "criticises", "Nuffield Trust"),
-    # the register of policy criticism: 'paltry', 'rebadging', 'a joke' (VADER reads a joke as fun)
+    # the register of policy criticism: 'paltry', 'rebadging', 'gimmick'
     ("Personally, I think the ARRS uplift is paltry and the new PCN DES a rebadging exercise.", "Sam Jones",
      "criticises", "PCN DES"),
-    ("Comments (1)\n\nJaded Partner 18 July, 2025 9:10 am\n\nQOF is a joke and a gimmick.",
+    ("Comments (1)\n\nJaded Partner 18 July, 2025 9:10 am\n\nQOF is an undeliverable gimmick.",
      "Jaded Partner", "criticises", "Quality and Outcomes Framework"),
 ]
 
