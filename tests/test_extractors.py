@@ -450,6 +450,9 @@ DOMAIN_POLARITY = [
      "Concerned Locum", "criticises", "Care Quality Commission"),
     ("Comments (1)\n\nPractice Manager Mo 18 July, 2025 9:10 am\n\nThe Nuffield Trust did a hatchet job on general practice.",
      "Practice Manager Mo", "criticises", "Nuffield Trust"),
+    # a verdict read in its own words, hyphens kept ('box-ticking'); 'outlived its usefulness', 'a relic'
+    ('Dr Fenella Marwick described QOF as "a box-ticking exercise that has outlived its usefulness".', "Fenella Marwick",
+     "criticises", "Quality and Outcomes Framework"),
     # the register of policy criticism: 'paltry', 'rebadging', 'gimmick'
     ("Personally, I think the ARRS uplift is paltry and the new PCN DES a rebadging exercise.", "Sam Jones",
      "criticises", "PCN DES"),

@@ -393,6 +393,14 @@ def _against(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 break
 
 
+def _polarity_of(tokens: list[Token]) -> float:
+    """The stronger of two readings: word by word ('cost - effective' lets VADER see 'effective') and as written
+    ('box-ticking', as the domain lexicon has it)."""
+    words = " ".join(t.text for t in tokens)
+    written = "".join(t.text_with_ws for t in tokens).strip()
+    return max(polarity(words), polarity(written), key=abs)
+
+
 DESCRIBING_VERBS = {"describe", "brand", "label", "dub", "call", "deem", "consider", "term"}
 
 
@@ -410,7 +418,7 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                      for o in c.children if o.dep_ in ("pobj", "amod", "acomp")]
         if not objects or not verdicts:
             continue
-        score = polarity(" ".join(t.text for v in verdicts for t in v.subtree))
+        score = _polarity_of([t for v in verdicts for t in v.subtree])
         relation = "criticises" if score <= NEGATIVE else "supports" if score >= POSITIVE else None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         holder = ctx.speaker_for(view, subject) if subject is not None else None
@@ -471,9 +479,9 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if not targets:
             continue
         inside = {t.i for t in subject.subtree}
-        predicate = " ".join(t.text for t in verb.subtree if t.i not in inside and t.i >= verb.i)
+        predicate = [t for t in verb.subtree if t.i not in inside and t.i >= verb.i]
         merit = any(c.dep_ in ("dobj", "attr") and c.lemma_.casefold() in MERIT_NOUNS for c in verb.children)
-        if merit or polarity(predicate) >= POSITIVE:
+        if merit or _polarity_of(predicate) >= POSITIVE:
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "supports", key, view.sentence, "stance.merit", 0.65, cue=verb.lemma_.casefold())
 
