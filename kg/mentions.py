@@ -276,6 +276,13 @@ def _free(named: list[SegmentMention], base: int, start: int, end: int) -> bool:
     return not any(sm.mention.start - base < end and start < sm.mention.end - base for sm in named)
 
 
+def _about_a_question(doc, root: Token) -> bool:
+    """'a review of how APMS contracts are awarded', 'an inquiry into why practices close'."""
+    after = root.i + 1
+    return after + 1 < len(doc) and doc[after].lower_ in _REPORT_PREPS and \
+        (doc[after + 1].tag_ in ("WRB", "WP", "WDT") or doc[after + 1].lower_ in ("whether", "how"))
+
+
 def _contract_year(ent: Span) -> str | None:
     """'2025/26' in 'the 2025/26 GP contract': the year a contract the lexicon knows is for."""
     if ent.start == 0 or ent[-1].lower_ not in ("contract", "contracts") or \
@@ -707,8 +714,9 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                     if publisher:
                         # 'the Nuffield Trust published a report': that organisation's report
                         yield span, etype, f"{publisher} {root.lower_}", "report-by", doc[chunk_start:end].text
-                    elif doc[chunk_start].lower_ not in ("a", "an", "another"):
-                        # 'the report' is one named before; 'asking for a review of how...' is a new one, unnamed
+                    elif not _about_a_question(doc, root):
+                        # 'asking for a review of how contracts are awarded': a new piece of work, unnamed, not the
+                        # report the page is about
                         yield span, etype, None, "descriptive", doc[chunk_start:end].text
             continue
         yield span, etype, None, "phrase", doc[chunk_start:end].text

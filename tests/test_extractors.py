@@ -1278,6 +1278,13 @@ def test_a_review_asked_for_is_no_report_of_the_lead_paragraphs_organisation():
     assert not [e.label for e in kg.entities if e.type == "Report"]
 
 
+def test_a_report_welcomed_before_it_is_named_is_the_pages_report():
+    kg = build("Think tank Reform publishes GP report\n\nHealth minister Dr Ann Lee has welcomed a report that recommends "
+               "phasing out the GMS contract by 2030. The report, by think tank Reform, was published on Monday.")
+    assert {("Ann Lee", "welcomes", "GP report", ""), ("GP report", "recommends", "GMS contract", "phase out")} <= \
+        triples(kg)
+
+
 def test_speaking_at_a_conference_is_no_visit():
     facts = triples(build("Headline\n\nSpeaking at the RCGP annual conference, Helen Marsh said the plan would help."))
     assert not [f for f in facts if f[1] == "visited"]
