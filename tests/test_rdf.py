@@ -30,6 +30,7 @@ LEXICON_BROADER = {
     "Additional Roles Reimbursement Scheme": "primary care networks",
     "Investment and Impact Fund": "primary care networks",
     "Carr-Hill formula": "GMS contract",
+    "global sum": "GMS contract",
 }
 
 
