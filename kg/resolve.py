@@ -310,13 +310,16 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         for m in surface[node]:
             head = _title_head(m.text) if m.source == "titled" else None
             if head:
-                kinds[node] |= _STUDY_WORDS if head in _STUDY_WORDS else {head}
+                kinds[node] |= _study_class(head)
     named = _NamedIndex(clusters, node_of, {(m.doc_id, _group(m), m.text.split()[-1].casefold()) for m in descriptive}
-                        | {(m.doc_id, _group(m), head) for m, head in titled}, kinds)
+                        | {(m.doc_id, _group(m), word) for m, head in titled for word in _study_class(head)}, kinds)
     # 'The think tank’s report, ‘Rethinking general practice funding’,' after 'a report by the Nuffield Trust': the
-    # report named before, now with its title
+    # report named before, now with its title ('The think tank's analysis, Fair shares: ...' after 'a report
+    # published today by the Nuffield Trust': one study word stands for another)
     for m, head in titled:
-        before = named.before(m.doc_id, _group(m), head, m.start)
+        before = max((found for word in _study_class(head)
+                      if (found := named.before_at(m.doc_id, _group(m), word, m.start)) is not None),
+                     default=(None, None))[1]
         own = node_of.get((m.doc_id, m.start, m.end))
         if before is not None and own is not None and clusters.find(own) != before:
             clusters.union(before, own, "titled-report")
@@ -482,6 +485,10 @@ MAKER_REPORT = "maker-report"  # the source of 'the report' made the report of t
 REPORT_MAKERS = {"ThinkTank", "Organization", "GovernmentBody", "Company"}
 
 
+def _study_class(head: str) -> set[str]:
+    return _STUDY_WORDS if head in _STUDY_WORDS else {head}
+
+
 def _report_makers(surface: dict[str, list[Mention]], clusters: _Clusters, canonical: dict,
                    leads: dict[str, tuple[int, int]]) -> dict[str, list[tuple[int, str, str]]]:
     """Document -> (offset, cluster root, name) of every organisation its lead paragraph names that could publish
@@ -548,9 +555,14 @@ class _NamedIndex:
 
     def before(self, doc_id: str, group: str, word: str, start: int) -> str | None:
         """The root of the last named mention starting before `start`, or None."""
+        found = self.before_at(doc_id, group, word, start)
+        return found[1] if found else None
+
+    def before_at(self, doc_id: str, group: str, word: str, start: int) -> tuple[int, str] | None:
+        """(offset, root) of the last named mention starting before `start`, or None."""
         row = self.rows.get((doc_id, group, word), [])
         at = bisect_left(row, (start,))
-        return row[at - 1][1] if at else None
+        return row[at - 1][:2] if at else None
 
     def nearest(self, doc_id: str, group: str, word: str, start: int) -> str | None:
         """The root of the last named mention starting before `start`, else of the first starting after it."""

@@ -1285,6 +1285,20 @@ def test_a_report_welcomed_before_it_is_named_is_the_pages_report():
         triples(kg)
 
 
+def test_a_list_the_report_calls_for_and_the_report_named_later_by_its_title():
+    kg = build("Poor areas lose out\n\nPractices in deprived areas get less, according to a report published today by "
+               "the King's Fund.\n\nThe think tank's analysis, Fair shares: funding general practice where need is "
+               "greatest, concludes that funding is unfair.\n\nThe report calls for:\n\n"
+               "- DHSC to ring-fence an extra £300m a year for practices in deprived areas\n"
+               "- an expansion of the Additional Roles Reimbursement Scheme\n")
+    reports = [e.label for e in kg.entities if e.type == "Report"]
+    assert reports == ["Fair shares: funding general practice where need is greatest"]  # one report, by its title
+    facts = triples(kg)
+    assert ("King's Fund", "published", reports[0], "") in facts
+    assert (reports[0], "recommends", "Additional Roles Reimbursement Scheme", "") in facts
+    assert any(s == reports[0] and p == "recommends" and o.startswith("DHSC to ring-fence") for s, p, o, _ in facts)
+
+
 def test_speaking_at_a_conference_is_no_visit():
     facts = triples(build("Headline\n\nSpeaking at the RCGP annual conference, Helen Marsh said the plan would help."))
     assert not [f for f in facts if f[1] == "visited"]

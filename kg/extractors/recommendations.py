@@ -18,8 +18,11 @@ _PLAN_HEADING_RE = re.compile(r"\b(?:plan|strategy|package|deal|offer|programme|
                               r"(?:includes?|included|will include|contains?|sets out|set out)\s*:\s*$", re.I)
 PLANNER_TYPES = {"Organization", "GovernmentBody", "Company", "Person"}
 _ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))\s*$")
+# ('The report calls for:', 'It urges:', 'The authors call on the Government to:')
 _LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$"
-                              r"|(?P<addressed>recommend(?:s|ed)?\s+that\s+[^:;.]{1,60}:\s*$)", re.I)
+                              r"|\b(?:calls?|called|calling)\s+for\s*:\s*$|\b(?:urges?|urged|proposes?|proposed)\s*:\s*$"
+                              r"|(?P<addressed>(?:recommend(?:s|ed)?\s+that|(?:calls?|called)\s+on|urges?|urged)\s+"
+                              r"[^:;.]{1,60}:\s*$)", re.I)
 
 
 @register("recommendations")
