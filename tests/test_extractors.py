@@ -1299,6 +1299,12 @@ def test_a_list_the_report_calls_for_and_the_report_named_later_by_its_title():
     assert any(s == reports[0] and p == "recommends" and o.startswith("DHSC to ring-fence") for s, p, o, _ in facts)
 
 
+def test_a_merger_denied_makes_no_part():
+    facts = triples(build("Headline\n\nElm Surgery will not merge with Oak Surgery to create the Forest Health "
+                          "Partnership."))
+    assert not [f for f in facts if f[1] == "partOf"]
+
+
 def test_speaking_at_a_conference_is_no_visit():
     facts = triples(build("Headline\n\nSpeaking at the RCGP annual conference, Helen Marsh said the plan would help."))
     assert not [f for f in facts if f[1] == "visited"]
@@ -1389,6 +1395,15 @@ HELDOUT_RULES = [
     ("The think tank's analysis, Fair shares: funding general practice where need is greatest, concludes that the "
      "formula is unfair. Dr Ann Lee criticised the report as a call for more money.",
      {("Ann Lee", "criticises", "Fair shares: funding general practice where need is greatest", "")}),
+    # what practices merge to form, or are merged into, they are part of
+    ("Riverside Medical Practice and Wexcombe Surgery will combine on 1 April to form the Two Rivers Health "
+     "Partnership.", {("Riverside Medical Practice", "partOf", "Two Rivers Health Partnership", ""),
+                      ("Wexcombe Surgery", "partOf", "Two Rivers Health Partnership", "")}),
+    ("Elm Surgery will merge with Oak Surgery to create the Forest Health Partnership.",
+     {("Elm Surgery", "partOf", "Forest Health Partnership", ""),
+      ("Oak Surgery", "partOf", "Forest Health Partnership", "")}),
+    ("NHS Nene CCG was merged into NHS Northamptonshire CCG in 2020.",
+     {("NHS Nene CCG", "partOf", "NHS Northamptonshire CCG", "")}),
     # backing someone's call is backing them
     ("Dr Fenella Marwick backed the BMA's call for a pause in their recruitment.",
      {("Fenella Marwick", "supports", "British Medical Association", "")}),

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext
+from kg.extractors.context import DocumentContext, prep_objects, unasserted, verb_lemma
 from kg.extractors.roles import post_re
 from kg.mentions import policy_head_types
 from kg.model import Fact
@@ -66,6 +66,38 @@ def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
         yield Fact(part.key, "partOf", whole.key, view.sentence, "organisations.part-of", 0.75)
 
 
+_MERGING = {"merge", "combine", "amalgamate"}
+_FORMING = {"form", "create", "become"}
+MERGING_TYPES = {"Organization", "GovernmentBody", "Practice", "Company"}
+
+
+def _merged(ctx: DocumentContext, view) -> Iterator[Fact]:
+    """'X and Y will combine to form Z', 'X will merge with Y to create Z', 'X was merged into Z', 'X and Y will
+    become Z': each that merges is part of what it forms."""
+    for verb in view.tokens:
+        if verb.pos_ != "VERB" or unasserted(verb):
+            continue
+        merging = verb_lemma(verb, _MERGING)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
+        if merging:
+            parts = subjects + prep_objects(verb, "with")
+            wholes = prep_objects(verb, "into") + [o for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                                                   and verb_lemma(c, _FORMING) for o in c.children
+                                                   if o.dep_ in ("dobj", "attr")]
+        elif verb_lemma(verb, {"become"}) and len(subjects) >= 2:
+            parts, wholes = subjects, [c for c in verb.children if c.dep_ in ("attr", "dobj")]
+        else:
+            continue
+        whole = next((r for r in (ctx.ref_for_token(view, w) for w in wholes) if r is not None
+                      and r.type in MERGING_TYPES), None)
+        if whole is None:
+            continue
+        for part in (ctx.ref_for_token(view, p) for p in parts):
+            if part is not None and part.type in MERGING_TYPES and part.key != whole.key:
+                yield Fact(part.key, "partOf", whole.key, view.sentence, "organisations.merged", 0.75)
+
+
 def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
     """The parent or owner named after a company's possessive owns that company."""
     text = ctx.adoc.document.text
@@ -106,6 +138,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 yield Fact(owner, "published", report.key, view.sentence, "organisations.its-report", 0.7)
         yield from _parents(ctx, view, refs)
         yield from _parts(ctx, view)
+        yield from _merged(ctx, view)
         for first, second in zip(refs, refs[1:]):
             between = text[first.mention.end:second.mention.start]
             if first.type in OPERATOR_TYPES and second.type in SERVICE_TYPES:
