@@ -1404,6 +1404,11 @@ HELDOUT_RULES = [
       ("Oak Surgery", "partOf", "Forest Health Partnership", "")}),
     ("NHS Nene CCG was merged into NHS Northamptonshire CCG in 2020.",
      {("NHS Nene CCG", "partOf", "NHS Northamptonshire CCG", "")}),
+    # a sum from someone backs what the participle describes
+    ("Riverside Surgery and Wexcombe Surgery will become the Two Rivers Health Partnership on 1 April, backed by "
+     "£1.6m from NHS Devon.", {("NHS Devon", "funds", "Two Rivers Health Partnership", "£1.6m")}),
+    ("The Pharmacy First pilot, funded by £2m from NHS England, starts in May.",
+     {("NHS England", "funds", "Pharmacy First", "£2m")}),
     # backing someone's call is backing them
     ("Dr Fenella Marwick backed the BMA's call for a pause in their recruitment.",
      {("Fenella Marwick", "supports", "British Medical Association", "")}),

@@ -103,6 +103,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _awards(ctx, view)
         yield from _inspections(ctx, view)
         yield from _spoke_at(ctx, view)
+        yield from _sum_from(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -571,6 +572,39 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 else:  # 'awarded £2m to the PCN': a grant
                     yield Fact(awarder, "funds", winner, view.sentence, "actions.award-sum", 0.65, cue="award",
                                qualifier=amount.text, amount=amount)
+
+
+_BACKING = {"back", "fund", "finance", "support", "underpin"}
+
+
+def _sum_from(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The pilot, funded by £2m from NHS England, starts in May', 'X will become Y, backed by £1.6m from NHS Devon':
+    who the sum is from funds what the participle describes (for a clause, what it becomes, else its subject)."""
+    for verb in view.tokens:
+        if verb.tag_ != "VBN" or verb_lemma(verb, _BACKING) is None or verb.dep_ not in ("acl", "advcl") or \
+                unasserted(verb):
+            continue
+        sums = [o for by in (*prep_objects(verb, "by"), *(o for a in verb.children if a.dep_ == "agent"
+                                                          for o in a.children if o.dep_ == "pobj"))
+                for o in [by] if parse_money(verb.doc[o.left_edge.i:o.right_edge.i + 1].text) is not None]
+        if not sums:
+            continue
+        sources = [o for s in sums for o in prep_objects(s, "from")] + prep_objects(verb, "from")
+        funders = [r for r in (ctx.ref_for_token(view, o) for o in sources) if r is not None and r.type in ORGS]
+        if verb.dep_ == "acl":
+            # 'The Pharmacy First pilot, funded by...': the names in the phrase before the participle
+            refs = [r for r in ctx.refs_under(view, verb.head) if r.mention.end <= view.offset(verb)]
+        else:
+            main = verb.head
+            targets = [c for c in main.children if c.dep_ in ("attr", "dobj")] or \
+                [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+            refs = [r for r in (ctx.ref_for_token(view, t) for t in targets) if r is not None]
+        amount = parse_money(verb.doc[sums[0].left_edge.i:sums[0].right_edge.i + 1].text)
+        for target in refs:
+            for funder in funders:
+                if target.key != funder.key and target.type in ORGS | POLICIES:
+                    yield Fact(funder.key, "funds", target.key, view.sentence, "actions.sum-from", 0.7,
+                               cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
 
 
 def _spoke_at(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
