@@ -14,8 +14,14 @@ from pathlib import Path
 import yaml
 
 
-def _key(entity: dict) -> str:
-    return re.sub(r"\W+", " ", str(entity.get("name", "")).lower()).strip()
+def _key(name: str) -> str:
+    return re.sub(r"\W+", " ", str(name).lower()).strip()
+
+
+def _names(entity: dict) -> list[str]:
+    """The entity's name and the aliases that are names, not descriptions ('the college')."""
+    names = [entity.get("name", "")] + list(entity.get("aliases") or [])
+    return [_key(n) for n in names if n and not re.match(r"(?i)(the|its|a|an|this|that|his|her|their|our)\b", n)]
 
 
 def merge(folder: Path) -> dict:
@@ -27,15 +33,18 @@ def merge(folder: Path) -> dict:
         renamed: dict[str, str] = {}
         merged["documents"] += data.get("documents", [])
         for entity in data.get("entities", []):
-            known = by_key.get(_key(entity))
+            # one entity of an earlier article that shares a name or a name-like alias ('BMA') is this one
+            known = next((by_key[k] for k in _names(entity) if k in by_key and
+                          by_key[k].get("type") == entity.get("type")), None)
             if known is None:
                 known = {**entity, "id": f"{stem}_{entity['id']}", "aliases": list(entity.get("aliases") or [])}
-                by_key[_key(entity)] = known
                 merged["entities"].append(known)
             else:
                 known["aliases"] += [a for a in entity.get("aliases") or [] if a not in known["aliases"]]
                 if known.get("section") != entity.get("section"):
                     known["section"] = "both"
+            for k in _names(entity):
+                by_key.setdefault(k, known)
             renamed[entity["id"]] = known["id"]
         for commenter in data.get("commenters", []):
             renamed[commenter["id"]] = f"{stem}_{commenter['id']}"

@@ -377,15 +377,36 @@ def _paragraphs(lines: Sequence[_Line]) -> list[_Para]:
 
 
 def _split_bylines(text: str, paras: list[_Para]) -> list[_Para]:
-    """A "By <Name>" line over a line about the author, with no blank line between, is a paragraph of its own."""
+    """A "By <Name>" line over a line about the author, with no blank line between, is a paragraph of its own; so
+    are the headline and standfirst lines above it and a dateline under it when a page has no blank lines between
+    them ('Headline' / 'Standfirst' / 'By Name' / '14 March 2025')."""
     out: list[_Para] = []
-    for para in paras:
-        first = para.lines[0]
-        if len(para.lines) > 1 and not para.kind and _byline_by(text[first.start:first.end]):
-            out += [_Para([first]), _Para(para.lines[1:])]
-        else:
+    if len(paras) > 1 and 1 < len(paras[0].lines) <= 3 and not paras[0].kind and \
+            _byline_by(text[paras[1].lines[0].start:paras[1].lines[0].end]) and \
+            all(len(text[line.start:line.end].split()) <= _MAX_TOP_LINE_WORDS for line in paras[0].lines):
+        # 'Headline' / 'Standfirst', then a blank line and 'By Name': the two top lines are two paragraphs
+        paras = [_Para([line]) for line in paras[0].lines] + list(paras[1:])
+    for index, para in enumerate(paras):
+        at = next((i for i, line in enumerate(para.lines) if _byline_by(text[line.start:line.end])), None) \
+            if len(para.lines) > 1 and not para.kind else None
+        if at is None or at > 0 and (index > 1 or any(len(text[line.start:line.end].split()) > _MAX_TOP_LINE_WORDS
+                                                       for line in para.lines[:at])):
             out.append(para)
+            continue
+        out += [_Para([line]) for line in para.lines[:at + 1]]
+        rest = para.lines[at + 1:]
+        if rest and _parse_date(text[rest[0].start:rest[0].end]) and \
+                len(text[rest[0].start:rest[0].end].split()) <= _MAX_DATELINE_WORDS:
+            out.append(_Para([rest[0]]))
+            rest = rest[1:]
+        if rest:
+            out.append(_Para(rest))
     return out
+
+
+_MAX_HEADLINE_WORDS = 25
+_MAX_TOP_LINE_WORDS = 40  # a headline or a standfirst, not a paragraph of the story
+_MAX_DATELINE_WORDS = 8
 
 
 def _byline_by(text: str) -> re.Match[str] | None:
@@ -457,12 +478,24 @@ def _parse_article(text: str, lines: Sequence[_Line]) -> _Article:
             seen_prose = True
     first_prose = next((i for i, p in enumerate(paras) if p.kind == "prose"), len(paras))
     top = paras[:first_prose]
+    # a standfirst (a line of prose under the headline) may come before the byline and the dateline
+    reach = first_prose
+    if first_prose < len(paras) and len(paras[first_prose].lines) == 1:
+        byline_at = next((k for k in range(first_prose + 1, min(first_prose + 3, len(paras)))
+                          if paras[k].kind == "byline"), None)
+        reach = first_prose if byline_at is None else min(byline_at + 2, len(paras))
 
-    date = _find_dateline(text, top)
+    date = _find_dateline(text, top + [p for p in paras[first_prose:reach] if p.kind != "prose"])
     _mark_duplicates(text, top)
     title = _choose_title(text, top)
     _mark_pull_quotes(text, paras[first_prose:])
-    author, outlet, byline_para = _find_byline(text, paras, first_prose)
+    author, outlet, byline_para = _find_byline(text, paras, reach)
+    if title is None and any(_byline_by(text[p.start:p.end]) for p in paras[1:4]) and len(paras[0].lines) == 1 and \
+            paras[0].kind != "chrome" and len(text[paras[0].start:paras[0].end].split()) <= _MAX_HEADLINE_WORDS and \
+            not text[paras[0].start:paras[0].end].rstrip().endswith("."):
+        # 'The partnership model isn't dying. It's being starved' over its standfirst and byline: a headline of two
+        # sentences is still the page's first line above its byline
+        title = paras[0]
     if date is None and byline_para is not None:
         found = _parse_date(text[byline_para.start:byline_para.end])
         date = found[0] if found else None

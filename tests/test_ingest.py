@@ -282,6 +282,29 @@ Vote yes in the ballot.
 """
 
 
+@pytest.mark.parametrize("top", [
+    # headline, standfirst, byline and date on consecutive lines
+    "Private firm to run Kestrel surgery\nHealth chiefs award a ten-year deal worth £18.6m to a private firm despite a "
+    "petition\nBy Rachel Holloway\n14 March 2025\n\n",
+    # headline and standfirst, a blank line, then byline and date
+    "Private firm to run Kestrel surgery\nHealth chiefs award a ten-year deal worth £18.6m to a private firm despite a "
+    "petition\n\nBy Rachel Holloway\n14 March 2025\n\n",
+    # each on its own, the standfirst a sentence of prose
+    "Private firm to run Kestrel surgery\n\nHealth chiefs award a ten-year deal worth £18.6m to a private firm despite a "
+    "petition.\n\nBy Rachel Holloway\n\n14 March 2025\n\n",
+])
+def test_standfirst_between_headline_and_byline(top: str) -> None:
+    doc = parse(top + "A private company will take over the running of the surgery next month.\n")
+    assert (doc.title, doc.author, doc.date) == ("Private firm to run Kestrel surgery", "Rachel Holloway", "2025-03-14")
+    assert "A private company will take over the running of the surgery next month." in content(doc, heading=False)
+
+
+def test_a_two_sentence_headline_over_a_byline_is_the_title() -> None:
+    doc = parse("The partnership model isn't dying. It's being starved\nSoaring bills push partners out\n\n"
+                "By Dr Cat Lennox\n3 February 2026\n\nI have been a partner for twenty years.\n")
+    assert (doc.title, doc.author) == ("The partnership model isn't dying. It's being starved", "Cat Lennox")
+
+
 def test_three_part_comment_headers() -> None:
     doc = parse(THREE_PART_HEADERS)
     # "Handle | Job title | DATE TIME": the handle alone is the author, the job title is not part of it
