@@ -210,6 +210,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             etype = policy_head_types().get(head.lower_, etype)
         if etype == "Person" and not titled and _KIND_RE.search(text, max(0, span.start_char - 20), span.start_char):
             etype = "Organization"  # 'GP provider Qured': the model's 'person' is named after its kind
+        elif etype == "Person" and not titled and text[max(0, span.start_char - 4):span.start_char].lower() == "the " \
+                and load_lexicon().organisation_head_type(name) == "Publication":
+            etype = "Publication"  # 'told the Gazette': no one is 'the Gazette'
+
         if etype == "Organization":
             etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char],
                                      text[span.end_char:span.end_char + 50])

@@ -404,6 +404,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
 
 _LEGAL_FORM = re.compile(r",? (?:ltd\.?|limited|plc|llp|cic)$")
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund"}
+_PLACE_BEFORE = re.compile(r"(?:\b(?:town|village|city|county|borough)\s+of|(?:Surgery|Practice|Centre|Clinic|surgery|"
+                           r"practice)\s+(?:in|near))\s+$")
 _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)
 
 
@@ -415,9 +417,13 @@ def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str
         return False
     if all(_clean(m.text).casefold() in uk_places() for m in mentions):
         return True
-    if etype != "Person" or any(len(_clean(m.text).split()) != 1 for m in mentions):
+    if any(len(_clean(m.text).split()) != 1 for m in mentions):
         return False
-    return any(_LOCATIVE.search(texts.get(m.doc_id, "")[max(0, m.start - 12):m.start]) for m in mentions)
+    if etype == "Organization":
+        # 'Combe Lane Surgery in Harbridge', 'the market town of Kingsmere': a town the model took for a body
+        return any(_PLACE_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 30):m.start]) for m in mentions)
+    return etype == "Person" and any(_LOCATIVE.search(texts.get(m.doc_id, "")[max(0, m.start - 12):m.start])
+                                     for m in mentions)
 
 
 def _aliases_of(node: str, lexicon) -> tuple[str, ...]:

@@ -1299,6 +1299,15 @@ def test_a_list_the_report_calls_for_and_the_report_named_later_by_its_title():
     assert any(s == reports[0] and p == "recommends" and o.startswith("DHSC to ring-fence") for s, p, o, _ in facts)
 
 
+def test_a_town_and_a_paper_the_model_takes_for_a_body_and_a_person():
+    kg = build("Headline\n\nCombe Lane Surgery in Harbridge will be taken over by Tamar Vale Health. Its chief "
+               "executive, Ada Hart, told the Gazette that patients had been worried.")
+    kinds = {e.label: e.type for e in kg.entities}
+    assert (kinds.get("Harbridge"), kinds.get("Gazette")) == ("Place", "Publication")
+    facts = triples(kg)
+    assert {("Combe Lane Surgery", "locatedIn", "Harbridge", ""), ("Ada Hart", "quotedIn", "Gazette", "")} <= facts
+
+
 def test_a_merger_denied_makes_no_part():
     facts = triples(build("Headline\n\nElm Surgery will not merge with Oak Surgery to create the Forest Health "
                           "Partnership."))
