@@ -649,12 +649,15 @@ def _named_after(ctx: DocumentContext, view: SentenceView, verb: Token, word: st
 INSPECTION_GRADES = {"outstanding", "good", "inadequate"}
 
 
+_INSPECTING = {"place", "put", "find", "judge", "deem"}
+
+
 def _inspections(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'X was placed in special measures by the CQC', 'Inspectors from the CQC found X to be outstanding': a grade
     the inspector gave, as 'rated' says."""
     for verb in view.tokens:
-        if verb.pos_ != "VERB" or unasserted(verb):
-            continue
+        if verb.pos_ != "VERB" or verb_lemma(verb, _INSPECTING) is None or unasserted(verb):
+            continue  # the verb first: asking whether it is asserted walks the parse
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         grade = None
         measures = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "into") for o in p.children

@@ -68,6 +68,7 @@ def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
 
 _MERGING = {"merge", "combine", "amalgamate"}
 _FORMING = {"form", "create", "become"}
+_MERGING_OR_BECOMING = _MERGING | {"become"}
 MERGING_TYPES = {"Organization", "GovernmentBody", "Practice", "Company"}
 
 
@@ -75,7 +76,7 @@ def _merged(ctx: DocumentContext, view) -> Iterator[Fact]:
     """'X and Y will combine to form Z', 'X will merge with Y to create Z', 'X was merged into Z', 'X and Y will
     become Z': each that merges is part of what it forms."""
     for verb in view.tokens:
-        if verb.pos_ != "VERB" or unasserted(verb):
+        if verb.pos_ != "VERB" or verb_lemma(verb, _MERGING_OR_BECOMING) is None or unasserted(verb):
             continue
         merging = verb_lemma(verb, _MERGING)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -466,7 +466,7 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """A speaker's clause praising its subject ('X has been a huge success', 'X delivers exceptional benefits for
     the NHS') is support for it: the clause's own words are scored, not the whole quotation's."""
     for verb in view.tokens:
-        if verb.pos_ not in ("VERB", "AUX") or unasserted(verb):
+        if verb.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or verb.dep_ == "relcl":
@@ -476,7 +476,7 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         targets = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject))
                    if r is not None and r.key != speaker and r.type in POLICY_TYPES]
-        if not targets:
+        if not targets or unasserted(verb):
             continue
         inside = {t.i for t in subject.subtree}
         predicate = [t for t in verb.subtree if t.i not in inside and t.i >= verb.i]
