@@ -1308,6 +1308,16 @@ def test_a_town_and_a_paper_the_model_takes_for_a_body_and_a_person():
     assert {("Combe Lane Surgery", "locatedIn", "Harbridge", ""), ("Ada Hart", "quotedIn", "Gazette", "")} <= facts
 
 
+def test_a_reader_saluting_the_author_by_given_name_supports_the_author():
+    kg = build("Nobody can afford to employ me\nNewly qualified GPs are left chasing locum shifts\nBy Dr Anna Ross\n"
+               "11 March 2025\n\nLast month I sat in my car outside a surgery.\n\nReaders' comments (2)\n\n"
+               "Bob the Locum | Locum GP | 11 Mar 2025 9:14am\nWell said, Anna. Same story here.\n\n"
+               "Sam | Salaried GP | 11 Mar 2025 9:20am\nWell said, Bob.\n")
+    stances = {(s, o) for s, p, o, _ in triples(kg) if p == "supports"}
+    assert ("Bob the Locum", "Anna Ross") in stances
+    assert ("Sam", "Anna Ross") not in stances  # another reader's name is not the author's
+
+
 def test_a_merger_denied_makes_no_part():
     facts = triples(build("Headline\n\nElm Surgery will not merge with Oak Surgery to create the Forest Health "
                           "Partnership."))

@@ -128,8 +128,9 @@ def _epithets(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 
 
 # 'Well done NHS England for finally listening', 'Shame on the ICB': praise or blame given to whoever is named next
-_SALUTE = re.compile(r"[\W\d]*(?:(?P<praise>well done|kudos to|hats off to|thank you|congratulations to|"
-                     r"bravo)|(?P<blame>shame on|boo to))[,\s]+(?:to\s+)?(?:the\s+)?", re.I)
+_SALUTE = re.compile(r"[\W\d]*(?:(?P<praise>well done|well said|spot on|kudos to|hats off to|thank you|thanks|"
+                     r"congratulations to|bravo)|(?P<blame>shame on|boo to))[,\s]+(?:to\s+)?(?:the\s+)?", re.I)
+_GIVEN_NAME = re.compile(r"(?P<name>[A-Z][a-z’'-]+)\b\s*[.!,]")
 
 
 def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
@@ -140,10 +141,16 @@ def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         return
     named = next((r for r in ctx.refs_in(match.end(), s.end) if r.mention.start == match.end()), None)
     holder = ctx.quote_speaker_at(match.start()) or ctx.first_person(s)
-    if named is None or holder is None or named.key == holder or named.type not in TARGET_TYPES:
+    target = named.key if named is not None and named.type in TARGET_TYPES else None
+    given = _GIVEN_NAME.match(text, match.end(), s.end)
+    if target is None and given and s.section != ARTICLE and ctx.author_key is not None and \
+            (ctx.adoc.document.author or "").split()[:1] == [given.group("name")]:
+        target = ctx.author_key  # a reader's 'Well said, Niamh.' to the article's author, by her given name
+    if target is None or holder is None or target == holder:
         return
+    named_key = target
     relation = "supports" if match.group("praise") else "criticises"
-    yield Fact(holder, relation, named.key, s, "opinion.salute", 0.7, cue=match.group(0).strip(" ,").lower())
+    yield Fact(holder, relation, named_key, s, "opinion.salute", 0.7, cue=match.group(0).strip(" ,").lower())
 
 
 AGREEMENT = {"right", "correct"}
