@@ -18,7 +18,7 @@ eval: $(VENV)/.ready
 
 # Articles no rule was written from, with gold written blind (eval/heldout/README.md): dev is read for errors, test only scored.
 heldout: $(VENV)/.ready
-	@for set in dev dev2 test; do \
+	@for set in dev dev2 test test2; do \
 	  echo "== held-out $$set"; \
 	  $(BIN)/python eval/merge_gold.py eval/heldout/$$set > /tmp/kg-heldout-$$set.yaml && \
 	  $(BIN)/kg eval /tmp/kg-heldout-$$set.yaml --sources eval/heldout/$$set --out /tmp/kg-heldout-$$set \
