@@ -110,6 +110,16 @@ def _violation_count(graph, node_shapes=None) -> tuple[int, float]:
     return sum(1 for v in report.violations if v.severity == "Violation"), time.perf_counter() - started
 
 
+def _answers(graph, queries: Path) -> str:
+    from kg.query import answers_markdown
+
+    return answers_markdown(graph, queries)
+
+
+def _answers_from_turtle(turtle: Path, queries: Path) -> str:
+    return _answers(oxigraph_copy(turtle), queries)
+
+
 def _start_checks(graph, processes: int) -> list["_Background"]:
     """The SHACL check of `graph`: with processes to spare, in forked children that share the shapes between them
     and run beside the outputs; otherwise at once, here."""
@@ -293,6 +303,8 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     checks = _start_checks(graph, processes) if checking else []
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[StagedFile] = []
+    answering: _Background | None = None
+    queries = queries_dir or DEFAULT_QUERIES
     try:
         with clock("serialise"):
             # streamed to disk, never one string: a graph of tens of thousands of documents is gigabytes of text
@@ -302,6 +314,10 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
             # outputs of 10,000 pages were hundreds of megabytes beside the graph
             staged.append(stage_text(out_dir / "entities.csv", entities_csv(kg)))
             staged.append(stage_text(out_dir / "facts.csv", facts_csv(kg)))
+        if queries.is_dir() and processes > 1 and oxigraph_store(graph) is None:
+            # the question catalogue reads the Turtle just written into its own Oxigraph store: in a forked child,
+            # beside the view
+            answering = _Background(_answers_from_turtle, turtle.temporary, queries)
         sizes = len(kg.documents), len(kg.entities), len(kg.facts)
         del kg  # the views and answers read the RDF graph only
         gc.collect()
@@ -309,20 +325,19 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
         with clock("view"):
             staged.append(stage_text(out_dir / "graph.html",
                                      render_html(graph, title="kg: " + ", ".join(s.name for s in sources))))
-        queries = queries_dir or DEFAULT_QUERIES
         if queries.is_dir():
-            from kg.query import answers_markdown
             with clock("answers"):
-                answering = graph if oxigraph_store(graph) is not None else oxigraph_copy(turtle.temporary)
-                staged.append(stage_text(out_dir / "answers.md", answers_markdown(answering, queries)))
-                del answering
+                answers = answering.result() if answering is not None else \
+                    _answers(graph if oxigraph_store(graph) is not None else oxigraph_copy(turtle.temporary), queries)
+                staged.append(stage_text(out_dir / "answers.md", answers))
+                del answers
         with clock("write"):
             for file in staged:
                 file.commit()
     except BaseException:
         for file in staged:
             file.discard()
-        for check in checks:
+        for check in checks + ([answering] if answering is not None else []):
             check.cancel()
         raise
     written = [file.path for file in staged]

@@ -113,6 +113,26 @@ def test_a_stage_failing_after_the_turtle_is_written_leaves_the_old_outputs_and_
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
+def test_answers_found_in_a_forked_child_are_the_same_and_its_failure_leaves_the_old_outputs(tmp_path, monkeypatch):
+    import kg.query
+    from kg.errors import KGError
+    from kg.pipeline import build
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    build([ROOT / "seeds"], one, validate=False, processes=1)
+    build([ROOT / "seeds"], two, validate=False, processes=2)
+    assert (two / "answers.md").read_bytes() == (one / "answers.md").read_bytes()
+    before = {p.name: p.read_bytes() for p in two.iterdir() if p.is_file()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the catalogue broke")
+
+    monkeypatch.setattr(kg.query, "answers_markdown", broken)
+    with pytest.raises(KGError, match="the catalogue broke"):
+        build([ROOT / "tests" / "fixtures" / "articles"], two, validate=False, processes=2)
+    assert {p.name: p.read_bytes() for p in two.iterdir() if p.is_file()} == before
+
+
 def test_the_built_answers_are_the_catalogue_on_an_oxigraph_copy_of_the_graph(tmp_path):
     from kg.pipeline import DEFAULT_QUERIES, build
     from kg.query import answers_markdown
