@@ -15,6 +15,8 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from spacy import parts_of_speech
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
 from kg.lexicon import load_lexicon
@@ -95,6 +97,21 @@ class _Named:
     subject: int  # 2: subject of its sentence's main clause, 1: of a clause inside it, 0: not a subject
 
 
+def _candidates(doc) -> list[int]:
+    """Indexes of the nouns, proper nouns and pronouns of `doc`: every pronoun, description and post this stage
+    resolves ends in one of these. Read from the token array, not by making a Token of every word."""
+    array = doc.to_array([POS, LOWER])
+    wanted = _pronoun_ids(doc.vocab.strings)
+    return [i for i, (pos, lower) in enumerate(array.tolist()) if pos in _NOUN_POS or lower in wanted]
+
+
+_NOUN_POS = {parts_of_speech.NOUN, parts_of_speech.PROPN}
+
+
+def _pronoun_ids(strings) -> set[int]:
+    return {strings[p] for p in _PRONOUNS}
+
+
 def resolve_references(adoc: AnalysedDocument,
                        named: Sequence[tuple[Mention, str, str, str]]) -> tuple[Antecedent, ...]:
     """Antecedents for the pronouns and definite descriptions of one document.
@@ -113,9 +130,9 @@ def resolve_references(adoc: AnalysedDocument,
     found: list[Antecedent] = []
     for aseg in adoc.segments:
         base = aseg.segment.start
-        for token in aseg.doc:
-            if token.pos_ not in ("NOUN", "PROPN") and token.lower_ not in _PRONOUNS:
-                continue  # every pronoun, description and post this stage resolves ends in one of these
+        doc = aseg.doc
+        for i in _candidates(doc):
+            token = doc[i]
             start = base + token.idx
             if _inside_named(pool, starts, start):
                 continue
