@@ -16,7 +16,6 @@ AGENTS = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "
           "Commenter"}
 ORGS = set(ORGANISATION_TYPES)
 POLICIES = {"Policy", "Programme", "Report", "Legislation"}
-ANY = ORGS | POLICIES | {"Person", "Place"}
 
 # verb lemma -> (predicate, allowed subject types, allowed object types); one line per rule
 VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {

@@ -148,9 +148,8 @@ def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         target = ctx.author_key  # a reader's 'Well said, Niamh.' to the article's author, by her given name
     if target is None or holder is None or target == holder:
         return
-    named_key = target
     relation = "supports" if match.group("praise") else "criticises"
-    yield Fact(holder, relation, named_key, s, "opinion.salute", 0.7, cue=match.group(0).strip(" ,").lower())
+    yield Fact(holder, relation, target, s, "opinion.salute", 0.7, cue=match.group(0).strip(" ,").lower())
 
 
 AGREEMENT = {"right", "correct"}

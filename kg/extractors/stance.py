@@ -31,8 +31,6 @@ CONDUCT_NOUNS = {"decision", "decisions", "handling", "failure", "refusal", "res
 # what a proposal would bring back or extend: the stance on the proposal is a stance on that
 RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansion", "extension", "continuation",
                    "retention", "roll-out", "rollout"}
-# 'X-backed report': the first part backs the thing the compound modifies
-_BACKED_RE = re.compile(r"^(?P<name>[A-Z][\w’'-]+)-(?P<verb>backed|supported|endorsed|funded|led)$")
 
 
 @register("stance")
