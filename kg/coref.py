@@ -20,6 +20,7 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
 from kg.lexicon import load_lexicon
+from kg.mentions import TITLING_WORDS
 from kg.model import ORGANISATION_TYPES, Mention
 from kg.nlp import AnalysedDocument
 
@@ -334,17 +335,15 @@ def _expletive(token: Token) -> bool:
 
 
 # 'Fylde Coast Medical Services, a not-for-profit GP federation that...': the kind a name is said to be
-_APPOSED_KIND = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b(?!['’-])" %
-                           "|".join(re.escape(h) for h in sorted(DESCRIPTION_HEADS, key=len, reverse=True)), re.I)
+_HEADS = "|".join(re.escape(h) for h in sorted(DESCRIPTION_HEADS, key=len, reverse=True))  # longest first
+_APPOSED_KIND = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(%s)\b(?!['’-])" % _HEADS, re.I)
 
 
 # 'the ‘Neighbourhood First’ plan', 'the Pharmacy First scheme': the kind written after a name
-_KIND_AFTER = re.compile(r"[’'\"”]?\s+(%s)\b(?!['’-])" % "|".join(
-    re.escape(h) for h in sorted(DESCRIPTION_HEADS, key=len, reverse=True)), re.I)
+_KIND_AFTER = re.compile(r"[’'\"”]?\s+(%s)\b(?!['’-])" % _HEADS, re.I)
 # 'the plan, titled Neighbourhood First': the kind a name is given by the words that introduce it
-_KIND_TITLED = re.compile(r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(%s)\s*,?\s+"
-                          r"(?:titled|entitled|called|named|dubbed|branded)\b" % "|".join(
-                              re.escape(h) for h in sorted(DESCRIPTION_HEADS, key=len, reverse=True)), re.I)
+_KIND_TITLED = re.compile(r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(%s)\s*,?\s+(?:%s)\b"
+                          % (_HEADS, "|".join(TITLING_WORDS)), re.I)
 
 
 def _apposed_kinds(text: str, pool: Sequence[_Named]) -> dict[str, set[str]]:

@@ -213,7 +213,6 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         elif etype == "Person" and not titled and text[max(0, span.start_char - 4):span.start_char].lower() == "the " \
                 and load_lexicon().organisation_head_type(name) == "Publication":
             etype = "Publication"  # 'told the Gazette': no one is 'the Gazette'
-
         if etype == "Organization":
             etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char],
                                      text[span.end_char:span.end_char + 50])
@@ -698,8 +697,8 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                      and t.tag_ not in ("VBN", "VBD") and t.lower_ not in _QUANTIFIERS and t.i not in money]
         if any(t.pos_ == "PRON" for t in span) or len(span) > (_MAX_TITLE_TOKENS if quoted else 12):
             continue
-        if not quoted and root.lower_ == "contract" and [t.text for t in modifiers] and \
-                len(modifiers) == 1 and _CONTRACT_YEAR.fullmatch(modifiers[0].text) and end == root.i + 1:
+        if not quoted and root.lower_ == "contract" and len(modifiers) == 1 and \
+                _CONTRACT_YEAR.fullmatch(modifiers[0].text) and end == root.i + 1:
             # 'negotiated the 2025/26 contract': in general practice, that year's GP contract
             yield span, etype, f"GP contract {modifiers[0].text}", "phrase", doc[chunk_start:end].text
             continue
@@ -726,12 +725,13 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         yield span, etype, None, "phrase", doc[chunk_start:end].text
 
 
-_TITLE_AFTER = re.compile(r",?\s+(?:(?:titled|entitled|called|named)\s+)?[‘“\"'](?P<title>[A-Z0-9][^‘’“”\"]{2,80}?)"
+# the words that introduce a name: 'the plan, titled Neighbourhood First', 'a report called ‘X’'
+TITLING_WORDS = ("titled", "entitled", "called", "named", "dubbed", "branded")
+_TITLE_AFTER = re.compile(r",?\s+(?:(?:%s)\s+)?[‘“\"'](?P<title>[A-Z0-9][^‘’“”\"]{2,80}?)" % "|".join(TITLING_WORDS) +
                           r"(?<![\s,])[’”\"'](?!\w)")
 _TITLE_ENTS = {"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
 _CONTRACT_YEAR = re.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
 _SUBTITLED = re.compile(r",\s+(?P<title>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}:\s+[\w'’-]+(?:\s+[\w'’-]+){1,12}),\s+(?=[a-z])")
-_TITLING = {"titled", "entitled", "called", "named", "dubbed", "branded"}
 
 
 def _title_after(doc, root: Token) -> tuple[int, str] | None:
@@ -750,7 +750,7 @@ def _title_after(doc, root: Token) -> tuple[int, str] | None:
             return span.end, match.group("title")
     after = root.i + 1
     called = after + (after < len(doc) and doc[after].text == ",")
-    if called + 1 < len(doc) and doc[called].lower_ in _TITLING:
+    if called + 1 < len(doc) and doc[called].lower_ in TITLING_WORDS:
         # 'the plan, titled Neighbourhood First, would...': the capitalised words after the verb that names it
         end = called + 1
         while end < len(doc) and end - called <= 8 and doc[end].ent_type_ not in ("DATE", "TIME") and \

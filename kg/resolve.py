@@ -411,8 +411,9 @@ _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$"
 
 def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str = "Person") -> bool:
     """A 'person' or 'organisation' the model found, never with a given name, title or organisation word, that is
-    a UK place ('Cornwall', 'Blackpool'), or a one-word 'person' that follows 'in'/'at'/'from' somewhere ('what
-    was happening in Wolverhampton'), is a place."""
+    a UK place ('Cornwall', 'Blackpool'), a one-word 'person' that follows 'in'/'at'/'from' somewhere ('what
+    was happening in Wolverhampton'), or a one-word 'organisation' after a practice's 'in' or 'the town of', is a
+    place."""
     if any(m.source != "ner" or _clean(m.text) != m.text.strip() for m in mentions):
         return False
     if all(_clean(m.text).casefold() in uk_places() for m in mentions):

@@ -542,15 +542,14 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         else:
             by = [s for s in [active_subject(verb) or _controller(verb)] if s is not None]
             winners = to or [c for c in verb.children if c.dep_ == "dative"]
-        if not passive and not to:
-            # 'awarded the contract to Operose Health': the parser may take 'to Operose' for an infinitive
+        if not to:
+            # 'awarded the contract to Operose Health', 'was awarded to Operose Health by the ICB': the parser may take
+            # 'to Operose' for an infinitive (and hang the 'by' phrase on it); the names after 'to' and 'by' still say
+            # who
             to = _named_after(ctx, view, verb, "to")
             winners = to or winners
-        if passive and not to:
-            # 'was awarded to Operose Health by the ICB': the parser may take 'to Operose' for an infinitive, and
-            # hang the 'by' phrase on it; the names after 'to' and 'by' still say who
-            to, by = _named_after(ctx, view, verb, "to") or to, by or _named_after(ctx, view, verb, "by")
-            winners = to or winners
+            if passive and not by:
+                by = _named_after(ctx, view, verb, "by")
         if not by or not winners:
             continue
         awarders = _agents(ctx, view, by[0], ORGS, passive=False)
@@ -583,9 +582,9 @@ def _sum_from(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if verb.tag_ != "VBN" or verb_lemma(verb, _BACKING) is None or verb.dep_ not in ("acl", "advcl") or \
                 unasserted(verb):
             continue
-        sums = [o for by in (*prep_objects(verb, "by"), *(o for a in verb.children if a.dep_ == "agent"
-                                                          for o in a.children if o.dep_ == "pobj"))
-                for o in [by] if parse_money(verb.doc[o.left_edge.i:o.right_edge.i + 1].text) is not None]
+        by = prep_objects(verb, "by") + [o for a in verb.children if a.dep_ == "agent" for o in a.children
+                                         if o.dep_ == "pobj"]
+        sums = [o for o in by if parse_money(verb.doc[o.left_edge.i:o.right_edge.i + 1].text) is not None]
         if not sums:
             continue
         sources = [o for s in sums for o in prep_objects(s, "from")] + prep_objects(verb, "from")
