@@ -303,12 +303,16 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     #    (or, with none before, as in a headline, the first one after it); never a report of another document.
     #    A descriptive mention once joined counts as named for the ones after it.
     titled = [(m, head) for m in anaphoric_titles if (head := _title_head(m.text))]
+    # a report known by its title goes by the word that introduced it too ('The think tank's analysis, Fair shares:
+    # ...' is 'the report' after it)
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for node in title_nodes:
+        for m in surface[node]:
+            head = _title_head(m.text) if m.source == "titled" else None
+            if head:
+                kinds[node] |= _study_class(head)
     named = _NamedIndex(clusters, node_of, {(m.doc_id, _group(m), m.text.split()[-1].casefold()) for m in descriptive}
-                        | {(m.doc_id, _group(m), word) for m, head in titled for word in _study_class(head)})
-    # a report known by its title goes by the study word that introduced it ('The think tank's analysis, Fair
-    # shares: ...' is 'the report' after it)
-    studies = {node for node in title_nodes for m in surface[node]
-               if m.source == "titled" and _title_head(m.text) in _STUDY_WORDS}
+                        | {(m.doc_id, _group(m), word) for m, head in titled for word in _study_class(head)}, kinds)
     # 'The think tank’s report, ‘Rethinking general practice funding’,' after 'a report by the Nuffield Trust': the
     # report named before, now with its title ('The think tank's analysis, Fair shares: ...' after 'a report
     # published today by the Nuffield Trust': one study word stands for another)
@@ -335,8 +339,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             # 5b. 'an analysis by the Health Foundation ... The report's recommendations': a report named before it
             #     by another word; with none, 'The Health Foundation has called for... The report, written by X,
             #     found': the report of the one organisation named before it, known by its maker
-            earlier = [r for start, r in reports.get(m.doc_id, ()) if start < m.start and head in _STUDY_WORDS and
-                       (r in studies or _name(r).split(" (")[0].split()[-1] in _STUDY_WORDS)]
+            earlier = [r for start, r in reports.get(m.doc_id, ()) if start < m.start and
+                       head in _STUDY_WORDS and _name(r).split(" (")[0].split()[-1] in _STUDY_WORDS]
             root = clusters.find(earlier[-1]) if earlier else None
             maker = {r: label for start, r, label in makers.get(m.doc_id, ()) if start < m.start}
             if root is None and len(maker) == 1:
@@ -525,8 +529,9 @@ class _NamedIndex:
     nearest one before or after an offset is a bisection. Only the rows in `wanted` are kept."""
 
     def __init__(self, clusters: _Clusters, node_of: dict[tuple[str, int, int], str],
-                 wanted: set[tuple[str, str, str]]) -> None:
+                 wanted: set[tuple[str, str, str]], kinds: dict[str, set[str]] | None = None) -> None:
         self.clusters = clusters
+        self.kinds = kinds or {}  # node -> words it also goes by
         self.rows: dict[tuple[str, str, str], list[tuple[int, str, tuple[str, int, int]]]] = {w: [] for w in wanted}
         self.terms: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}  # node -> (root, its (group, word)s)
         docs = {doc_id for doc_id, _, _ in wanted}
@@ -540,7 +545,8 @@ class _NamedIndex:
     def _places(self, key: tuple[str, int, int], node: str):
         if node not in self.terms:
             group, name = node.split("|", 1)
-            self.terms[node] = (self.clusters.find(node), tuple((group, word) for word in set(name.split())))
+            words = set(name.split()) | self.kinds.get(node, set())
+            self.terms[node] = (self.clusters.find(node), tuple((group, word) for word in words))
         root, terms = self.terms[node]
         entry = (key[1], root, key)
         rows = (self.rows.get((key[0], *term)) for term in terms)
