@@ -1,5 +1,6 @@
 # Two entry points: `make run` builds the seeds graph, `make test` runs the tests.
 # Both create .venv with everything needed on a fresh machine with Python 3.11.
+SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,11 +19,13 @@ eval: $(VENV)/.ready
 
 # Articles no rule was written from, with gold written blind (eval/heldout/README.md): dev is read for errors, test only scored.
 heldout: $(VENV)/.ready
-	@for set in dev dev2 test test2; do \
+# The test sets print their scores only: the scorer's lists of misses would tell what to write rules for.
+	@set -o pipefail; for set in dev dev2 test test2 test3; do \
 	  echo "== held-out $$set"; \
+	  case $$set in test*) keep='^(entities|relations)';; *) keep='';; esac; \
 	  $(BIN)/python eval/merge_gold.py eval/heldout/$$set > /tmp/kg-heldout-$$set.yaml && \
 	  $(BIN)/kg eval /tmp/kg-heldout-$$set.yaml --sources eval/heldout/$$set --out /tmp/kg-heldout-$$set \
-	    --scorer ../shared/eval/score.py || exit 1; \
+	    --scorer ../shared/eval/score.py | grep -E "$$keep" || exit 1; \
 	done
 
 setup: $(VENV)/.ready
