@@ -3,10 +3,15 @@
 Each article's gold names its own entity ids; an entity named alike in two articles ("RCGP") is one entity
 of the merged file, so a build that resolves it once is not counted as a duplicate.
 
+A gold entity that the article names only by a short form ("RCGP", "HSJ") also accepts the body's official name
+(eval/heldout/official_names.yaml), unless `--as-annotated` is given.
+
     python eval/merge_gold.py eval/heldout/dev > /tmp/dev_gold.yaml
+    python eval/merge_gold.py --as-annotated eval/heldout/dev > /tmp/dev_gold_as_annotated.yaml
 """
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -22,6 +27,23 @@ def _names(entity: dict) -> list[str]:
     """The entity's name and the aliases that are names, not descriptions ('the college')."""
     names = [entity.get("name", "")] + list(entity.get("aliases") or [])
     return [_key(n) for n in names if n and not re.match(r"(?i)(the|its|a|an|this|that|his|her|their|our)\b", n)]
+
+
+OFFICIAL_NAMES = Path(__file__).parent / "heldout" / "official_names.yaml"
+
+
+def accept_official_names(merged: dict, official: dict[str, list[str]]) -> dict:
+    """Each entity named by a short form of `official` also accepts the official name as its label."""
+    by_short = {_key(short): name for name, shorts in official.items() for short in shorts}
+    for entity in merged["entities"]:
+        accepted = entity.setdefault("accept_also_not_in_text", [])
+        for key in _names(entity):
+            name = by_short.get(key)
+            if name is not None and _key(name) not in _names(entity) and name not in accepted:
+                accepted.append(name)
+        if not accepted:
+            del entity["accept_also_not_in_text"]
+    return merged
 
 
 def merge(folder: Path) -> dict:
@@ -58,4 +80,11 @@ def merge(folder: Path) -> dict:
 
 
 if __name__ == "__main__":
-    yaml.safe_dump(merge(Path(sys.argv[1])), sys.stdout, sort_keys=False, allow_unicode=True)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--as-annotated", action="store_true", help="do not accept the official names")
+    args = parser.parse_args()
+    gold = merge(args.folder)
+    if not args.as_annotated:
+        gold = accept_official_names(gold, yaml.safe_load(OFFICIAL_NAMES.read_text(encoding="utf-8")))
+    yaml.safe_dump(gold, sys.stdout, sort_keys=False, allow_unicode=True)
