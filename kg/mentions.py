@@ -195,6 +195,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             continue  # 'Digital GP firm enters administration': a kind of firm, described, not named
         if etype in ("Person", "Organization"):
             span = _given_names_before(span)
+        if etype in ("Organization", "Place"):
+            span = _name_words_before(span)
         name = clean_name(span.text)
         personal = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                  span.start_char])
@@ -304,6 +306,18 @@ def _given_names_before(span: Span) -> Span:
     if start == span.start or start == 0 or doc[start - 1].text.rstrip(".") not in _TITLE_WORDS:
         return span
     return doc[start:span.end]
+
+
+def _name_words_before(span: Span) -> Span:
+    """'Little Haddon', 'Great Ayton' when the model names 'Haddon' alone: capitalised words the parser joins to
+    the name as its compounds, which the model left outside every name, belong to it."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].dep_ == "compound" and span.start <= doc[start - 1].head.i < span.end and \
+            doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+            not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start and \
+            doc[start - 1].text not in _TITLE_WORDS:
+        start -= 1
+    return doc[start:span.end] if start < span.start else span
 
 
 def _titled_names(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:

@@ -412,17 +412,20 @@ _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$"
 def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str = "Person") -> bool:
     """A 'person' or 'organisation' the model found, never with a given name, title or organisation word, that is
     a UK place ('Cornwall', 'Blackpool'), a one-word 'person' that follows 'in'/'at'/'from' somewhere ('what
-    was happening in Wolverhampton'), or a one-word 'organisation' after a practice's 'in' or 'the town of', is a
-    place."""
+    was happening in Wolverhampton'), or an 'organisation' of up to three words, none naming a kind of body, after
+    a practice's 'in' or 'the town of', is a place."""
     if any(m.source != "ner" or _clean(m.text) != m.text.strip() for m in mentions):
         return False
     if all(_clean(m.text).casefold() in uk_places() for m in mentions):
         return True
+    if etype == "Organization" and all(len(_clean(m.text).split()) == 1 or len(_clean(m.text).split()) <= 3 and
+                                       load_lexicon().organisation_head_type(_clean(m.text), ignore_case=True) is None
+                                       for m in mentions):
+        # 'Combe Lane Surgery in Harbridge', 'Riverside Medical Centre in Little Haddon', 'the market town of
+        # Kingsmere': a town the model took for a body, with no word that names a kind of body
+        return any(_PLACE_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 30):m.start]) for m in mentions)
     if any(len(_clean(m.text).split()) != 1 for m in mentions):
         return False
-    if etype == "Organization":
-        # 'Combe Lane Surgery in Harbridge', 'the market town of Kingsmere': a town the model took for a body
-        return any(_PLACE_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 30):m.start]) for m in mentions)
     return etype == "Person" and any(_LOCATIVE.search(texts.get(m.doc_id, "")[max(0, m.start - 12):m.start])
                                      for m in mentions)
 

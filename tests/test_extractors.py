@@ -1396,6 +1396,16 @@ HELDOUT_RULES = [
     ("Dr Niamh Callaghan is a salaried GP in Rochdale.", {("Niamh Callaghan", "locatedIn", "Rochdale", "")}),
     ("Her predecessor, Dr Kamal Venkatesan, a GP in Bradford, led practices.",
      {("Kamal Venkatesan", "locatedIn", "Bradford", "")}),
+    # ... and where the second of two posts in apposition is
+    ("The study was led by Dr Wen Harlow, a senior fellow at the King's Fund and a former GP in Grimsby.",
+     {("Wen Harlow", "locatedIn", "Grimsby", "")}),
+    ("Dr Ola Penn, chair of Avon LMC and a GP partner in Keynsham, said it was wrong.",
+     {("Ola Penn", "locatedIn", "Keynsham", "")}),
+    # a town of a county; a practice in a two-word village the model takes for a body
+    ("The surgery serves the Suffolk market town of Haverhill and its villages.",
+     {("Haverhill", "locatedIn", "Suffolk", "")}),
+    ("Patients will be offered registration at Brook Medical Centre in Upper Stowford, which agreed to it.",
+     {("Brook Medical Centre", "locatedIn", "Upper Stowford", "")}),
     # an organisation's guidance is a policy it published
     ("I fully support the BMA's safe working guidance.",
      {("British Medical Association", "published", "safe working guidance", "")}),

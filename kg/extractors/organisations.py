@@ -27,6 +27,8 @@ _STREET = r"(?:on\s+(?-i:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|
 _LOCATED = re.compile(r",?\s+(?:in|of|" + _STREET + r"in|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
                       r"(?:based|headquartered|located)\s+in)\s+" + _DIRECTION, re.I)
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
+# 'the Norfolk market town of Kingsmere', 'the Devon village of Wexcombe': the second place is in the first
+_SETTLEMENT_OF = re.compile(r"['’]?s?\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|hamlet|suburb|borough|district)\s+of\s+")
 
 
 OWNER_TYPES = {"Company", "Organization"}
@@ -164,6 +166,14 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             if first.type == "Person" and second.type == "Place" and _works_in().fullmatch(between):
                 # 'Dr X, a salaried GP in Rochdale,': where the person works
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.works-in", 0.7)
+            elif second.type == "Place" and first.type != "Person" and _works_in_also().fullmatch(between):
+                # 'Dr X, a senior fellow at the Nuffield Trust and a former GP in Middlesbrough': the second post's
+                # place is where the person the posts describe works
+                person = _described_person(refs, first, between, text)
+                if person is not None:
+                    yield Fact(person.key, "locatedIn", second.key, view.sentence, "organisations.works-in", 0.65)
+            if first.type == "Place" and second.type == "Place" and _SETTLEMENT_OF.fullmatch(between):
+                yield Fact(second.key, "locatedIn", first.key, view.sentence, "organisations.town-of", 0.7)
             if first.type in LOCATED_TYPES and second.type == "Place" and _LOCATED.fullmatch(between):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
                 # 'in Fulham, south west London': the wider place too
@@ -178,6 +188,23 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
 def _works_in() -> re.Pattern:
     return re.compile(r",?\s+(?:(?:is|was|has\s+been)\s+)?(?:a|an)\s+(?:former\s+)?" + post_re() +
                       r"\s+(?:in|based\s+in)\s+" + _DIRECTION, re.I)
+
+
+@lru_cache(maxsize=1)
+def _works_in_also() -> re.Pattern:
+    return re.compile(r"\s+and\s+(?:a|an)\s+(?:former\s+)?" + post_re() + r"\s+(?:in|based\s+in)\s+" + _DIRECTION,
+                      re.I)
+
+
+def _described_person(refs, organisation, between: str, text: str):
+    """The person a post at `organisation` describes in apposition ('Dr X, a senior fellow at Y'), if the text
+    between them is only that post."""
+    at = refs.index(organisation)
+    if at == 0 or refs[at - 1].type != "Person":
+        return None
+    person = refs[at - 1]
+    lead = text[person.mention.end:organisation.mention.start]
+    return person if re.fullmatch(r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){1,4}(?:at|of)\s+(?:the\s+)?", lead) else None
 
 
 def _its(ctx: DocumentContext, view, report) -> str | None:
