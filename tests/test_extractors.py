@@ -1401,6 +1401,17 @@ HELDOUT_RULES = [
      {("Wen Harlow", "locatedIn", "Grimsby", "")}),
     ("Dr Ola Penn, chair of Avon LMC and a GP partner in Keynsham, said it was wrong.",
      {("Ola Penn", "locatedIn", "Keynsham", "")}),
+    # 'the findings' are the page's report's, not those of a review it recommends
+    ("The Health Foundation published its report, Closer Care, on Monday. It calls for an independent review of "
+     "premises. "
+     "Dr Ravi Noor, chair of Leeds LMC, welcomed the findings.",
+     {("Ravi Noor", "welcomes", "Closer Care", "")}),
+    # a stance on a policy's part is on the policy
+    ("Dr Ann Lee warned that the requirement in the 2025/26 GP contract to keep tools open risked overwhelming teams.",
+     {("Ann Lee", "warnsAbout", "GP contract 2025/26", "")}),
+    ("The Treasury published its Access First strategy. The Nuffield Trust warned that staffing would be the "
+     "hardest part of the strategy to deliver.",
+     {("Nuffield Trust", "warnsAbout", "Access First strategy", "")}),
     # a town of a county; a practice in a two-word village the model takes for a body
     ("The surgery serves the Suffolk market town of Haverhill and its villages.",
      {("Haverhill", "locatedIn", "Suffolk", "")}),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -20,6 +21,9 @@ TARGET_TYPES = AGENT_TYPES - {"Commenter"} | {"Policy", "Programme", "Legislatio
 _OBJECT_DEPS = {"dobj", "pobj", "attr", "ccomp", "xcomp", "prep"}
 PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "move", "moves", "bid", "push",
                   "campaign", "efforts", "decision"}
+# the parts of a policy: 'the requirement in the contract', 'the terms of the deal'
+PART_NOUNS = {"requirement", "requirements", "part", "parts", "element", "elements", "clause", "clauses",
+              "provision", "provisions", "terms", "target", "targets", "condition", "conditions"}
 # what a thing is judged by: a stance on its value, success or risks is a stance on it
 ASPECT_NOUNS = {"value", "need", "wisdom", "point", "merits", "merit", "purpose", "effectiveness", "fairness",
                 "success", "failure", "role", "benefits", "impact", "cost", "logic", "rationale", "risk", "risks",
@@ -110,11 +114,32 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
             continue  # 'warned the ICB that...', 'cautioned ministers': who is warned, not what about
         for tok in _object_heads(child):
             ref = ctx.ref_for_token(view, tok)
-            target = ref.key if ref else None
-            if target is None or target == agent or target in seen or ref.type not in TARGET_TYPES:
+            target = ref.key if ref else _report_part(ctx, view, tok)
+            if target is None or target == agent or target in seen or ctx.types.get(target) not in TARGET_TYPES:
                 continue
             seen.add(target)
             yield Fact(agent, relation, target, view.sentence, "stance.verb", 0.75, cue=lemma)
+
+
+# what a report is made of: 'welcomed the findings' after a report is named welcomes that report
+REPORT_PARTS = {"findings", "recommendations", "conclusions", "proposals"}
+
+
+def _report_part(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
+    """The report that 'the findings' or 'its recommendations', owned by nothing named, belong to."""
+    if token.lower_ not in REPORT_PARTS or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")
+                                                   for c in token.children) or \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    offset = view.offset(token)
+    earlier = [r.key for r in ctx.refs if r.type == "Report" and r.mention.end <= offset
+               and r.mention.section == view.sentence.section]
+    if not earlier:
+        return None
+    # the report the page is about: named most so far, and first (not a review one of its recommendations asks for)
+    counts = Counter(earlier)
+    most = max(counts.values())
+    return next(key for key in earlier if counts[key] == most)
 
 
 def _passive_stance(ctx: DocumentContext, view: SentenceView, verb: Token, subject: Token, relation: str,
@@ -158,8 +183,14 @@ def _object_heads(token: Token) -> Iterator[Token]:
         # 'warned that the ARRS needed reform': the reported clause's subject is what the warning is about
         # the parser sometimes hangs the subject on the auxiliary ('that the QOF is failing')
         for child in (*token.children, *(g for c in token.children if c.dep_ == "aux" for g in c.children)):
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in ("nsubj", "nsubjpass") or child.dep_ == "attr" and child.lower_ in PART_NOUNS:
+                # '... that workforce would be the hardest part of the strategy': the part's policy too
                 yield from _object_heads(child)
+    if token.lower_ in PART_NOUNS:
+        # 'warned that the requirement in the 2025/26 GP contract risked...': a stance on a policy's part is on it
+        for pobj in (o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "under")
+                     for o in p.children if o.dep_ == "pobj"):
+            yield from _object_heads(pobj)
     if token.lower_ in ASPECT_NOUNS:
         # 'questioned the value of the QOF', 'praised the success of the scheme', 'agree with its central finding':
         # the stance is on what it is of, or whose it is
