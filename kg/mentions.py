@@ -222,6 +222,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                     policy_head_types().get(span[-1].lower_) == "Policy" and \
                     not any(t.ent_type_.startswith("KG_") for t in span):
                 etype = "Policy"  # the model's organisation 'Minimum Practice Income Guarantee' is a policy
+            if etype == "Organization" and _names_a_policy_only(span, page):
+                continue  # 'its Better Care strategy': the name of the strategy, which the policy phrases take
             last = span[-2] if len(span) > 2 and re.fullmatch(r"(?:19|20)\d\d", span[-1].text) else span[-1]
             if etype == "Organization" and last.text in ("Act", "Bill") and \
                     not any(t.ent_type_.startswith("KG_") for t in span):
@@ -306,6 +308,23 @@ def _given_names_before(span: Span) -> Span:
     if start == span.start or start == 0 or doc[start - 1].text.rstrip(".") not in _TITLE_WORDS:
         return span
     return doc[start:span.end]
+
+
+_NAMING_POLICY_HEADS = {"strategy", "plan", "framework", "programme", "scheme", "initiative", "guarantee", "pledge",
+                        "policy"}
+
+
+def _names_a_policy_only(span: Span, page: str) -> bool:
+    """'its Better Care strategy', which the model takes for an organisation 'Better Care': capitalised words with no
+    word of a body, before a policy's kind word, and nowhere on the page without it, name the policy."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in _NAMING_POLICY_HEADS or not doc[span.end].is_lower or \
+            any(t.ent_type_.startswith("KG_") for t in span) or \
+            load_lexicon().organisation_head_type(span.text, ignore_case=True) is not None:
+        return False
+    heads = "|".join(_NAMING_POLICY_HEADS)
+    alone = re.compile(r"\b%s\b(?!['’]?s?\s+(?:%s)\b)" % (re.escape(span.text), heads))
+    return alone.search(page) is None
 
 
 def _name_words_before(span: Span) -> Span:

@@ -76,12 +76,19 @@ MENTIONS = [
      ("Closing the gap: why general practice needs more", "Report")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
+    # capitalised words the model calls a body, only ever before a policy's kind word, name the policy
+    ("The Treasury published its Better Care strategy on Friday.", ("Better Care strategy", "Policy")),
 ]
 
 
 @pytest.mark.parametrize("text, expected", MENTIONS, ids=[e[0] for _, e in MENTIONS])
 def test_mentions(text, expected):
     assert expected in named(text)
+
+
+def test_a_body_named_alone_elsewhere_stays_a_body_before_a_kind_word():
+    names = named("Operose Health runs 70 practices. The Operose Health plan was criticised.")
+    assert ("Operose Health", "Company") in names and not any(kind == "Policy" for _, kind in names)
 
 
 def test_a_letter_sent_to_someone_is_not_named_by_them():
