@@ -1299,6 +1299,14 @@ def test_a_list_the_report_calls_for_and_the_report_named_later_by_its_title():
     assert any(s == reports[0] and p == "recommends" and o.startswith("DHSC to ring-fence") for s, p, o, _ in facts)
 
 
+def test_a_list_item_that_says_what_bodies_are_to_do_urges_them():
+    kg = build("Funding row\n\nThe Kestrel Institute published its report, Fairer Funding, on Monday.\n\n"
+               "The report calls for:\n\n- NHS England and the DHSC to set a target for GP numbers\n\n"
+               "- ICBs to publish waiting times\n\n- the Government using technology to address GP shortages\n")
+    urged = {(s, o) for s, p, o, _ in triples(kg) if p == "urges"}
+    assert urged == {("Fairer Funding", "NHS England"), ("Fairer Funding", "Department of Health and Social Care")}
+
+
 def test_a_town_and_a_paper_the_model_takes_for_a_body_and_a_person():
     kg = build("Headline\n\nCombe Lane Surgery in Harbridge will be taken over by Tamar Vale Health. Its chief "
                "executive, Ada Hart, told the Gazette that patients had been worried.")

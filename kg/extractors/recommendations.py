@@ -40,6 +40,10 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
             item_paragraph = paragraph
             list_open = bool(_ITEM_GOES_ON.search(ctx.adoc.document.text[paragraph:view.segment.segment.end]))
             named = False
+            for addressee in _addressees(ctx, view) if list_relation == "recommends" else ():
+                # '- NHS England to replace the Carr-Hill formula by 2027': the list asks the body to do it
+                yield Fact(list_recommender, "urges", addressee, view.sentence, "recommendations.list-item-addressee",
+                           0.7)
             for ref in _policies(ctx, view.sentence.start, view.sentence.end):
                 if _in_relative_clause(ctx, view, ref):
                     continue  # 'for practices that hand back their GMS contracts' says who, not what
@@ -80,6 +84,24 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
             if lemma:
                 yield from _verb(ctx, view, token, lemma)
         yield from _normative(ctx, view)
+
+
+ADDRESSEE_TYPES = {"Organization", "GovernmentBody", "Company", "ThinkTank", "Practice"}
+_ASKED_TO = re.compile(r"\s+(?:to|should|must)\s+[a-z]")
+
+
+def _addressees(ctx: DocumentContext, view: SentenceView) -> list[str]:
+    """The bodies a list item opens with when it says what they are to do ('ICBs to direct underspends to PCNs',
+    'NHS England and the DHSC should publish...')."""
+    text = ctx.adoc.document.text
+    at, found = view.sentence.start, []
+    for ref in ctx.refs_in(view.sentence.start, view.sentence.end):
+        lead = text[at:ref.mention.start].strip(" •*-–\t").lower()
+        if ref.type not in ADDRESSEE_TYPES or lead not in (("", "the") if not found else ("and", "and the")):
+            break
+        found.append(ref.key)
+        at = ref.mention.end
+    return found if found and _ASKED_TO.match(text, at) else []
 
 
 def _is_list_item(ctx: DocumentContext, view: SentenceView) -> bool:
