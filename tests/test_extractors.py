@@ -1159,7 +1159,7 @@ DEBATE_RULES = [
      {("Ola Reyes", "holdsRole", "Humber LMC", "medical director"),
       ("Ben Kato", "holdsRole", "Humber LMC", "chief executive")}),
     # stance told by being for or against, doubt cast, and a judgement of what a thing is worth
-    ("Devon LMC is in favour of the Pharmacy First scheme.", {("Devon LMC", "supports", "Pharmacy First", "")}),
+    ("Devon LMC is in favour of the Pharmacy First scheme.", {("Devon LMC", "supports", "Pharmacy First scheme", "")}),
     ("Devon LMC is firmly against the PCN DES.", {("Devon LMC", "opposes", "PCN DES", "")}),
     ("Dr Ola Reyes cast doubt on the Quality and Outcomes Framework.",
      {("Ola Reyes", "criticises", "Quality and Outcomes Framework", "")}),
