@@ -66,6 +66,11 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "agreement": (frozenset({"Policy"}), ()),
     "settlement": (frozenset({"Policy"}), ()),
     "package": (frozenset({"Policy"}), ()),
+    # 'the formula', 'the framework', 'the model', 'the fund': the policy last named with that word
+    "formula": (frozenset({"Policy"}), ("formula",)),
+    "framework": (frozenset({"Policy", "Programme"}), ("framework",)),
+    "model": (frozenset({"Policy"}), ("model",)),
+    "fund": (frozenset({"Programme", "Policy"}), ("fund",)),
 }
 # heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
 _CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee", "board", "lmc", "tribunal"}

@@ -1414,6 +1414,9 @@ HELDOUT_RULES = [
      "premises. "
      "Dr Ravi Noor, chair of Leeds LMC, welcomed the findings.",
      {("Ravi Noor", "welcomes", "Closer Care", "")}),
+    # 'the model', 'the formula': the policy last named with that word
+    ("Practices under the partnership model are struggling. Dr Bo Yu said the model was broken and outdated.",
+     {("Bo Yu", "criticises", "GP partnership model", "")}),
     # a stance on a policy's part is on the policy
     ("Dr Ann Lee warned that the requirement in the 2025/26 GP contract to keep tools open risked overwhelming teams.",
      {("Ann Lee", "warnsAbout", "GP contract 2025/26", "")}),
