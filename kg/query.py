@@ -31,6 +31,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from kg.errors import GraphError, KGError, QueryError
+from kg.store import memory_graph
 from kg.vocab import PREFIXES
 
 FORMATS = ("table", "json", "csv", "tsv")
@@ -666,9 +667,7 @@ def load_graph(path: Path) -> Graph:
                          f"{', '.join(sorted(GRAPH_FORMATS))}")
     if not path.is_file():
         raise GraphError(f"graph file not found: {path}")
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
+    graph = memory_graph()
     try:
         if fmt in _QUAD_FORMATS:
             dataset = Dataset()

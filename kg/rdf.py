@@ -10,6 +10,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, DCTERMS
 from kg import iri
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Document, Entity, Fact, KnowledgeGraph
+from kg.store import memory_graph
 from kg.vocab import ENTITY_TYPES, KG, NIF, PREDICATES, PREFIXES, SCHEMA
 
 EXTRACTOR_VERSION = "kg-0.1"
@@ -21,10 +22,7 @@ _CONCEPT_TYPES = frozenset(t for t, (_, classes) in ENTITY_TYPES.items() if SKOS
 
 
 def new_graph() -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+    return memory_graph()
 
 
 def to_rdf(kg: KnowledgeGraph, graph: Graph | None = None) -> Graph:

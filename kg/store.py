@@ -40,12 +40,20 @@ class StoreSpec:
         return self.kind + (f" at {self.path}" if self.path else "")
 
 
+def memory_graph() -> Graph:
+    """An empty graph in rdflib's memory, with kg's prefixes bound."""
+    # kg's graph is one graph, not a dataset: rdflib's store without named graphs adds a quarter faster and reads
+    # three times faster than its default one
+    graph = Graph(store="SimpleMemory")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
 def open_graph(spec: StoreSpec = StoreSpec(), *, empty: bool = False, read_only: bool = False) -> Graph:
     """A graph in the store `spec` names, with kg's prefixes bound; `empty` clears a persistent store first."""
     if spec.kind == "memory":
-        # kg's graph is one graph, not a dataset: rdflib's store without named graphs adds a quarter faster and
-        # reads three times faster than its default
-        graph = Graph(store="SimpleMemory")
+        return memory_graph()
     else:
         import pyoxigraph
         from oxrdflib import OxigraphStore
