@@ -81,7 +81,10 @@ def validate_graph(graph: Graph, node_shapes: Sequence[URIRef] | None = None, *,
     violations: set[Violation] = set()
     left_to_pyshacl = sorted(shape for shape in chosen if set(shapes.predicates(shape)) - _NODE_SHAPE_NOT_CHECKS)
     if left_to_pyshacl:
-        _, results, _ = shacl_validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True,
+        # pySHACL wraps the data in a ConjunctiveGraph, which needs a store with named graphs; kg's memory graph has
+        # none (kg.store.memory_graph)
+        data = graph if graph.store.context_aware else _context_aware_copy(graph)
+        _, results, _ = shacl_validate(data, shacl_graph=shapes, inference="none", allow_warnings=True,
                                        allow_infos=True, use_shapes=left_to_pyshacl)
         violations |= {_violation(results, result, graph)
                        for result in results.subjects(RDF.type, SH.ValidationResult)}
@@ -92,6 +95,12 @@ def validate_graph(graph: Graph, node_shapes: Sequence[URIRef] | None = None, *,
         violations |= constraint.run(graph)
     conforms = not any(v.severity == "Violation" for v in violations)
     return ValidationReport(conforms=conforms, violations=tuple(sorted(violations, key=_sort_key)))
+
+
+def _context_aware_copy(graph: Graph) -> Graph:
+    copy = Graph()
+    copy += graph
+    return copy
 
 
 def shape_groups(graph: Graph, groups: int) -> list[tuple[URIRef, ...]]:

@@ -245,10 +245,9 @@ class DocumentContext:
         """Who speaks at `offset` when it lies inside an attributed quotation: 'I' in a quote is its speaker."""
         if self._quotes is None:
             self._quotes = []  # while the quotations are found, a first person inside one is not yet known
-            from kg.extractors.quotes import extract_quotes
+            from kg.extractors.quotes import quotation_spans
 
-            self._quotes = [(f.start, f.end, f.subject) for f in extract_quotes(self)
-                            if f.predicate == "said" and f.start is not None]
+            self._quotes = quotation_spans(self)
         for start, end, speaker in self._quotes:
             if start <= offset < end:
                 return speaker

@@ -43,7 +43,19 @@ def extract_interviews(ctx: DocumentContext) -> Iterator[Fact]:
 
 @register("quotes")
 def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
+    return _quotations(ctx, spans_only=False)
+
+
+def quotation_spans(ctx: DocumentContext) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of each quotation the quotes extractor credits to a speaker: its 'said' facts, found
+    without the stances, outlets and 'about' lists that extractor also gives."""
+    return [(f.start, f.end, f.subject) for f in _quotations(ctx, spans_only=True)
+            if f.predicate == "said" and f.start is not None]
+
+
+def _quotations(ctx: DocumentContext, *, spans_only: bool) -> Iterator[Fact]:
     cues = load_lexicon().cue_verbs
+    about = _no_about if spans_only else _about
     previous_speaker: str | None = None
     led_in = False  # whether the previous speaker was only the subject of a sentence before a quotation
     paragraph_quotes: dict[int, list[tuple[int, int]]] = {}
@@ -65,7 +77,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             speaker, start, end = according
             yield Fact(speaker, "said", _unquoted(text[start:end], " ,.‘’“”\"'"), sentence, "quotes.according-to", 0.7,
                        object_is_literal=True, cue="according to", start=start, end=end,
-                       about=_about(ctx, start, end, speaker, sentence))
+                       about=about(ctx, start, end, speaker, sentence))
             previous_speaker = None
             continue
         found = False
@@ -96,12 +108,13 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             attributed.add(content)
             said.append(content)
             yield Fact(speaker, "said", words, sentence, "quotes.cue-verb", 0.85 if quotes else 0.7,
-                       object_is_literal=True, cue=lemma, start=start, end=end, about=_about(ctx, start, end, speaker, sentence))
+                       object_is_literal=True, cue=lemma, start=start, end=end, about=about(ctx, start, end, speaker, sentence))
             for other in _co_speakers(ctx, view, token, speaker):  # 'Dr A and Dr B said...': both said it
                 yield Fact(other, "said", words, sentence, "quotes.cue-verb-coordinated", 0.7, object_is_literal=True,
-                           cue=lemma, start=start, end=end, about=_about(ctx, start, end, other, sentence))
-            yield from _quote_stance(ctx, view, speaker, start, end)
-            yield from _told_publication(ctx, view, token, speaker)
+                           cue=lemma, start=start, end=end, about=about(ctx, start, end, other, sentence))
+            if not spans_only:
+                yield from _quote_stance(ctx, view, speaker, start, end)
+                yield from _told_publication(ctx, view, token, speaker)
             if not quotes:
                 # 'said it had worked but warned that smaller practices would struggle': the second verb's words too
                 clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
@@ -111,7 +124,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
                     if clause is not None and clause[0] >= end and len(more.split()) >= 2:
                         yield Fact(speaker, "said", more, sentence, "quotes.cue-verb-conjunct", 0.7, object_is_literal=True,
                                    cue=verb_lemma(other, cues), start=clause[0], end=clause[1],
-                                   about=_about(ctx, clause[0], clause[1], speaker, sentence))
+                                   about=about(ctx, clause[0], clause[1], speaker, sentence))
         if found:
             continue
         # a paragraph that is all quotation continues the last speaker's words ('He added: ...' paragraphs)
@@ -121,8 +134,9 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             attributed.update(quotes)
             yield Fact(previous_speaker, "said", _unquoted(text[start:end], "‘’“”\"' "), sentence,
                        "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=start, end=end,
-                       about=_about(ctx, start, end, previous_speaker, sentence))
-            yield from _quote_stance(ctx, view, previous_speaker, start, end)
+                       about=about(ctx, start, end, previous_speaker, sentence))
+            if not spans_only:
+                yield from _quote_stance(ctx, view, previous_speaker, start, end)
         elif quotes:
             previous_speaker = None
         else:
@@ -130,7 +144,7 @@ def extract_quotes(ctx: DocumentContext) -> Iterator[Fact]:
             led_in = previous_speaker is not None
             continue
         led_in = False
-    yield from _interview_answers(ctx)
+    yield from _interview_answers(ctx, spans_only)
 
 
 def _cued_after(view: SentenceView, end: int, cues: frozenset[str]) -> bool:
@@ -144,7 +158,7 @@ _QUESTION = re.compile(r"(?:Q|Question)\s*[:.–—-]\s+")
 _INTERVIEW_VERBS = {"talk", "speak"}
 
 
-def _interview_answers(ctx: DocumentContext) -> Iterator[Fact]:
+def _interview_answers(ctx: DocumentContext, spans_only: bool = False) -> Iterator[Fact]:
     """'Q: ... / A: ...': in an interview set out as questions and answers, each answer is the words of the one the
     page says is interviewed ('X talks to Y about...', 'an interview with X')."""
     text = ctx.adoc.document.text
@@ -164,8 +178,10 @@ def _interview_answers(ctx: DocumentContext) -> Iterator[Fact]:
         words = text[start:segment.end].strip()
         end = start + len(words)
         yield Fact(interviewee, "said", words, view.sentence, "quotes.interview-answer", 0.8, object_is_literal=True,
-                   cue="answered", start=start, end=end, about=_about(ctx, start, end, interviewee, view.sentence))
-        yield from _quote_stance(ctx, view, interviewee, start, end)
+                   cue="answered", start=start, end=end,
+                   about=() if spans_only else _about(ctx, start, end, interviewee, view.sentence))
+        if not spans_only:
+            yield from _quote_stance(ctx, view, interviewee, start, end)
 
 
 def _interviewee(ctx: DocumentContext, views: list[SentenceView]) -> str | None:
@@ -243,6 +259,10 @@ def _co_speakers(ctx: DocumentContext, view: SentenceView, verb: Token, speaker:
             if ref is not None and ref.type in SPEAKER_TYPES and ref.key != speaker and ref.key not in out:
                 out.append(ref.key)
     return out
+
+
+def _no_about(*_) -> tuple[str, ...]:
+    return ()
 
 
 def _about(ctx: DocumentContext, start: int, end: int, speaker: str, sentence: Sentence) -> tuple[str, ...]:
