@@ -219,9 +219,11 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char],
                                      text[span.end_char:span.end_char + 50])
             if etype == "Organization" and span[-1].text[:1].isupper() and span[-1].lower_ not in _BODY_HEADS and \
-                    policy_head_types().get(span[-1].lower_) == "Policy" and \
+                    policy_head_types().get(span[-1].lower_) in ("Policy", "Report") and \
                     not any(t.ent_type_.startswith("KG_") for t in span):
-                etype = "Policy"  # the model's organisation 'Minimum Practice Income Guarantee' is a policy
+                # the model's organisation 'Minimum Practice Income Guarantee' is a policy, its 'Sessional GP
+                # Employment Survey' a report
+                etype = policy_head_types()[span[-1].lower_]
             if etype == "Organization" and _names_a_policy_only(span, page):
                 continue  # 'its Better Care strategy': the name of the strategy, which the policy phrases take
             last = span[-2] if len(span) > 2 and re.fullmatch(r"(?:19|20)\d\d", span[-1].text) else span[-1]
@@ -240,6 +242,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     named = [_owned_name(sm, named, text, base, lexicon) for sm in named]
     named += _titled_names(aseg, doc_id, named)
     named += _kind_named(aseg, doc_id, named, text)
+    named += _owned_bodies(aseg, doc_id, named, text)
     named += _hyphenated_places(aseg, doc_id, named, text)
     named += _intercapped_names(aseg, doc_id, named, text)
     named += _numbered_titles(aseg, doc_id, named)
@@ -413,6 +416,29 @@ def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention],
         span = doc[token.i + 1:end]
         if len(span) and _free(named, aseg.segment.start, span.start_char, span.end_char):
             out.append(SegmentMention(_span_mention(aseg, span, doc_id, kind, "kind-named"), None))
+    return out
+
+
+_OWNED_BODY = re.compile(r"['’]s\s+(?P<body>(?:(?:[a-z][\w-]*|[A-Z]{2,4}s?)\s+){0,4}?(?:committee|subcommittee|sub-committee|faculty|"
+                         r"board|council|division|panel|forum))\b")
+
+
+def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention], text: str) -> list[SegmentMention]:
+    """'the BMA's sessional GPs committee', 'NHS Devon's primary care commissioning committee': a body written in
+    lower case after its owner's possessive is named by the two together ('BMA sessional GPs committee')."""
+    base = aseg.segment.start
+    out = []
+    for owner in named:
+        if owner.mention.type not in ORGANISATION_TYPES:
+            continue
+        match = _OWNED_BODY.match(text, owner.mention.end - base)
+        if match is None:
+            continue
+        start, end = match.span("body")
+        if _free(named + out, base, start, end):
+            label = f"{clean_name(owner.mention.text)} {match.group('body')}"
+            out.append(SegmentMention(Mention(doc_id, base + start, base + end, match.group("body"), "Organization",
+                                              aseg.segment.section, "owned-body"), label))
     return out
 
 

@@ -991,7 +991,8 @@ MORNING_RULES = [
     ("Devon LMC's Dr Omar Haq said the cuts were wrong.", {("Omar Haq", "holdsRole", "Devon LMC", "")}),
     ("Dr Omar Haq, from Devon LMC, said the cuts were wrong.", {("Omar Haq", "holdsRole", "Devon LMC", "")}),
     ("Dr Omar Haq, who sits on the RCGP's council, said the cuts were wrong.",
-     {("Omar Haq", "holdsRole", "Royal College of General Practitioners", "member")}),
+     {("Omar Haq", "holdsRole", "RCGP council", "member"),
+      ("RCGP council", "partOf", "Royal College of General Practitioners", "")}),
     ("Dr Omar Haq stepped down as chair of Devon LMC in March.",
      {("Omar Haq", "holdsRole", "Devon LMC", "former chair")}),
     ("Dr Omar Haq will take over as medical director of Healthwatch Kent in May.",
@@ -1414,6 +1415,12 @@ HELDOUT_RULES = [
      "premises. "
      "Dr Ravi Noor, chair of Leeds LMC, welcomed the findings.",
      {("Ravi Noor", "welcomes", "Closer Care", "")}),
+    # a body in lower case of an organisation: its member, its part, its report
+    ("Dr Ada Lin is a member of the BMA's salaried GPs committee. The Salaried GP Workload Survey, published in "
+     "March by the BMA's salaried GPs committee, polled 900 GPs.",
+     {("Ada Lin", "holdsRole", "BMA salaried GPs committee", "member"),
+      ("BMA salaried GPs committee", "partOf", "British Medical Association", ""),
+      ("BMA salaried GPs committee", "published", "Salaried GP Workload Survey", "")}),
     # 'the model', 'the formula': the policy last named with that word
     ("Practices under the partnership model are struggling. Dr Bo Yu said the model was broken and outdated.",
      {("Bo Yu", "criticises", "GP partnership model", "")}),

@@ -76,6 +76,12 @@ MENTIONS = [
      ("Closing the gap: why general practice needs more", "Report")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
+    # a body in lower case after its owner's possessive is named by the two together
+    ("Dr Ola Penn is a member of the RCN's nursing practice committee.",
+     ("RCN nursing practice committee", "Organization")),
+    ("The survey was published by the BMA's consultants committee.", ("BMA consultants committee", "Organization")),
+    # a report the model calls a body
+    ("The Locum GP Pay Survey, published in May by the BMA, found pay had fallen.", ("Locum GP Pay Survey", "Report")),
     # capitalised words the model calls a body, only ever before a policy's kind word, name the policy
     ("The Treasury published its Better Care strategy on Friday.", ("Better Care strategy", "Policy")),
 ]

@@ -544,7 +544,7 @@ MORE_ARTICLES = [
         ("Amara Okafor", "holdsRole", "Avon LMC", "chair"),
         ("Amara Okafor", "holdsRole", "Bristol Inner City PCN", "clinical director"),
         ("Tom Ashworth", "holdsRole", "Avon LMC", "current chief executive"),
-        ("Katie Bramall-Stainer", "holdsRole", "British Medical Association", "former chair"),
+        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "former chair"),
         ("Amara Okafor", "supports", "Additional Roles Reimbursement Scheme", ""),
     }, set()),
     ("debate_2026.txt", {
@@ -578,7 +578,7 @@ MORE_ARTICLES = [
     }, set()),
     ("feature_2026.txt", {
         # 'says' in a feature's present tense; a quotation after a sentence about a person, in its paragraph, is hers
-        ("Hannah Cole", "holdsRole", "Royal College of General Practitioners", "member"),
+        ("Hannah Cole", "holdsRole", "RCGP council", "member"),
         ("Rebecca Fisher", "holdsRole", "Health Foundation", "senior policy fellow"),
         ("Rebecca Fisher", "said", "There is no good evidence that partnership itself improves outcomes", ""),
         ("Hannah Cole", "said", "That is less than £20,000 per practice. It will not fix a leaking roof.", ""),
@@ -609,7 +609,7 @@ MORE_ARTICLES = [
     }, set()),
     ("chrome_2026.txt", {
         # a page copied with its menu, share buttons, 'READ MORE' and 'Most read' headlines and footer
-        ("Richard Van Mellaerts", "holdsRole", "British Medical Association", "member"),
+        ("Richard Van Mellaerts", "holdsRole", "BMA GP Committee", "member"),
     }, {"Register", "Cogora Limited", "GP contract"}),
 ]
 
