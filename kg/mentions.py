@@ -144,7 +144,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     lexicon = load_lexicon()
     named: list[SegmentMention] = []
     shouting = _shouting(text)
+    seats = [] if shouting else _seats(doc)
     for ent in doc.ents:
+        if any(seat.start <= ent.start and ent.end <= seat.end for seat in seats):
+            continue  # 'Kingsmere' in 'MP for Kingsmere and Mid Norfolk' is the seat's
         if ent.label_.startswith("KG_"):
             etype = ent.label_[3:]
             surface = _noun_phrase(ent) if etype in _CONCEPTS else None
@@ -238,6 +241,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             # funds or runs something ('Javid-backed report', 'Babylon-powered') still is
             continue
         named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
+    named += [SegmentMention(_span_mention(aseg, seat, doc_id, "Place", "seat"), None) for seat in seats
+              if _free(named, aseg.segment.start, seat.start_char, seat.end_char)]
     base = aseg.segment.start
     named = [_owned_name(sm, named, text, base, lexicon) for sm in named]
     named += _titled_names(aseg, doc_id, named)
@@ -619,6 +624,27 @@ def _after_seat_post(span: Span) -> bool:
 
 _SEAT_DIRECTIONS = {"north", "south", "east", "west", "central", "mid", "inner", "outer", "north-east", "north-west",
                     "south-east", "south-west", "and"}
+
+
+def _seats(doc) -> list[Span]:
+    """'the Liberal Democrat MP for Kingsmere and Mid Norfolk,': the capitalised words after a seat's post and
+    'for' (with the compass words and 'and' of a constituency's name), up to a comma, name one place, the seat."""
+    seats = []
+    for token in doc:
+        if token.lower_ != "for" or token.i == 0 or doc[token.i - 1].lower_ not in _SEAT_POSTS:
+            continue
+        end = token.i + 1
+        while end < len(doc) and (doc[end].is_title and doc[end].is_alpha or doc[end].lower_ in _SEAT_DIRECTIONS
+                                  or doc[end].text in ("-", "upon", "on", "in", "under") and end + 1 < len(doc)
+                                  and doc[end + 1].is_title):
+            end += 1
+        while end > token.i + 1 and not doc[end - 1].is_title:
+            end -= 1  # a seat ends in a name, not in 'and'
+        # set off by a comma (or ending the sentence): 'MP for Bristol Central Carla Denyer', the member's name
+        # after the seat, is _trim_constituency's
+        if end > token.i + 1 and (end == len(doc) or doc[end].text in (",", ".", ";", ")", ":")):
+            seats.append(doc[token.i + 1:end])
+    return seats
 
 
 def _trim_constituency(span: Span) -> Span:

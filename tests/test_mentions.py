@@ -76,6 +76,9 @@ MENTIONS = [
      ("Closing the gap: why general practice needs more", "Report")),
     # a title before a named legislation
     ("Ministers will bring forward a Primary Care Reform Bill next year.", ("Primary Care Reform Bill", "Legislation")),
+    # a seat set off by commas after 'MP for' is one place, whatever the model makes of its words
+    ("Ann Vale, the Labour MP for Ashby and North Leicestershire, said no.",
+     ("Ashby and North Leicestershire", "Place")),
     # a body in lower case after its owner's possessive is named by the two together
     ("Dr Ola Penn is a member of the RCN's nursing practice committee.",
      ("RCN nursing practice committee", "Organization")),
