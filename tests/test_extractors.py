@@ -1415,6 +1415,11 @@ HELDOUT_RULES = [
      "premises. "
      "Dr Ravi Noor, chair of Leeds LMC, welcomed the findings.",
      {("Ravi Noor", "welcomes", "Closer Care", "")}),
+    # practices that merge are partners
+    ("Elm Surgery will merge with Oak Lane Surgery in April.", {("Elm Surgery", "partnerOf", "Oak Lane Surgery", "")}),
+    ("Brook Medical Practice and Hill Surgery will combine to form the Vale Health Partnership.",
+     {("Brook Medical Practice", "partnerOf", "Hill Surgery", ""),
+      ("Hill Surgery", "partOf", "Vale Health Partnership", "")}),
     # a body in lower case of an organisation: its member, its part, its report
     ("Dr Ada Lin is a member of the BMA's salaried GPs committee. The Salaried GP Workload Survey, published in "
      "March by the BMA's salaried GPs committee, polled 900 GPs.",

@@ -94,11 +94,16 @@ def _merged(ctx: DocumentContext, view) -> Iterator[Fact]:
             continue
         whole = next((r for r in (ctx.ref_for_token(view, w) for w in wholes) if r is not None
                       and r.type in MERGING_TYPES), None)
-        if whole is None:
-            continue
-        for part in (ctx.ref_for_token(view, p) for p in parts):
-            if part is not None and part.type in MERGING_TYPES and part.key != whole.key:
-                yield Fact(part.key, "partOf", whole.key, view.sentence, "organisations.merged", 0.75)
+        merged = [part for part in dict.fromkeys(r.key for r in (ctx.ref_for_token(view, p) for p in parts)
+                                                 if r is not None and r.type in MERGING_TYPES)
+                  if whole is None or part != whole.key]
+        if whole is not None:
+            for part in merged:
+                yield Fact(part, "partOf", whole.key, view.sentence, "organisations.merged", 0.75)
+        if merging:
+            # 'X and Y will merge', 'X will combine with Y': the two that merge are partners
+            for first, second in zip(merged, merged[1:]):
+                yield Fact(first, "partnerOf", second, view.sentence, "organisations.merging-partners", 0.7)
 
 
 def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
