@@ -424,8 +424,12 @@ def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention],
     return out
 
 
-_OWNED_BODY = re.compile(r"['’]s\s+(?P<body>(?:(?:[a-z][\w-]*|[A-Z]{2,4}s?)\s+){0,4}?(?:committee|subcommittee|sub-committee|faculty|"
-                         r"board|council|division|panel|forum))\b")
+_BODY_HEADS_RE = (r"(?:committee|subcommittee|sub-committee|faculty|board|council|division|panel|forum|"
+                  r"(?:participation|reference|steering|working|advisory)\s+group)")
+# 'the BMA's sessional GPs committee'; with no possessive, a lower-case word between ('the Wexcombe Surgery patient
+# participation group'), as 'the BMA board' may be the BMA's own board or the BMA
+_OWNED_BODY = re.compile(r"(?:['’]s\s+(?P<body>(?:(?:[a-z][\w-]*|[A-Z]{2,4}s?)\s+){0,4}?%s)|"
+                         r"\s+(?P<compound>(?:[a-z][\w-]*\s+){1,4}?%s))\b" % (_BODY_HEADS_RE, _BODY_HEADS_RE))
 
 
 def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention], text: str) -> list[SegmentMention]:
@@ -439,10 +443,11 @@ def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
         match = _OWNED_BODY.match(text, owner.mention.end - base)
         if match is None:
             continue
-        start, end = match.span("body")
+        group = "body" if match.group("body") else "compound"
+        start, end = match.span(group)
         if _free(named + out, base, start, end):
-            label = f"{clean_name(owner.mention.text)} {match.group('body')}"
-            out.append(SegmentMention(Mention(doc_id, base + start, base + end, match.group("body"), "Organization",
+            label = f"{clean_name(owner.mention.text)} {match.group(group)}"
+            out.append(SegmentMention(Mention(doc_id, base + start, base + end, match.group(group), "Organization",
                                               aseg.segment.section, "owned-body"), label))
     return out
 

@@ -1415,6 +1415,10 @@ HELDOUT_RULES = [
      "premises. "
      "Dr Ravi Noor, chair of Leeds LMC, welcomed the findings.",
      {("Ravi Noor", "welcomes", "Closer Care", "")}),
+    # a group of a practice named by the practice before it: who chairs it, and whose it is
+    ("The worry was shared by Ken Ives, who chairs the Elm Tree Surgery patient participation group.",
+     {("Ken Ives", "holdsRole", "Elm Tree Surgery patient participation group", "chair"),
+      ("Elm Tree Surgery patient participation group", "partOf", "Elm Tree Surgery", "")}),
     # practices that merge are partners
     ("Elm Surgery will merge with Oak Lane Surgery in April.", {("Elm Surgery", "partnerOf", "Oak Lane Surgery", "")}),
     ("Brook Medical Practice and Hill Surgery will combine to form the Vale Health Partnership.",

@@ -404,6 +404,10 @@ def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[
     """The first entity of the allowed types in the object phrase, and those coordinated with it
     ('in Wolverhampton and Gosport')."""
     refs = ctx.refs_under(view, token, types)
+    head = ctx.ref_for_token(view, token) if len(refs) > 1 else None
+    if head is not None and head.mention.source == "owned-body" and head in refs:
+        # 'chairs the Wexcombe Surgery patient participation group': the group, not the practice that owns it
+        refs = [head]
     if len(refs) > 1 and refs[0].mention.source == "coref.pronoun" and \
             refs[0].mention.text.lower() in ("its", "their"):
         refs = refs[1:]  # 'to its parent company Centene': the one named, not the owner 'its' stands for

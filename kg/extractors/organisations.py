@@ -159,8 +159,9 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 runs = second.mention.text.split()[-1].casefold() in RUN_HEADS
                 yield Fact(first.key, "operates" if runs else "published", second.key, view.sentence,
                            "organisations.possessive-plan", 0.7)
-            if first.type in PART_TYPES and second.type in PART_TYPES and re.fullmatch(r"['’]s\s+", between) and \
-                    not SUB_BODY_HEADS.isdisjoint(second.mention.text.casefold().split()):
+            if first.type in PART_TYPES and second.type in PART_TYPES and (
+                    re.fullmatch(r"['’]s\s+", between) and not SUB_BODY_HEADS.isdisjoint(second.mention.text.casefold().split())
+                    or second.mention.source == "owned-body" and re.fullmatch(r"(?:['’]s)?\s+", between)):
                 yield Fact(second.key, "partOf", first.key, view.sentence, "organisations.sub-body", 0.75)
             whose = between + ("whose " if second.mention.text.startswith("whose ") else "")
             if second.type == "Report" and (first.type == "Person" or first.type in OPERATOR_TYPES | {"ThinkTank"}) \
