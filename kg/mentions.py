@@ -429,26 +429,34 @@ _BODY_HEADS_RE = (r"(?:committee|subcommittee|sub-committee|faculty|board|counci
 # 'the BMA's sessional GPs committee'; with no possessive, a lower-case word between ('the Wexcombe Surgery patient
 # participation group'), as 'the BMA board' may be the BMA's own board or the BMA
 _OWNED_BODY = re.compile(r"(?:['’]s\s+(?P<body>(?:(?:[a-z][\w-]*|[A-Z]{2,4}s?)\s+){0,4}?%s)|"
-                         r"\s+(?P<compound>(?:[a-z][\w-]*\s+){1,4}?%s))\b" % (_BODY_HEADS_RE, _BODY_HEADS_RE))
+                         r"\s+(?P<compound>(?:[a-z][\w-]*\s+){1,4}?%s)|"
+                         r"['’]?s?\s+(?P<conference>(?:annual\s+|special\s+|national\s+)?conference))\b"
+                         % (_BODY_HEADS_RE, _BODY_HEADS_RE))
+# 'the annual conference of England LMCs'
+_CONFERENCE_OF = re.compile(r"\b(?P<conference>(?:annual\s+|special\s+|national\s+)?conference)\s+of\s+(?:the\s+)?$")
 
 
 def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention], text: str) -> list[SegmentMention]:
     """'the BMA's sessional GPs committee', 'NHS Devon's primary care commissioning committee': a body written in
-    lower case after its owner's possessive is named by the two together ('BMA sessional GPs committee')."""
+    lower case after its owner's possessive is named by the two together ('BMA sessional GPs committee'); so is a
+    conference ('the LMC conference', 'the annual conference of England LMCs': 'England LMCs conference')."""
     base = aseg.segment.start
     out = []
     for owner in named:
         if owner.mention.type not in ORGANISATION_TYPES:
             continue
-        match = _OWNED_BODY.match(text, owner.mention.end - base)
+        match = _OWNED_BODY.match(text, owner.mention.end - base) or \
+            _CONFERENCE_OF.search(text, max(0, owner.mention.start - base - 40), owner.mention.start - base)
         if match is None:
             continue
-        group = "body" if match.group("body") else "compound"
+        group = next(g for g in ("body", "compound", "conference") if match.groupdict().get(g))
         start, end = match.span(group)
         if _free(named + out, base, start, end):
-            label = f"{clean_name(owner.mention.text)} {match.group(group)}"
+            label = f"{clean_name(owner.mention.text)} {'conference' if group == 'conference' else match.group(group)}"
+            # a conference is held by its body, not part of it
+            source = "conference" if group == "conference" else "owned-body"
             out.append(SegmentMention(Mention(doc_id, base + start, base + end, match.group(group), "Organization",
-                                              aseg.segment.section, "owned-body"), label))
+                                              aseg.segment.section, source), label))
     return out
 
 

@@ -1419,6 +1419,9 @@ HELDOUT_RULES = [
     ("The worry was shared by Ken Ives, who chairs the Elm Tree Surgery patient participation group.",
      {("Ken Ives", "holdsRole", "Elm Tree Surgery patient participation group", "chair"),
       ("Elm Tree Surgery patient participation group", "partOf", "Elm Tree Surgery", "")}),
+    # a stance on the use of something is on it
+    ("Dr Ann Marwick opposes the use of physician associates as substitutes for GPs.",
+     {("Ann Marwick", "opposes", "physician associates", "")}),
     # practices that merge are partners
     ("Elm Surgery will merge with Oak Lane Surgery in April.", {("Elm Surgery", "partnerOf", "Oak Lane Surgery", "")}),
     ("Brook Medical Practice and Hill Surgery will combine to form the Vale Health Partnership.",

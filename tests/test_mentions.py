@@ -83,6 +83,12 @@ MENTIONS = [
     ("Dr Ola Penn is a member of the RCN's nursing practice committee.",
      ("RCN nursing practice committee", "Organization")),
     ("The survey was published by the BMA's consultants committee.", ("BMA consultants committee", "Organization")),
+    # a conference is named by the body whose conference it is
+    ("The annual conference of the Royal College of Nursing voted to reject the offer.",
+     ("Royal College of Nursing conference", "Organization")),
+    ("Delegates at the RCN annual conference in Harrogate backed the motion.", ("RCN conference", "Organization")),
+    # a role whose use in general practice is a policy question
+    ("Practices hired more physician associates last year.", ("physician associates", "Policy")),
     # a report the model calls a body
     ("The Locum GP Pay Survey, published in May by the BMA, found pay had fallen.", ("Locum GP Pay Survey", "Report")),
     # capitalised words the model calls a body, only ever before a policy's kind word, name the policy

@@ -25,7 +25,7 @@ PROPOSAL_NOUNS = {"call", "calls", "plan", "plans", "proposal", "proposals", "mo
 PART_NOUNS = {"requirement", "requirements", "part", "parts", "element", "elements", "clause", "clauses",
               "provision", "provisions", "terms", "target", "targets", "condition", "conditions"}
 # what a thing is judged by: a stance on its value, success or risks is a stance on it
-ASPECT_NOUNS = {"value", "need", "wisdom", "point", "merits", "merit", "purpose", "effectiveness", "fairness",
+ASPECT_NOUNS = {"value", "need", "use", "wisdom", "point", "merits", "merit", "purpose", "effectiveness", "fairness",
                 "success", "failure", "role", "benefits", "impact", "cost", "logic", "rationale", "risk", "risks",
                 "danger", "dangers", "consequences", "effects", "implications", "finding", "findings",
                 "conclusion", "conclusions", "recommendation", "recommendations", "proposals", "aims"}
