@@ -1419,6 +1419,13 @@ HELDOUT_RULES = [
     ("The worry was shared by Ken Ives, who chairs the Elm Tree Surgery patient participation group.",
      {("Ken Ives", "holdsRole", "Elm Tree Surgery patient participation group", "chair"),
       ("Elm Tree Surgery patient participation group", "partOf", "Elm Tree Surgery", "")}),
+    # 'the direction of travel' is the plan the page is about
+    ("Ministers set out the Care Closer plan on Monday. The plan will merge PCNs. Dr Eve Lowe said: \"We support "
+     "the direction of travel, and we will work with the department.\"",
+     {("Eve Lowe", "supports", "Care Closer plan", "")}),
+    # a verb joined to another shares its subject
+    ("NHS England published the Access Recovery Plan. The BMA met ministers on Monday and described the plan as a "
+     "shambles.", {("British Medical Association", "criticises", "Access Recovery Plan", "")}),
     # a stance on the use of something is on it
     ("Dr Ann Marwick opposes the use of physician associates as substitutes for GPs.",
      {("Ann Marwick", "opposes", "physician associates", "")}),

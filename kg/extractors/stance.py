@@ -114,7 +114,7 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
             continue  # 'warned the ICB that...', 'cautioned ministers': who is warned, not what about
         for tok in _object_heads(child):
             ref = ctx.ref_for_token(view, tok)
-            target = ref.key if ref else _report_part(ctx, view, tok)
+            target = ref.key if ref else _report_part(ctx, view, tok) or _policy_aspect(ctx, view, tok)
             if target is None or target == agent or target in seen or ctx.types.get(target) not in TARGET_TYPES:
                 continue
             seen.add(target)
@@ -131,15 +131,36 @@ def _report_part(ctx: DocumentContext, view: SentenceView, token: Token) -> str 
                                                    for c in token.children) or \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
+    return _most_named_before(ctx, view, token, {"Report"})
+
+
+def _most_named_before(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str]) -> str | None:
+    """Of the entities of `types` named before `token` in its section, the one named most, and first of a tie: the
+    one the page is about (not a review one of its report's recommendations asks for)."""
     offset = view.offset(token)
-    earlier = [r.key for r in ctx.refs if r.type == "Report" and r.mention.end <= offset
+    earlier = [r.key for r in ctx.refs if r.type in types and r.mention.end <= offset
                and r.mention.section == view.sentence.section]
     if not earlier:
         return None
-    # the report the page is about: named most so far, and first (not a review one of its recommendations asks for)
     counts = Counter(earlier)
     most = max(counts.values())
     return next(key for key in earlier if counts[key] == most)
+
+
+# what a plan sets out to do: 'We support the direction of travel' is support for the plan the page is about
+POLICY_ASPECTS = {"direction", "ambition", "ambitions", "vision", "principle", "principles", "thrust", "intent"}
+
+
+def _policy_aspect(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
+    """The policy that 'the direction of travel', 'its ambitions' or 'the principle', owned by nothing named, belong
+    to: the one the page names most so far."""
+    if token.lower_ not in POLICY_ASPECTS or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")
+                                                     for c in token.children):
+        return None
+    owned = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if any(o.lower_ != "travel" for o in owned):
+        return None  # 'the principle of continuity' is about continuity
+    return _most_named_before(ctx, view, token, {"Policy", "Programme"})
 
 
 def _passive_stance(ctx: DocumentContext, view: SentenceView, verb: Token, subject: Token, relation: str,
@@ -450,6 +471,9 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         score = _polarity_of([t for v in verdicts for t in v.subtree])
         relation = "criticises" if score <= NEGATIVE else "supports" if score >= POSITIVE else None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":
+            # 'A DHSC spokesperson said ... and described the contract as "a fair offer"': the first verb's subject
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         holder = ctx.speaker_for(view, subject) if subject is not None else None
         if relation is None or holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
             continue
