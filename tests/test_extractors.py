@@ -1419,6 +1419,9 @@ HELDOUT_RULES = [
     ("The worry was shared by Ken Ives, who chairs the Elm Tree Surgery patient participation group.",
      {("Ken Ives", "holdsRole", "Elm Tree Surgery patient participation group", "chair"),
       ("Elm Tree Surgery patient participation group", "partOf", "Elm Tree Surgery", "")}),
+    # more verbs of the trade press's stance
+    ("The King's Fund decried the Carr-Hill formula.", {("King's Fund", "criticises", "Carr-Hill formula", "")}),
+    ("Dr Ann Lee commended the ARRS.", {("Ann Lee", "supports", "Additional Roles Reimbursement Scheme", "")}),
     # 'the direction of travel' is the plan the page is about
     ("Ministers set out the Care Closer plan on Monday. The plan will merge PCNs. Dr Eve Lowe said: \"We support "
      "the direction of travel, and we will work with the department.\"",
