@@ -1419,6 +1419,11 @@ HELDOUT_RULES = [
     ("The worry was shared by Ken Ives, who chairs the Elm Tree Surgery patient participation group.",
      {("Ken Ives", "holdsRole", "Elm Tree Surgery patient participation group", "chair"),
       ("Elm Tree Surgery patient participation group", "partOf", "Elm Tree Surgery", "")}),
+    # a sum set aside, provided or committed funds who or what it is for
+    ("NHS Kent ICB has set aside £12m for Elm Tree Surgery.", {("NHS Kent ICB", "funds", "Elm Tree Surgery", "£12m")}),
+    ("NHS England provided £82m to NHS Kent ICB.", {("NHS England", "funds", "NHS Kent ICB", "£82m")}),
+    ("The DHSC has committed £2bn to the Additional Roles Reimbursement Scheme.",
+     {("Department of Health and Social Care", "funds", "Additional Roles Reimbursement Scheme", "£2bn")}),
     # more verbs of the trade press's stance
     ("The King's Fund decried the Carr-Hill formula.", {("King's Fund", "criticises", "Carr-Hill formula", "")}),
     ("Dr Ann Lee commended the ARRS.", {("Ann Lee", "supports", "Additional Roles Reimbursement Scheme", "")}),

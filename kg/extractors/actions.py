@@ -74,7 +74,8 @@ _PAYMENT_NOUNS = {"dividend", "fee", "payment", "rent", "interest", "compensatio
 CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "drive", "bring", "lead", "mean"}
 # verbs that fund when what they hand over is a sum: 'will give PCNs £300m', 'allocated £2m to the ICB'
 # ('provide' has a rule of its own above, 'award' one of its own: `_awards`)
-GIVE_VERBS = {"give", "allocate", "grant", "hand", "pledge", "promise"}
+GIVE_VERBS = {"give", "allocate", "grant", "hand", "pledge", "promise", "earmark", "provide", "commit", "ring-fence",
+              "set"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
 # nouns of intent whose infinitive or 'for' phrase names what is planned ('its plans to promote upscaling')
@@ -116,7 +117,9 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if rule is None and verb_lemma(verb, CAUSE_VERBS):
                 rule = _caused_change(verb)
                 lemma = verb_lemma(verb, CAUSE_VERBS)
-            if rule is None and verb_lemma(verb, GIVE_VERBS) and money_in(verb) is not None:
+            if verb_lemma(verb, GIVE_VERBS) and money_in(verb) is not None and (verb.lemma_ != "set" or any(
+                    c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children)):
+                # ('has set aside £12m for the pilot'; 'set a budget of £2m' gives nothing)
                 rule = ("funds", ORGS | {"Person"}, ORGS | POLICIES)  # 'will give PCNs an extra £300m'
                 lemma = verb_lemma(verb, GIVE_VERBS)
             if rule is None and verb_lemma(verb, ASK_VERBS) and money_in(verb) is not None:
