@@ -715,7 +715,7 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             title_end, title = titled
             yield doc[chunk_start:title_end], etype, title, "titled", title
             continue
-        start = chunk_start
+        chunk_start = start = _after_misread_verb(doc, chunk_start, root.i, lexicon)
         if doc[chunk_start].lower_ in ("any", "every", "each", "no"):
             continue  # 'accept any desultory offer': whatever one there may be, not one the page names
         if any(s < doc[chunk_start].idx < e for s, e in taken):
@@ -998,6 +998,22 @@ def _name_ending_at(doc, chunk_start: int, end: int, taken: list[tuple[int, int]
         if e == end and s >= doc[chunk_start].idx:
             return clean_name(doc.text[s:e])
     return None
+
+
+_HEADLINE_VERBS = {"brand", "dub", "label", "call", "slam", "hail", "back", "reject", "urge", "warn", "blast",
+                   "attack", "welcome", "criticise", "oppose", "accept", "approve", "agree", "win", "lose", "unveil",
+                   "publish", "launch", "scrap", "axe", "defend", "demand", "offer"}
+
+
+def _after_misread_verb(doc, chunk_start: int, root: int, lexicon) -> int:
+    """'GP leaders brand 3.6% contract offer...': in a headline's missing articles the parser reads a verb after a
+    plural subject as a noun of the phrase; the phrase starts after it."""
+    for i in range(chunk_start + 1, root - 1):
+        token = doc[i]
+        if doc[i - 1].tag_ in ("NNS", "NNPS") and token.text.islower() and \
+                (token.lower_ in _HEADLINE_VERBS or token.lower_ in lexicon.cue_verbs):
+            return i + 1
+    return chunk_start
 
 
 def _verb_after_plural(doc, root) -> bool:

@@ -101,6 +101,11 @@ def test_mentions(text, expected):
     assert expected in named(text)
 
 
+def test_a_headline_verb_the_parser_reads_as_a_noun_opens_no_name():
+    names = named("Nurses slam 2% pay offer as talks stall")
+    assert ("2% pay offer", "Policy") in names and not any("slam" in name for name, _ in names)
+
+
 def test_a_body_named_alone_elsewhere_stays_a_body_before_a_kind_word():
     names = named("Operose Health runs 70 practices. The Operose Health plan was criticised.")
     assert ("Operose Health", "Company") in names and not any(kind == "Policy" for _, kind in names)
