@@ -1419,6 +1419,13 @@ HELDOUT_RULES = [
     ("The worry was shared by Ken Ives, who chairs the Elm Tree Surgery patient participation group.",
      {("Ken Ives", "holdsRole", "Elm Tree Surgery patient participation group", "chair"),
       ("Elm Tree Surgery patient participation group", "partOf", "Elm Tree Surgery", "")}),
+    # who led a report wrote it, and so did the one 'with' them
+    ("The King's Fund published its report, Closer Care, on Monday. The report was led by Dr Ina Moss, a fellow at "
+     "the King's Fund, with Tom Reyes, an analyst at the fund.",
+     {("Ina Moss", "authored", "Closer Care", ""), ("Tom Reyes", "authored", "Closer Care", "")}),
+    # the future of reported speech is a plan
+    ("NHS Kent ICB said it would pilot the Pharmacy First scheme.",
+     {("NHS Kent ICB", "plans", "Pharmacy First scheme", "pilot")}),
     # a sum set aside, provided or committed funds who or what it is for
     ("NHS Kent ICB has set aside £12m for Elm Tree Surgery.", {("NHS Kent ICB", "funds", "Elm Tree Surgery", "£12m")}),
     ("NHS England provided £82m to NHS Kent ICB.", {("NHS England", "funds", "NHS Kent ICB", "£82m")}),

@@ -61,6 +61,8 @@ SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "write": ("authored", {"Person"} | ORGS, {"Report"}),
     "author": ("authored", {"Person"} | ORGS, {"Report"}),
     "co-author": ("authored", {"Person"} | ORGS, {"Report"}),
+    # 'the report was led by Dr X': its lead author (a Person leading a body is a post, read by roles)
+    "lead": ("authored", {"Person"}, {"Report"}),
 }
 # verbs that name the relation only with this preposition: 'working closely with the CCG' is a partnership,
 # 'working in London' or 'works for the trust' is not; 'invested £1bn in the ARRS' funds it
@@ -86,7 +88,7 @@ PLAN_VERBS = {"unveil", "announce", "publish", "set", "outline", "draw", "presen
 # verbs of changing a policy: said of it in the future by someone, they are that someone's plan
 REFORM_VERBS = {"reform", "overhaul", "scrap", "replace", "abolish", "rewrite", "revamp", "review", "renegotiate",
                 "change", "phase", "axe", "redesign", "rethink", "expand", "extend", "introduce", "launch", "publish",
-                "roll", "implement"}
+                "roll", "implement", "pilot", "trial"}
 SPEECH_VERBS = {"say", "announce", "confirm", "reveal", "tell", "state", "signal", "indicate", "admit"}
 
 
@@ -328,7 +330,10 @@ def _future_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         if any(c.dep_ in ("neg", "auxpass") for c in verb.children):
             continue
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children) or \
+                any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and verb.dep_ == "ccomp" and \
+                verb_lemma(verb.head, SPEECH_VERBS | {"say"}) is not None:
+            # ('NHS Kent ICB said it would pilot two hubs': the future of reported speech)
             clause = verb
         elif verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and \
                 verb.head.lemma_.lower() in _FUTURE_HEADS and not any(c.dep_ == "neg" for c in verb.head.children):
