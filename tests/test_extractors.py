@@ -1419,6 +1419,11 @@ HELDOUT_RULES = [
     ("The worry was shared by Ken Ives, who chairs the Elm Tree Surgery patient participation group.",
      {("Ken Ives", "holdsRole", "Elm Tree Surgery patient participation group", "chair"),
       ("Elm Tree Surgery patient participation group", "partOf", "Elm Tree Surgery", "")}),
+    # a body that runs or serves practices across an area is there
+    ("Elm Surgery will be taken over by Moor Health, the GP federation that represents 20 practices across Dorset.",
+     {("Moor Health", "locatedIn", "Dorset", "")}),
+    ("Kestrel Care Ltd bought the practice in 2022. The company runs nine practices across Kent.",
+     {("Kestrel Care Ltd", "locatedIn", "Kent", "")}),
     # who led a report wrote it, and so did the one 'with' them
     ("The King's Fund published its report, Closer Care, on Monday. The report was led by Dr Ina Moss, a fellow at "
      "the King's Fund, with Tom Reyes, an analyst at the fund.",

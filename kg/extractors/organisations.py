@@ -145,6 +145,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             elif (owner := _its(ctx, view, report)) is not None:
                 yield Fact(owner, "published", report.key, view.sentence, "organisations.its-report", 0.7)
         yield from _parents(ctx, view, refs)
+        yield from _serves_area(ctx, view, refs)
         yield from _parts(ctx, view)
         yield from _merged(ctx, view)
         for first, second in zip(refs, refs[1:]):
@@ -194,6 +195,32 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
 def _works_in() -> re.Pattern:
     return re.compile(r",?\s+(?:(?:is|was|has\s+been)\s+)?(?:a|an)\s+(?:former\s+)?" + post_re() +
                       r"\s+(?:in|based\s+in)\s+" + _DIRECTION, re.I)
+
+
+# what a body does across an area: 'the federation that represents 31 practices across north and west Devon',
+# 'The company runs nine practices across the East Midlands'
+_AREA_VERBS = {"serve", "cover", "represent", "run", "operate", "manage", "span", "commission"}
+_AREA_PREPS = {"across", "in", "throughout"}
+
+
+def _serves_area(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
+    for place in (r for r in refs if r.type == "Place"):
+        token = ctx.token_for(view, place)
+        if token is None or token.dep_ != "pobj" or token.head.lower_ not in _AREA_PREPS:
+            continue
+        verb = token.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            verb = verb.head  # 'runs nine practices across the East Midlands'
+        if verb.pos_ != "VERB" or verb_lemma(verb, _AREA_VERBS) is None or unasserted(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+            subject = verb.head
+        body = ctx.ref_for_token(view, subject) if subject is not None else None
+        if body is None and subject is not None and subject.dep_ == "appos":
+            body = ctx.ref_for_token(view, subject.head)  # 'Tamar Vale Health, the GP federation that represents'
+        if body is not None and body.type in LOCATED_TYPES and body.key != place.key:
+            yield Fact(body.key, "locatedIn", place.key, view.sentence, "organisations.serves-area", 0.65)
 
 
 @lru_cache(maxsize=1)
