@@ -145,9 +145,11 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     named: list[SegmentMention] = []
     shouting = _shouting(text)
     seats = [] if shouting else _seats(doc)
+    streets = [] if shouting else _streets(doc, page)
     for ent in doc.ents:
-        if any(seat.start <= ent.start and ent.end <= seat.end for seat in seats):
-            continue  # 'Kingsmere' in 'MP for Kingsmere and Mid Norfolk' is the seat's
+        if any(seat.start <= ent.start and ent.end <= seat.end for seat in seats + streets) and \
+                not ent.label_.startswith("KG_"):
+            continue  # 'Kingsmere' in 'MP for Kingsmere and Mid Norfolk' is the seat's, 'Mill Lane' a street
         if ent.label_.startswith("KG_"):
             etype = ent.label_[3:]
             surface = _noun_phrase(ent) if etype in _CONCEPTS else None
@@ -243,6 +245,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
     named += [SegmentMention(_span_mention(aseg, seat, doc_id, "Place", "seat"), None) for seat in seats
               if _free(named, aseg.segment.start, seat.start_char, seat.end_char)]
+    named += [SegmentMention(_span_mention(aseg, street, doc_id, "Place", "street"), street.text) for street in streets
+              if _free(named, aseg.segment.start, street.start_char, street.end_char)]
     base = aseg.segment.start
     named = [_owned_name(sm, named, text, base, lexicon) for sm in named]
     named += _titled_names(aseg, doc_id, named)
@@ -457,6 +461,22 @@ def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
             source = "conference" if group == "conference" else "owned-body"
             out.append(SegmentMention(Mention(doc_id, base + start, base + end, match.group(group), "Organization",
                                               aseg.segment.section, source), label))
+    return out
+
+
+_STREET = re.compile(r"\b(?:on|in|at|off)\s+(?P<street>(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|Drive|"
+                     r"Square|Row|Terrace|Parade|Close|Crescent|Grove|Gardens))\b")
+
+
+def _streets(doc, page: str) -> list[Span]:
+    """'Riverside Medical Practice, on Quay Road in Harbridge': a street a body is on is a place, whatever the model
+    makes of it; not one whose name opens a longer name on the page ('the staff at Station Road' of Station Road
+    Surgery)."""
+    out = []
+    for match in _STREET.finditer(doc.text):
+        street = doc.char_span(*match.span("street"))
+        if street is not None and not re.search(re.escape(street.text) + r"\s+[A-Z]", page):
+            out.append(street)
     return out
 
 

@@ -105,9 +105,10 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                 lexicon_type[node] = term.type
             elif sm.canonical:
                 node = f"{_group(m)}|{_norm(sm.canonical)}"
-                if m.source == "report-by" and m.type == "Report":
+                if m.source == "report-by" and m.type == "Report" or m.source == "street":
                     # 'the Nuffield Trust report' of one article is not the one of another: a report known by its
-                    # maker alone is one report per document (one known by its title is the same everywhere)
+                    # maker alone is one report per document (one known by its title is the same everywhere); so is
+                    # a street (every town has a High Street)
                     node += f" ({m.doc_id})"
                 rule_labels[node] = sm.canonical
                 if m.source == "titled":

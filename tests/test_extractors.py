@@ -1419,6 +1419,10 @@ HELDOUT_RULES = [
     ("The worry was shared by Ken Ives, who chairs the Elm Tree Surgery patient participation group.",
      {("Ken Ives", "holdsRole", "Elm Tree Surgery patient participation group", "chair"),
       ("Elm Tree Surgery patient participation group", "partOf", "Elm Tree Surgery", "")}),
+    # the street a practice is on, and the street's town
+    ("Elm Surgery, on Mill Lane in Ashford, will close.",
+     {("Elm Surgery", "locatedIn", "Mill Lane", ""), ("Mill Lane", "locatedIn", "Ashford", ""),
+      ("Elm Surgery", "locatedIn", "Ashford", "")}),
     # a body that runs or serves practices across an area is there
     ("Elm Surgery will be taken over by Moor Health, the GP federation that represents 20 practices across Dorset.",
      {("Moor Health", "locatedIn", "Dorset", "")}),

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ingest import parse_document
+from kg.ingest import parse_document, read_documents
 from kg.mentions import clean_name, document_mentions
 from kg.nlp import analyse
+from kg.pipeline import extract
 
 pytestmark = pytest.mark.model
 
@@ -104,6 +105,19 @@ def test_mentions(text, expected):
 def test_a_headline_verb_the_parser_reads_as_a_noun_opens_no_name():
     names = named("Nurses slam 2% pay offer as talks stall")
     assert ("2% pay offer", "Policy") in names and not any("slam" in name for name, _ in names)
+
+
+def test_a_street_is_a_place_unless_it_opens_a_longer_name():
+    assert ("Mill Lane", "Place") in named("Elm Surgery, on Mill Lane in Ashford, will close.")
+    names = named("Mill Lane Surgery will close. The staff at Mill Lane were told on Monday.")
+    assert not any(kind == "Place" and name == "Mill Lane" for name, kind in names)
+
+
+def test_streets_of_two_towns_are_two_places(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline one here\n\nElm Surgery, on High Street in Ely, will close.\n")
+    (tmp_path / "b.txt").write_text("Headline two here\n\nOak Surgery, on High Street in Leeds, will open.\n")
+    kg = extract(read_documents([tmp_path]).documents)
+    assert [e.type for e in kg.entities if e.label == "High Street"] == ["Place", "Place"]
 
 
 def test_a_body_named_alone_elsewhere_stays_a_body_before_a_kind_word():

@@ -27,6 +27,7 @@ _STREET = r"(?:on\s+(?-i:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|
 _LOCATED = re.compile(r",?\s+(?:in|of|" + _STREET + r"in|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
                       r"(?:based|headquartered|located)\s+in)\s+" + _DIRECTION, re.I)
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
+_STREET_TOWN = re.compile(r"(?:,|\s+in)\s+" + _DIRECTION, re.I)
 # 'the Norfolk market town of Kingsmere', 'the Devon village of Wexcombe': the second place is in the first
 _SETTLEMENT_OF = re.compile(r"['’]?s?\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|hamlet|suburb|borough|district)\s+of\s+")
 
@@ -179,14 +180,19 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 person = _described_person(refs, first, between, text)
                 if person is not None:
                     yield Fact(person.key, "locatedIn", second.key, view.sentence, "organisations.works-in", 0.65)
+            if first.mention.source == "street" and second.type == "Place" and _STREET_TOWN.fullmatch(between):
+                # 'on Quay Road in Harbridge': which town's street it is
+                yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.street-in", 0.75)
             if first.type == "Place" and second.type == "Place" and _SETTLEMENT_OF.fullmatch(between):
                 yield Fact(second.key, "locatedIn", first.key, view.sentence, "organisations.town-of", 0.7)
-            if first.type in LOCATED_TYPES and second.type == "Place" and _LOCATED.fullmatch(between):
+            on_street = second.mention.source == "street" and re.fullmatch(r",?\s+(?:on|in|at|off)\s+", between)
+            if first.type in LOCATED_TYPES and second.type == "Place" and (_LOCATED.fullmatch(between) or on_street):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
-                # 'in Fulham, south west London': the wider place too
+                # 'in Fulham, south west London', 'on Quay Road in Harbridge': the wider place too
                 at = refs.index(second)
+                wider = _STREET_TOWN if on_street else _WIDER
                 if at + 1 < len(refs) and refs[at + 1].type == "Place" and \
-                        _WIDER.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
+                        wider.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
                     yield Fact(first.key, "locatedIn", refs[at + 1].key, view.sentence, "organisations.located-in",
                                0.7)
 
