@@ -1300,6 +1300,13 @@ def test_a_list_the_report_calls_for_and_the_report_named_later_by_its_title():
     assert any(s == reports[0] and p == "recommends" and o.startswith("DHSC to ring-fence") for s, p, o, _ in facts)
 
 
+def test_the_second_of_two_commands_in_a_comment_is_the_readers_stance():
+    kg = build("Contract row deepens\nThe BMA is to ballot members\n\nBy Ann Lee\n27 February 2026\n\n"
+               "The BMA will ballot GPs on the contract.\n\nReaders' comments (1)\n\n"
+               "Sceptic | GP partner | 27 Feb 2026 9:14am\nVote yes in the ballot and back the Royal College of GPs.\n")
+    assert ("Sceptic", "supports", "Royal College of General Practitioners", "") in triples(kg)
+
+
 def test_a_list_item_that_says_what_bodies_are_to_do_urges_them():
     kg = build("Funding row\n\nThe Kestrel Institute published its report, Fairer Funding, on Monday.\n\n"
                "The report calls for:\n\n- NHS England and the DHSC to set a target for GP numbers\n\n"

@@ -40,7 +40,8 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 @register("stance")
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
-    sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against)
+    sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
+                      _second_imperative)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -68,6 +69,26 @@ def _plainly_negated(verb: Token) -> bool:
         not any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children) and \
         not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                 for c in verb.children)
+
+
+_AND_IMPERATIVE = re.compile(r"\band\s+(?P<verb>back|support|oppose|reject|boycott|welcome)\s+(?:the\s+)?", re.I)
+
+
+def _second_imperative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Vote yes in the ballot and back GPC England': the second of two commands, which the parser may read as an
+    adverb ('back') hanging anywhere, is the writer's stance on the name right after it."""
+    first = view.tokens[0] if view.tokens else None
+    if first is None or first.tag_ != "VB" or any(c.dep_ in ("nsubj", "aux") for c in first.children):
+        return
+    text = view.sentence.text
+    for match in _AND_IMPERATIVE.finditer(text):
+        at = view.sentence.start + match.end()
+        target = next((r for r in ctx.refs_in(at, view.sentence.end) if r.mention.start == at), None)
+        holder = ctx.first_person(view.sentence)
+        relation = {lemma: rel for rel, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}.get(
+            match.group("verb").lower())
+        if target is not None and holder is not None and relation and target.type in TARGET_TYPES:
+            yield Fact(holder, relation, target.key, view.sentence, "stance.imperative", 0.65, cue=match.group("verb"))
 
 
 def _imperative(verb: Token) -> bool:
