@@ -152,8 +152,8 @@ def org_names(doc: Doc) -> Doc:
     spans = []
     i = 0
     while i < len(doc):
-        # 'An ICB spokesperson', 'Our PCN' open a sentence with a capital, not a name
-        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ in ("DT", "PRP$", "WP$"):
+        # 'An ICB spokesperson', 'Our PCN', 'But the X Group' open a sentence with a capital, not a name
+        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ in ("DT", "PRP$", "WP$", "CC"):
             i += 1
             continue
         j = i

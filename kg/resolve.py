@@ -254,8 +254,9 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     for node in org_nodes:
         name = _name(node)
         if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]) or \
-                name in uk_places() or name in full_by_part or name in named_otherwise:
-            continue
+                name in uk_places() or name in full_by_part or name in named_otherwise or \
+                any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) for m in surface[node]):
+            continue  # ('Ashby Surgery in Ashby': the town)
         roots = {clusters.find(o) for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]}
         if len(roots) == 1:
             clusters.union(next(iter(roots)), node, "short-name")
@@ -290,6 +291,26 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         if len(policies) == 1:
             surface[node] = [replace(m, type=surface[policies[0]][0].type) for m in surface[node]]
             clusters.union(policies[0], node, "kind-word")
+
+    # 3g. a name the model found that is a practice's or company's name without its kind and legal form, in the
+    #     same document ('Orchard Vale' beside 'Orchard Vale Medical Practice', 'Larchfield' beside 'Larchfield
+    #     Health Ltd'), is that body, unless it names a town
+    by_body_stem: dict[str, list[str]] = defaultdict(list)
+    for n in org_nodes:
+        if surface[n][0].type in ("Practice", "Company"):
+            stem = _body_stem(_name(n))
+            if stem and stem != _name(n):
+                by_body_stem[stem].append(n)
+    place_nodes = [n for n in nodes if n.startswith("place|")]
+    for node in org_nodes + person_nodes + place_nodes:
+        name = _name(node)
+        if node in lexicon_type or any(m.source != "ner" for m in surface[node]) or name in uk_places() or \
+                any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) for m in surface[node]):
+            continue  # ('Ashby Surgery in Ashby': the town)
+        bodies = [n for n in by_body_stem.get(name, []) if n != node and docs_of[node] <= docs_of[n]]
+        if len({clusters.find(n) for n in bodies}) == 1:
+            surface[node] = [replace(m, type=surface[bodies[0]][0].type) for m in surface[node]]
+            clusters.union(bodies[0], node, "short-name")
 
     # 4. a name seen both as a person and as an organisation (or policy) is one entity; keep the better-attested
     groups: dict[str, list[str]] = defaultdict(list)
@@ -404,6 +425,17 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
 
 
 _LEGAL_FORM = re.compile(r",? (?:ltd\.?|limited|plc|llp|cic)$")
+# what a practice's or a provider's name ends in besides the words that say which one it is
+_BODY_KINDS = re.compile(r"(?: (?:medical|health|group|family))?(?: practice| surgery| centre| center| clinic)$|"
+                         r"(?: (?:health|healthcare|care|medical|primary care))+(?: group| services| partners)?$")
+
+
+_TOWN_BEFORE = re.compile(r"\b(?:in|near|of|across|around|outside)\s+$", re.I)
+
+
+def _body_stem(name: str) -> str:
+    """'orchard vale medical practice' -> 'orchard vale', 'larchfield health ltd' -> 'larchfield'."""
+    return _BODY_KINDS.sub("", _LEGAL_FORM.sub("", name)).strip()
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:town|village|city|county|borough)\s+of|(?:Surgery|Practice|Centre|Clinic|surgery|"
                            r"practice)\s+(?:in|near))\s+$")

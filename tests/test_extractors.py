@@ -1300,6 +1300,20 @@ def test_a_list_the_report_calls_for_and_the_report_named_later_by_its_title():
     assert any(s == reports[0] and p == "recommends" and o.startswith("DHSC to ring-fence") for s, p, o, _ in facts)
 
 
+def test_a_practice_or_company_named_without_its_kind_is_that_body_but_a_town_is_not():
+    kg = build("Headline here\n\nThe CQC inspected Elm Vale Medical Practice in March. Inspectors said that at Elm Vale, "
+               "results were not checked. Harwood Health Ltd runs the practice. Harwood said it was sorry.\n\n"
+               "Ashby Surgery in Ashby will close.")
+    labels = {e.label: e.type for e in kg.entities}
+    assert "Elm Vale" not in labels and "Harwood" not in labels
+    assert labels["Ashby"] == "Place" and labels["Ashby Surgery"] == "Practice"
+
+
+def test_a_sentences_opening_conjunction_is_no_part_of_a_bodys_name():
+    kg = build("Headline here\n\nBut the Elm Vale Patient Participation Group said patients had complained.")
+    assert "Elm Vale Patient Participation Group" in {e.label for e in kg.entities}
+
+
 def test_the_second_of_two_commands_in_a_comment_is_the_readers_stance():
     kg = build("Contract row deepens\nThe BMA is to ballot members\n\nBy Ann Lee\n27 February 2026\n\n"
                "The BMA will ballot GPs on the contract.\n\nReaders' comments (1)\n\n"
