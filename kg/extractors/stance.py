@@ -80,13 +80,12 @@ def _second_imperative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fac
     first = view.tokens[0] if view.tokens else None
     if first is None or first.tag_ != "VB" or any(c.dep_ in ("nsubj", "aux") for c in first.children):
         return
-    text = view.sentence.text
-    for match in _AND_IMPERATIVE.finditer(text):
+    holder = ctx.first_person(view.sentence)
+    for match in _AND_IMPERATIVE.finditer(view.sentence.text):
         at = view.sentence.start + match.end()
         target = next((r for r in ctx.refs_in(at, view.sentence.end) if r.mention.start == at), None)
-        holder = ctx.first_person(view.sentence)
-        relation = {lemma: rel for rel, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}.get(
-            match.group("verb").lower())
+        relation = next((rel for rel, lemmas in load_lexicon().stance_verbs.items()
+                         if match.group("verb").lower() in lemmas), None)
         if target is not None and holder is not None and relation and target.type in TARGET_TYPES:
             yield Fact(holder, relation, target.key, view.sentence, "stance.imperative", 0.65, cue=match.group("verb"))
 
