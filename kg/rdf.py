@@ -21,13 +21,9 @@ POLICY_SCHEME_LABEL = "Policies and programmes of UK general practice"
 _CONCEPT_TYPES = frozenset(t for t, (_, classes) in ENTITY_TYPES.items() if SKOS.Concept in classes)
 
 
-def new_graph() -> Graph:
-    return memory_graph()
-
-
 def to_rdf(kg: KnowledgeGraph, graph: Graph | None = None) -> Graph:
     """The knowledge graph as RDF, added to `graph` (an empty one of any store, see kg.store) or a new one."""
-    graph = new_graph() if graph is None else graph
+    graph = memory_graph() if graph is None else graph
     triples = _Batches(graph)
     by_name = _entities_by_name(kg.entities)
     for entity in kg.entities:

@@ -40,44 +40,43 @@ class StoreSpec:
         return self.kind + (f" at {self.path}" if self.path else "")
 
 
+def _with_prefixes(graph: Graph) -> Graph:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
 def memory_graph() -> Graph:
     """An empty graph in rdflib's memory, with kg's prefixes bound."""
     # kg's graph is one graph, not a dataset: rdflib's store without named graphs adds a quarter faster and reads
     # three times faster than its default one
-    graph = Graph(store="SimpleMemory")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+    return _with_prefixes(Graph(store="SimpleMemory"))
 
 
 def open_graph(spec: StoreSpec = StoreSpec(), *, empty: bool = False, read_only: bool = False) -> Graph:
     """A graph in the store `spec` names, with kg's prefixes bound; `empty` clears a persistent store first."""
     if spec.kind == "memory":
         return memory_graph()
-    else:
-        import pyoxigraph
-        from oxrdflib import OxigraphStore
+    import pyoxigraph
+    from oxrdflib import OxigraphStore
 
-        if read_only and (spec.path is None or not spec.path.is_dir()):
-            raise GraphError(f"no Oxigraph store at {spec.path}: build one with kg build --store oxigraph:PATH")
-        try:
-            if spec.path is None:
-                inner = pyoxigraph.Store()
-            elif read_only:
-                inner = pyoxigraph.Store.read_only(str(spec.path))
-            else:
-                spec.path.parent.mkdir(parents=True, exist_ok=True)
-                inner = pyoxigraph.Store(str(spec.path))
-            if empty and not read_only:
-                inner.clear()
-        except OSError as exc:
-            raise GraphError(f"cannot open the Oxigraph store at {spec.path}: {exc} "
-                             f"(is another kg using it?)") from exc
-        # the default graph, so SPARQL and a dump see the triples without naming a graph
-        graph = Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+    if read_only and (spec.path is None or not spec.path.is_dir()):
+        raise GraphError(f"no Oxigraph store at {spec.path}: build one with kg build --store oxigraph:PATH")
+    try:
+        if spec.path is None:
+            inner = pyoxigraph.Store()
+        elif read_only:
+            inner = pyoxigraph.Store.read_only(str(spec.path))
+        else:
+            spec.path.parent.mkdir(parents=True, exist_ok=True)
+            inner = pyoxigraph.Store(str(spec.path))
+        if empty and not read_only:
+            inner.clear()
+    except OSError as exc:
+        raise GraphError(f"cannot open the Oxigraph store at {spec.path}: {exc} "
+                         f"(is another kg using it?)") from exc
+    # the default graph, so SPARQL and a dump see the triples without naming a graph
+    return _with_prefixes(Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID))
 
 
 def oxigraph_copy(turtle: Path) -> Graph:
@@ -94,10 +93,7 @@ def oxigraph_copy(turtle: Path) -> Graph:
         inner.bulk_load(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)
     except (OSError, SyntaxError) as exc:
         raise GraphError(f"cannot load {turtle} into Oxigraph: {exc}") from exc
-    graph = Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+    return _with_prefixes(Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID))
 
 
 def oxigraph_store(graph: Graph):
