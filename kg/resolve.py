@@ -255,8 +255,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         name = _name(node)
         if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]) or \
                 name in uk_places() or name in full_by_part or name in named_otherwise or \
-                any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) for m in surface[node]):
-            continue  # ('Ashby Surgery in Ashby': the town)
+                _named_as_town(surface[node], texts):
+            continue
         roots = {clusters.find(o) for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]}
         if len(roots) == 1:
             clusters.union(next(iter(roots)), node, "short-name")
@@ -305,8 +305,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     for node in org_nodes + person_nodes + place_nodes:
         name = _name(node)
         if node in lexicon_type or any(m.source != "ner" for m in surface[node]) or name in uk_places() or \
-                any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) for m in surface[node]):
-            continue  # ('Ashby Surgery in Ashby': the town)
+                _named_as_town(surface[node], texts):
+            continue
         bodies = [n for n in by_body_stem.get(name, []) if n != node and docs_of[node] <= docs_of[n]]
         if len({clusters.find(n) for n in bodies}) == 1:
             surface[node] = [replace(m, type=surface[bodies[0]][0].type) for m in surface[node]]
@@ -428,14 +428,20 @@ _LEGAL_FORM = re.compile(r",? (?:ltd\.?|limited|plc|llp|cic)$")
 # what a practice's or a provider's name ends in besides the words that say which one it is
 _BODY_KINDS = re.compile(r"(?: (?:medical|health|group|family))?(?: practice| surgery| centre| center| clinic)$|"
                          r"(?: (?:health|healthcare|care|medical|primary care))+(?: group| services| partners)?$")
-
-
 _TOWN_BEFORE = re.compile(r"\b(?:in|near|of|across|around|outside)\s+$", re.I)
 
 
 def _body_stem(name: str) -> str:
     """'orchard vale medical practice' -> 'orchard vale', 'larchfield health ltd' -> 'larchfield'."""
     return _BODY_KINDS.sub("", _LEGAL_FORM.sub("", name)).strip()
+
+
+def _named_as_town(mentions: list[Mention], texts: dict[str, str]) -> bool:
+    """Whether a town's preposition comes before one of the mentions ('Ashby Surgery in Ashby': the town, not a
+    short name of the surgery; 'at Orchard Vale' may be either)."""
+    return any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) for m in mentions)
+
+
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:town|village|city|county|borough)\s+of|(?:Surgery|Practice|Centre|Clinic|surgery|"
                            r"practice)\s+(?:in|near))\s+$")
