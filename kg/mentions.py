@@ -465,7 +465,7 @@ def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
 
 
 _STREET = re.compile(r"\b(?:on|in|at|off)\s+(?P<street>(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|Drive|"
-                     r"Square|Row|Terrace|Parade|Close|Crescent|Grove|Gardens))\b")
+                     r"Square|Hill|Row|Terrace|Parade|Close|Crescent|Grove|Gardens))\b")
 
 
 def _streets(doc, page: str) -> list[Span]:

@@ -22,9 +22,8 @@ LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "Government
 
 
 _DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+)?"
-# 'Riverside Surgery in Leeds', 'X, which is based in Birmingham,', 'X, on Quay Road in Harbridge,'
-_STREET = r"(?:on\s+(?-i:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|Drive|Square|Hill|Row|Terrace|Parade)\s+)"
-_LOCATED = re.compile(r",?\s+(?:in|of|" + _STREET + r"in|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
+# 'Riverside Surgery in Leeds', 'X, which is based in Birmingham,' (a street is a place of its own: mentions)
+_LOCATED = re.compile(r",?\s+(?:in|of|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
                       r"(?:based|headquartered|located)\s+in)\s+" + _DIRECTION, re.I)
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 _STREET_TOWN = re.compile(r"(?:,|\s+in)\s+" + _DIRECTION, re.I)
