@@ -428,8 +428,11 @@ def _kind_named(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention],
     return out
 
 
-_BODY_HEADS_RE = (r"(?:committee|subcommittee|sub-committee|faculty|board|council|division|panel|forum|"
-                  r"(?:participation|reference|steering|working|advisory)\s+group)")
+# the head words of a body of an organisation: 'the BMA's sessional GPs committee', 'the RCGP's Midland Faculty'
+SUB_BODY_HEADS = frozenset({"committee", "subcommittee", "sub-committee", "faculty", "council", "board", "branch",
+                            "division", "forum", "panel", "directorate", "network"})
+_BODY_HEADS_RE = r"(?:%s|(?:participation|reference|steering|working|advisory)\s+group)" % "|".join(
+    sorted(SUB_BODY_HEADS, key=len, reverse=True))
 # 'the BMA's sessional GPs committee'; with no possessive, a lower-case word between ('the Wexcombe Surgery patient
 # participation group'), as 'the BMA board' may be the BMA's own board or the BMA
 _OWNED_BODY = re.compile(r"(?:['’]s\s+(?P<body>(?:(?:[a-z][\w-]*|[A-Z]{2,4}s?)\s+){0,4}?%s)|"

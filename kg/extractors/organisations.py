@@ -8,7 +8,7 @@ from typing import Iterator
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, prep_objects, unasserted, verb_lemma
 from kg.extractors.roles import post_re
-from kg.mentions import policy_head_types
+from kg.mentions import SUB_BODY_HEADS, policy_head_types
 from kg.model import Fact
 from kg.resolve import MAKER_REPORT, lead_paragraph, report_maker
 
@@ -38,9 +38,6 @@ _PARENT = re.compile(r"(?:['’]s?|\b(?:its|their))\s+(?:[A-Z]{2}\s+|[a-z-]+\s+)
 
 
 PART_TYPES = {"Organization", "GovernmentBody", "Practice", "Company", "ThinkTank", "Policy", "Programme"}
-# 'the RCGP's Midland Faculty', 'the BMA's Sessional GPs Committee': a body of the organisation named before it
-SUB_BODY_HEADS = {"committee", "faculty", "council", "board", "branch", "division", "forum", "panel", "subcommittee",
-                  "directorate", "network"}
 _PART_WORDS = {"part", "member"}
 
 
