@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Token
@@ -71,7 +72,12 @@ def _plainly_negated(verb: Token) -> bool:
                 for c in verb.children)
 
 
-_AND_IMPERATIVE = re.compile(r"\band\s+(?P<verb>back|support|oppose|reject|boycott|welcome)\s+(?:the\s+)?", re.I)
+@lru_cache(maxsize=1)
+def _and_imperative() -> re.Pattern:
+    """'... and back X': 'and', a stance verb of the lexicon in its base form, and the name after it."""
+    verbs = "|".join(sorted((v for lemmas in load_lexicon().stance_verbs.values() for v in lemmas), key=len,
+                            reverse=True))
+    return re.compile(r"\band\s+(?P<verb>%s)\s+(?:the\s+)?" % verbs, re.I)
 
 
 def _second_imperative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
@@ -81,13 +87,13 @@ def _second_imperative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fac
     if first is None or first.tag_ != "VB" or any(c.dep_ in ("nsubj", "aux") for c in first.children):
         return
     holder = ctx.first_person(view.sentence)
-    for match in _AND_IMPERATIVE.finditer(view.sentence.text):
+    relations = {lemma: rel for rel, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
+    for match in _and_imperative().finditer(view.sentence.text):
         at = view.sentence.start + match.end()
         target = next((r for r in ctx.refs_in(at, view.sentence.end) if r.mention.start == at), None)
-        relation = next((rel for rel, lemmas in load_lexicon().stance_verbs.items()
-                         if match.group("verb").lower() in lemmas), None)
-        if target is not None and holder is not None and relation and target.type in TARGET_TYPES:
-            yield Fact(holder, relation, target.key, view.sentence, "stance.imperative", 0.65, cue=match.group("verb"))
+        if target is not None and holder is not None and target.type in TARGET_TYPES:
+            yield Fact(holder, relations[match.group("verb").lower()], target.key, view.sentence, "stance.imperative",
+                       0.65, cue=match.group("verb"))
 
 
 def _imperative(verb: Token) -> bool:
