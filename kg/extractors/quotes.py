@@ -179,7 +179,7 @@ def _interview_answers(ctx: DocumentContext, spans_only: bool = False) -> Iterat
         end = start + len(words)
         yield Fact(interviewee, "said", words, view.sentence, "quotes.interview-answer", 0.8, object_is_literal=True,
                    cue="answered", start=start, end=end,
-                   about=() if spans_only else _about(ctx, start, end, interviewee, view.sentence))
+                   about=(_no_about if spans_only else _about)(ctx, start, end, interviewee, view.sentence))
         if not spans_only:
             yield from _quote_stance(ctx, view, interviewee, start, end)
 
