@@ -155,10 +155,12 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             surface = _noun_phrase(ent) if etype in _CONCEPTS else None
             year = _contract_year(ent)
             if year is not None:
-                # 'the 2025/26 GP contract' is that year's contract, not every year's
-                span = doc[ent.start - 1:ent.end]
+                # 'the 2025/26 GP contract' is that year's contract, not every year's; 'the 2026/27 GP contract
+                # offer' is what was offered for it
+                stage = doc[ent.end].lower_ if ent.end < len(doc) and doc[ent.end].lower_ in CONTRACT_STAGES else None
+                span = doc[ent.start - 1:ent.end + (stage is not None)]
                 named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "phrase"),
-                                            f"{ent.ent_id_} {year}", surface))
+                                            " ".join(filter(None, (year, ent.ent_id_, stage))), surface))
                 continue
             named.append(SegmentMention(_span_mention(aseg, ent, doc_id, etype, "lexicon"), ent.ent_id_ or None,
                                         surface))
@@ -305,7 +307,7 @@ def _about_a_question(doc, root: Token) -> bool:
 def _contract_year(ent: Span) -> str | None:
     """'2025/26' in 'the 2025/26 GP contract': the year a contract the lexicon knows is for."""
     if ent.start == 0 or ent[-1].lower_ not in ("contract", "contracts") or \
-            not _CONTRACT_YEAR.fullmatch(ent.doc[ent.start - 1].text):
+            not CONTRACT_YEAR.fullmatch(ent.doc[ent.start - 1].text):
         return None
     return ent.doc[ent.start - 1].text
 
@@ -604,6 +606,8 @@ def _shouting(text: str) -> bool:
 
 # a sentence's linking word the model takes into the name after it ('But Leeds LMC opposed the contract')
 _LINKING_WORDS = {"but", "and", "or", "yet", "however", "meanwhile", "instead", "also"}
+# a sentence's opening preposition the model takes into the name after it ('In NHS Kent ICB alone, 11 practices')
+_OPENING_PREPOSITIONS = {"in", "at", "across", "from", "for", "by", "with", "under", "within", "among", "outside"}
 
 
 # the little words inside a name's run that never end one ('Ms Power of the ...', 'Access Denied, found')
@@ -618,7 +622,9 @@ def _trim_span(ent: Span) -> Span | None:
             end = token.i if "\n" in token.text else token.i + 1
             break
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an") or doc[start].is_space
-                           or doc[start].lower_ in _LINKING_WORDS and start == ent.start):
+                           or doc[start].lower_ in _LINKING_WORDS and start == ent.start
+                           or doc[start].lower_ in _OPENING_PREPOSITIONS and doc[start].is_sent_start
+                           and start == ent.start and start + 1 < end):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "’", "'") or
                            doc[end - 1].is_space or doc[end - 1].text in _FUNCTION_WORDS):
@@ -807,7 +813,7 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                            for agent in acl.children if agent.dep_ == "agent"
                            for o in agent.children if o.dep_ == "pobj" and o.ent_type_ != "PERSON"), None)
         if etype in ("Policy", "Programme") and end + 1 < len(doc) and doc[end].lower_ == "for" and \
-                _CONTRACT_YEAR.fullmatch(doc[end + 1].text):
+                CONTRACT_YEAR.fullmatch(doc[end + 1].text):
             end += 2  # 'the contract offer for 2026/27': the year says which one
         quoted = _quoted_title(doc, start, root.i, end)
         if quoted:
@@ -819,9 +825,9 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
         if any(t.pos_ == "PRON" for t in span) or len(span) > (_MAX_TITLE_TOKENS if quoted else 12):
             continue
         if not quoted and root.lower_ == "contract" and len(modifiers) == 1 and \
-                _CONTRACT_YEAR.fullmatch(modifiers[0].text) and end == root.i + 1:
+                CONTRACT_YEAR.fullmatch(modifiers[0].text) and end == root.i + 1:
             # 'negotiated the 2025/26 contract': in general practice, that year's GP contract
-            yield span, etype, f"GP contract {modifiers[0].text}", "phrase", doc[chunk_start:end].text
+            yield span, etype, f"{modifiers[0].text} GP contract", "phrase", doc[chunk_start:end].text
             continue
         if not quoted and end == root.i + 1 and modifiers and all(_adjectival(t) for t in modifiers):
             continue  # 'current models', 'a proper long-term deal': adjectives alone describe, they do not name
@@ -851,7 +857,9 @@ TITLING_WORDS = ("titled", "entitled", "called", "named", "dubbed", "branded")
 _TITLE_AFTER = re.compile(r",?\s+(?:(?:%s)\s+)?[‘“\"'](?P<title>[A-Z0-9][^‘’“”\"]{2,80}?)" % "|".join(TITLING_WORDS) +
                           r"(?<![\s,])[’”\"'](?!\w)")
 _TITLE_ENTS = {"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}
-_CONTRACT_YEAR = re.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
+CONTRACT_YEAR = re.compile(r"(?:19|20)\d\d(?:[/-](?:19|20)?\d\d)?")
+# what is negotiated of a year's contract before it is one: 'the 2026/27 GP contract offer'
+CONTRACT_STAGES = {"offer", "settlement", "deal", "agreement"}
 _SUBTITLED = re.compile(r",\s+(?P<title>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}:\s+[\w'’-]+(?:\s+[\w'’-]+){1,12}),\s+(?=[a-z])")
 
 

@@ -153,7 +153,8 @@ def org_names(doc: Doc) -> Doc:
     i = 0
     while i < len(doc):
         # 'An ICB spokesperson', 'Our PCN', 'But the X Group' open a sentence with a capital, not a name
-        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ in ("DT", "PRP$", "WP$", "CC"):
+        if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ in ("DT", "PRP$", "WP$", "CC") \
+                or doc[i].tag_ == "IN" and doc[i].is_sent_start:  # 'In NHS Kent ICB alone, ...'
             i += 1
             continue
         j = i

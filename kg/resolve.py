@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
-from kg.mentions import IMPLIED_POST, SegmentMention, clean_name, initials, policy_head_types
+from kg.mentions import CONTRACT_STAGES, CONTRACT_YEAR, IMPLIED_POST, SegmentMention, clean_name, initials, policy_head_types
 from kg.model import ARTICLE, ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
 # a type that is more specific (or more trusted) wins a vote between mentions of one entity
@@ -270,12 +270,25 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         policies_named[_name(n)].append(n)
     for node in policy_nodes:
         name = _name(node)
+        if any(CONTRACT_YEAR.fullmatch(word) for word in name.split()):
+            continue  # 'the 2026/27 GP contract' is that year's, not the GP contract with an epithet
         docs = docs_of[node]
         shorter = sorted(o for suffix in _suffixes(name) for o in policies_named.get(suffix, []))
         for other in shorter:
             if other != node and len(_name(other).split()) >= 2 and not docs.isdisjoint(docs_of[other]):
                 clusters.union(other, node, "epithet")
                 break
+
+    # 3c'. a year's contract, offer or settlement named more briefly in the same document is the fuller name of
+    #      that year and head word ('the offer for 2026/27' and 'the 2026/27 contract offer' beside 'the 2026/27 GP
+    #      contract offer'); the contract itself ('the 2026/27 GP contract') is not its offer
+    year_policies = {n: yp for n in policy_nodes if (yp := _year_policy(_name(n)))}
+    for node, (year, head, words) in year_policies.items():
+        fuller = [o for o, (o_year, o_head, o_words) in year_policies.items()
+                  if (o_year, o_head) == (year, head) and words < o_words and not docs_of[node].isdisjoint(docs_of[o])]
+        fullest = [o for o in fuller if not any(year_policies[o][2] < year_policies[p][2] for p in fuller)]
+        if len(fullest) == 1:
+            clusters.union(fullest[0], node, "same-year")
 
     # 3e. a name the model took for an organisation or a person that is a policy's name without its kind word
     #     ('Pharmacy First' beside 'the Pharmacy First scheme' in the same document) is that policy
@@ -467,6 +480,17 @@ def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str
         return False
     return etype == "Person" and any(_LOCATIVE.search(texts.get(m.doc_id, "")[max(0, m.start - 12):m.start])
                                      for m in mentions)
+
+
+def _year_policy(name: str) -> tuple[str, str, frozenset[str]] | None:
+    """'2026/27 gp contract offer' -> ('2026/27', 'offer', {'gp', 'contract', 'offer'}): a contract's year, head
+    word and other words, for names of a year's contract and what is negotiated of it."""
+    words = name.split()
+    years = [w for w in words if CONTRACT_YEAR.fullmatch(w)]
+    rest = [w for w in words if w not in years and w != "for"]
+    if len(years) != 1 or not rest or rest[-1] not in CONTRACT_STAGES | {"contract"}:
+        return None
+    return years[0], rest[-1], frozenset(rest)
 
 
 def _aliases_of(node: str, lexicon) -> tuple[str, ...]:

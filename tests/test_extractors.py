@@ -534,7 +534,17 @@ RESOLUTION = [
     # an epithet before a policy already named in the document does not make a second policy
     ("The BMA welcomed the funding package. It called the funding package a start, and said a comprehensive "
      "funding package was needed.", "funding package", "comprehensive funding package"),
+    # a year's offer named more briefly is the fuller name of that year's offer
+    ("Delegates rejected the 2027/28 contract offer. Dr Ann Cole said the 2027/28 GP contract offer fell short. "
+     "NHS England said the offer for 2027/28 was fair.", "2027/28 GP contract offer", "offer for 2027/28"),
 ]
+
+
+def test_a_years_contract_is_neither_its_offer_nor_every_years_contract():
+    kg = build("Dr Ann Cole said the GP contract needed reform. The 2027/28 GP contract added £900m, but the 2028/29 "
+               "GP contract offer fell short.")
+    policies = sorted(e.label for e in kg.entities if e.type == "Policy")
+    assert policies == ["2027/28 GP contract", "2028/29 GP contract offer", "GP contract"]
 
 
 @pytest.mark.parametrize("text, label, alias", RESOLUTION, ids=[a for _, _, a in RESOLUTION])
@@ -1490,7 +1500,7 @@ HELDOUT_RULES = [
      {("Bo Yu", "criticises", "GP partnership model", "")}),
     # a stance on a policy's part is on the policy
     ("Dr Ann Lee warned that the requirement in the 2025/26 GP contract to keep tools open risked overwhelming teams.",
-     {("Ann Lee", "warnsAbout", "GP contract 2025/26", "")}),
+     {("Ann Lee", "warnsAbout", "2025/26 GP contract", "")}),
     ("The Treasury published its Access First strategy. The Nuffield Trust warned that staffing would be the "
      "hardest part of the strategy to deliver.",
      {("Nuffield Trust", "warnsAbout", "Access First strategy", "")}),

@@ -69,8 +69,14 @@ MENTIONS = [
     ("The study was published in the British Journal of General Practice.",
      ("British Journal of General Practice", "Publication")),
     # a contract of a given year is that year's contract, by the lexicon's name
-    ("The requirement in the 2025/26 GP contract was dropped.", ("GP contract 2025/26", "Policy")),
-    ("Dr Hale negotiated the 2026/27 contract with NHS England.", ("GP contract 2026/27", "Policy")),
+    ("The requirement in the 2025/26 GP contract was dropped.", ("2025/26 GP contract", "Policy")),
+    ("Dr Hale negotiated the 2026/27 contract with NHS England.", ("2026/27 GP contract", "Policy")),
+    ("Delegates said the 2026/27 GP contract offer was unacceptable.", ("2026/27 GP contract offer", "Policy")),
+    ("Partners doubted the 2024 GMS deal would last.", ("GMS contract", "Policy")),
+    # a sentence's opening preposition is no part of the name after it
+    ("In NHS Kent and Medway ICB alone, 11 practices closed.", ("NHS Kent and Medway ICB", "GovernmentBody")),
+    ("At Larchmont Medical Centre, two partners retired.", ("Larchmont Medical Centre", "Practice")),
+    ("The CQC placed the surgery in special measures in March.", ("special measures", "Programme")),
     ("Practices will see their global sum payment rise.", ("global sum", "Policy")),
     # a title and subtitle in sentence case, set off by commas after the report's word
     ("The report, Closing the gap: why general practice needs more, was published today.",
