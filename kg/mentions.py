@@ -686,6 +686,18 @@ def _seats(doc) -> list[Span]:
         # after the seat, is _trim_constituency's
         if end > token.i + 1 and (end == len(doc) or doc[end].text in (",", ".", ";", ")", ":")):
             seats.append(doc[token.i + 1:end])
+    for token in doc:
+        # 'who represents Tilbrook and Ashwell ward': a council's electoral ward, named by the words before 'ward'
+        if token.text not in ("ward", "division") or token.i == 0 or not doc[token.i - 1].is_title:
+            continue
+        start = token.i
+        while start > 0 and (doc[start - 1].is_title and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
+                             or doc[start - 1].lower_ in ("and", "-") and start > 1 and doc[start - 2].is_title):
+            start -= 1
+        while start < token.i and not doc[start].is_title:
+            start += 1
+        if start < token.i and not any(seat.start <= start < seat.end for seat in seats):
+            seats.append(doc[start:token.i + 1])
     return seats
 
 

@@ -75,6 +75,7 @@ class KG(DefinedNamespace):
     fines: URIRef
     urges: URIRef
     wroteTo: URIRef
+    represents: URIRef
     authored: URIRef
     wroteForeword: URIRef
     partOf: URIRef
@@ -134,6 +135,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "fines": (KG.fines, "fines"),
     "urges": (KG.urges, "urges"),
     "wroteTo": (KG.wroteTo, "wrote to"),
+    "represents": (KG.represents, "represents"),
     "authored": (KG.authored, "authored"),
     "wroteForeword": (KG.wroteForeword, "wrote foreword to"),
     "partOf": (KG.partOf, "part of"),

@@ -1387,9 +1387,18 @@ def test_a_lexicon_name_that_opens_with_a_title_keeps_it():
 
 # rules found by the held-out dev articles (eval/heldout/dev), each shown with other names
 HELDOUT_RULES = [
-    # a seat after a post in apposition
+    # a seat after a post in apposition, and the place the member represents
     ("Anna Reyes, the Labour MP for Bristol East, said the ICB had failed.",
-     {("Anna Reyes", "holdsRole", "Labour Party", "MP for Bristol East")}),
+     {("Anna Reyes", "holdsRole", "Labour Party", "MP for Bristol East"),
+      ("Anna Reyes", "represents", "Bristol East", "MP")}),
+    ("Owen Pryce, the Conservative MP for Marshby and Kelton, welcomed the plan.",
+     {("Owen Pryce", "represents", "Marshby and Kelton", "MP")}),
+    # a ward a councillor represents, and the council the seat is on
+    ("Councillor Jo Marsh, who represents Eastgate and Lyle ward on Kentshire Council, opposed the closure.",
+     {("Jo Marsh", "represents", "Eastgate and Lyle ward", ""), ("Jo Marsh", "holdsRole", "Kentshire Council",
+                                                                   "councillor")}),
+    ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
+     {("Dev Shah", "represents", "Northfield division", "")}),
     ("Tom Hale, the Liberal Democrat MP for Wells and Mendip Hills, said the surgery must stay open.",
      {("Tom Hale", "holdsRole", "Liberal Democrats", "MP for Wells and Mendip Hills")}),
     # an award to a winner the parser reads as an infinitive ('to Operose'), and one the subject voted to make

@@ -138,6 +138,7 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     posts = list(_posts(ctx))
     posts += _clause_posts(ctx, {(f.subject, f.object, f.sentence.start) for f in posts})
     yield from posts
+    yield from _represented_seats(ctx, posts)
     yield from _predecessors(ctx, posts)
     yield from _replacements(ctx, posts)
     yield from _leaders(ctx)
@@ -145,6 +146,48 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
 
 
 _APPOINTED = {"appoint", "name", "elect", "make", "install"}  # the verbs of _APPOINTED_AS
+
+# 'Councillor Ann Lee, who represents Tilbury ward,': the place a person holds a seat for
+_REPRESENTS = re.compile(r",?\s+who\s+(?:now\s+|also\s+)?represents\s+(?:the\s+)?$")
+_SEAT_OF_POST = re.compile(r"\bfor\s+(?P<seat>.+)$")
+
+
+def _represented_seats(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
+    """The place a member holds a seat for: the seat of a post ('the Liberal Democrat MP for Harbridge and
+    Wexcombe'), and the place after 'who represents'."""
+    text = ctx.adoc.document.text
+    seats = {(f.subject, f.sentence.start, m.group("seat").casefold()): f for f in posts
+             if (m := _SEAT_OF_POST.search(f.qualifier or ""))}
+    seen = set()
+    for view in ctx.sentences():
+        refs = ctx.refs_in(view.sentence.start, view.sentence.end)
+        places = [r for r in refs if r.type == "Place"]
+        if not places:
+            continue
+        for place in places:
+            holder = next((p for p in reversed(refs) if p.type == "Person" and p.mention.end <= place.mention.start
+                           and _REPRESENTS.fullmatch(text[p.mention.end:place.mention.start])), None)
+            post = next((f for (person, start, seat), f in seats.items() if start == view.sentence.start
+                         and seat == place.mention.text.casefold()), None)
+            if holder is not None:
+                fact = Fact(holder.key, "represents", place.key, view.sentence, "roles.who-represents", 0.75,
+                            start=holder.mention.start, end=place.mention.end)
+                council = next((r for r in refs if r.mention.start > place.mention.end and r.type == "GovernmentBody"
+                                and re.fullmatch(r"\s+on\s+(?:the\s+)?", text[place.mention.end:r.mention.start])
+                                and r.mention.text.endswith("Council")), None)
+                if council is not None and (holder.key, council.key) not in seen:
+                    # '... ward on Wiltshire Council': the seat is on that council
+                    seen.add((holder.key, council.key))
+                    yield Fact(holder.key, "holdsRole", council.key, view.sentence, "roles.ward-on-council", 0.7,
+                               qualifier="councillor", start=holder.mention.start, end=council.mention.end)
+            elif post is not None:
+                fact = Fact(post.subject, "represents", place.key, view.sentence, "roles.seat", 0.75,
+                            qualifier=post.qualifier.split(" for ")[0].split()[-1])
+            else:
+                continue
+            if (fact.subject, fact.object) not in seen:
+                seen.add((fact.subject, fact.object))
+                yield fact
 
 
 def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
