@@ -144,7 +144,7 @@ def resolve_references(adoc: AnalysedDocument,
                 continue
             hit = _pronoun(token, start, pool, starts, sentence_starts, zone_of) or \
                 _description(token, base, pool, starts, sentence_starts, kinds) or \
-                _role_description(token, base, pool, sentence_starts, one_post) or \
+                _role_description(token, base, pool, sentence_starts, one_post, adoc.document.text) or \
                 _post_description(token, base, unposted)
             if hit is None:
                 continue
@@ -227,7 +227,8 @@ def _noun_with_clause_before(pronoun: Token) -> tuple[int, int, int] | None:
 _ROLE_TIME = {"new", "former", "current", "interim", "acting", "outgoing", "incoming"}
 
 
-def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_starts: list[int], one_post: bool):
+def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_starts: list[int], one_post: bool,
+                      text: str):
     """'The medical director of X has defended...' followed by 'Y said...': news names a person by their post,
     then by name in the next sentence. The description is the person who is the next sentence's subject, when
     its own sentence names no person."""
@@ -236,7 +237,8 @@ def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_
     first = _role_phrase_start(token)
     if first is None:
         return None
-    if not one_post and _role_phrase_start(token, roles=load_lexicon().national_posts) is not None:
+    national = _role_phrase_start(token, roles=load_lexicon().national_posts) is not None
+    if national and not one_post:
         return None  # 'The health secretary wrote to the prime minister': two national posts, neither resolved
     # after a fronted clause ('Speaking to Pulse, the medical director of X has...') the parser may call the
     # subject an apposition of the clause's last noun
@@ -248,8 +250,8 @@ def _role_description(token: Token, base: int, pool: Sequence[_Named], sentence_
     if any(e.type == "Person" and e.sentence == here for e in pool):
         return None
     following = [e for e in pool if e.sentence == here + 1 and e.type == "Person" and e.subject]
-    if not following:
-        return None
+    if not following or national and _has_post(text, following[0], sentence_starts[following[0].sentence]):
+        return None  # 'The health secretary set out the plan. Dr Ann Lee, a GP in Leeds, said...': a responder
     return start, end, following[0], "coref.role-description"
 
 
@@ -281,6 +283,11 @@ def _posts_described(adoc: AnalysedDocument) -> set[str]:
     return found
 
 
+# what someone described as 'a GP in Leeds' or 'a practice nurse' does, which no minister's post is
+_PROFESSION_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:GP|doctor|nurse|pharmacist|locum|paramedic|"
+                               r"physiotherapist|patient|receptionist|practice manager|trainee|registrar)\b", re.I)
+
+
 def _unposted_people(adoc: AnalysedDocument, pool: Sequence[_Named]) -> list[_Named]:
     """People named in the article (not the byline) with no post word just before or after their name."""
     text = adoc.document.text
@@ -288,13 +295,19 @@ def _unposted_people(adoc: AnalysedDocument, pool: Sequence[_Named]) -> list[_Na
     posted: set[str] = set()
     people = [e for e in pool if e.type == "Person" and e.zone[0] == "article"]
     for person in people:
-        around = " " + _words((text[max(0, person.start - 50):person.start] + " " +
-                               text[person.end:person.end + 50]).casefold()) + " "
-        if any(f" {role} " in around for role in roles):
+        if _has_post(text, person, 0, roles):
             posted.add(person.key)
     byline = adoc.document.byline
     return [p for p in people if p.key not in posted and
             not (byline is not None and byline.start <= p.start < byline.end)]
+
+
+def _has_post(text: str, person: _Named, since: int, roles: frozenset[str] | None = None) -> bool:
+    """A post or a profession just before or after a person's name (from `since` on): 'Dr Ann Lee, a GP in Leeds,'."""
+    roles = roles or load_lexicon().role_names
+    around = " " + _words((text[max(since, person.start - 50):person.start] + " " +
+                           text[person.end:person.end + 50]).casefold()) + " "
+    return any(f" {role} " in around for role in roles) or _PROFESSION_AFTER.match(text, person.end) is not None
 
 
 def _words(text: str) -> str:

@@ -173,8 +173,10 @@ def _most_named_before(ctx: DocumentContext, view: SentenceView, token: Token, t
     return next(key for key in earlier if counts[key] == most)
 
 
-# what a plan sets out to do: 'We support the direction of travel' is support for the plan the page is about
-POLICY_ASPECTS = {"direction", "ambition", "ambitions", "vision", "principle", "principles", "thrust", "intent"}
+# what a plan sets out to do, and its announcement: 'We support the direction of travel' is support for the plan the page
+# is about
+POLICY_ASPECTS = {"direction", "ambition", "ambitions", "vision", "principle", "principles", "thrust", "intent",
+                  "announcement"}
 
 
 def _policy_aspect(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
