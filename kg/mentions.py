@@ -610,6 +610,10 @@ _LINKING_WORDS = {"but", "and", "or", "yet", "however", "meanwhile", "instead", 
 _OPENING_PREPOSITIONS = {"in", "at", "across", "from", "for", "by", "with", "under", "within", "among", "outside"}
 
 
+# the words of a post's time that open a headline: 'New GPC England chair', 'Former RCGP chair'
+_POST_TIMES = {"new", "former", "interim", "acting", "outgoing", "incoming"}
+
+
 # the little words inside a name's run that never end one ('Ms Power of the ...', 'Access Denied, found')
 _FUNCTION_WORDS = {"of", "the", "and", "for", "at", "in", "on", "to", "a", "an", "&"}
 
@@ -621,6 +625,9 @@ def _trim_span(ent: Span) -> Span | None:
         if "\n" in token.text_with_ws:
             end = token.i if "\n" in token.text else token.i + 1
             break
+    if ent.label_ == "ORG" and start + 1 < end and doc[start].lower_ in _POST_TIMES and doc[start].is_sent_start \
+            and end < len(doc) and doc[end].lower_ in _role_words():
+        start += 1  # 'New GPC England chair sets out her stall': the post is new, not the committee
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an") or doc[start].is_space
                            or doc[start].lower_ in _LINKING_WORDS and start == ent.start
                            or doc[start].lower_ in _OPENING_PREPOSITIONS and doc[start].is_sent_start

@@ -1405,6 +1405,9 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # the body a funded package is for is funded
+    ("NHS Kent ICB said it would fund a £185,000 support package for Elm Surgery.",
+     {("NHS Kent ICB", "funds", "Elm Surgery", "£185,000")}),
     ("Tom Hale, the Liberal Democrat MP for Wells and Mendip Hills, said the surgery must stay open.",
      {("Tom Hale", "holdsRole", "Liberal Democrats", "MP for Wells and Mendip Hills")}),
     # an award to a winner the parser reads as an infinitive ('to Operose'), and one the subject voted to make

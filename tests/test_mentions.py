@@ -77,6 +77,9 @@ MENTIONS = [
     ("In NHS Kent and Medway ICB alone, 11 practices closed.", ("NHS Kent and Medway ICB", "GovernmentBody")),
     ("At Larchmont Medical Centre, two partners retired.", ("Larchmont Medical Centre", "Practice")),
     ("The CQC placed the surgery in special measures in March.", ("special measures", "Programme")),
+    # a headline's 'New' before a post is the post's, not the body's; a place's own 'New' stays
+    ("New GPC England chair Dr Fenella Marwick: we cannot keep patching the contract", ("GPC England", "Organization")),
+    ("New Zealand chair Tom Hale spoke in London.", ("New Zealand", "Place")),
     ("Practices will see their global sum payment rise.", ("global sum", "Policy")),
     # a title and subtitle in sentence case, set off by commas after the report's word
     ("The report, Closing the gap: why general practice needs more, was published today.",

@@ -225,6 +225,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
             qualifier = _rating(ctx, view, verb if passive else tok)
         elif predicate == "holdsRole":
             qualifier = lemma
+        if predicate == "funds" and tok.dep_ == "dobj":
+            # 'will fund a £185,000 support package for Elm Surgery': the body the package is for is funded too
+            targets += [t for p in (*tok.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "for"
+                        and p.i > tok.i for t in _objects(ctx, view, p, ORGS) if t not in targets]
         for target in targets:
             for agent in agents:
                 if agent != target:
