@@ -1405,6 +1405,13 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # a reported verdict on a policy, however much of it is quoted
+    ("Dr Ann Cole said the GP contract was \"unworkable and unfair\".",
+     {("Ann Cole", "criticises", "GP contract", "")}),
+    ("Dr Ann Cole told Pulse the 2026/27 contract offer was \"derisory\".",
+     {("Ann Cole", "criticises", "2026/27 contract offer", "")}),
+    ("Professor Ian Dunn said the Neighbourhood Care strategy was \"a welcome first step\".",
+     {("Ian Dunn", "supports", "Neighbourhood Care strategy", "")}),
     # the body a funded package is for is funded
     ("NHS Kent ICB said it would fund a £185,000 support package for Elm Surgery.",
      {("NHS Kent ICB", "funds", "Elm Surgery", "£185,000")}),
@@ -1686,6 +1693,8 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     "NHS Devon ICB will offer support for practices in Exeter.",  # help to organisations, no stance on a policy
     "Devon LMC did not give its backing to the Network Contract DES.",  # denied
     "Devon LMC welcomed plans to scrap the Network Contract DES.",  # a proposal to remove it
+    'Dr Nia Rowe said the Network Contract DES was not "unworkable".',  # a verdict denied
+    "Dr Nia Rowe asked whether the Network Contract DES was unworkable.",  # a question
 ])
 def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}

@@ -541,18 +541,20 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 # what something is said to bring ('the partnership model delivers exceptional benefits', 'the ARRS has brought
 # stability'): a merit claimed for it, whatever the rest of the clause scores
 MERIT_NOUNS = {"benefit", "value", "stability", "improvement", "success"}
+COPULAS = {"be", "become", "remain", "seem", "look", "sound", "prove"}
 
 
 def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """A speaker's clause praising its subject ('X has been a huge success', 'X delivers exceptional benefits for
-    the NHS') is support for it: the clause's own words are scored, not the whole quotation's."""
+    the NHS') is support for it, and one that calls it bad ('X is unworkable') criticism: the clause's own words
+    are scored, not the whole quotation's."""
     for verb in view.tokens:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or verb.dep_ == "relcl":
             continue
-        speaker = ctx.quote_speaker_at(view.offset(verb))
+        speaker = ctx.quote_speaker_at(view.offset(verb)) or _reported_speaker(ctx, view, verb)
         if speaker is None or ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
             continue
         targets = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject))
@@ -562,9 +564,25 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         inside = {t.i for t in subject.subtree}
         predicate = [t for t in verb.subtree if t.i not in inside and t.i >= verb.i]
         merit = any(c.dep_ in ("dobj", "attr") and c.lemma_.casefold() in MERIT_NOUNS for c in verb.children)
-        if merit or _polarity_of(predicate) >= POSITIVE:
+        score = _polarity_of(predicate)
+        if merit or score >= POSITIVE:
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "supports", key, view.sentence, "stance.merit", 0.65, cue=verb.lemma_.casefold())
+        elif verb.lemma_ in COPULAS and score <= NEGATIVE and \
+                any(c.dep_ in ("attr", "acomp") for c in verb.children):
+            # 'the contract was "unworkable and unfair"': a verdict on its subject, however much of it is quoted
+            for key in dict.fromkeys(r.key for r in targets):
+                yield Fact(speaker, "criticises", key, view.sentence, "stance.verdict", 0.65,
+                           cue=f"{verb.lemma_.casefold()} {score:+.2f}")
+
+
+def _reported_speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
+    """'Dr A said the contract was "unworkable"': the one whose words a clause reports, when only part of it is
+    quoted (a quotation's speaker is found from the quotation)."""
+    if verb.dep_ != "ccomp" or verb_lemma(verb.head, load_lexicon().cue_verbs) is None:
+        return None
+    subject = active_subject(verb.head)
+    return ctx.speaker_for(view, subject) if subject is not None else None
 
 
 def _named_by(subject: Token) -> Iterator[Token]:
