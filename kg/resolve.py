@@ -332,6 +332,9 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     for name, same in groups.items():
         if len(same) > 1:
             for other in same[1:]:
+                pair = (same[0], other)
+                if any(n.startswith("place|") for n in pair) and any(clusters.rule.get(n) == "short-name" for n in pair):
+                    continue  # 'in Wexcombe', the town, beside 'the Wexcombe partners', Wexcombe Surgery's: two entities
                 clusters.union(same[0], other, "same-name")
 
     # 5. 'the report' joins the nearest named report before it in its document whose head word it shares

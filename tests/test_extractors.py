@@ -1405,6 +1405,12 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # a practice named for a place the page names is in it, and the town stays a town beside the practice's
+    # short name ('the Ashcombe partners')
+    ("Ashcombe Surgery will merge with Quay Medical Practice. The Ashcombe partners will take out a loan. Patients "
+     "want the dispensary to stay in Ashcombe.", {("Ashcombe Surgery", "locatedIn", "Ashcombe", "")}),
+    ("Patients in Lydford were told that Lydford Health Centre would close.",
+     {("Lydford Health Centre", "locatedIn", "Lydford", "")}),
     # a reported verdict on a policy, however much of it is quoted
     ("Dr Ann Cole said the GP contract was \"unworkable and unfair\".",
      {("Ann Cole", "criticises", "GP contract", "")}),

@@ -119,6 +119,7 @@ def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
 @register("organisations")
 def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
+    yield from _named_for_place(ctx)
     for view in ctx.sentences():
         yield from _forewords(ctx, view)
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
@@ -191,6 +192,30 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                         wider.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
                     yield Fact(first.key, "locatedIn", refs[at + 1].key, view.sentence, "organisations.located-in",
                                0.7)
+
+
+# what a practice's name ends in after the place it is named for: 'Wexcombe Surgery', 'Harbridge Medical Centre'
+_PRACTICE_KIND = re.compile(r"\s+(?:(?:Medical|Health|Family|Group|GP)\s+)?(?:Surgery|Practice|Centre|Clinic)")
+
+
+def _named_for_place(ctx: DocumentContext) -> Iterator[Fact]:
+    """'Wexcombe Surgery' on a page that names Wexcombe as a place: a practice named for a place it is in; the
+    practice's name is the evidence, in the first sentence that gives it."""
+    places = {r.mention.text: r.key for r in ctx.refs if r.type == "Place" and r.mention.text[:1].isupper()}
+    if not places:
+        return
+    seen = set()
+    for view in ctx.sentences():
+        for practice in ctx.refs_in(view.sentence.start, view.sentence.end):
+            if practice.type != "Practice" or practice.key in seen:
+                continue
+            name = practice.mention.text.removeprefix("the ").removeprefix("The ")
+            place = next((key for place_name, key in places.items() if name.startswith(place_name)
+                          and _PRACTICE_KIND.fullmatch(name[len(place_name):])), None)
+            if place is not None and place != practice.key:
+                seen.add(practice.key)
+                yield Fact(practice.key, "locatedIn", place, view.sentence, "organisations.named-for-place", 0.65,
+                           start=practice.mention.start, end=practice.mention.end)
 
 
 @lru_cache(maxsize=1)
