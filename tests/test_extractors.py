@@ -1405,6 +1405,9 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # a post's holder described between the post and the name
+    ("Healthwatch Kent was set up in 2013. Its chair, retired teacher Joan Pike, wrote to the ICB.",
+     {("Joan Pike", "holdsRole", "Healthwatch Kent", "chair")}),
     # a practice named for a place the page names is in it, and the town stays a town beside the practice's
     # short name ('the Ashcombe partners')
     ("Ashcombe Surgery will merge with Quay Medical Practice. The Ashcombe partners will take out a loan. Patients "

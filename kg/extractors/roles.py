@@ -82,6 +82,10 @@ def _first_post_re() -> str:
 _DIRECTION = r"(?:(?:north|south|east|west|central|inner|outer|rural|north-east|north-west|south-east|south-west)\s+)?"
 
 
+# what a post's holder is besides, between the post and the name: 'Its chair, retired teacher Maureen Tadcaster'
+_DESCRIBED = r"(?:(?:retired|former|local|fellow|practising|semi-retired)\s+(?-i:[a-z][a-z-]*)\s+)?"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
@@ -90,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "roles.title-before-name": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + _OWN + _COUNT + TIME + _UNIT +
                                               role +
                                               r"s?" + _second_role_re() + _PORTFOLIO + _SEAT +
-                                              r"\s*,?\s*" + _TITLE + r"$", re.I),
+                                              r"\s*,?\s*" + _DESCRIBED + _TITLE + r"$", re.I),
         # ORG's [first] ROLE was PERSON  -- 'Its first chairman was X'; 'ORG, whose chair is X'
         "roles.possessive-copula": re.compile(r"(?:" + _POSSESSIVE + r"|\s*,\s*whose)\s+" + TIME + role +
                                               r"\s+(?:is|was|has\s+been|became)\s+" + _TITLE + r"$", re.I),
