@@ -39,6 +39,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "college": (ORG_TYPES, ("college",)),
     "council": (ORG_TYPES, ("council",)),
     "committee": (ORG_TYPES, ("committee",)),
+    "conference": (ORG_TYPES, ("conference",)),
     "association": (ORG_TYPES, ("association",)),
     "union": (ORG_TYPES, ("union", "association")),
     "federation": (ORG_TYPES, ("federation",)),

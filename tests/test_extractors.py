@@ -1405,6 +1405,11 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # a post named after the kind of body it is in: the one of that kind the page named last
+    ("The Royal College of GPs published the survey. College chair Professor Ann Lee said it was stark.",
+     {("Ann Lee", "holdsRole", "Royal College of General Practitioners", "chair")}),
+    ("Delegates met in York for the annual conference of Wales LMCs. Conference chair Dr Ian Moss said the mood "
+     "was angry.", {("Ian Moss", "holdsRole", "Wales LMCs conference", "chair")}),
     # a post's holder described between the post and the name
     ("Healthwatch Kent was set up in 2013. Its chair, retired teacher Joan Pike, wrote to the ICB.",
      {("Joan Pike", "holdsRole", "Healthwatch Kent", "chair")}),

@@ -572,7 +572,7 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
             match = re.search(r"(?:^|\s)" + TIME + _role_re() + r"\s*,?\s*" + _TITLE + r"$", before, re.I)
             at = person.mention.start - len(before) + match.start() if match else 0
             if match and not any(at - 4 <= o.mention.end <= at + 1 for o in orgs):
-                yield from _kind_post(ctx, person, match, view)
+                yield from _kind_post(ctx, person, match, view, before)
             # not when an organisation's name opens the post ('RCGP chair X', 'the RCGP's chair X'): that is its post
             if match and match.group("role").casefold() in implied and not any(
                     at - 4 <= o.mention.end <= at + 1 and "," not in text[o.mention.end:at + 1] for o in orgs):
@@ -585,11 +585,16 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                                qualifier=_qualifier(match))
 
 
-def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: SentenceView) -> Iterator[Fact]:
-    """'practice manager Sue Bennett', 'trust chief executive X': a post named by a kind of organisation is in the
-    one of that kind the page named last before it (as 'the practice' would be)."""
+def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: SentenceView, before: str
+               ) -> Iterator[Fact]:
+    """'practice manager Sue Bennett', 'trust chief executive X', 'Conference chair X': a post named by a kind of
+    organisation is in the one of that kind the page named last before it (as 'the practice' would be)."""
     words = match.group("role").casefold().split()
     kind = DESCRIPTION_HEADS.get(words[0]) if len(words) > 1 else None
+    kind_before = re.search(r"(?:^|\s)([A-Za-z]+)\s+$", before[:match.start("role")]) if not match.group("time") \
+        else None
+    if kind is None and kind_before is not None:
+        kind = DESCRIPTION_HEADS.get(kind_before.group(1).casefold())
     if kind is None:
         return
     types, name_words = kind
