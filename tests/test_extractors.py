@@ -1245,6 +1245,11 @@ def test_a_parent_owns_and_what_is_paid_to_it_is_its(text, expected):
     assert expected <= triples(build("Headline\n\n" + text))
 
 
+def test_what_is_taken_out_besides_a_loan_is_no_borrowing():
+    kg = build("Headline\n\nElm Surgery took out an advert in the Kent Messenger from Monday.")
+    assert not any(p == "borrowsFrom" for _, p, _, _ in triples(kg))
+
+
 def test_winning_someones_support_is_no_contract_and_no_stance_of_theirs():
     facts = triples(build("Headline\n\nKestrel Health won the support of the BMA."))
     assert not [f for f in facts if f[1] in ("wonContract", "supports")]
@@ -1405,6 +1410,8 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # a loan taken out from a lender is borrowed from it; an advert taken out is not
+    ("Elm Surgery took out a £1.2m loan from Barclays in 2021.", {("Elm Surgery", "borrowsFrom", "Barclays", "£1.2m")}),
     # a post named after the kind of body it is in: the one of that kind the page named last
     ("The Royal College of GPs published the survey. College chair Professor Ann Lee said it was stark.",
      {("Ann Lee", "holdsRole", "Royal College of General Practitioners", "chair")}),

@@ -67,7 +67,9 @@ SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
 # verbs that name the relation only with this preposition: 'working closely with the CCG' is a partnership,
 # 'working in London' or 'works for the trust' is not; 'invested £1bn in the ARRS' funds it
 ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in"}
-PHRASAL = {"take": ("over", ("tookOver", ORGS, ORGS))}
+PHRASAL = {"take": {"over": ("tookOver", ORGS, ORGS),
+                    "out": ("borrowsFrom", ORGS | {"Person"}, ORGS)}}  # 'took out a £700,000 loan from Lloyds Bank'
+_BORROWED = {"loan", "mortgage", "overdraft", "credit"}
 _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRASAL)
 # what a sum is paid as: 'paid £3.2m in dividends to its parent company' (not 'in a speech to the conference')
 _PAYMENT_NOUNS = {"dividend", "fee", "payment", "rent", "interest", "compensation", "grant", "loan", "bonus",
@@ -113,9 +115,13 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if lemma == "found" and verb.lower_ == "found" and verb.tag_ in ("VBD", "VBN"):
                 continue  # 'found its way to the Times': the past of 'find', not founding ('founded')
             rule = VERB_RULES.get(lemma) or SECOND_RULES.get(lemma)
-            phrasal = PHRASAL.get(lemma)
-            if phrasal and any(c.dep_ == "prt" and c.lower_ == phrasal[0] for c in verb.children):
-                rule = phrasal[1]
+            particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+            if particle in PHRASAL.get(lemma, {}):
+                rule = PHRASAL[lemma][particle]
+                if particle == "out" and not any(c.dep_ == "dobj" and c.lemma_ in _BORROWED for c in verb.children):
+                    continue  # 'took out an advert', 'took out the old server'
+                if particle == "out":
+                    lemma = "borrow"
             if rule is None and verb_lemma(verb, CAUSE_VERBS):
                 rule = _caused_change(verb)
                 lemma = verb_lemma(verb, CAUSE_VERBS)
