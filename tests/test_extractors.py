@@ -1245,6 +1245,12 @@ def test_a_parent_owns_and_what_is_paid_to_it_is_its(text, expected):
     assert expected <= triples(build("Headline\n\n" + text))
 
 
+def test_a_columnist_telling_a_body_to_stop_criticises_it():
+    kg = build("Why I am angry about the ARRS\n\nBy Dr Jo Hart\n\n5 May 2026\n\nI think the scheme was badly "
+               "designed. In my view, NHS England must stop pretending otherwise.\n")
+    assert ("Jo Hart", "criticises", "NHS England", "") in triples(kg)
+
+
 def test_what_is_taken_out_besides_a_loan_is_no_borrowing():
     kg = build("Headline\n\nElm Surgery took out an advert in the Kent Messenger from Monday.")
     assert not any(p == "borrowsFrom" for _, p, _, _ in triples(kg))
@@ -1410,6 +1416,9 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # telling bodies to stop what they do criticises each of them
+    ('"NHS England and the DHSC must stop pretending otherwise," said Dr Kate Moss.',
+     {("Kate Moss", "criticises", "NHS England", ""), ("Kate Moss", "criticises", "Department of Health and Social Care", "")}),
     # a loan taken out from a lender is borrowed from it; an advert taken out is not
     ("Elm Surgery took out a £1.2m loan from Barclays in 2021.", {("Elm Surgery", "borrowsFrom", "Barclays", "£1.2m")}),
     # a post named after the kind of body it is in: the one of that kind the page named last
@@ -1716,6 +1725,7 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     "Devon LMC welcomed plans to scrap the Network Contract DES.",  # a proposal to remove it
     'Dr Nia Rowe said the Network Contract DES was not "unworkable".',  # a verdict denied
     "Dr Nia Rowe asked whether the Network Contract DES was unworkable.",  # a question
+    "NHS Devon ICB said it would stop funding the Network Contract DES.",  # stopping one's own work
 ])
 def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}

@@ -58,7 +58,7 @@ def polarity(text: str) -> float:
 @register("opinion")
 def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
     cues = load_lexicon().cue_verbs
-    column = _opinion_piece(ctx)
+    column = opinion_piece(ctx)
     for view in ctx.sentences():
         yield from _epithets(ctx, view)
         yield from _verdicts(ctx, view, column)
@@ -176,7 +176,7 @@ def _verdicts(ctx: DocumentContext, view: SentenceView, column: bool) -> Iterato
             yield Fact(holder, "supports", ref.key, view.sentence, "opinion.verdict", 0.7, cue=f"{verb.lower_} {verdict}")
 
 
-def _opinion_piece(ctx: DocumentContext) -> bool:
+def opinion_piece(ctx: DocumentContext) -> bool:
     """An article whose byline author states opinions in the first person ('I think', 'in my view') outside
     quotations: a column, an editorial, a blog."""
     if ctx.author_key is None:

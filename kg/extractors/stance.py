@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, acting_subject,
                                    active_subject, in_question, passive_agent, unasserted, verb_lemma)
-from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity
+from kg.extractors.opinion import NEGATIVE, POSITIVE, opinion_piece, polarity
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Fact
@@ -602,7 +602,10 @@ def _named_by(subject: Token) -> Iterator[Token]:
 _SANCTION = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|deserves?\s+to)\s+be\s+(?:\w+ly\s+)?"
                        r"(?:reported|investigated|struck\s+off|sacked|fired|prosecuted|banned|punished|"
                        r"held\s+to\s+account|stripped\s+of|shut\s+down|closed\s+down|named\s+and\s+shamed|"
-                       r"ashamed)\b", re.I)
+                       r"ashamed)\b"
+                       # 'NHS England and the DHSC must stop pretending otherwise': told to stop what they do
+                       r"|\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:now\s+)?stop\s+\w+ing\b",
+                       re.I)
 
 
 def _sanctions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
@@ -614,13 +617,24 @@ def _sanctions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     holder = ctx.quote_speaker_at(at)
     if holder is None and view.sentence.section != ARTICLE:
         holder = ctx.first_person(view.sentence)  # a reader's own words
+    elif holder is None and opinion_piece(ctx):
+        holder = ctx.author_key  # a columnist's own words
     if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
         return
     clause_start = view.sentence.start + max(text.rfind(mark, 0, match.start()) for mark in (";", ":", "?", "!")) + 1
     refs = [r for r in ctx.refs_in(clause_start, at) if r.type in TARGET_TYPES and r.key != holder]
-    if refs:
-        yield Fact(holder, "criticises", refs[0].key, view.sentence, "stance.sanction", 0.65,
+    # the first named and those joined to it ('NHS England and the DHSC must stop...')
+    joined = refs[:1]
+    for ref in refs[1:]:
+        if not _JOINED.fullmatch(ctx.adoc.document.text[joined[-1].mention.end:ref.mention.start]):
+            break
+        joined.append(ref)
+    for key in dict.fromkeys(r.key for r in joined):
+        yield Fact(holder, "criticises", key, view.sentence, "stance.sanction", 0.65,
                    cue=" ".join(match.group().split()[-2:]).lower())
+
+
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
 
 LIGHT_VERBS = {"give", "voice", "express", "offer", "lend", "signal", "declare", "reiterate", "throw", "extend"}
