@@ -176,7 +176,10 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
             break
         if entity.zone == zone and entity.type in NON_PERSON_AGENTS:
             candidates.append(entity)
-    if not candidates and token.dep_ == "poss" and token.head.lower_ in _last_words(load_lexicon().roles):
+    post_of = token.dep_ == "poss" and token.head.lower_ in _last_words(load_lexicon().roles)
+    if post_of:
+        candidates = [c for c in candidates if c.type in ORG_TYPES]  # 'Its chair': a body's, not a policy's
+    if not candidates and post_of:
         # 'Its founder and former chief executive, Dr X, left...' two sentences after the firm was last named: a
         # post is in the organisation the page has named most so far
         named = Counter(e.key for e in pool[:bisect.bisect_left(starts, start)]

@@ -821,6 +821,9 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                     by_org = pobj[0]
                 else:
                     end = _phrase_end(pobj[0]) + 1
+                    while end < len(doc) and doc[end].dep_ == "appos" and doc[end].pos_ == "NOUN" and \
+                            doc[end].is_lower and doc[end].head.i == root.i:
+                        end = _phrase_end(doc[end]) + 1  # 'a review of premises funding', 'funding' misread
                     while end > root.i + 1 and doc[end - 1].is_punct:
                         end -= 1
                     end = _addressee_end(doc, root, end)

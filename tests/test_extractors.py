@@ -1426,6 +1426,9 @@ HELDOUT_RULES = [
      {("Ann Lee", "holdsRole", "Royal College of General Practitioners", "chair")}),
     ("Delegates met in York for the annual conference of Wales LMCs. Conference chair Dr Ian Moss said the mood "
      "was angry.", {("Ian Moss", "holdsRole", "Wales LMCs conference", "chair")}),
+    # 'Its chair' is a body's, not the policy named between them
+    ("Hull LMC blamed the closure on the funding formula. Its chair, Dr Ema Stone, said it was unfair.",
+     {("Ema Stone", "holdsRole", "Hull LMC", "chair")}),
     # a post's holder described between the post and the name
     ("Healthwatch Kent was set up in 2013. Its chair, retired teacher Joan Pike, wrote to the ICB.",
      {("Joan Pike", "holdsRole", "Healthwatch Kent", "chair")}),

@@ -77,6 +77,11 @@ MENTIONS = [
     ("In NHS Kent and Medway ICB alone, 11 practices closed.", ("NHS Kent and Medway ICB", "GovernmentBody")),
     ("At Larchmont Medical Centre, two partners retired.", ("Larchmont Medical Centre", "Practice")),
     ("The CQC placed the surgery in special measures in March.", ("special measures", "Programme")),
+    # a funding formula is a policy; a noun the parser sets beside a report's subject is still part of it
+    ("NHS England should replace the formula with a needs-based allocation formula by 2027.",
+     ("needs-based allocation formula", "Policy")),
+    ("The report calls for an independent review of premises funding, so that practices can expand.",
+     ("independent review of premises funding", "Report")),
     # a headline's 'New' before a post is the post's, not the body's; a place's own 'New' stays
     ("New GPC England chair Dr Fenella Marwick: we cannot keep patching the contract", ("GPC England", "Organization")),
     ("New Zealand chair Tom Hale spoke in London.", ("New Zealand", "Place")),
