@@ -1416,6 +1416,11 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # what is said in response to something is a verdict on it
+    ('Responding to the Neighbourhood Care plan, Dr Ann Lee of the RCGP said: "This is a hugely welcome and positive '
+     'step for patients."', {("Ann Lee", "welcomes", "Neighbourhood Care plan", "")}),
+    ("In response to the Fair Shares report, the BMA said it was deeply disappointing.",
+     {("British Medical Association", "criticises", "Fair Shares report", "")}),
     # telling bodies to stop what they do criticises each of them
     ('"NHS England and the DHSC must stop pretending otherwise," said Dr Kate Moss.',
      {("Kate Moss", "criticises", "NHS England", ""), ("Kate Moss", "criticises", "Department of Health and Social Care", "")}),
@@ -1729,6 +1734,7 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     'Dr Nia Rowe said the Network Contract DES was not "unworkable".',  # a verdict denied
     "Dr Nia Rowe asked whether the Network Contract DES was unworkable.",  # a question
     "NHS Devon ICB said it would stop funding the Network Contract DES.",  # stopping one's own work
+    "Responding to the Network Contract DES, Devon LMC said it would publish guidance.",  # no verdict
 ])
 def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}

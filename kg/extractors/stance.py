@@ -42,7 +42,7 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
-                      _second_imperative)
+                      _second_imperative, _responses)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -477,6 +477,40 @@ def _polarity_of(tokens: list[Token]) -> float:
     words = " ".join(t.text for t in tokens)
     written = "".join(t.text_with_ws for t in tokens).strip()
     return max(polarity(words), polarity(written), key=abs)
+
+
+# 'Responding to the plan, Dr A said: "..."': what is said is a verdict on what it responds to
+_RESPONDING = {"respond", "react", "comment", "reply"}
+
+
+def _responses(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Responding to the plan, the RCGP said it was "a welcome step"', 'In response to the report, the BMA said it
+    was deeply disappointing': the polarity of what is said, after the reporting verb, is the speaker's stance on
+    what the sentence says it responds to."""
+    for word in view.tokens:
+        if word.lemma_ in _RESPONDING and word.dep_ == "advcl" and word.tag_ == "VBG":
+            verb = word.head
+        elif word.lower_ == "response" and word.head.lower_ == "in" and word.head.dep_ == "prep":
+            verb = word.head.head
+        else:
+            continue
+        to = [o for p in word.children if p.dep_ == "prep" and p.lower_ in ("to", "on")
+              for o in p.children if o.dep_ == "pobj"]
+        if not to or verb_lemma(verb, load_lexicon().cue_verbs) is None or unasserted(verb):
+            continue
+        target = ctx.ref_for_token(view, to[0])
+        subject = active_subject(verb)
+        speaker = ctx.speaker_for(view, subject) if subject is not None else None
+        if target is None or speaker is None or target.key == speaker or target.type not in TARGET_TYPES or \
+                ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
+            continue
+        said = [t for t in view.tokens if t.i > verb.i and not t.is_punct]
+        score = _polarity_of(said)
+        relation = ("welcomes" if any(t.lemma_ == "welcome" for t in said) else "supports") if score >= POSITIVE \
+            else "criticises" if score <= NEGATIVE else None
+        if relation is not None:
+            yield Fact(speaker, relation, target.key, view.sentence, "stance.response", 0.65,
+                       cue=f"{word.lower_} {score:+.2f}")
 
 
 DESCRIBING_VERBS = {"describe", "brand", "label", "dub", "call", "deem", "consider", "term"}
