@@ -419,11 +419,17 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         counts = Counter(e.key for e in earlier)
         most = max(counts.values())
         return start, end, next(e for e in earlier if counts[e.key] == most), "coref.description"
-    for entity in earlier:
-        if not name_words or any(w in entity.label for w in name_words) or \
-                not kinds.get(entity.key, set()).isdisjoint({head_text, *name_words}):
-            return start, end, entity, "coref.description"
-    return None
+    matching = [e for e in earlier if not name_words or any(w in e.label for w in name_words) or
+                not kinds.get(e.key, set()).isdisjoint({head_text, *name_words})]
+    if matching and types <= _CONCEPTS:
+        # 'the formula' after 'the Carr-Hill formula' (the page's subject) and a recommended 'needs-based allocation
+        # formula': the policy of that word the page has named most so far, the nearest of those
+        counts = Counter(e.key for e in matching)
+        return start, end, next(e for e in matching if counts[e.key] == max(counts.values())), "coref.description"
+    return (start, end, matching[0], "coref.description") if matching else None
+
+
+_CONCEPTS = frozenset({"Policy", "Programme", "Legislation"})
 
 
 _UNTYPED_COMPANIES = {"company", "firm", "provider"}

@@ -1348,6 +1348,24 @@ def test_the_second_of_two_commands_in_a_comment_is_the_readers_stance():
     assert ("Sceptic", "supports", "Royal College of General Practitioners", "") in triples(kg)
 
 
+def test_a_list_item_asking_a_body_to_replace_one_policy_with_another_recommends_the_new_one():
+    kg = build("Funding row\n\nThe Kestrel Institute published its report, Fairer Funding, on Monday.\n\n"
+               "The report calls for:\n\n- NHS England to replace the Carr-Hill formula with a needs-based allocation "
+               "formula by April 2027, weighted for deprivation\n\n- ICBs to publish waiting times\n")
+    facts = triples(kg)
+    assert {("Fairer Funding", "recommends", "needs-based allocation formula", ""),
+            ("Fairer Funding", "recommends", "Carr-Hill formula", "replace")} <= facts
+
+
+def test_the_formula_is_the_one_the_page_names_most():
+    kg = build("Funding row\n\nThe Carr-Hill formula is out of date, the report says. The Carr-Hill formula was set in "
+               "2004.\n\nIt calls for a needs-based allocation formula.\n\n"
+               '"The formula is a relic," said Dr Ewan Strachan.')
+    facts = triples(kg)
+    assert ("Ewan Strachan", "criticises", "Carr-Hill formula", "") in facts
+    assert ("Ewan Strachan", "criticises", "needs-based allocation formula", "") not in facts
+
+
 def test_a_list_item_that_says_what_bodies_are_to_do_urges_them():
     kg = build("Funding row\n\nThe Kestrel Institute published its report, Fairer Funding, on Monday.\n\n"
                "The report calls for:\n\n- NHS England and the DHSC to set a target for GP numbers\n\n"

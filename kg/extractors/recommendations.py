@@ -257,7 +257,9 @@ REMOVAL_VERBS = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", 
 def _in_relative_clause(ctx: DocumentContext, view: SentenceView, ref: Ref) -> bool:
     token = ctx.token_for(view, ref)
     while token is not None and token.head.i != token.i:
-        if token.dep_ in ("relcl", "advcl"):
+        # ('- NHS England to replace X with Y': an item's infinitive after its addressee is what it asks, whatever
+        # the parser calls it)
+        if token.dep_ in ("relcl", "advcl") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return True
         token = token.head
     return False
