@@ -1357,6 +1357,11 @@ def test_a_list_item_asking_a_body_to_replace_one_policy_with_another_recommends
             ("Fairer Funding", "recommends", "Carr-Hill formula", "replace")} <= facts
 
 
+def test_a_policy_in_trouble_is_warned_about_not_criticised():
+    facts = triples(build("Headline\n\nDr Ann Lee said the partnership model was in crisis."))
+    assert ("Ann Lee", "criticises", "GP partnership model", "") not in facts
+
+
 def test_the_formula_is_the_one_the_page_names_most():
     kg = build("Funding row\n\nThe Carr-Hill formula is out of date, the report says. The Carr-Hill formula was set in "
                "2004.\n\nIt calls for a needs-based allocation formula.\n\n"
@@ -1434,6 +1439,10 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # saying a policy or body is in trouble warns about it, whatever the rest of the words score
+    ("Mr Ian Dale said the partnership model was under particular strain in poorer areas.",
+     {("Ian Dale", "warnsAbout", "GP partnership model", "")}),
+    ("Dr Ann Lee said the partnership model was in crisis.", {("Ann Lee", "warnsAbout", "GP partnership model", "")}),
     # what is said in response to something is a verdict on it
     ('Responding to the Neighbourhood Care plan, Dr Ann Lee of the RCGP said: "This is a hugely welcome and positive '
      'step for patients."', {("Ann Lee", "welcomes", "Neighbourhood Care plan", "")}),

@@ -328,6 +328,21 @@ def in_question(token: Token) -> bool:
 _CLOSING_MARKS = {'"', "'", "”", "’", ")"}
 
 
+# what is said of something in trouble: 'the partnership model is under strain', 'practices are at risk'; said of a
+# policy or body, a warning about it, not a criticism of it
+_DISTRESS = re.compile(r"\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|had\s+been)\s+"
+                       r"(?:now\s+|already\s+|still\s+|\w+ly\s+)?"
+                       r"(?:under\s+(?:\w+\s+)?(?:strain|pressure|threat)|at\s+(?:serious\s+|real\s+)?risk"
+                       r"|in\s+(?:\w+\s+)?(?:crisis|danger|trouble|peril)|on\s+the\s+(?:brink|verge)"
+                       r"|at\s+breaking\s+point|close\s+to\s+collapse|on\s+its\s+knees|struggling|collapsing)\b",
+                       re.I)
+
+
+def in_distress(text: str, end: int) -> bool:
+    """Whether the words after a name (at `end`) say it is in trouble: 'X is under particular strain'."""
+    return _DISTRESS.match(text, end) is not None
+
+
 def unasserted(verb: Token) -> bool:
     """Whether the text does not assert what the verb says: its sentence is a question, the verb or a verb it is the
     complement of is negated ('did not say that X supports Y') or holds only on a condition ('would support it if'),

@@ -7,8 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import (DocumentContext, SentenceView, passive_agent, prep_objects, quoted_spans,
-                                  verb_lemma)
+from kg.extractors.context import (DocumentContext, Ref, SentenceView, in_distress, passive_agent, prep_objects,
+                                  quoted_spans, verb_lemma)
 from kg.extractors.opinion import OTHER_CLAUSES, polarity, target_clause
 from kg.lexicon import load_lexicon
 from kg.mentions import QUOTES, TITLES, policy_head_types
@@ -516,8 +516,14 @@ def _quote_stance(ctx: DocumentContext, view: SentenceView, speaker: str, start:
         return
     relation = "supports" if score > 0 else "criticises"
     views = [v for v in ctx.sentences() if v.sentence.start < end and start < v.sentence.end]
-    for key in dict.fromkeys(r.key for r in targets if not _aside(ctx, views, r, score)):
-        yield Fact(speaker, relation, key, view.sentence, "quotes.polarity", 0.6, cue=f"polarity {score:+.2f}",
+    text = ctx.adoc.document.text
+    first_named: dict[str, Ref] = {}
+    for ref in (r for r in targets if not _aside(ctx, views, r, score)):
+        first_named.setdefault(ref.key, ref)
+    for ref in first_named.values():
+        # 'the partnership model is at risk': a warning about it, not a criticism of it
+        said = "warnsAbout" if relation == "criticises" and in_distress(text, ref.mention.end) else relation
+        yield Fact(speaker, said, ref.key, view.sentence, "quotes.polarity", 0.6, cue=f"polarity {score:+.2f}",
                    start=start, end=end)
 
 

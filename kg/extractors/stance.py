@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, acting_subject,
-                                   active_subject, in_question, passive_agent, unasserted, verb_lemma)
+                                   active_subject, in_distress, in_question, passive_agent, unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, opinion_piece, polarity
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
@@ -42,7 +42,7 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
-                      _second_imperative, _responses)
+                      _second_imperative, _responses, _distress)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -477,6 +477,20 @@ def _polarity_of(tokens: list[Token]) -> float:
     words = " ".join(t.text for t in tokens)
     written = "".join(t.text_with_ws for t in tokens).strip()
     return max(polarity(words), polarity(written), key=abs)
+
+
+def _distress(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Mr Dervish said the partnership model was under particular strain': saying a policy or body is in trouble
+    warns about it."""
+    text = ctx.adoc.document.text
+    for ref in ctx.refs_in(view.sentence.start, view.sentence.end):
+        if ref.type not in TARGET_TYPES or ref.type == "Person" or not in_distress(text, ref.mention.end):
+            continue
+        holder = ctx.quote_speaker_at(ref.mention.start)
+        if holder is None and view.sentence.section != ARTICLE:
+            holder = ctx.first_person(view.sentence)
+        if holder is not None and holder != ref.key and ctx.types.get(holder, "Commenter") in AGENT_TYPES | {"Commenter"}:
+            yield Fact(holder, "warnsAbout", ref.key, view.sentence, "stance.distress", 0.65, cue="in trouble")
 
 
 # 'Responding to the plan, Dr A said: "..."': what is said is a verdict on what it responds to
