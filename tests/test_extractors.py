@@ -1439,6 +1439,12 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # praise VADER scores near nothing; urging others to reject a policy is no recommendation of it
+    ("The RCGP said the Neighbourhood Care plan was a step in the right direction.",
+     {("Royal College of General Practitioners", "supports", "Neighbourhood Care plan", "")}),
+    ("The BMA urged GPs to reject the 2027/28 contract offer.",
+     {("British Medical Association", "opposes", "2027/28 contract offer", ""),
+      ("British Medical Association", "recommends", "2027/28 contract offer", "reject")}),
     # saying a policy or body is in trouble warns about it, whatever the rest of the words score
     ("Mr Ian Dale said the partnership model was under particular strain in poorer areas.",
      {("Ian Dale", "warnsAbout", "GP partnership model", "")}),

@@ -251,7 +251,7 @@ def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> s
 REMOVAL_NOUNS = {"abolition": "abolish", "scrapping": "scrap", "removal": "remove", "end": "end",
                  "replacement": "replace", "withdrawal": "withdraw", "dismantling": "dismantle", "axing": "axe"}
 REMOVAL_VERBS = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle",
-                 "abandon", "withdraw", "drop", "cut", "suspend", "pause", "halt"}
+                 "abandon", "withdraw", "drop", "cut", "suspend", "pause", "halt", "reject"}
 
 
 def _in_relative_clause(ctx: DocumentContext, view: SentenceView, ref: Ref) -> bool:

@@ -590,6 +590,9 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 # stability'): a merit claimed for it, whatever the rest of the clause scores
 MERIT_NOUNS = {"benefit", "value", "stability", "improvement", "success"}
 COPULAS = {"be", "become", "remain", "seem", "look", "sound", "prove"}
+# what praises a policy in words VADER scores near nothing: 'a step in the right direction', 'a good start'
+_MERIT_PHRASES = re.compile(r"\bstep in the right direction\b|\bgood (?:start|first step|news)\b|\blifeline\b|"
+                            r"\bmove in the right direction\b|\bgame[ -]changer\b")
 
 
 def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
@@ -611,7 +614,8 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         inside = {t.i for t in subject.subtree}
         predicate = [t for t in verb.subtree if t.i not in inside and t.i >= verb.i]
-        merit = any(c.dep_ in ("dobj", "attr") and c.lemma_.casefold() in MERIT_NOUNS for c in verb.children)
+        merit = any(c.dep_ in ("dobj", "attr") and c.lemma_.casefold() in MERIT_NOUNS for c in verb.children) or \
+            _MERIT_PHRASES.search(" ".join(t.lower_ for t in predicate)) is not None
         score = _polarity_of(predicate)
         if merit or score >= POSITIVE:
             for key in dict.fromkeys(r.key for r in targets):
