@@ -1357,6 +1357,18 @@ def test_a_list_item_asking_a_body_to_replace_one_policy_with_another_recommends
             ("Fairer Funding", "recommends", "Carr-Hill formula", "replace")} <= facts
 
 
+READER_ARTICLE = ("QOF to be scrapped\n\nBy Ann Lee\n\n5 May 2026\n\nThe BMA wants to scrap the Quality and "
+                  "Outcomes Framework.\n\nReaders' comments (2)\n\nJaded Partner | GP partner | 5 May 2026 9:14am\n"
+                  "QOF has been a joke for years, but I have heard every new chair promise to scrap it.\n\n"
+                  "Happy GP | Salaried GP | 5 May 2026 9:20am\nThe ARRS is a great idea.\n")
+
+
+def test_a_readers_bad_verdict_on_a_policy_criticises_it_but_praise_needs_more():
+    facts = triples(build(READER_ARTICLE))
+    assert ("Jaded Partner", "criticises", "Quality and Outcomes Framework", "") in facts
+    assert not any(s == "Happy GP" for s, _, _, _ in facts)
+
+
 def test_a_policy_in_trouble_is_warned_about_not_criticised():
     facts = triples(build("Headline\n\nDr Ann Lee said the partnership model was in crisis."))
     assert ("Ann Lee", "criticises", "GP partnership model", "") not in facts

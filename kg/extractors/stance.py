@@ -590,6 +590,9 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 # stability'): a merit claimed for it, whatever the rest of the clause scores
 MERIT_NOUNS = {"benefit", "value", "stability", "improvement", "success"}
 COPULAS = {"be", "become", "remain", "seem", "look", "sound", "prove"}
+# what something is called in derision, whatever VADER makes of the word ('QOF has been a joke for years')
+DERISION_NOUNS = {"joke", "farce", "shambles", "fiasco", "sham", "con", "scam", "charade", "mess", "disgrace",
+                  "disaster", "insult", "travesty", "gimmick", "stitch-up", "white elephant"}
 # what praises a policy in words VADER scores near nothing: 'a step in the right direction', 'a good start'
 _MERIT_PHRASES = re.compile(r"\bstep in the right direction\b|\bgood (?:start|first step|news)\b|\blifeline\b|"
                             r"\bmove in the right direction\b|\bgame[ -]changer\b")
@@ -606,22 +609,31 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if subject is None or verb.dep_ == "relcl":
             continue
         speaker = ctx.quote_speaker_at(view.offset(verb)) or _reported_speaker(ctx, view, verb)
-        if speaker is None or ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
+        reader = None
+        if speaker is None and view.sentence.section != ARTICLE and verb.dep_ in ("ROOT", "conj"):
+            # a reader's own verdict: only a bad one counts, as readers' praise is often irony ('QOF has been a
+            # joke for years')
+            speaker = reader = ctx.first_person(view.sentence)
+        holders = AGENT_TYPES | {"Commenter"} if reader else AGENT_TYPES
+        if speaker is None or ctx.types.get(speaker, "Commenter") not in holders:
             continue
         targets = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject))
                    if r is not None and r.key != speaker and r.type in POLICY_TYPES]
         if not targets or unasserted(verb):
             continue
         inside = {t.i for t in subject.subtree}
-        predicate = [t for t in verb.subtree if t.i not in inside and t.i >= verb.i]
+        # the clause's own words, not a clause joined to it ('..., but I have heard every chair promise...')
+        joined = {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        predicate = [t for t in verb.subtree if t.i not in inside and t.i >= verb.i and t.i not in joined]
         merit = any(c.dep_ in ("dobj", "attr") and c.lemma_.casefold() in MERIT_NOUNS for c in verb.children) or \
             _MERIT_PHRASES.search(" ".join(t.lower_ for t in predicate)) is not None
         score = _polarity_of(predicate)
-        if merit or score >= POSITIVE:
+        if (merit or score >= POSITIVE) and reader is None:
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "supports", key, view.sentence, "stance.merit", 0.65, cue=verb.lemma_.casefold())
-        elif verb.lemma_ in COPULAS and score <= NEGATIVE and \
-                any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        elif verb.lemma_ in COPULAS and any(c.dep_ in ("attr", "acomp") for c in verb.children) and (
+                score <= NEGATIVE or any(c.dep_ == "attr" and c.lemma_.casefold() in DERISION_NOUNS
+                                         for c in verb.children)):
             # 'the contract was "unworkable and unfair"': a verdict on its subject, however much of it is quoted
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "criticises", key, view.sentence, "stance.verdict", 0.65,
