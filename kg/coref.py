@@ -275,7 +275,10 @@ def _posts_described(adoc: AnalysedDocument) -> set[str]:
     """The distinct national posts the article mentions as 'the POST': with two ('the health secretary ... the
     Prime Minister') one unposted person cannot be both, so neither is resolved."""
     posts = load_lexicon().national_posts
-    found = set()
+    found: set[str] = set()
+    text = adoc.document.text.casefold()
+    if not any(post in text for post in posts):
+        return found  # most pages name no national post: no token need be read
     for aseg in adoc.segments:
         if aseg.segment.section != "article":
             continue

@@ -160,19 +160,15 @@ def _represented_seats(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact
     """The place a member holds a seat for: the seat of a post ('the Liberal Democrat MP for Harbridge and
     Wexcombe'), and the place after 'who represents'."""
     text = ctx.adoc.document.text
-    seats = {(f.subject, f.sentence.start, m.group("seat").casefold()): f for f in posts
-             if (m := _SEAT_OF_POST.search(f.qualifier or ""))}
+    post_for = {(f.sentence.start, m.group("seat").casefold()): f for f in posts
+                if (m := _SEAT_OF_POST.search(f.qualifier or ""))}
     seen = set()
     for view in ctx.sentences():
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
-        places = [r for r in refs if r.type == "Place"]
-        if not places:
-            continue
-        for place in places:
+        for place in (r for r in refs if r.type == "Place"):
             holder = next((p for p in reversed(refs) if p.type == "Person" and p.mention.end <= place.mention.start
                            and _REPRESENTS.fullmatch(text[p.mention.end:place.mention.start])), None)
-            post = next((f for (person, start, seat), f in seats.items() if start == view.sentence.start
-                         and seat == place.mention.text.casefold()), None)
+            post = post_for.get((view.sentence.start, place.mention.text.casefold()))
             if holder is not None:
                 fact = Fact(holder.key, "represents", place.key, view.sentence, "roles.who-represents", 0.75,
                             start=holder.mention.start, end=place.mention.end)
@@ -252,12 +248,14 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                 keep(_joined_as(ctx, view, verb))
                 continue
             preposition = _POST_VERBS.get(verb.lemma_, "")
-            if preposition == "" or verb.pos_ not in ("VERB", "AUX") or unasserted(verb):
+            if preposition == "" or verb.pos_ not in ("VERB", "AUX"):
                 continue
             posts = [c for c in verb.children if c.dep_ == "attr"] if preposition is None else \
                 prep_objects(verb, preposition)
+            if not posts or unasserted(verb):
+                continue
             subject = active_subject(verb)
-            if not posts or subject is None:
+            if subject is None:
                 continue
             holder = ctx.speaker_for(view, subject)
             if holder is None or ctx.types.get(holder) != "Person":

@@ -457,11 +457,13 @@ def _stance_holder(word: Token) -> Token | None:
 def _against(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'The BMA is against the PCN DES', 'ministers were firmly against it': being against something opposes it."""
     for verb in view.tokens:
-        if verb.lemma_ != "be" or unasserted(verb):
+        if verb.lemma_ != "be":
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
                    for o in p.children if o.dep_ == "pobj"]
+        if not objects or unasserted(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         holder = ctx.speaker_for(view, subject) if subject is not None and objects else None
         if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
             continue
@@ -495,12 +497,15 @@ def _distress(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 
 # 'Responding to the plan, Dr A said: "..."': what is said is a verdict on what it responds to
 _RESPONDING = {"respond", "react", "comment", "reply"}
+_RESPONSE_WORDS = re.compile(r"\b(?:respon|react|comment|repl)", re.I)
 
 
 def _responses(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'Responding to the plan, the RCGP said it was "a welcome step"', 'In response to the report, the BMA said it
     was deeply disappointing': the polarity of what is said, after the reporting verb, is the speaker's stance on
     what the sentence says it responds to."""
+    if not _RESPONSE_WORDS.search(view.sentence.text):
+        return
     for word in view.tokens:
         if word.lemma_ in _RESPONDING and word.dep_ == "advcl" and word.tag_ == "VBG":
             verb = word.head
@@ -568,8 +573,10 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     for verb in view.tokens:
         if verb.pos_ != "VERB":
             continue
-        negated = unasserted(verb)
         lemma = verb_lemma(verb, FAULT_VERBS)
+        if lemma is None and verb.lemma_ != "go":
+            continue
+        negated = unasserted(verb)
         if lemma == "let" and not any(t.lower_ == "down" and t.head.i == verb.i for t in verb.doc[verb.i + 1:verb.i + 4]):
             continue  # 'let patients down', whichever way the parser hangs 'down' on it
         not_far_enough = negated and verb.lemma_ == "go" and \
