@@ -14,7 +14,7 @@ from kg.model import ARTICLE, ORGANISATION_TYPES, Mention
 from kg.nlp import AnalysedDocument, AnalysedSegment
 
 TITLES = ("Dr", "Doctor", "Professor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
-          "Baroness", "Rt Hon", "Cllr")
+          "Baroness", "Rt Hon", "Cllr", "Councillor")
 _ADDRESSEE = re.compile(r"(?:^|[.!?]\s+)[‘'\"]?(?:(?:Yes|No|Hi|Hello|Dear|Thanks|Thank you|Well|Sorry|Agree|Agreed|"
                         r"Exactly|Spot on|Indeed|Quite right),?\s*|@)$")
 _COMPOUND_WORD = re.compile(r"-(?!\w*(?:ed|en|run|led)\b)[a-z]")
@@ -680,18 +680,23 @@ def _seats(doc) -> list[Span]:
     'for' (with the compass words and 'and' of a constituency's name), up to a comma, name one place, the seat."""
     seats = []
     for token in doc:
-        if token.lower_ != "for" or token.i == 0 or doc[token.i - 1].lower_ not in _SEAT_POSTS:
+        # 'MP for X', and 'Councillor Y, who represents X,': what follows names the seat
+        seat_post = token.lower_ == "for" and token.i > 0 and doc[token.i - 1].lower_ in _SEAT_POSTS
+        represents = token.lower_ in ("represents", "represented") and token.i > 0 and doc[token.i - 1].lower_ == "who"
+        if not (seat_post or represents):
             continue
         end = token.i + 1
+        # ('who represents Eastgate on Kent County Council': a council, not 'Stratford-on-Avon')
+        joining = ("-", "upon", "in", "under") if represents else ("-", "upon", "on", "in", "under")
         while end < len(doc) and (doc[end].is_title and doc[end].is_alpha or doc[end].lower_ in _SEAT_DIRECTIONS
-                                  or doc[end].text in ("-", "upon", "on", "in", "under") and end + 1 < len(doc)
-                                  and doc[end + 1].is_title):
+                                  or doc[end].text in joining and end + 1 < len(doc) and doc[end + 1].is_title):
             end += 1
         while end > token.i + 1 and not doc[end - 1].is_title:
             end -= 1  # a seat ends in a name, not in 'and'
         # set off by a comma (or ending the sentence): 'MP for Bristol Central Carla Denyer', the member's name
         # after the seat, is _trim_constituency's
-        if end > token.i + 1 and (end == len(doc) or doc[end].text in (",", ".", ";", ")", ":")):
+        if end > token.i + 1 and (end == len(doc) or doc[end].text in (",", ".", ";", ")", ":")
+                                  or represents and doc[end].lower_ == "on"):
             seats.append(doc[token.i + 1:end])
     for token in doc:
         # 'who represents Tilbrook and Ashwell ward': a council's electoral ward, named by the words before 'ward'

@@ -469,6 +469,9 @@ def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str
     a UK place ('Cornwall', 'Blackpool'), a one-word 'person' that follows 'in'/'at'/'from' somewhere ('what
     was happening in Wolverhampton'), or an 'organisation' of up to three words, none naming a kind of body, after
     a practice's 'in' or 'the town of', is a place."""
+    if etype == "Person" and any(m.source == "seat" for m in mentions) and \
+            all(len(_clean(m.text).split()) == 1 for m in mentions):
+        return True  # 'who represents Kingsmere' beside 'Kingsmere' the model called a person: a seat is a place
     if any(m.source != "ner" or _clean(m.text) != m.text.strip() for m in mentions):
         return False
     if all(_clean(m.text).casefold() in uk_places() for m in mentions):

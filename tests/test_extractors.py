@@ -1451,6 +1451,11 @@ HELDOUT_RULES = [
                                                                    "councillor")}),
     ("Cllr Dev Shah, who represents the Northfield division, backed the surgery.",
      {("Dev Shah", "represents", "Northfield division", "")}),
+    # the place after 'who represents' is a seat, past the posts the parser hangs the clause on
+    ("Councillor Jan Price, cabinet member for adult social care at Norfolk County Council, who represents "
+     "Easterby, said she was disappointed.", {("Jan Price", "represents", "Easterby", "")}),
+    ("Councillor Jo Marsh, who represents Eastgate on Kent County Council, opposed the closure.",
+     {("Jo Marsh", "represents", "Eastgate", ""), ("Jo Marsh", "holdsRole", "Kent County Council", "councillor")}),
     # praise VADER scores near nothing; urging others to reject a policy is no recommendation of it
     ("The RCGP said the Neighbourhood Care plan was a step in the right direction.",
      {("Royal College of General Practitioners", "supports", "Neighbourhood Care plan", "")}),

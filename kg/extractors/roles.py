@@ -167,7 +167,8 @@ def _represented_seats(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
         for place in (r for r in refs if r.type == "Place"):
             holder = next((p for p in reversed(refs) if p.type == "Person" and p.mention.end <= place.mention.start
-                           and _REPRESENTS.fullmatch(text[p.mention.end:place.mention.start])), None)
+                           and _REPRESENTS.fullmatch(text[p.mention.end:place.mention.start])), None) or \
+                _who_represents(ctx, view, place)
             post = post_for.get((view.sentence.start, place.mention.text.casefold()))
             if holder is not None:
                 fact = Fact(holder.key, "represents", place.key, view.sentence, "roles.who-represents", 0.75,
@@ -188,6 +189,25 @@ def _represented_seats(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact
             if (fact.subject, fact.object) not in seen:
                 seen.add((fact.subject, fact.object))
                 yield fact
+
+
+def _who_represents(ctx: DocumentContext, view: SentenceView, place: Ref) -> Ref | None:
+    """'Councillor X, cabinet member for adult social care at Y Council, who represents Kingsmere,': the person the
+    'who' clause is on, past the posts the parser may hang it on."""
+    token = ctx.token_for(view, place)
+    verb = token.head if token is not None and token.dep_ == "dobj" else None
+    if verb is None or verb.lemma_ != "represent" or verb.dep_ != "relcl" or \
+            not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return None
+    head = verb.head
+    for _ in range(6):
+        ref = ctx.ref_for_token(view, head)
+        if ref is not None and ref.type == "Person":
+            return ref
+        if head.dep_ not in ("pobj", "prep", "appos", "compound") or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
