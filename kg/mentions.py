@@ -856,7 +856,9 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             # 'negotiated the 2025/26 contract': in general practice, that year's GP contract
             yield span, etype, f"{modifiers[0].text} GP contract", "phrase", doc[chunk_start:end].text
             continue
-        if not quoted and end == root.i + 1 and modifiers and all(_adjectival(t) for t in modifiers):
+        # ('the 2025/26 settlement': a year says which one)
+        year_named = root.lower_ in CONTRACT_STAGES and len(modifiers) == 1 and CONTRACT_YEAR.fullmatch(modifiers[0].text)
+        if not quoted and end == root.i + 1 and modifiers and all(_adjectival(t) for t in modifiers) and not year_named:
             continue  # 'current models', 'a proper long-term deal': adjectives alone describe, they do not name
         if not modifiers and not (quoted and root.text[:1].isupper()):  # a scare-quoted ‘Hubs’ is a named term
             if root.lower_ in _GENERIC_DESCRIPTIVE:

@@ -279,16 +279,17 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                 clusters.union(other, node, "epithet")
                 break
 
-    # 3c'. a year's contract, offer or settlement named more briefly in the same document is the fuller name of
-    #      that year and head word ('the offer for 2026/27' and 'the 2026/27 contract offer' beside 'the 2026/27 GP
-    #      contract offer'); the contract itself ('the 2026/27 GP contract') is not its offer
+    # 3c'. a year's offer, deal or settlement named more than one way in the same document is one bargain, by its
+    #      fullest name ('the 2026/27 deal', 'the offer for 2026/27' and 'the 2026/27 GP contract offer'); the
+    #      contract itself ('the 2026/27 GP contract') is not its offer
     year_policies = {n: yp for n in policy_nodes if (yp := _year_policy(_name(n)))}
-    for node, (year, head, words) in year_policies.items():
-        fuller = [o for o, (o_year, o_head, o_words) in year_policies.items()
-                  if (o_year, o_head) == (year, head) and words < o_words and not docs_of[node].isdisjoint(docs_of[o])]
-        fullest = [o for o in fuller if not any(year_policies[o][2] < year_policies[p][2] for p in fuller)]
-        if len(fullest) == 1:
-            clusters.union(fullest[0], node, "same-year")
+    for node, (year, kind, words) in year_policies.items():
+        same = [o for o, (o_year, o_kind, _) in year_policies.items()
+                if (o_year, o_kind) == (year, kind) and not docs_of[node].isdisjoint(docs_of[o])]
+        fullest = max(same, key=lambda o: (len(year_policies[o][2]), o))
+        if fullest != node and (kind == "bargain" or words < year_policies[fullest][2]):
+            clusters.union(fullest, node, "same-year")
+            rule_labels.setdefault(fullest, _clean(surface[fullest][0].text))
 
     # 3e. a name the model took for an organisation or a person that is a policy's name without its kind word
     #     ('Pharmacy First' beside 'the Pharmacy First scheme' in the same document) is that policy
@@ -489,14 +490,14 @@ def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str
 
 
 def _year_policy(name: str) -> tuple[str, str, frozenset[str]] | None:
-    """'2026/27 gp contract offer' -> ('2026/27', 'offer', {'gp', 'contract', 'offer'}): a contract's year, head
-    word and other words, for names of a year's contract and what is negotiated of it."""
+    """'2026/27 gp contract offer' -> ('2026/27', 'bargain', {'gp', 'contract', 'offer'}): a contract's year, whether
+    the name is of the contract or of what is negotiated for it (an offer, deal, settlement), and its other words."""
     words = name.split()
     years = [w for w in words if CONTRACT_YEAR.fullmatch(w)]
     rest = [w for w in words if w not in years and w != "for"]
     if len(years) != 1 or not rest or rest[-1] not in CONTRACT_STAGES | {"contract"}:
         return None
-    return years[0], rest[-1], frozenset(rest)
+    return years[0], "contract" if rest[-1] == "contract" else "bargain", frozenset(rest)
 
 
 def _aliases_of(node: str, lexicon) -> tuple[str, ...]:

@@ -540,6 +540,13 @@ RESOLUTION = [
 ]
 
 
+def test_a_years_deal_and_offer_in_one_document_are_one_bargain_by_its_fullest_name():
+    kg = build("GPs reject deal\n\nNHS England insists the 2027/28 deal is the best available. GP leaders have rejected "
+               "NHS England's contract offer for 2027/28. NHS England said the 2026/27 settlement had added £900m.")
+    policies = sorted(e.label for e in kg.entities if e.type == "Policy")
+    assert policies == ["2026/27 settlement", "contract offer for 2027/28"]
+
+
 def test_a_years_contract_is_neither_its_offer_nor_every_years_contract():
     kg = build("Dr Ann Cole said the GP contract needed reform. The 2027/28 GP contract added £900m, but the 2028/29 "
                "GP contract offer fell short.")

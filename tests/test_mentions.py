@@ -72,6 +72,7 @@ MENTIONS = [
     ("The requirement in the 2025/26 GP contract was dropped.", ("2025/26 GP contract", "Policy")),
     ("Dr Hale negotiated the 2026/27 contract with NHS England.", ("2026/27 GP contract", "Policy")),
     ("Delegates said the 2026/27 GP contract offer was unacceptable.", ("2026/27 GP contract offer", "Policy")),
+    ("He said the 2025/26 settlement had put £889m into the contract.", ("2025/26 settlement", "Policy")),
     ("Partners doubted the 2024 GMS deal would last.", ("GMS contract", "Policy")),
     # a sentence's opening preposition is no part of the name after it
     ("In NHS Kent and Medway ICB alone, 11 practices closed.", ("NHS Kent and Medway ICB", "GovernmentBody")),
