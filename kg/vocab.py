@@ -76,6 +76,7 @@ class KG(DefinedNamespace):
     urges: URIRef
     wroteTo: URIRef
     represents: URIRef
+    subcontractsTo: URIRef
     authored: URIRef
     wroteForeword: URIRef
     partOf: URIRef
@@ -136,6 +137,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "urges": (KG.urges, "urges"),
     "wroteTo": (KG.wroteTo, "wrote to"),
     "represents": (KG.represents, "represents"),
+    "subcontractsTo": (KG.subcontractsTo, "subcontracts to"),
     "authored": (KG.authored, "authored"),
     "wroteForeword": (KG.wroteForeword, "wrote foreword to"),
     "partOf": (KG.partOf, "part of"),

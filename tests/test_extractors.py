@@ -1481,6 +1481,9 @@ HELDOUT_RULES = [
     # telling bodies to stop what they do criticises each of them
     ('"NHS England and the DHSC must stop pretending otherwise," said Dr Kate Moss.',
      {("Kate Moss", "criticises", "NHS England", ""), ("Kate Moss", "criticises", "Department of Health and Social Care", "")}),
+    # a contract or service subcontracted to another body
+    ("Elm Surgery has subcontracted its out-of-hours service to Kent Doctors Ltd.",
+     {("Elm Surgery", "subcontractsTo", "Kent Doctors Ltd", "")}),
     # a loan taken out from a lender is borrowed from it; an advert taken out is not
     ("Elm Surgery took out a £1.2m loan from Barclays in 2021.", {("Elm Surgery", "borrowsFrom", "Barclays", "£1.2m")}),
     # a post named after the kind of body it is in: the one of that kind the page named last

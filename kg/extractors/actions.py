@@ -55,6 +55,8 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "partner": ("partnerOf", ORGS, ORGS),
     "collaborate": ("partnerOf", ORGS, ORGS),
     "work": ("partnerOf", ORGS, ORGS),
+    # 'nine practices subcontract their GMS contracts to the trust'
+    "subcontract": ("subcontractsTo", ORGS, ORGS),
 }
 # verbs with a second sense for other objects: 'wrote for Pulse' against 'the report was written by X'
 SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
@@ -66,7 +68,7 @@ SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
 }
 # verbs that name the relation only with this preposition: 'working closely with the CCG' is a partnership,
 # 'working in London' or 'works for the trust' is not; 'invested £1bn in the ARRS' funds it
-ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in"}
+ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in", "subcontract": "to"}
 PHRASAL = {"take": {"over": ("tookOver", ORGS, ORGS),
                     "out": ("borrowsFrom", ORGS | {"Person"}, ORGS)}}  # 'took out a £700,000 loan from Lloyds Bank'
 _BORROWED = {"loan", "mortgage", "overdraft", "credit"}
@@ -200,6 +202,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     preposition = ONLY_WITH_PREPOSITION.get(lemma)
     if preposition is not None and not passive:
         object_toks = [t for t in verb.children if t.dep_ == "prep" and t.lower_ == preposition and t.i > verb.i]
+        if not object_toks and lemma == "subcontract":
+            # 'subcontracted its out-of-hours service to X': the parser hangs the 'to' phrase on what is subcontracted
+            object_toks = [t for d in verb.children if d.dep_ == "dobj" for t in d.children
+                           if t.dep_ == "prep" and t.lower_ == preposition]
     if predicate == "wroteFor":
         # written for a publication: only 'for X' says so ('did a head to head for the BMJ')
         object_toks = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "for"
