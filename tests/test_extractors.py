@@ -1463,6 +1463,9 @@ HELDOUT_RULES = [
      "Easterby, said she was disappointed.", {("Jan Price", "represents", "Easterby", "")}),
     ("Councillor Jo Marsh, who represents Eastgate on Kent County Council, opposed the closure.",
      {("Jo Marsh", "represents", "Eastgate", ""), ("Jo Marsh", "holdsRole", "Kent County Council", "councillor")}),
+    # a policy said to lack something is found fault with (a practice that lacks GPs is not)
+    ("The King's Fund said the Neighbourhood Care plan lacked detail.",
+     {("King's Fund", "criticises", "Neighbourhood Care plan", "")}),
     # praise VADER scores near nothing; urging others to reject a policy is no recommendation of it
     ("The RCGP said the Neighbourhood Care plan was a step in the right direction.",
      {("Royal College of General Practitioners", "supports", "Neighbourhood Care plan", "")}),
@@ -1795,6 +1798,7 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     "Dr Nia Rowe asked whether the Network Contract DES was unworkable.",  # a question
     "NHS Devon ICB said it would stop funding the Network Contract DES.",  # stopping one's own work
     "Responding to the Network Contract DES, Devon LMC said it would publish guidance.",  # no verdict
+    "Devon LMC said Elm Surgery lacked GPs and nurses.",  # a practice's trouble, no fault found
 ])
 def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}

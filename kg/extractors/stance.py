@@ -566,7 +566,7 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 
 # verbs that find fault with their subject: said of someone ('NHS England had failed practices', 'the scheme has
 # let patients down', 'the plan does not go far enough'), they are the speaker's criticism of it
-FAULT_VERBS = {"fail", "betray", "abandon", "neglect", "mislead", "ignore", "let"}
+FAULT_VERBS = {"fail", "betray", "abandon", "neglect", "mislead", "ignore", "let", "lack"}
 
 
 def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
@@ -589,6 +589,8 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if target is None or speaker is None or target.key == speaker or target.type not in TARGET_TYPES or \
                 ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
             continue
+        if lemma == "lack" and target.type not in POLICY_TYPES:
+            continue  # 'the plan lacks detail' finds fault; 'the practice lacks GPs' is its trouble
         yield Fact(speaker, "criticises", target.key, view.sentence, "stance.fault", 0.7,
                    cue="not go far enough" if not_far_enough else lemma)
 
