@@ -1476,6 +1476,8 @@ HELDOUT_RULES = [
     ("Mr Ian Dale said the partnership model was under particular strain in poorer areas.",
      {("Ian Dale", "warnsAbout", "GP partnership model", "")}),
     ("Dr Ann Lee said the partnership model was in crisis.", {("Ann Lee", "warnsAbout", "GP partnership model", "")}),
+    ('"The ARRS risks creating a two-tier workforce," said Dr Ann Lee.',
+     {("Ann Lee", "warnsAbout", "Additional Roles Reimbursement Scheme", "")}),
     # what is said in response to something is a verdict on it
     ('Responding to the Neighbourhood Care plan, Dr Ann Lee of the RCGP said: "This is a hugely welcome and positive '
      'step for patients."', {("Ann Lee", "welcomes", "Neighbourhood Care plan", "")}),

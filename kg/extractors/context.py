@@ -328,19 +328,24 @@ def in_question(token: Token) -> bool:
 _CLOSING_MARKS = {'"', "'", "”", "’", ")"}
 
 
-# what is said of something in trouble: 'the partnership model is under strain', 'practices are at risk'; said of a
-# policy or body, a warning about it, not a criticism of it
+# what is said of something in trouble or a danger: 'the partnership model is under strain', 'practices are at
+# risk', 'the plan risks destabilising practices'; said of a policy or body, a warning about it, not a criticism
 _DISTRESS = re.compile(r"\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|had\s+been)\s+"
                        r"(?:now\s+|already\s+|still\s+|\w+ly\s+)?"
                        r"(?:under\s+(?:\w+\s+)?(?:strain|pressure|threat)|at\s+(?:serious\s+|real\s+)?risk"
                        r"|in\s+(?:\w+\s+)?(?:crisis|danger|trouble|peril)|on\s+the\s+(?:brink|verge)"
-                       r"|at\s+breaking\s+point|close\s+to\s+collapse|on\s+its\s+knees|struggling|collapsing)\b",
+                       r"|at\s+breaking\s+point|close\s+to\s+collapse|on\s+its\s+knees|struggling|collapsing)\b"
+                       # 'the plan risked destabilising practices': a danger it brings
+                       r"|\s+(?:(?:could|would|will|may|might)\s+)?(?:risks?|risked|threatens?|threatened|jeopardises?|"
+                       r"jeopardised|endangers?|endangered)\b(?!\s+to\b)",
                        re.I)
 
 
-def in_distress(text: str, end: int) -> bool:
-    """Whether the words after a name (at `end`) say it is in trouble: 'X is under particular strain'."""
-    return _DISTRESS.match(text, end) is not None
+def in_distress(text: str, end: int) -> str | None:
+    """The words after a name (at `end`) that say it is in trouble or a danger ('is under particular strain',
+    'risks destabilising'), or None."""
+    match = _DISTRESS.match(text, end)
+    return " ".join(match.group().split()) if match else None
 
 
 def unasserted(verb: Token) -> bool:

@@ -486,13 +486,14 @@ def _distress(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     warns about it."""
     text = ctx.adoc.document.text
     for ref in ctx.refs_in(view.sentence.start, view.sentence.end):
-        if ref.type not in TARGET_TYPES or ref.type == "Person" or not in_distress(text, ref.mention.end):
+        trouble = in_distress(text, ref.mention.end) if ref.type in TARGET_TYPES and ref.type != "Person" else None
+        if trouble is None:
             continue
         holder = ctx.quote_speaker_at(ref.mention.start)
         if holder is None and view.sentence.section != ARTICLE:
             holder = ctx.first_person(view.sentence)
         if holder is not None and holder != ref.key and ctx.types.get(holder, "Commenter") in AGENT_TYPES | {"Commenter"}:
-            yield Fact(holder, "warnsAbout", ref.key, view.sentence, "stance.distress", 0.65, cue="in trouble")
+            yield Fact(holder, "warnsAbout", ref.key, view.sentence, "stance.distress", 0.65, cue=trouble)
 
 
 # 'Responding to the plan, Dr A said: "..."': what is said is a verdict on what it responds to
