@@ -1258,6 +1258,11 @@ def test_a_columnist_telling_a_body_to_stop_criticises_it():
     assert ("Jo Hart", "criticises", "NHS England", "") in triples(kg)
 
 
+def test_taking_over_from_someone_as_something_takes_over_no_practice():
+    kg = build("Headline\n\nElm Surgery is closing. Dr Ann Lee will take over from Dr Tom Ray as senior partner.")
+    assert not any(p == "tookOver" for _, p, _, _ in triples(kg))
+
+
 def test_what_is_taken_out_besides_a_loan_is_no_borrowing():
     kg = build("Headline\n\nElm Surgery took out an advert in the Kent Messenger from Monday.")
     assert not any(p == "borrowsFrom" for _, p, _, _ in triples(kg))
@@ -1486,6 +1491,10 @@ HELDOUT_RULES = [
     # telling bodies to stop what they do criticises each of them
     ('"NHS England and the DHSC must stop pretending otherwise," said Dr Kate Moss.',
      {("Kate Moss", "criticises", "NHS England", ""), ("Kate Moss", "criticises", "Department of Health and Social Care", "")}),
+    # a provider that takes over with nothing named takes over the practice the page is about; one taking over
+    # from someone as something takes a post
+    ("NHS Kent ICB awarded the APMS contract for Mill Road Surgery to Harbour Health Ltd. The ICB said Harbour "
+     "Health Ltd would take over on 1 April.", {("Harbour Health Ltd", "tookOver", "Mill Road Surgery", "")}),
     # a contract or service subcontracted to another body
     ("Elm Surgery has subcontracted its out-of-hours service to Kent Doctors Ltd.",
      {("Elm Surgery", "subcontractsTo", "Kent Doctors Ltd", "")}),

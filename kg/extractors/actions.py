@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, active_subject,
-                                   passive_agent, prep_objects, unasserted, verb_lemma)
+                                   most_named_before, passive_agent, prep_objects, unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -120,6 +120,10 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
             if particle in PHRASAL.get(lemma, {}):
                 rule = PHRASAL[lemma][particle]
+                if particle == "over" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") or c.dep_ == "prep"
+                                                  and c.lower_ in ("as", "from", "at") for c in verb.children):
+                    yield from _takes_over_the_practice(ctx, view, verb)
+                    continue
                 if particle == "out" and not any(c.dep_ == "dobj" and c.lemma_ in _BORROWED for c in verb.children):
                     continue  # 'took out an advert', 'took out the old server'
                 if particle == "out":
@@ -144,6 +148,18 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             yield from _apply(ctx, view, verb, rule, lemma)
             if lemma in SECOND_RULES and rule is not SECOND_RULES[lemma]:
                 yield from _apply(ctx, view, verb, SECOND_RULES[lemma], lemma)
+
+
+def _takes_over_the_practice(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fact]:
+    """'The ICB said Meridian would take over on 1 April': with nothing named, a provider takes over the practice
+    the page is about (the one it names most before)."""
+    if unasserted(verb):
+        return
+    subject = active_subject(verb)
+    taker = ctx.ref_for_token(view, subject) if subject is not None else None
+    practice = most_named_before(ctx, view, verb, {"Practice"})
+    if taker is not None and taker.type in ORGS and practice is not None and practice != taker.key:
+        yield Fact(taker.key, "tookOver", practice, view.sentence, "actions.take-over-the-practice", 0.6, cue="take over")
 
 
 def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: str) -> Iterator[Fact]:

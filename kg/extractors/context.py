@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -311,6 +312,19 @@ _UNCERTAIN_MARKS = {"whether", "if", "unless"}
 # (refusing or failing to do it is `unasserted`'s)
 ASKING_VERBS = {"urge", "ask", "call", "want", "press", "push", "encourage", "expect", "tell", "require", "demand",
                 "need", "hope", "plan", "aim", "intend", "seek", "propose", "threaten"}
+
+
+def most_named_before(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str]) -> str | None:
+    """Of the entities of `types` named before `token` in its section, the one named most, and first of a tie: the
+    one the page is about (not a review one of its report's recommendations asks for)."""
+    offset = view.offset(token)
+    earlier = [r.key for r in ctx.refs if r.type in types and r.mention.end <= offset
+               and r.mention.section == view.sentence.section]
+    if not earlier:
+        return None
+    counts = Counter(earlier)
+    most = max(counts.values())
+    return next(key for key in earlier if counts[key] == most)
 
 
 def in_question(token: Token) -> bool:

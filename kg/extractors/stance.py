@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -10,7 +9,8 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, acting_subject,
-                                   active_subject, in_distress, in_question, passive_agent, unasserted, verb_lemma)
+                                   active_subject, in_distress, in_question, most_named_before, passive_agent,
+                                   unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, opinion_piece, polarity
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
@@ -157,20 +157,7 @@ def _report_part(ctx: DocumentContext, view: SentenceView, token: Token) -> str 
                                                    for c in token.children) or \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
-    return _most_named_before(ctx, view, token, {"Report"})
-
-
-def _most_named_before(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str]) -> str | None:
-    """Of the entities of `types` named before `token` in its section, the one named most, and first of a tie: the
-    one the page is about (not a review one of its report's recommendations asks for)."""
-    offset = view.offset(token)
-    earlier = [r.key for r in ctx.refs if r.type in types and r.mention.end <= offset
-               and r.mention.section == view.sentence.section]
-    if not earlier:
-        return None
-    counts = Counter(earlier)
-    most = max(counts.values())
-    return next(key for key in earlier if counts[key] == most)
+    return most_named_before(ctx, view, token, {"Report"})
 
 
 # what a plan sets out to do, and its announcement: 'We support the direction of travel' is support for the plan the page
@@ -188,7 +175,7 @@ def _policy_aspect(ctx: DocumentContext, view: SentenceView, token: Token) -> st
     owned = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     if any(o.lower_ != "travel" for o in owned):
         return None  # 'the principle of continuity' is about continuity
-    return _most_named_before(ctx, view, token, {"Policy", "Programme"})
+    return most_named_before(ctx, view, token, {"Policy", "Programme"})
 
 
 def _passive_stance(ctx: DocumentContext, view: SentenceView, verb: Token, subject: Token, relation: str,
