@@ -1508,6 +1508,9 @@ HELDOUT_RULES = [
     # 'Its chair' is a body's, not the policy named between them
     ("Hull LMC blamed the closure on the funding formula. Its chair, Dr Ema Stone, said it was unfair.",
      {("Ema Stone", "holdsRole", "Hull LMC", "chair")}),
+    # a seat on a body's board, as the post the 'as' phrase names
+    ("Dr Ruth Hale sat on the governing body of NHS Avon CCG as a GP member from 2015.",
+     {("Ruth Hale", "holdsRole", "NHS Avon CCG", "GP member")}),
     # a post's holder described between the post and the name
     ("Healthwatch Kent was set up in 2013. Its chair, retired teacher Joan Pike, wrote to the ICB.",
      {("Joan Pike", "holdsRole", "Healthwatch Kent", "chair")}),

@@ -82,6 +82,25 @@ def _first_post_re() -> str:
 _DIRECTION = r"(?:(?:north|south|east|west|central|inner|outer|rural|north-east|north-west|south-east|south-west)\s+)?"
 
 
+_SITS_ON = re.compile(r"\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:sits|sat|serves|served|sit|serve)\s+on\s+(?:the\s+)?"
+                      r"(?:(?:governing\s+)?(?:body|board|council|executive|committee)\s+of\s+(?:the\s+)?)?", re.I)
+_SITTING_AS = re.compile(r"\s+as\s+(?:a|an|its|the|their)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _sitting_as(after: str) -> str:
+    """'... as a GP member from 2015': the post a member sits as (the words up to a role's last word), else member."""
+    match = _SITTING_AS.match(after)
+    words = match.group(1).split() if match else []
+    ends = _role_last_words()
+    last = max((i for i, w in enumerate(words) if w.casefold() in ends), default=None)
+    return " ".join(words[:last + 1]) if last is not None else "member"
+
+
+@lru_cache(maxsize=1)
+def _role_last_words() -> frozenset[str]:
+    return frozenset(role.split()[-1] for role in load_lexicon().role_names)
+
+
 # what a post's holder is besides, between the post and the name: 'Its chair, retired teacher Maureen Tadcaster'
 _DESCRIBED = r"(?:(?:retired|former|local|fellow|practising|semi-retired)\s+(?-i:[a-z][a-z-]*)\s+)?"
 
@@ -562,10 +581,11 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                         # 'Dr Helen Price of Devon LMC', 'Dr X, from Devon LMC,': one of the organisation's people,
                         # post unsaid ('moved from X to Y' is a move, kept out by what follows)
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.of", 0.7)
-                    if re.fullmatch(r"\s*,\s*who\s+(?:sits|sat|serves|served)\s+on\s+(?:the\s+)?", between):
-                        # 'Dr X, who sits on the BMA's GP Committee,': a member of it
+                    if _SITS_ON.fullmatch(between):
+                        # 'Dr X, who sits on the BMA's GP Committee,': a member of it; 'she sat on the governing body
+                        # of NHS Nene CCG as a GP member': in the post the 'as' phrase names
                         yield Fact(person.key, "holdsRole", _owned(orgs, org, text).key, view.sentence,
-                                   "roles.sits-on", 0.8, qualifier="member")
+                                   "roles.sits-on", 0.8, qualifier=_sitting_as(text[org.mention.end:s.end]))
                     if re.fullmatch(r"\s*,\s*(?:formerly|previously|latterly)\s+(?:of|at|with)\s+(?:the\s+)?", between):
                         # 'Professor X, formerly of the University of Exeter'
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.formerly-of", 0.7,
