@@ -1381,6 +1381,21 @@ def test_a_readers_bad_verdict_on_a_policy_criticises_it_but_praise_needs_more()
     assert not any(s == "Happy GP" for s, _, _, _ in facts)
 
 
+def test_the_first_persons_place_is_where_the_columnist_or_reader_works():
+    kg = build("The ARRS has failed salaried GPs\n\nBy Dr Nia Kerr\n\n5 May 2026\n\nI think the ARRS was badly "
+               "designed. The money is capped, and in my corner of Greater Manchester most PCNs had spent it.\n\n"
+               "Readers' comments (1)\n\nPartner in despair | GP partner | 5 May 2026 9:14am\n"
+               "Our practice in Oldham could not hire a GP either.\n")
+    facts = triples(kg)
+    assert {("Nia Kerr", "locatedIn", "Greater Manchester", ""), ("Partner in despair", "locatedIn", "Oldham", "")} \
+        <= facts
+
+
+def test_a_news_reports_first_person_place_is_no_ones_without_a_columnist():
+    kg = build("Headline\n\nBy Ann Lee\n\n5 May 2026\n\nPractices here in Cornwall are closing, the ICB said.")
+    assert not any(p == "locatedIn" and s == "Ann Lee" for s, p, _, _ in triples(kg))
+
+
 def test_a_policy_in_trouble_is_warned_about_not_criticised():
     facts = triples(build("Headline\n\nDr Ann Lee said the partnership model was in crisis."))
     assert ("Ann Lee", "criticises", "GP partnership model", "") not in facts

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, prep_objects, unasserted, verb_lemma
+from kg.extractors.opinion import opinion_piece
 from kg.extractors.roles import post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
 from kg.model import Fact
@@ -120,6 +121,7 @@ def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
 def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
     yield from _named_for_place(ctx)
+    yield from _own_place(ctx)
     for view in ctx.sentences():
         yield from _forewords(ctx, view)
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
@@ -192,6 +194,33 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                         wider.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
                     yield Fact(first.key, "locatedIn", refs[at + 1].key, view.sentence, "organisations.located-in",
                                0.7)
+
+
+# the first person's place: 'in my corner of Greater Manchester', 'our practice in Oldham', 'here in Cornwall'
+_OWN_PLACE = re.compile(r"(?:\b(?:my|our)\s+(?:own\s+)?(?:corner|part|patch|bit|area)\s+of|\b(?:my|our)\s+(?:own\s+)?"
+                        r"(?:practice|surgery|town|village|city|area|patch|PCN|ICB)\s+in|\bhere\s+in)\s+(?:the\s+)?$",
+                        re.I)
+
+
+def _own_place(ctx: DocumentContext) -> Iterator[Fact]:
+    """Where the one writing or speaking in the first person works: the columnist, the reader or the quoted speaker
+    of 'in my corner of Greater Manchester', 'our practice in Oldham'."""
+    text = ctx.adoc.document.text
+    column = None
+    seen = set()
+    for view in ctx.sentences():
+        for place in (r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type == "Place"):
+            if not _OWN_PLACE.search(text[max(view.sentence.start, place.mention.start - 40):place.mention.start]):
+                continue
+            holder = ctx.quote_speaker_at(place.mention.start)
+            if holder is None and view.sentence.section != "article":
+                holder = ctx.first_person(view.sentence)
+            elif holder is None:
+                column = opinion_piece(ctx) if column is None else column
+                holder = ctx.author_key if column else None
+            if holder is not None and (holder, place.key) not in seen:
+                seen.add((holder, place.key))
+                yield Fact(holder, "locatedIn", place.key, view.sentence, "organisations.own-place", 0.65)
 
 
 # what a practice's name ends in after the place it is named for: 'Wexcombe Surgery', 'Harbridge Medical Centre'
