@@ -255,6 +255,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     named += _kind_named(aseg, doc_id, named, text)
     named += _owned_bodies(aseg, doc_id, named, text)
     named += _hyphenated_places(aseg, doc_id, named, text)
+    named += _town_modifiers(aseg, doc_id, named)
     named += _intercapped_names(aseg, doc_id, named, text)
     named += _numbered_titles(aseg, doc_id, named)
     for match in _KIND_QUOTED_RE.finditer(text):
@@ -673,6 +674,25 @@ def _after_seat_post(span: Span) -> bool:
 
 _SEAT_DIRECTIONS = {"north", "south", "east", "west", "central", "mid", "inner", "outer", "north-east", "north-west",
                     "south-east", "south-west", "and"}
+
+
+# what a town's name describes in 'a Kettering GP practice', 'the Leeds surgery', 'a Hull LMC member'
+_DESCRIBED_BY_TOWN = {"gp", "gps", "practice", "practices", "surgery", "surgeries", "doctor", "doctors", "partner",
+                      "partners", "pharmacist", "patients"}
+
+
+def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
+    """'A Kettering GP practice': a UK town's name the model leaves unnamed, before what it describes, is a place."""
+    doc = aseg.doc
+    found = []
+    for token in doc[1:-1]:
+        after = doc[token.i + 1]
+        # (the model may tag the town a verb, or call 'Kettering GP' a body, which the noise rules drop)
+        if token.is_title and after.lower_ in _DESCRIBED_BY_TOWN and doc[token.i - 1].lower_ in ("a", "an", "the") \
+                and token.lower_ in uk_places() and _free(named, aseg.segment.start, token.idx,
+                                                          token.idx + len(token.text)):
+            found.append(SegmentMention(_span_mention(aseg, doc[token.i:token.i + 1], doc_id, "Place", "town"), None))
+    return found
 
 
 def _seats(doc) -> list[Span]:

@@ -1381,6 +1381,12 @@ def test_a_readers_bad_verdict_on_a_policy_criticises_it_but_praise_needs_more()
     assert not any(s == "Happy GP" for s, _, _, _ in facts)
 
 
+def test_a_practice_described_by_its_town_is_the_pages_practice_in_that_town():
+    kg = build("Headline\n\nA Kettering GP practice has been placed in special measures. Elm Vale Medical Practice was "
+               "rated inadequate. Elm Vale Medical Practice is run by Harwood Health Ltd.")
+    assert ("Elm Vale Medical Practice", "locatedIn", "Kettering", "") in triples(kg)
+
+
 def test_the_first_persons_place_is_where_the_columnist_or_reader_works():
     kg = build("The ARRS has failed salaried GPs\n\nBy Dr Nia Kerr\n\n5 May 2026\n\nI think the ARRS was badly "
                "designed. The money is capped, and in my corner of Greater Manchester most PCNs had spent it.\n\n"

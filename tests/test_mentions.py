@@ -86,6 +86,8 @@ MENTIONS = [
     # a headline's 'New' before a post is the post's, not the body's; a place's own 'New' stays
     ("New GPC England chair Dr Fenella Marwick: we cannot keep patching the contract", ("GPC England", "Organization")),
     ("New Zealand chair Tom Hale spoke in London.", ("New Zealand", "Place")),
+    # a UK town's name before what it describes, which the model leaves unnamed
+    ("A Kettering GP practice has been placed in special measures.", ("Kettering", "Place")),
     ("Practices will see their global sum payment rise.", ("global sum", "Policy")),
     # a title and subtitle in sentence case, set off by commas after the report's word
     ("The report, Closing the gap: why general practice needs more, was published today.",

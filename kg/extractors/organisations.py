@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -122,6 +123,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
     yield from _named_for_place(ctx)
     yield from _own_place(ctx)
+    yield from _place_described(ctx)
     for view in ctx.sentences():
         yield from _forewords(ctx, view)
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
@@ -221,6 +223,27 @@ def _own_place(ctx: DocumentContext) -> Iterator[Fact]:
             if holder is not None and (holder, place.key) not in seen:
                 seen.add((holder, place.key))
                 yield Fact(holder, "locatedIn", place.key, view.sentence, "organisations.own-place", 0.65)
+
+
+_PRACTICE_AFTER_PLACE = re.compile(r"\s+(?:GP\s+|general\s+practice\s+)?(?:practice|surgery)\b")
+_A_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+
+
+def _place_described(ctx: DocumentContext) -> Iterator[Fact]:
+    """'A Kettering GP practice has been placed in special measures': a practice described by its town, on a page
+    about one practice (the one it names most), is that practice, in that town."""
+    text = ctx.adoc.document.text
+    ranked = Counter(r.key for r in ctx.refs if r.type == "Practice").most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return
+    practice = ranked[0][0]
+    for view in ctx.sentences():
+        for place in (r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type == "Place"):
+            if _PRACTICE_AFTER_PLACE.match(text, place.mention.end) and \
+                    _A_BEFORE.search(text[max(view.sentence.start, place.mention.start - 6):place.mention.start]):
+                yield Fact(practice, "locatedIn", place.key, view.sentence, "organisations.place-described", 0.6,
+                           start=place.mention.start, end=place.mention.end)
+                return
 
 
 # what a practice's name ends in after the place it is named for: 'Wexcombe Surgery', 'Harbridge Medical Centre'
