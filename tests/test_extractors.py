@@ -1532,6 +1532,8 @@ HELDOUT_RULES = [
     # a seat on a body's board, as the post the 'as' phrase names
     ("Dr Ruth Hale sat on the governing body of NHS Avon CCG as a GP member from 2015.",
      {("Ruth Hale", "holdsRole", "NHS Avon CCG", "GP member")}),
+    ("Dr Ruth Hale is a GP in Bath. Before that, she sat on the board of NHS Avon CCG as its clinical lead.",
+     {("Ruth Hale", "holdsRole", "NHS Avon CCG", "clinical lead")}),
     # a post's holder described between the post and the name
     ("Healthwatch Kent was set up in 2013. Its chair, retired teacher Joan Pike, wrote to the ICB.",
      {("Joan Pike", "holdsRole", "Healthwatch Kent", "chair")}),

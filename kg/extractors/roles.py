@@ -286,6 +286,9 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
             if verb.lemma_ == "join" and verb.pos_ == "VERB" and not unasserted(verb):
                 keep(_joined_as(ctx, view, verb))
                 continue
+            if verb.lemma_ in ("sit", "serve") and verb.pos_ == "VERB" and prep_objects(verb, "on"):
+                keep(_sat_on(ctx, view, verb))
+                continue
             preposition = _POST_VERBS.get(verb.lemma_, "")
             if preposition == "" or verb.pos_ not in ("VERB", "AUX"):
                 continue
@@ -346,6 +349,24 @@ def _joined_posts(post: Token) -> Iterator[tuple[Token, list[Token] | None]]:
     for other, anchor in joined:
         after = [c for head in (other, anchor, post) for c in head.children if c.dep_ == "prep" and c.i > other.i]
         yield other, sorted(set(after), key=lambda c: c.i)
+
+
+def _sat_on(ctx: DocumentContext, view: SentenceView, verb: Token) -> Fact | None:
+    """'She sat on the governing body of NHS Nene CCG as a GP member': whoever the subject stands for held a seat
+    there, the post the 'as' phrase names (else member)."""
+    if unasserted(verb):
+        return None
+    body = prep_objects(verb, "on")[0]
+    org_token = next((o for p in body.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                      if o.dep_ == "pobj"), body)
+    org = ctx.ref_for_token(view, org_token)
+    subject = active_subject(verb)
+    holder = ctx.speaker_for(view, subject) if subject is not None else None
+    if org is None or org.type not in ORG_TYPES or holder is None or ctx.types.get(holder) != "Person":
+        return None
+    as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    after = ctx.adoc.document.text[view.offset(as_phrase) - 1:view.sentence.end] if as_phrase is not None else ""
+    return Fact(holder, "holdsRole", org.key, view.sentence, "roles.sits-on", 0.75, qualifier=_sitting_as(after))
 
 
 def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: Token, earlier: bool,
