@@ -1489,6 +1489,13 @@ HELDOUT_RULES = [
      "Easterby, said she was disappointed.", {("Jan Price", "represents", "Easterby", "")}),
     ("Councillor Jo Marsh, who represents Eastgate on Kent County Council, opposed the closure.",
      {("Jo Marsh", "represents", "Eastgate", ""), ("Jo Marsh", "holdsRole", "Kent County Council", "councillor")}),
+    # who designed a policy made it; approving or signing off a policy supports it, not approving it opposes it
+    ("The ARRS, as designed by NHS England, has failed.",
+     {("NHS England", "published", "Additional Roles Reimbursement Scheme", "")}),
+    ("The DHSC signed off the 2027/28 contract offer in March.",
+     {("Department of Health and Social Care", "supports", "2027/28 contract offer", "")}),
+    ("The BMA did not approve the 2027/28 contract offer.",
+     {("British Medical Association", "opposes", "2027/28 contract offer", "")}),
     # a policy said to lack something is found fault with (a practice that lacks GPs is not)
     ("The King's Fund said the Neighbourhood Care plan lacked detail.",
      {("King's Fund", "criticises", "Neighbourhood Care plan", "")}),

@@ -31,6 +31,9 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "cite": ("citesExample", {"Person"} | ORGS, {"Place"} | ORGS),
     "publish": ("published", ORGS | {"Person"}, POLICIES),
     "launch": ("published", ORGS | {"Person"}, POLICIES),
+    # 'the ARRS, as designed by NHS England': who made the policy
+    "design": ("published", ORGS | {"Person"}, POLICIES),
+    "devise": ("published", ORGS | {"Person"}, POLICIES),
     "run": ("operates", ORGS, POLICIES | {"Practice"}),
     "operate": ("operates", ORGS, POLICIES | {"Practice"}),
     "employ": ("employs", ORGS, {"Person"}),

@@ -61,7 +61,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
 
 
 # support withheld in so many words is opposition
-_REFUSABLE = {"support", "back", "endorse", "accept", "recommend", "welcome"}
+_REFUSABLE = {"support", "back", "endorse", "accept", "recommend", "welcome", "approve"}
 
 
 def _plainly_negated(verb: Token) -> bool:
@@ -274,6 +274,7 @@ PHRASAL_STANCE = {
     ("campaign", "", "for"): "supports", ("fight", "", "for"): "supports", ("stand", "", "by"): "supports",
     ("argue", "", "against"): "opposes", ("campaign", "", "against"): "opposes", ("lobby", "", "against"): "opposes",
     ("come", "out", "against"): "opposes", ("push", "back", "against"): "opposes", ("fight", "", "against"): "opposes",
+    ("sign", "off", ""): "supports",
 }
 
 
