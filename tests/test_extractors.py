@@ -1489,6 +1489,9 @@ HELDOUT_RULES = [
      "Easterby, said she was disappointed.", {("Jan Price", "represents", "Easterby", "")}),
     ("Councillor Jo Marsh, who represents Eastgate on Kent County Council, opposed the closure.",
      {("Jo Marsh", "represents", "Eastgate", ""), ("Jo Marsh", "holdsRole", "Kent County Council", "councillor")}),
+    # who will deliver a policy plans it
+    ("The DHSC said it would deliver the 10 Year Health Plan.",
+     {("Department of Health and Social Care", "plans", "10 Year Health Plan", "deliver")}),
     # who designed a policy made it; approving or signing off a policy supports it, not approving it opposes it
     ("The ARRS, as designed by NHS England, has failed.",
      {("NHS England", "published", "Additional Roles Reimbursement Scheme", "")}),
