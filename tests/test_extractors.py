@@ -1489,6 +1489,10 @@ HELDOUT_RULES = [
      "Easterby, said she was disappointed.", {("Jan Price", "represents", "Easterby", "")}),
     ("Councillor Jo Marsh, who represents Eastgate on Kent County Council, opposed the closure.",
      {("Jo Marsh", "represents", "Eastgate", ""), ("Jo Marsh", "holdsRole", "Kent County Council", "councillor")}),
+    # a body in dispute with another opposes it
+    ("The Kent LMC met on Tuesday. The LMC voted on Thursday to enter into dispute with NHS Kent ICB.",
+     {("Kent LMC", "opposes", "NHS Kent ICB", "")}),
+    ("The BMA declared a formal dispute with NHS England.", {("British Medical Association", "opposes", "NHS England", "")}),
     # who will deliver a policy plans it
     ("The DHSC said it would deliver the 10 Year Health Plan.",
      {("Department of Health and Social Care", "plans", "10 Year Health Plan", "deliver")}),
@@ -1846,6 +1850,7 @@ def test_a_stance_on_removing_something_is_no_stance_on_it_and_a_few_words_are_n
     "NHS Devon ICB said it would stop funding the Network Contract DES.",  # stopping one's own work
     "Responding to the Network Contract DES, Devon LMC said it would publish guidance.",  # no verdict
     "Devon LMC said Elm Surgery lacked GPs and nurses.",  # a practice's trouble, no fault found
+    "Devon LMC said it would not enter into dispute with NHS Devon ICB.",  # a dispute denied
 ])
 def test_no_stance_or_proposal_that_the_words_do_not_hold(text):
     relations = {t[1] for t in triples(build("Headline\n\n" + text))}

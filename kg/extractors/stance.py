@@ -10,11 +10,11 @@ from spacy.tokens import Token
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, acting_subject,
                                    active_subject, in_distress, in_question, most_named_before, passive_agent,
-                                   unasserted, verb_lemma)
+                                   prep_objects, unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, opinion_piece, polarity
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
-from kg.model import ARTICLE, Fact
+from kg.model import ARTICLE, ORGANISATION_TYPES, Fact
 
 AGENT_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
                "Commenter", "Report"}  # 'the report warned that...', 'the review criticised...'
@@ -42,7 +42,7 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
-                      _second_imperative, _responses, _distress)
+                      _second_imperative, _responses, _distress, _disputes)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -467,6 +467,29 @@ def _polarity_of(tokens: list[Token]) -> float:
     words = " ".join(t.text for t in tokens)
     written = "".join(t.text_with_ws for t in tokens).strip()
     return max(polarity(words), polarity(written), key=abs)
+
+
+def _disputes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The committee voted to enter into dispute with NHS England', 'the BMA is in dispute with the DHSC': a body in
+    a dispute with another opposes it."""
+    if "dispute" not in view.sentence.text:
+        return
+    for noun in view.tokens:
+        if noun.lower_ != "dispute" or noun.pos_ != "NOUN":
+            continue
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # 'enter into dispute', 'declare a dispute'
+        while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head  # 'voted to enter into dispute'
+        if verb.pos_ not in ("VERB", "AUX") or unasserted(verb):
+            continue
+        subject = active_subject(verb)
+        holder = ctx.speaker_for(view, subject) if subject is not None else None
+        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
+            continue
+        for other in prep_objects(noun, "with"):
+            ref = ctx.ref_for_token(view, other)
+            if ref is not None and ref.key != holder and ref.type in ORGANISATION_TYPES:
+                yield Fact(holder, "opposes", ref.key, view.sentence, "stance.dispute", 0.7, cue="dispute")
 
 
 def _distress(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
