@@ -1421,7 +1421,8 @@ def test_a_list_item_that_says_what_bodies_are_to_do_urges_them():
                "The report calls for:\n\n- NHS England and the DHSC to set a target for GP numbers\n\n"
                "- ICBs to publish waiting times\n\n- the Government using technology to address GP shortages\n")
     urged = {(s, o) for s, p, o, _ in triples(kg) if p == "urges"}
-    assert urged == {("Fairer Funding", "NHS England"), ("Fairer Funding", "Department of Health and Social Care")}
+    assert urged == {("Fairer Funding", "NHS England"), ("Fairer Funding", "Department of Health and Social Care"),
+                     ("Fairer Funding", "integrated care boards")}
 
 
 def test_a_town_and_a_paper_the_model_takes_for_a_body_and_a_person():
