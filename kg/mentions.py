@@ -607,8 +607,6 @@ def _shouting(text: str) -> bool:
 
 # a sentence's linking word the model takes into the name after it ('But Leeds LMC opposed the contract')
 _LINKING_WORDS = {"but", "and", "or", "yet", "however", "meanwhile", "instead", "also"}
-# a sentence's opening preposition the model takes into the name after it ('In NHS Kent ICB alone, 11 practices')
-_OPENING_PREPOSITIONS = {"in", "at", "across", "from", "for", "by", "with", "under", "within", "among", "outside"}
 
 
 # the words of a post's time that open a headline: 'New GPC England chair', 'Former RCGP chair'
@@ -630,9 +628,7 @@ def _trim_span(ent: Span) -> Span | None:
             and end < len(doc) and doc[end].lower_ in _role_words():
         start += 1  # 'New GPC England chair sets out her stall': the post is new, not the committee
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an") or doc[start].is_space
-                           or doc[start].lower_ in _LINKING_WORDS and start == ent.start
-                           or doc[start].lower_ in _OPENING_PREPOSITIONS and doc[start].is_sent_start
-                           and start == ent.start and start + 1 < end):
+                           or doc[start].lower_ in _LINKING_WORDS and start == ent.start):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "’", "'") or
                            doc[end - 1].is_space or doc[end - 1].text in _FUNCTION_WORDS):
