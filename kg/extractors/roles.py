@@ -82,8 +82,6 @@ def _first_post_re() -> str:
 _DIRECTION = r"(?:(?:north|south|east|west|central|inner|outer|rural|north-east|north-west|south-east|south-west)\s+)?"
 
 
-_SITS_ON = re.compile(r"\s*,?\s*(?:who\s+)?(?:has\s+|had\s+)?(?:sits|sat|serves|served|sit|serve)\s+on\s+(?:the\s+)?"
-                      r"(?:(?:governing\s+)?(?:body|board|council|executive|committee)\s+of\s+(?:the\s+)?)?", re.I)
 _SITTING_AS = re.compile(r"\s+as\s+(?:a|an|its|the|their)\s+((?:[\w-]+\s+){0,3}[\w-]+)")
 
 
@@ -352,8 +350,8 @@ def _joined_posts(post: Token) -> Iterator[tuple[Token, list[Token] | None]]:
 
 
 def _sat_on(ctx: DocumentContext, view: SentenceView, verb: Token) -> Fact | None:
-    """'She sat on the governing body of NHS Nene CCG as a GP member': whoever the subject stands for held a seat
-    there, the post the 'as' phrase names (else member)."""
+    """'Dr X, who sits on the BMA's GP committee,', 'She sat on the governing body of NHS Nene CCG as a GP member':
+    whoever the subject stands for holds a seat there, the post the 'as' phrase names (else member)."""
     if unasserted(verb):
         return None
     body = prep_objects(verb, "on")[0]
@@ -602,11 +600,6 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                         # 'Dr Helen Price of Devon LMC', 'Dr X, from Devon LMC,': one of the organisation's people,
                         # post unsaid ('moved from X to Y' is a move, kept out by what follows)
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.of", 0.7)
-                    if _SITS_ON.fullmatch(between):
-                        # 'Dr X, who sits on the BMA's GP Committee,': a member of it; 'she sat on the governing body
-                        # of NHS Nene CCG as a GP member': in the post the 'as' phrase names
-                        yield Fact(person.key, "holdsRole", _owned(orgs, org, text).key, view.sentence,
-                                   "roles.sits-on", 0.8, qualifier=_sitting_as(text[org.mention.end:s.end]))
                     if re.fullmatch(r"\s*,\s*(?:formerly|previously|latterly)\s+(?:of|at|with)\s+(?:the\s+)?", between):
                         # 'Professor X, formerly of the University of Exeter'
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.formerly-of", 0.7,
