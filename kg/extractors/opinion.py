@@ -185,6 +185,17 @@ def opinion_piece(ctx: DocumentContext) -> bool:
                for view in ctx.sentences())
 
 
+def words_holder(ctx: DocumentContext, view: SentenceView, offset: int) -> str | None:
+    """Whose words those at `offset` are: a quotation's speaker's, a reader's in a comment, or the author's in an
+    opinion piece (a news report's own words are no one's view)."""
+    holder = ctx.quote_speaker_at(offset)
+    if holder is not None:
+        return holder
+    if view.sentence.section != ARTICLE:
+        return ctx.first_person(view.sentence)
+    return ctx.author_key if opinion_piece(ctx) else None
+
+
 def _quoted(ctx: DocumentContext, view: SentenceView) -> bool:
     """Whether the sentence lies in someone's quotation."""
     return ctx.quote_speaker_at(view.sentence.start + len(view.sentence.text) // 2) is not None

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, prep_objects, unasserted, verb_lemma
-from kg.extractors.opinion import opinion_piece
+from kg.extractors.opinion import words_holder
 from kg.extractors.roles import post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
 from kg.model import Fact
@@ -208,18 +208,12 @@ def _own_place(ctx: DocumentContext) -> Iterator[Fact]:
     """Where the one writing or speaking in the first person works: the columnist, the reader or the quoted speaker
     of 'in my corner of Greater Manchester', 'our practice in Oldham'."""
     text = ctx.adoc.document.text
-    column = None
     seen = set()
     for view in ctx.sentences():
         for place in (r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type == "Place"):
             if not _OWN_PLACE.search(text[max(view.sentence.start, place.mention.start - 40):place.mention.start]):
                 continue
-            holder = ctx.quote_speaker_at(place.mention.start)
-            if holder is None and view.sentence.section != "article":
-                holder = ctx.first_person(view.sentence)
-            elif holder is None:
-                column = opinion_piece(ctx) if column is None else column
-                holder = ctx.author_key if column else None
+            holder = words_holder(ctx, view, place.mention.start)
             if holder is not None and (holder, place.key) not in seen:
                 seen.add((holder, place.key))
                 yield Fact(holder, "locatedIn", place.key, view.sentence, "organisations.own-place", 0.65)

@@ -11,7 +11,7 @@ from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, acting_subject,
                                    active_subject, in_distress, in_question, most_named_before, passive_agent,
                                    prep_objects, unasserted, verb_lemma)
-from kg.extractors.opinion import NEGATIVE, POSITIVE, opinion_piece, polarity
+from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity, words_holder
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, ORGANISATION_TYPES, Fact
@@ -699,11 +699,7 @@ def _sanctions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     if match is None:
         return
     at = view.sentence.start + match.start()
-    holder = ctx.quote_speaker_at(at)
-    if holder is None and view.sentence.section != ARTICLE:
-        holder = ctx.first_person(view.sentence)  # a reader's own words
-    elif holder is None and opinion_piece(ctx):
-        holder = ctx.author_key  # a columnist's own words
+    holder = words_holder(ctx, view, at)
     if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
         return
     clause_start = view.sentence.start + max(text.rfind(mark, 0, match.start()) for mark in (";", ":", "?", "!")) + 1
