@@ -312,7 +312,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     by_body_stem: dict[str, list[str]] = defaultdict(list)
     for n in org_nodes:
         if surface[n][0].type in ("Practice", "Company"):
-            stem = _body_stem(_name(n))
+            stem = body_stem(_name(n))
             if stem and stem != _name(n):
                 by_body_stem[stem].append(n)
     place_nodes = [n for n in nodes if n.startswith("place|")]
@@ -448,7 +448,7 @@ _BODY_KINDS = re.compile(r"(?: (?:medical|health|group|family))?(?: practice| su
 _TOWN_BEFORE = re.compile(r"\b(?:in|near|of|across|around|outside)\s+$", re.I)
 
 
-def _body_stem(name: str) -> str:
+def body_stem(name: str) -> str:
     """'orchard vale medical practice' -> 'orchard vale', 'larchfield health ltd' -> 'larchfield'."""
     return _BODY_KINDS.sub("", _LEGAL_FORM.sub("", name)).strip()
 

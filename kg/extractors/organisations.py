@@ -12,7 +12,7 @@ from kg.extractors.opinion import words_holder
 from kg.extractors.roles import post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
 from kg.model import Fact
-from kg.resolve import MAKER_REPORT, lead_paragraph, report_maker
+from kg.resolve import MAKER_REPORT, body_stem, lead_paragraph, report_maker
 
 OPERATOR_TYPES = {"Company", "Organization", "GovernmentBody", "Practice"}
 REPORT_AUTHOR_TYPES = OPERATOR_TYPES | {"ThinkTank", "Publication"}
@@ -240,14 +240,10 @@ def _place_described(ctx: DocumentContext) -> Iterator[Fact]:
                 return
 
 
-# what a practice's name ends in after the place it is named for: 'Wexcombe Surgery', 'Harbridge Medical Centre'
-_PRACTICE_KIND = re.compile(r"\s+(?:(?:Medical|Health|Family|Group|GP)\s+)?(?:Surgery|Practice|Centre|Clinic)")
-
-
 def _named_for_place(ctx: DocumentContext) -> Iterator[Fact]:
     """'Wexcombe Surgery' on a page that names Wexcombe as a place: a practice named for a place it is in; the
     practice's name is the evidence, in the first sentence that gives it."""
-    places = {r.mention.text: r.key for r in ctx.refs if r.type == "Place" and r.mention.text[:1].isupper()}
+    places = {r.mention.text.casefold(): r.key for r in ctx.refs if r.type == "Place" and r.mention.text[:1].isupper()}
     if not places:
         return
     seen = set()
@@ -255,9 +251,8 @@ def _named_for_place(ctx: DocumentContext) -> Iterator[Fact]:
         for practice in ctx.refs_in(view.sentence.start, view.sentence.end):
             if practice.type != "Practice" or practice.key in seen:
                 continue
-            name = practice.mention.text.removeprefix("the ").removeprefix("The ")
-            place = next((key for place_name, key in places.items() if name.startswith(place_name)
-                          and _PRACTICE_KIND.fullmatch(name[len(place_name):])), None)
+            # the name without its kind ('Wexcombe' of 'Wexcombe Surgery'), as resolution reads a body's short name
+            place = places.get(body_stem(practice.mention.text.casefold().removeprefix("the ")))
             if place is not None and place != practice.key:
                 seen.add(practice.key)
                 yield Fact(practice.key, "locatedIn", place, view.sentence, "organisations.named-for-place", 0.65,
