@@ -11,6 +11,14 @@ import yaml
 from kg.errors import KGError
 
 
+# 'Modern General Practice', 'Good Medical Practice': what the word before a practice's head word makes a kind of
+# practice (a model, a guidance), not a practice
+_KIND_OF_PRACTICE = frozenset({"general", "clinical", "good", "best", "dental", "nursing", "digital", "private"})
+
+
+def kind_of_practice(words_before_head) -> bool:
+    return bool(words_before_head) and words_before_head[-1].casefold() in _KIND_OF_PRACTICE
+
 @dataclass(frozen=True)
 class Term:
     name: str
@@ -70,7 +78,12 @@ class Lexicon:
         name = fold(name).split(" of ")[0]
         matches = [(len(head), etype) for etype, heads in self.organisation_heads.items() for head in heads
                    if name == fold(head) or name.endswith(" " + fold(head))]
-        return max(matches)[1] if matches else None
+        if not matches:
+            return None
+        length, etype = max(matches)
+        if etype == "Practice" and kind_of_practice(name[:-length].split()[-1:]):
+            return None
+        return etype
 
     @cached_property
     def national_posts(self) -> frozenset[str]:

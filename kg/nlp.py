@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
-from kg.lexicon import hyphenated_uk_places, load_lexicon, starts_with_uk_place, uk_places
+from kg.lexicon import hyphenated_uk_places, kind_of_practice, load_lexicon, starts_with_uk_place, uk_places
 from kg.model import Document, Segment
 
 # the official package first, where a user has it; then the PyPI republication of the same model
@@ -154,18 +154,25 @@ def org_names(doc: Doc) -> Doc:
     while i < len(doc):
         # 'An ICB spokesperson', 'Our PCN', 'But the X Group' open a sentence with a capital, not a name
         if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ in ("DT", "PRP$", "WP$", "CC") \
-                or doc[i].tag_ == "IN" and doc[i].is_sent_start:  # 'In NHS Kent ICB alone, ...'
+                or doc[i].tag_ == "IN" and doc[i].is_sent_start \
+                or doc[i].tag_ == "NNS" and doc[i].is_sent_start and i + 1 < len(doc) \
+                and doc[i + 1].lower_ in _CONNECTORS:
+            # 'In NHS Kent ICB alone, ...'; 'Patients of St Leonard's Practice ...'
             i += 1
             continue
         j = i
         while j < len(doc) and (_capitalised(doc[j]) or doc[j].lower_ in _CONNECTORS and j + 1 < len(doc)
                                 and _capitalised(doc[j + 1]) and doc[j + 1].text not in _TITLES and j > i
-                                or _listed_place(doc, i, j)):
+                                or _listed_place(doc, i, j) or _saints_possessive(doc, i, j)):
             j += 1
         best = None
         for end in range(j, i, -1):
             words = tuple(t.text for t in doc[i:end])
-            if any(words[-len(h):] == h and len(words) > len(h) for h in heads):
+            matched = [h for h in heads if words[-len(h):] == h and len(words) > len(h)]
+            if matched:
+                head = max(matched, key=len)
+                if heads[head] == "Practice" and kind_of_practice(words[:-len(head)]):
+                    continue  # 'Modern General Practice', 'Good Medical Practice': a kind of practice, not one
                 best = end
                 break
         head_end = best
@@ -229,6 +236,15 @@ def _listed_place(doc: Doc, start: int, comma: int) -> bool:
 
 
 _BOARD_WORDS = {"ICB", "CCG", "ICS", "Board", "Group", "System"}
+_NAMESAKE_OWNERS = {"St", "Saint", "King", "Queen"}
+
+
+def _saints_possessive(doc: Doc, start: int, at: int) -> bool:
+    """'St Leonard's Practice', 'King's Road Surgery': a possessive inside a name, after a saint's or a king's
+    name, not the possessive of an owner before a name ('the BMA's GP Committee')."""
+    if doc[at].lower_ not in ("'s", "’s") or at + 1 >= len(doc) or not _capitalised(doc[at + 1]):
+        return False
+    return doc[at - 1].text in _NAMESAKE_OWNERS or at - 2 >= start and doc[at - 2].text in ("St", "Saint")
 
 
 def _capitalised(token) -> bool:

@@ -111,6 +111,11 @@ MENTIONS = [
     ("The Locum GP Pay Survey, published in May by the BMA, found pay had fallen.", ("Locum GP Pay Survey", "Report")),
     # capitalised words the model calls a body, only ever before a policy's kind word, name the policy
     ("The Treasury published its Better Care strategy on Friday.", ("Better Care strategy", "Policy")),
+    # a saint's or a king's possessive inside a practice's name; 'Practice' alone a practice's kind word
+    ("Patients of St Leonard's Practice in Exeter see one GP.", ("St Leonard's Practice", "Practice")),
+    ("Dr Ann Cole, a partner at St John's Medical Centre, retired.", ("St John's Medical Centre", "Practice")),
+    ("King's Road Surgery will close in May.", ("King's Road Surgery", "Practice")),
+    ("Riverside Practice in Kendal closed its list.", ("Riverside Practice", "Practice")),
 ]
 
 
@@ -176,9 +181,18 @@ def test_generic_words_are_not_entities():
     ("Former ministers said the plan would fail.", "the Government"),  # not the government of the day
     ("Shadow ministers said the plan would fail.", "the Government"),
     ("Dr Lee was named on the Kestrel Power 100 list.", "Kestrel Power 100"),  # a list headed by 'list'
+    ("St Leonard's Practice in Exeter is full.", "St Leonard"),  # no name cut at the possessive
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("NHS England's Modern General Practice model was launched in 2023.", "Modern General Practice"),
+    ("Doctors must follow Good Medical Practice, the GMC's guidance.", "Good Medical Practice"),
+])
+def test_a_kind_of_practice_is_no_practice(text, name):
+    assert (name, "Practice") not in named(text)
 
 
 def test_a_plural_is_not_a_persons_name():
