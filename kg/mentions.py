@@ -198,8 +198,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             # Livewell take over')
             continue
         if etype == "Organization" and span[-1].lower_.rstrip("s") in _role_words() and span.end < len(doc) and \
-                doc[span.end].lower_ in KIND_WORDS:
-            continue  # 'Digital GP firm enters administration': a kind of firm, described, not named
+                (doc[span.end].lower_ in KIND_WORDS or doc[span.end].lower_ in load_lexicon().role_words):
+            # 'Digital GP firm enters administration': a kind of firm, described, not named; 'a Sheffield GP
+            # partner': a post, described by its town
+            continue
         if etype in ("Person", "Organization"):
             span = _given_names_before(span)
         if etype in ("Organization", "Place"):

@@ -148,6 +148,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 yield Fact(owner, "published", report.key, view.sentence, "organisations.its-report", 0.7)
         yield from _parents(ctx, view, refs)
         yield from _serves_area(ctx, view, refs)
+        yield from _works_in_place(ctx, view, refs)
         yield from _parts(ctx, view)
         yield from _merged(ctx, view)
         for first, second in zip(refs, refs[1:]):
@@ -263,6 +264,56 @@ def _named_for_place(ctx: DocumentContext) -> Iterator[Fact]:
 def _works_in() -> re.Pattern:
     return re.compile(r",?\s+(?:(?:is|was|has\s+been)\s+)?(?:a|an)\s+(?:former\s+)?" + post_re() +
                       r"\s+(?:in|based\s+in)\s+" + _DIRECTION, re.I)
+
+
+# the clinical posts that are held in a town: 'a GP in Norwich', 'a Sheffield GP partner'
+_LOCAL_POSTS = {"gp", "gps", "partner", "doctor", "nurse", "pharmacist", "physician", "locum", "trainee", "manager",
+                "practitioner"}
+
+
+def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
+    """'X, who remains a GP in Norwich', 'X, deputy chair of Y and a GP partner in Oldham', 'X, a Sheffield GP
+    partner who...', 'X is a salaried GP in Rochdale': the town a person's clinical post is held in, read from
+    the parse wherever the post stands (the text patterns above read the plain apposition)."""
+    for place in (r for r in refs if r.type == "Place"):
+        token = ctx.token_for(view, place)
+        if token is None:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "in":
+            post = token.head.head
+            if post.tag_ == "VBN" and post.lower_ == "based":
+                post = post.head
+        elif token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+            post = token.head
+            while post.dep_ == "compound" and post.head.pos_ in ("NOUN", "PROPN"):
+                post = post.head  # 'a Sheffield GP partner'
+        else:
+            continue
+        if post.lower_ not in _LOCAL_POSTS or post.pos_ not in ("NOUN", "PROPN"):
+            continue
+        person = _post_holder(post)
+        holder = ctx.ref_for_token(view, person) if person is not None else None
+        if holder is not None and holder.type == "Person":
+            yield Fact(holder.key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
+
+
+def _post_holder(post):
+    """Who a post noun describes: the name it is in apposition to ('X, a GP'), through a second post joined to a
+    first ('X, chair of Y and a GP'), or the subject of the clause that makes them it ('X, who is a GP')."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in post.children)
+    while post.dep_ == "conj":
+        post = post.head
+    if indefinite and post.dep_ == "pobj" and post.head.dep_ == "prep" and post.head.head.dep_ == "appos":
+        post = post.head.head  # 'X, chair of Y and a GP partner in Oldham': the parser joins the second post to Y
+    if post.dep_ == "appos":
+        return post.head
+    if post.dep_ == "attr" and post.head.lemma_ in ("be", "remain", "become"):
+        verb = post.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    return None
 
 
 # what a body does across an area: 'the federation that represents 31 practices across north and west Devon',
