@@ -266,8 +266,11 @@ def _post_description(token: Token, base: int, unposted: list[_Named]):
     if len({p.key for p in unposted}) != 1:
         return None
     first = _role_phrase_start(token, roles=load_lexicon().national_posts)
-    if first is None or token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN":
-        return None  # 'the health secretary Sajid Javid' is a title, for the roles extractor
+    if first is None or token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "PROPN" or \
+            any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+        # 'the health secretary Sajid Javid', 'The health secretary, Jo Pym, said': a title or a post in
+        # apposition, for the roles extractor
+        return None
     return base + first.idx, base + token.idx + len(token.text), unposted[0], "coref.post-description"
 
 
@@ -305,8 +308,9 @@ def _unposted_people(adoc: AnalysedDocument, pool: Sequence[_Named]) -> list[_Na
         if _has_post(text, person, 0, roles):
             posted.add(person.key)
     byline = adoc.document.byline
-    return [p for p in people if p.key not in posted and
-            not (byline is not None and byline.start <= p.start < byline.end)]
+    # the page's author, wherever else the page names them ('... tells Eleanor Trask why'), holds no post it reports
+    authors = {e.key for e in pool if byline is not None and byline.start <= e.start < byline.end}
+    return [p for p in people if p.key not in posted and p.key not in authors]
 
 
 def _has_post(text: str, person: _Named, since: int, roles: frozenset[str] | None = None) -> bool:

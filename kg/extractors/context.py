@@ -17,6 +17,11 @@ from kg.nlp import AnalysedDocument, AnalysedSegment
 from kg.resolve import Resolution, commenter_key
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+_FEMININE = {"she", "her", "hers", "herself"}
+_MASCULINE = {"he", "him", "his", "himself"}
+_FEMININE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+_MASCULINE_TITLES = {"mr", "sir", "lord"}
+_PRONOUN_REACH = 3  # sentences back that a person of a pronoun's known gender is its antecedent from
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
 
 
@@ -76,6 +81,8 @@ class DocumentContext:
     _quotes: list[tuple[int, int, str]] | None = None  # (start, end, speaker) of attributed quotations
     _sentences: tuple[SentenceView, ...] | None = None  # made once: every extractor walks them
     _spokespeople: list[tuple[int, str, str | None]] | None = None  # (offset, section, organisation) of subjects
+    _genders: dict[str, str] | None = None  # person -> 'f' or 'm', where the page shows it
+    _sentence_starts: list[int] | None = None
 
     def __post_init__(self) -> None:
         self.refs.sort(key=lambda r: (r.mention.start, r.mention.end))
@@ -196,7 +203,7 @@ class DocumentContext:
             return self.quote_speaker_at(view.offset(token)) or self.first_person(view.sentence)
         if lower in PRONOUNS_PERSON:
             offset = view.offset(token)
-            person = self._last_person_ref(offset, view.sentence)
+            person = self._last_person_ref(offset, view.sentence, _gender_of_pronoun(lower))
             # 'An ICB spokesperson said... "No patient will be left without a GP," she said.': she is the
             # spokesperson, for the organisation, not the person named before the spokesperson
             spoken = self._spokesperson_between(person.mention.end if person else -1, offset, view.sentence.section)
@@ -270,17 +277,71 @@ class DocumentContext:
         ref = self._last_person_ref(offset, sentence)
         return ref.key if ref is not None else None
 
-    def _last_person_ref(self, offset: int, sentence: Sentence) -> Ref | None:
+    def _last_person_ref(self, offset: int, sentence: Sentence, gender: str | None = None) -> Ref | None:
+        """The person named last before `offset` in the sentence's section (and comment); with a pronoun's
+        `gender`, the last one the page does not show to be of the other ('Dr Ann Lee succeeded Professor Tom Hale.
+        She qualified in Leeds': she is Dr Lee, whom an earlier 'she' or a title showed a woman)."""
+        genders = self.genders() if gender else {}
+        reach = self._sentence_start_before(sentence.start, _PRONOUN_REACH)
         i = bisect.bisect_left(self._starts, offset)
+        nearest = None
         for ref in reversed(self.refs[:i]):
             if ref.mention.section != sentence.section:
                 continue
             if sentence.comment_index is not None and not (
                     self._comment(sentence) and self._comment(sentence).start <= ref.mention.start):
                 break
-            if ref.type == "Person" and ref.mention.source != "byline":
-                return ref
-        return None
+            if ref.type != "Person" or ref.mention.source == "byline" or genders.get(ref.key, gender) != gender:
+                continue
+            if ref.mention.start >= sentence.start or not gender or genders.get(ref.key) == gender:
+                # named before it in its sentence, or shown to be of its gender: before one of unknown gender named
+                # since in an earlier sentence, if no more than a few sentences back
+                if nearest is None or ref.mention.start >= reach:
+                    return ref
+                break
+            if nearest is None:
+                nearest = ref
+        return nearest
+
+    def _sentence_start_before(self, start: int, count: int) -> int:
+        """Where the sentence `count` sentences before the one starting at `start` starts."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [v.sentence.start for v in self.sentences()]
+        starts = self._sentence_starts
+        at = bisect.bisect_left(starts, start)
+        return starts[max(0, at - count)]
+
+    def genders(self) -> dict[str, str]:
+        """Each person the page shows a gender of: by a title ('Mrs', 'Sir'), or by the pronouns that can only
+        stand for them (a 'she' after a stretch that names one person alone). A person shown both ways has none."""
+        if self._genders is not None:
+            return self._genders
+        votes: dict[str, Counter] = {}
+        text = self.adoc.document.text
+        for ref in self.refs:
+            if ref.type != "Person":
+                continue
+            for word in text[max(0, ref.mention.start - 12):ref.mention.start].split()[-1:] + \
+                    ref.mention.text.split()[:1]:
+                word = word.rstrip(".").casefold()
+                if word in _FEMININE_TITLES or word in _MASCULINE_TITLES:
+                    votes.setdefault(ref.key, Counter())["f" if word in _FEMININE_TITLES else "m"] += 1
+        previous_start = None
+        for view in self.sentences():
+            start = view.sentence.start if previous_start is None else previous_start
+            for token in view.tokens:
+                gender = _gender_of_pronoun(token.lower_)
+                if gender is None or token.pos_ != "PRON":
+                    continue
+                named = {r.key for r in self.refs_in(start, view.offset(token))
+                         if r.type == "Person" and r.mention.source != "byline"
+                         and r.mention.section == view.sentence.section}
+                if len(named) == 1:
+                    votes.setdefault(named.pop(), Counter())[gender] += 1
+            previous_start = view.sentence.start
+        self._genders = {key: count.most_common(1)[0][0] for key, count in votes.items()
+                         if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]}
+        return self._genders
 
     def last_of_type_before(self, offset: int, types, *, within: int | None = None,
                             section: str | None = None) -> str | None:
@@ -461,3 +522,7 @@ def quoted_spans(text: str, *, open_ended: bool = False) -> list[tuple[int, int]
         if starts:
             spans.append((min(starts), len(text.rstrip())))
     return spans
+
+
+def _gender_of_pronoun(word: str) -> str | None:
+    return "f" if word in _FEMININE else "m" if word in _MASCULINE else None
