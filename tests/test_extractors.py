@@ -1742,6 +1742,16 @@ DEV3_RULES = [
     ("Dr Ruth Bale, vice chair of Kent LMC and a salaried GP in Dover, said the plan was late.",
      {("Ruth Bale", "locatedIn", "Dover", "")}),
     ("Dr Mia Frost, a Leeds GP partner, said the plan was late.", {("Mia Frost", "locatedIn", "Leeds", "")}),
+    # a post taken over, and one an organisation owns ('the BMA's deputy chair')
+    ("Dr Omar Hale, a GP partner who took over as chair of the Royal College of Nursing this week, spoke.",
+     {("Omar Hale", "holdsRole", "Royal College of Nursing", "chair")}),
+    ("Dr Ruth Bale served as the BMA's deputy chair from 2019.",
+     {("Ruth Bale", "holdsRole", "British Medical Association", "deputy chair")}),
+    ("Dr Ruth Bale was previously NHS England's national director of primary care.",
+     {("Ruth Bale", "holdsRole", "NHS England", "former national director of primary care")}),
+    # a name right after the verb that the parser takes for an adverb is still its object
+    ("Dr Mia Frost qualified in Leeds. Beyond the surgery, she chaired Kent LMC from 2012 to 2016 and sat on the "
+     "RCGP council.", {("Mia Frost", "chaired", "Kent LMC", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

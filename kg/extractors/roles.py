@@ -288,6 +288,8 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                 keep(_sat_on(ctx, view, verb))
                 continue
             preposition = _POST_VERBS.get(verb.lemma_, "")
+            if verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+                preposition = "as"  # 'who took over as chair of the RCGP this week'
             if preposition == "" or verb.pos_ not in ("VERB", "AUX"):
                 continue
             posts = [c for c in verb.children if c.dep_ == "attr"] if preposition is None else \
@@ -384,7 +386,21 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
         if earlier and not match.group("time"):
             qualifier = f"former {qualifier}"
         return Fact(holder, "holdsRole", org.key, view.sentence, "roles.clause", 0.8, qualifier=qualifier)
-    return None
+    # 'she served as the RCGP's honorary secretary': the organisation owns the post
+    owner = next((c for c in post.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    org = ctx.ref_for_token(view, owner) if owner is not None else None
+    if org is None or org.type not in ORG_TYPES or org.key == holder:
+        return None
+    owned = {t.i for t in owner.subtree}
+    words = [t for t in post.subtree if t.i not in owned]
+    match = _post_match(" ".join(t.text for t in words)) or \
+        _post_match(" ".join(t.text for t in words if t.i <= post.i))
+    if match is None:
+        return None
+    qualifier = _qualifier(match)
+    if earlier and not match.group("time"):
+        qualifier = f"former {qualifier}"
+    return Fact(holder, "holdsRole", org.key, view.sentence, "roles.owned-post", 0.75, qualifier=qualifier)
 
 
 def _post_match(words: str) -> re.Match | None:
