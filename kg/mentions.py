@@ -1178,7 +1178,10 @@ def byline_mentions(adoc: AnalysedDocument) -> Iterator[SegmentMention]:
         at = text.find(name, document.byline.start, document.byline.end)
         if at < 0:
             continue
-        yield SegmentMention(Mention(document.doc_id, at, at + len(name), name, etype, ARTICLE, "byline"), None)
+        # the outlet by the lexicon's name for it ('GP Online' is GPonline), as the page's other mentions of it
+        term = load_lexicon().canonical().get(name.casefold()) if etype == "Publication" else None
+        yield SegmentMention(Mention(document.doc_id, at, at + len(name), name, etype, ARTICLE, "byline"),
+                             term.name if term is not None and term.type == etype else None)
 
 
 def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:

@@ -32,7 +32,7 @@ ROLES = [
     ("RCGP chair Professor Kamila Hawthorne said the plans would not help patients.",
      ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair")),
     ("Tom Hughes is editor of GP Online.",
-     ("Tom Hughes", "holdsRole", "GP Online", "editor")),
+     ("Tom Hughes", "holdsRole", "GPonline", "editor")),
     ("NHS England's director of primary care, Dr Nikki Kanani, wrote to practices on Friday.",
      ("Nikki Kanani", "holdsRole", "NHS England", "director of primary care")),
     ("The Nuffield Trust published its analysis on Monday. Its chief executive is Thea Stein.",
@@ -1782,6 +1782,13 @@ def test_a_national_post_is_not_the_author_nor_described_when_a_name_is_apposed(
                           "\"I will take the health secretary at his word,\" Dr Lee said."))
     assert ("Tom Pym", "holdsRole", "the Government", "health secretary") in facts
     assert not [f for f in facts if f[0] == "Mary Cole" and f[1] == "holdsRole"]
+
+
+def test_an_outlet_named_by_an_alias_in_a_byline_is_the_lexicons_outlet():
+    kg = build("Headline\n\nLaura Hughes is a senior reporter at GP Online. Dr Sam Reed told GPonline the plan was late.")
+    assert [e.label for e in kg.entities if e.type == "Publication"] == ["GPonline"]
+    assert {("Laura Hughes", "holdsRole", "GPonline", "senior reporter"), ("Sam Reed", "quotedIn", "GPonline", "")} \
+        <= triples(kg)
 
 
 def test_a_post_without_its_holder_places_no_one():

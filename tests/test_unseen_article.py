@@ -139,7 +139,7 @@ def test_money_and_local_bodies_in_a_markdown_article():
         (icb, "requestsFundingFrom", "Department of Health and Social Care", "£1.5m"),  # 'It has also asked ...'
         ("Sarah Lin", "holdsRole", "Riverside Medical Centre", "GP partner"),
         ("John Allingham", "holdsRole", "Kent Local Medical Committee", "secretary"),
-        ("Laura Hughes", "holdsRole", "GP Online", "senior reporter"),
+        ("Laura Hughes", "holdsRole", "GPonline", "senior reporter"),
     } <= facts
     types = {e.label: e.type for e in kg.entities}
     assert types["Kent Local Medical Committee"] == "Organization"  # not a government committee
@@ -228,7 +228,7 @@ MORE_ARTICLES = [
         # 'Dr Helen Price of Devon LMC' is a person and her LMC; 'Dr Price' then speaks over two paragraphs
         ("Helen Price", "holdsRole", "Devon LMC", ""),
         ("Helen Price", "said", "Our patients are paying the price for decisions made in London.", ""),
-        ("Owen Lewis", "quotedIn", "GP Online", ""),
+        ("Owen Lewis", "quotedIn", "GPonline", ""),
     }, {"Helen Price of Devon LMC"}),
     ("digital_hub_2026.txt", {
         # 'awarded the contract to X': X won it from the awarder
@@ -253,7 +253,7 @@ MORE_ARTICLES = [
     }, {"NHS Staffordshire and Stoke", "Trent ICB", "Healthwatch Stoke"}),
     ("survey_2026.txt", {
         ("Tom Kavanagh", "holdsRole", "Riverside Health Centre", "partner"),
-        ("Tom Kavanagh", "quotedIn", "GP Online", ""),
+        ("Tom Kavanagh", "quotedIn", "GPonline", ""),
         ("Beth Morrow", "holdsRole", "King's Fund", "senior fellow"),
         ("Partner of 20 years", "supports", "Royal College of General Practitioners", ""),
     }, set()),
