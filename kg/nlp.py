@@ -223,10 +223,12 @@ def org_names(doc: Doc) -> Doc:
 
 
 def _listed_place(doc: Doc, start: int, comma: int) -> bool:
-    """'NHS Bristol, North Somerset and South Gloucestershire ICB': a board named after places listed with commas,
-    its name ending in the board's kind a few capitalised words on."""
-    if doc[comma].text != "," or comma <= start + 1 or doc[start].text != "NHS":
+    """'NHS Bristol, North Somerset and South Gloucestershire ICB', 'Bedfordshire, Luton and Milton Keynes ICB': a
+    board named after places listed with commas, its name ending in the board's kind a few capitalised words on."""
+    if doc[comma].text != "," or comma <= start:
         return False
+    if doc[start].text != "NHS" and doc[start:comma].text.casefold() not in uk_places():
+        return False  # 'Bedfordshire, Luton and Milton Keynes Integrated Care Board': a place opens it
     for token in doc[comma + 1:comma + 10]:
         if token.text in _BOARD_WORDS:
             return True

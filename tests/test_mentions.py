@@ -116,6 +116,11 @@ MENTIONS = [
     ("Dr Ann Cole, a partner at St John's Medical Centre, retired.", ("St John's Medical Centre", "Practice")),
     ("King's Road Surgery will close in May.", ("King's Road Surgery", "Practice")),
     ("Riverside Practice in Kendal closed its list.", ("Riverside Practice", "Practice")),
+    # a board named after places listed with commas, with or without 'NHS' before them
+    ("The rest will come from Bedfordshire, Luton and Milton Keynes Integrated Care Board.",
+     ("Bedfordshire, Luton and Milton Keynes Integrated Care Board", "GovernmentBody")),
+    ("Leicester, Leicestershire and Rutland ICB asked for £1m.",
+     ("Leicester, Leicestershire and Rutland ICB", "GovernmentBody")),
 ]
 
 
