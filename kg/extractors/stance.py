@@ -563,6 +563,8 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         score = _polarity_of([t for v in verdicts for t in v.subtree])
         relation = "criticises" if score <= NEGATIVE else "supports" if score >= POSITIVE else None
+        if any(v.lemma_.casefold() in DERISION_NOUNS for v in verdicts):
+            relation = "criticises"  # 'described X as "a lottery dressed up as a methodology"'
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None and verb.dep_ == "conj":
             # 'A DHSC spokesperson said ... and described the contract as "a fair offer"': the first verb's subject
@@ -613,7 +615,7 @@ MERIT_NOUNS = {"benefit", "value", "stability", "improvement", "success"}
 COPULAS = {"be", "become", "remain", "seem", "look", "sound", "prove"}
 # what something is called in derision, whatever VADER makes of the word ('QOF has been a joke for years')
 DERISION_NOUNS = {"joke", "farce", "shambles", "fiasco", "sham", "con", "scam", "charade", "mess", "disgrace",
-                  "disaster", "insult", "travesty", "gimmick", "stitch-up", "white elephant"}
+                  "disaster", "insult", "travesty", "gimmick", "stitch-up", "white elephant", "lottery"}
 # what praises a policy in words VADER scores near nothing: 'a step in the right direction', 'a good start'
 _MERIT_PHRASES = re.compile(r"\bstep in the right direction\b|\bgood (?:start|first step|news)\b|\blifeline\b|"
                             r"\bmove in the right direction\b|\bgame[ -]changer\b")
