@@ -1749,6 +1749,12 @@ DEV3_RULES = [
      {("Ruth Bale", "holdsRole", "British Medical Association", "deputy chair")}),
     ("Dr Ruth Bale was previously NHS England's national director of primary care.",
      {("Ruth Bale", "holdsRole", "NHS England", "former national director of primary care")}),
+    # a verdict of derision, whatever VADER makes of it
+    ("Dr Ann Lee described the Quality and Outcomes Framework as \"a lottery dressed up as a methodology\".",
+     {("Ann Lee", "criticises", "Quality and Outcomes Framework", "")}),
+    # a report's title in title case after its head word, its small words in lower case
+    ("Healthwatch Kent, whose 2024 report Waiting to Be Seen found a gap, said it was worried.",
+     {("Healthwatch Kent", "published", "Waiting to Be Seen", "")}),
     # a name right after the verb that the parser takes for an adverb is still its object
     ("Dr Mia Frost qualified in Leeds. Beyond the surgery, she chaired Kent LMC from 2012 to 2016 and sat on the "
      "RCGP council.", {("Mia Frost", "chaired", "Kent LMC", "")}),

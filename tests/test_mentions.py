@@ -116,6 +116,8 @@ MENTIONS = [
     ("Dr Ann Cole, a partner at St John's Medical Centre, retired.", ("St John's Medical Centre", "Practice")),
     ("King's Road Surgery will close in May.", ("King's Road Surgery", "Practice")),
     ("Riverside Practice in Kendal closed its list.", ("Riverside Practice", "Practice")),
+    ("The King's Fund report Fixing the Front Door of General Practice was published today.",
+     ("Fixing the Front Door of General Practice", "Report")),
     # a board named after places listed with commas, with or without 'NHS' before them
     ("The rest will come from Bedfordshire, Luton and Milton Keynes Integrated Care Board.",
      ("Bedfordshire, Luton and Milton Keynes Integrated Care Board", "GovernmentBody")),
@@ -187,6 +189,7 @@ def test_generic_words_are_not_entities():
     ("Shadow ministers said the plan would fail.", "the Government"),
     ("Dr Lee was named on the Kestrel Power 100 list.", "Kestrel Power 100"),  # a list headed by 'list'
     ("St Leonard's Practice in Exeter is full.", "St Leonard"),  # no name cut at the possessive
+    ("In its report NHS England said the plan was late.", "NHS England said"),  # a body is no title
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}
