@@ -54,6 +54,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "firm": (frozenset({"Company"}), ()),
     "provider": (frozenset({"Company"}), ()),
     "think tank": (frozenset({"ThinkTank"}), ()),
+    "charity": (frozenset({"ThinkTank", "Organization"}), ()),
     "regulator": (frozenset({"GovernmentBody"}), ()),
     "service": (frozenset({"Programme"}), ()),
     "scheme": (frozenset({"Programme", "Policy"}), ()),

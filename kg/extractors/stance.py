@@ -269,6 +269,7 @@ PHRASAL_STANCE = {
     ("take", "issue", "with"): "criticises", ("hit", "back", "at"): "criticises", ("pour", "water", "on"): "criticises",
     ("raise", "questions", "about"): "criticises", ("raise", "questions", "over"): "criticises",
     ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
+    ("point", "finger", "at"): "criticises",
     ("call", "", "on"): "urges", ("call", "", "upon"): "urges", ("urge", "", ""): "urges", ("press", "", ""): "urges",
     ("throw", "weight", "behind"): "supports", ("get", "", "behind"): "supports", ("argue", "", "for"): "supports",
     ("campaign", "", "for"): "supports", ("fight", "", "for"): "supports", ("stand", "", "by"): "supports",
