@@ -679,14 +679,24 @@ _DESCRIBED_BY_TOWN = {"gp", "gps", "practice", "practices", "surgery", "surgerie
                       "partners", "pharmacist", "patients"}
 
 
+_COMPASS = {"north", "south", "east", "west", "central", "north-west", "north-east", "south-west", "south-east",
+            "northern", "southern", "eastern", "western", "inner", "outer", "rural", "urban", "greater"}
+
+
 def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
-    """'A Kettering GP practice': a UK town's name the model leaves unnamed, before what it describes, is a place."""
+    """'A Kettering GP practice', 'in north Manchester': a UK town's name the model leaves unnamed, before what it
+    describes or after a compass word, is a place."""
     doc = aseg.doc
     found = []
     for token in doc[1:-1]:
         after = doc[token.i + 1]
         # (the model may tag the town a verb, or call 'Kettering GP' a body, which the noise rules drop)
-        if token.is_title and after.lower_ in _DESCRIBED_BY_TOWN and doc[token.i - 1].lower_ in ("a", "an", "the") \
+        before = doc[token.i - 1]
+        described = after.lower_ in _DESCRIBED_BY_TOWN and before.lower_ in ("a", "an", "the")
+        # 'Collyhurst Road Surgery in north Manchester, where...': a town after 'in' and a compass word
+        located = before.lower_ in _COMPASS and token.i >= 2 and doc[token.i - 2].lower_ in ("in", "across", "of") \
+            and not after.text[:1].isupper()
+        if token.is_title and (described or located) \
                 and token.lower_ in uk_places() and _free(named, aseg.segment.start, token.idx,
                                                           token.idx + len(token.text)):
             found.append(SegmentMention(_span_mention(aseg, doc[token.i:token.i + 1], doc_id, "Place", "town"), None))

@@ -104,6 +104,8 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
     for view in ctx.sentences():
         yield from _adjacent(ctx, view)
         yield from _plan_nouns(ctx, view)
+        yield from _planned(ctx, view)
+        yield from _report_authors(ctx, view)
         yield from _announced_reform(ctx, view)
         yield from _future_reform(ctx, view)
         yield from _examples(ctx, view)
@@ -329,6 +331,54 @@ def _plan_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 if target != agent:
                     yield Fact(agent, "plans", target, view.sentence, "actions.plan-noun", 0.6, cue=noun.lower_,
                                qualifier=action)
+
+
+_AUTHOR_NOUNS = {"author", "co-author", "coauthor", "authors", "co-authors"}
+
+
+def _report_authors(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Dr X, senior fellow at Y and the report's lead author, said': a person described as a report's author
+    wrote it."""
+    for word in view.tokens:
+        if word.lower_ not in _AUTHOR_NOUNS or word.dep_ not in ("appos", "conj"):
+            continue
+        doc = word.doc
+        # ('the report's co-author': the parser may split 'co-author' and hang the owner on 'co')
+        words = [word] + ([doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text == "-" and
+                          doc[word.i - 2].lower_ == "co" else [])
+        owner = next((c for w in words for c in w.children if c.dep_ == "poss"), None)
+        report = ctx.ref_for_token(view, owner) if owner is not None else None
+        if report is None or report.type != "Report":
+            continue
+        post = word
+        while post.dep_ == "conj":
+            post = post.head
+        if post.dep_ == "pobj" and post.head.dep_ == "prep" and post.head.head.dep_ == "appos":
+            post = post.head.head  # 'X, senior fellow at Y and the report's author': the parser joins it to Y
+        while post.dep_ == "appos" and post.head.dep_ == "appos":
+            post = post.head  # 'X, senior fellow at Y and the report's lead author': apposed to the first post
+        person = ctx.ref_for_token(view, post.head) if post.dep_ == "appos" else None
+        if person is not None and person.type == "Person":
+            yield Fact(person.key, "authored", report.key, view.sentence, "actions.report-author", 0.7,
+                       cue=word.lower_)
+
+
+_PLANNED = {"planned", "proposed", "promised", "intended", "mooted"}
+
+
+def _planned(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'the government's planned neighbourhood health service', 'NHS England's proposed access standard': whose
+    policy it is to come plans it."""
+    for word in view.tokens:
+        if word.lower_ not in _PLANNED or word.dep_ != "amod" or word.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owner = next((c for c in word.head.children if c.dep_ == "poss"), None)
+        agent = _entity(ctx, view, owner, {"Person"} | ORGS) if owner is not None else None
+        if agent is None:
+            continue
+        for target in dict.fromkeys(r.key for r in ctx.refs_under(view, word.head, POLICIES)):
+            if target != agent:
+                yield Fact(agent, "plans", target, view.sentence, "actions.planned", 0.65, cue=word.lower_)
 
 
 def _announced_reform(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
