@@ -480,7 +480,7 @@ def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             if owner is None:
                 continue
             if owner.lower_ in ("his", "her"):
-                holder = ctx.last_person_before(view.offset(owner), view.sentence)
+                holder = ctx.speaker_for(view, owner)
             else:
                 ref = ctx.ref_for_token(view, owner)
                 holder = ref.key if ref is not None and ref.type == "Person" else None
@@ -537,6 +537,17 @@ def _replacements(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
                     ctx.types.get(earlier) != "Person" or ctx.types.get(later) != "Person":
                 continue
             future = any(c.lower_ in ("will", "would", "shall") for c in verb.children)
+            current = [f for f in posts if f.predicate == "holdsRole" and f.qualifier and f.subject == later
+                       and not f.qualifier.startswith(("former", "previous", "ex-"))]
+            if not future and not any(f.sentence == view.sentence for f in current):
+                # 'Dr A ... took over as chair of the RCGP this week. She formally succeeded Professor B': with no
+                # post in this sentence, the one post the page gave the new holder before was the earlier one's
+                given = {(f.object, re.sub("^" + TIME, "", f.qualifier, flags=re.I)) for f in current
+                         if f.sentence.start < view.sentence.start}
+                if len(given) == 1:
+                    [(org, role)] = given
+                    yield Fact(earlier, "holdsRole", org, view.sentence, "roles.replaced", 0.65,
+                               qualifier=f"former {role}")
             for fact in posts:
                 if fact.predicate != "holdsRole" or not fact.qualifier or fact.qualifier.startswith("former"):
                     continue
