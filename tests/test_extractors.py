@@ -1776,6 +1776,12 @@ DEV3_RULES = [
     ("Dr Ann Lee, a GP partner who took over as chair of the Royal College of Nursing this week, spoke. Dr Lee "
      "formally succeeded Professor Tom Hale on 18 November.",
      {("Tom Hale", "holdsRole", "Royal College of Nursing", "former chair")}),
+    # standing firmly behind someone backs them, in a reader's words too
+    ("The Royal College of Nursing is firmly behind the Kent LMC motion.",
+     {("Royal College of Nursing", "supports", "Kent LMC", "")}),
+    ("LMCs vote for action\nBy Ann Lee\n1 May 2026\n\nKent LMC proposed a motion on the ARRS.\n\nReaders' comments "
+     "(1)\nTired doc | GP partner | 1 May 2026 10:00\nFully behind the Kent LMC motion.\n",
+     {("Tired doc", "supports", "Kent LMC", "")}),
     # a name right after the verb that the parser takes for an adverb is still its object
     ("Dr Mia Frost qualified in Leeds. Beyond the surgery, she chaired Kent LMC from 2012 to 2016 and sat on the "
      "RCGP council.", {("Mia Frost", "chaired", "Kent LMC", "")}),
@@ -1816,6 +1822,11 @@ def test_an_outlet_named_by_an_alias_in_a_byline_is_the_lexicons_outlet():
     assert [e.label for e in kg.entities if e.type == "Publication"] == ["GPonline"]
     assert {("Laura Hughes", "holdsRole", "GPonline", "senior reporter"), ("Sam Reed", "quotedIn", "GPonline", "")} \
         <= triples(kg)
+
+
+def test_standing_not_behind_someone_backs_no_one():
+    facts = triples(build("Headline\n\nThe Royal College of Nursing is not fully behind the Kent LMC motion."))
+    assert not [f for f in facts if f[1] == "supports"]
 
 
 def test_a_post_without_its_holder_places_no_one():

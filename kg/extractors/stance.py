@@ -42,7 +42,7 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
-                      _second_imperative, _responses, _distress, _disputes)
+                      _second_imperative, _responses, _distress, _disputes, _behind)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -58,6 +58,33 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
             elif token.pos_ == "VERB":
                 yield from _phrasal_stance(ctx, view, token)
         yield from _backed(ctx, view)
+
+
+# 'Fully behind the Devon LMC motion', 'the college is firmly behind the plan': standing behind someone backs them
+_BEHIND = re.compile(r"\b(?:fully|firmly|right|squarely|wholeheartedly|totally|completely|100%|solidly|four-square)"
+                     r"\s+behind\b", re.I)
+
+
+def _behind(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    match = _BEHIND.search(view.sentence.text)
+    if match is None:
+        return
+    word = next((t for t in view.tokens if t.lower_ == "behind" and view.offset(t) >= view.sentence.start +
+                 match.start()), None)
+    if word is None or word.head.lemma_ not in ("be", "stand", "remain", "get", "behind") and word.dep_ != "ROOT":
+        return
+    targets = [r for o in word.children if o.dep_ == "pobj" for r in ctx.refs_under(view, o)
+               if r.type in TARGET_TYPES]
+    subject = next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if word.dep_ != "ROOT" else None
+    holder = ctx.speaker_for(view, subject) if subject is not None else \
+        words_holder(ctx, view, view.offset(word))
+    if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"} or \
+            any(c.dep_ == "neg" for c in word.head.children):
+        return
+    for key in dict.fromkeys(r.key for r in targets):
+        if key != holder:
+            yield Fact(holder, "supports", key, view.sentence, "stance.behind", 0.65, cue=match.group(0).lower())
 
 
 # support withheld in so many words is opposition
