@@ -154,10 +154,10 @@ def org_names(doc: Doc) -> Doc:
     while i < len(doc):
         # 'An ICB spokesperson', 'Our PCN', 'But the X Group' open a sentence with a capital, not a name
         if not _capitalised(doc[i]) or doc[i].lower_ in _CONNECTORS or doc[i].tag_ in ("DT", "PRP$", "WP$", "CC") \
-                or doc[i].tag_ == "IN" and doc[i].is_sent_start \
+                or doc[i].tag_ == "IN" and (doc[i].is_sent_start or i and doc[i - 1].is_quote) \
                 or doc[i].tag_ == "NNS" and doc[i].is_sent_start and i + 1 < len(doc) \
                 and doc[i + 1].lower_ in _CONNECTORS:
-            # 'In NHS Kent ICB alone, ...'; 'Patients of St Leonard's Practice ...'
+            # 'In NHS Kent ICB alone, ...', '"At the LMC I was...'; 'Patients of St Leonard's Practice ...'
             i += 1
             continue
         j = i

@@ -118,6 +118,7 @@ MENTIONS = [
     ("Riverside Practice in Kendal closed its list.", ("Riverside Practice", "Practice")),
     ("The King's Fund report Fixing the Front Door of General Practice was published today.",
      ("Fixing the Front Door of General Practice", "Report")),
+    ("Take off the employer NI rise and the £889m looks small.", ("employer National Insurance contributions", "Policy")),
     # a board named after places listed with commas, with or without 'NHS' before them
     ("The rest will come from Bedfordshire, Luton and Milton Keynes Integrated Care Board.",
      ("Bedfordshire, Luton and Milton Keynes Integrated Care Board", "GovernmentBody")),
@@ -190,6 +191,7 @@ def test_generic_words_are_not_entities():
     ("Dr Lee was named on the Kestrel Power 100 list.", "Kestrel Power 100"),  # a list headed by 'list'
     ("St Leonard's Practice in Exeter is full.", "St Leonard"),  # no name cut at the possessive
     ("In its report NHS England said the plan was late.", "NHS England said"),  # a body is no title
+    ('"At the LMC I was negotiating with commissioners," she said.', "At the LMC"),  # a quotation's first word
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}
