@@ -1782,6 +1782,10 @@ DEV3_RULES = [
     ("LMCs vote for action\nBy Ann Lee\n1 May 2026\n\nKent LMC proposed a motion on the ARRS.\n\nReaders' comments "
      "(1)\nTired doc | GP partner | 1 May 2026 10:00\nFully behind the Kent LMC motion.\n",
      {("Tired doc", "supports", "Kent LMC", "")}),
+    # a body folded or absorbed into another is part of it
+    ("With Health Education England being folded into NHS England, the college sees a chance.",
+     {("Health Education England", "partOf", "NHS England", "")}),
+    ("NHS Digital was absorbed into NHS England in 2023.", {("NHS Digital", "partOf", "NHS England", "")}),
     # a name right after the verb that the parser takes for an adverb is still its object
     ("Dr Mia Frost qualified in Leeds. Beyond the surgery, she chaired Kent LMC from 2012 to 2016 and sat on the "
      "RCGP council.", {("Mia Frost", "chaired", "Kent LMC", "")}),

@@ -68,8 +68,9 @@ def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
 
 
 _MERGING = {"merge", "combine", "amalgamate"}
+_FOLDING = {"fold", "absorb", "subsume"}  # 'NHS England is being folded into the DHSC': only with 'into'
 _FORMING = {"form", "create", "become"}
-_MERGING_OR_BECOMING = _MERGING | {"become"}
+_MERGING_OR_BECOMING = _MERGING | _FOLDING | {"become"}
 MERGING_TYPES = {"Organization", "GovernmentBody", "Practice", "Company"}
 
 
@@ -82,7 +83,9 @@ def _merged(ctx: DocumentContext, view) -> Iterator[Fact]:
         merging = verb_lemma(verb, _MERGING)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
-        if merging:
+        if verb_lemma(verb, _FOLDING):
+            parts, wholes = subjects, prep_objects(verb, "into")
+        elif merging:
             parts = subjects + prep_objects(verb, "with")
             wholes = prep_objects(verb, "into") + [o for c in verb.children if c.dep_ in ("advcl", "xcomp")
                                                    and verb_lemma(c, _FORMING) for o in c.children
