@@ -1782,6 +1782,12 @@ DEV3_RULES = [
     ("LMCs vote for action\nBy Ann Lee\n1 May 2026\n\nKent LMC proposed a motion on the ARRS.\n\nReaders' comments "
      "(1)\nTired doc | GP partner | 1 May 2026 10:00\nFully behind the Kent LMC motion.\n",
      {("Tired doc", "supports", "Kent LMC", "")}),
+    # a post the practice owns, taken over; a hyphenated post whole; a post the parser takes for an adjective
+    ("Holly Road Surgery was rated inadequate. Dr Eva Marr took over as the practice's lead GP in April.",
+     {("Eva Marr", "holdsRole", "Holly Road Surgery", "lead GP")}),
+    ("Dr Ann Lee is a GP in Leeds. She has been vice-chair of Kent LMC since 2021 and was previously provost of the "
+     "RCGP's Wessex Faculty.", {("Ann Lee", "holdsRole", "Kent LMC", "vice-chair"),
+                                ("Ann Lee", "holdsRole", "Wessex Faculty", "former provost")}),
     # a body folded or absorbed into another is part of it
     ("With Health Education England being folded into NHS England, the college sees a chance.",
      {("Health Education England", "partOf", "NHS England", "")}),

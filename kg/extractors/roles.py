@@ -292,7 +292,9 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                 preposition = "as"  # 'who took over as chair of the RCGP this week'
             if preposition == "" or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            posts = [c for c in verb.children if c.dep_ == "attr"] if preposition is None else \
+            # ('was previously provost of X': the parser may take a post for an adjective)
+            posts = [c for c in verb.children if c.dep_ == "attr" or c.dep_ == "acomp" and
+                     c.lower_ in load_lexicon().role_names] if preposition is None else \
                 prep_objects(verb, preposition)
             if not posts or unasserted(verb):
                 continue
@@ -379,7 +381,7 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
         org = ctx.ref_for_token(view, org_token) if org_token is not None else None
         if org is None or org.type not in ORG_TYPES or org.key == holder:
             continue
-        match = _post_match(" ".join(t.text for t in post.subtree if t.i < preposition.i))
+        match = _post_match(_hyphenated_before(post) + " ".join(t.text for t in post.subtree if t.i < preposition.i))
         if match is None:
             continue
         qualifier = _qualifier(match)
@@ -387,7 +389,7 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
             qualifier = f"former {qualifier}"
         return Fact(holder, "holdsRole", org.key, view.sentence, "roles.clause", 0.8, qualifier=qualifier)
     # 'she served as the RCGP's honorary secretary': the organisation owns the post
-    owner = next((c for c in post.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    owner = next((c for c in post.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     org = ctx.ref_for_token(view, owner) if owner is not None else None
     if org is None or org.type not in ORG_TYPES or org.key == holder:
         return None
@@ -401,6 +403,17 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
     if earlier and not match.group("time"):
         qualifier = f"former {qualifier}"
     return Fact(holder, "holdsRole", org.key, view.sentence, "roles.owned-post", 0.75, qualifier=qualifier)
+
+
+def _hyphenated_before(post: Token) -> str:
+    """'vice-chair', which the parser splits into 'vice', '-' and the post: the words joined to the post by hyphens."""
+    doc, i = post.doc, post.left_edge.i
+    prefix = ""
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        prefix = doc[i - 2].text + "-" + prefix
+        i -= 2
+    return prefix
 
 
 def _post_match(words: str) -> re.Match | None:
