@@ -444,6 +444,9 @@ _OWNED_BODY = re.compile(r"(?:['’]s\s+(?P<body>(?:(?:[a-z][\w-]*|[A-Z]{2,4}s?)
                          r"\s+(?P<compound>(?:[a-z][\w-]*\s+){1,4}?%s)|"
                          r"['’]?s?\s+(?P<conference>(?:annual\s+|special\s+|national\s+)?conference))\b"
                          % (_BODY_HEADS_RE, _BODY_HEADS_RE))
+# 'the NHS Confederation's Primary Care Network', 'the BMA's Sessional GPs Committee': a body's kind in title case
+_OWNED_TITLED_BODY = re.compile(r"['’]s\s+(?P<body>(?:[A-Z][A-Za-z]+\s+){1,3}(?:%s))\b" % "|".join(
+    sorted((h.capitalize() for h in SUB_BODY_HEADS), key=len, reverse=True)))
 # 'the annual conference of England LMCs'
 _CONFERENCE_OF = re.compile(r"\b(?P<conference>(?:annual\s+|special\s+|national\s+)?conference)\s+of\s+(?:the\s+)?$")
 
@@ -458,6 +461,7 @@ def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
         if owner.mention.type not in ORGANISATION_TYPES:
             continue
         match = _OWNED_BODY.match(text, owner.mention.end - base) or \
+            _OWNED_TITLED_BODY.match(text, owner.mention.end - base) or \
             _CONFERENCE_OF.search(text, max(0, owner.mention.start - base - 40), owner.mention.start - base)
         if match is None:
             continue

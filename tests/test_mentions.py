@@ -101,6 +101,11 @@ MENTIONS = [
     ("Dr Ola Penn is a member of the RCN's nursing practice committee.",
      ("RCN nursing practice committee", "Organization")),
     ("The survey was published by the BMA's consultants committee.", ("BMA consultants committee", "Organization")),
+    # ... and in title case, where the kind word alone would name nothing
+    ("Ann Lee, chair of the Royal College of Nursing's General Practice Forum, spoke.",
+     ("Royal College of Nursing General Practice Forum", "Organization")),
+    ("Ann Lee, director of the Local Government Association's Health Network, spoke.",
+     ("Local Government Association Health Network", "Organization")),
     # a conference is named by the body whose conference it is
     ("The annual conference of the Royal College of Nursing voted to reject the offer.",
      ("Royal College of Nursing conference", "Organization")),
