@@ -1782,6 +1782,10 @@ DEV3_RULES = [
     ("LMCs vote for action\nBy Ann Lee\n1 May 2026\n\nKent LMC proposed a motion on the ARRS.\n\nReaders' comments "
      "(1)\nTired doc | GP partner | 1 May 2026 10:00\nFully behind the Kent LMC motion.\n",
      {("Tired doc", "supports", "Kent LMC", "")}),
+    # a body a reader says never or does not do something, the reader criticises
+    ("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB cut the budget.\n\nReaders' comments (1)\n"
+     "Kent GP | GP partner | 1 May 2026 10:00\nThe ICB has never funded anything properly.\n",
+     {("Kent GP", "criticises", "NHS Kent ICB", "")}),
     # a post the practice owns, taken over; a hyphenated post whole; a post the parser takes for an adjective
     ("Holly Road Surgery was rated inadequate. Dr Eva Marr took over as the practice's lead GP in April.",
      {("Eva Marr", "holdsRole", "Holly Road Surgery", "lead GP")}),
@@ -1832,6 +1836,13 @@ def test_an_outlet_named_by_an_alias_in_a_byline_is_the_lexicons_outlet():
     assert [e.label for e in kg.entities if e.type == "Publication"] == ["GPonline"]
     assert {("Laura Hughes", "holdsRole", "GPonline", "senior reporter"), ("Sam Reed", "quotedIn", "GPonline", "")} \
         <= triples(kg)
+
+
+def test_a_readers_it_or_the_articles_own_negation_criticises_no_body():
+    facts = triples(build("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB has never cut a budget.\n\n"
+                          "Readers' comments (1)\nKent GP | GP partner | 1 May 2026 10:00\nNHS Kent ICB runs the "
+                          "service. It will not replace general practice.\n"))
+    assert not [f for f in facts if f[1] == "criticises"]
 
 
 def test_standing_not_behind_someone_backs_no_one():

@@ -42,7 +42,7 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
-                      _second_imperative, _responses, _distress, _disputes, _behind)
+                      _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -58,6 +58,35 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
             elif token.pos_ == "VERB":
                 yield from _phrasal_stance(ctx, view, token)
         yield from _backed(ctx, view)
+
+
+# what a reader says a body never or does not do: 'NHS England never asks practice managers', 'CQC inspectors have
+# never once asked us', 'the ICBs will nod along and do nothing'
+_FAILING_WORDS = {"never", "not", "n't", "nothing", "nobody", "no"}
+
+
+def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if view.sentence.section == ARTICLE or in_question(view.span.root):
+        return
+    reader = ctx.first_person(view.sentence)
+    if reader is None:
+        return
+    for verb in view.tokens:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
+            continue
+        failing = [c for c in verb.children if c.dep_ in ("neg", "dobj") and c.lower_ in _FAILING_WORDS or
+                   c.dep_ == "advmod" and c.lower_ == "never"]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if not failing or subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("nobody", "no one"):
+            continue  # a reader's 'it' may be anything the comment is about
+        if subject.lower_ in ("nobody", "no one"):
+            named = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children]
+        else:
+            named = [subject] + [c for c in subject.children if c.dep_ in ("compound", "poss")]
+        for body in (r for r in (ctx.ref_for_token(view, t) for t in named) if r is not None):
+            if body.type in ORGANISATION_TYPES and body.key != reader:
+                yield Fact(reader, "criticises", body.key, view.sentence, "stance.reader-failing", 0.6,
+                           cue=failing[0].lower_)
 
 
 # 'Fully behind the Devon LMC motion', 'the college is firmly behind the plan': standing behind someone backs them
