@@ -1786,6 +1786,9 @@ DEV3_RULES = [
     ("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB cut the budget.\n\nReaders' comments (1)\n"
      "Kent GP | GP partner | 1 May 2026 10:00\nThe ICB has never funded anything properly.\n",
      {("Kent GP", "criticises", "NHS Kent ICB", "")}),
+    ("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB cut the budget.\n\nReaders' comments (1)\n"
+     "Kent GP | GP partner | 1 May 2026 10:00\nNobody at the Care Quality Commission ever asks practice managers.\n",
+     {("Kent GP", "criticises", "Care Quality Commission", "")}),
     # a post the practice owns, taken over; a hyphenated post whole; a post the parser takes for an adjective
     ("Holly Road Surgery was rated inadequate. Dr Eva Marr took over as the practice's lead GP in April.",
      {("Eva Marr", "holdsRole", "Holly Road Surgery", "lead GP")}),

@@ -77,9 +77,11 @@ def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterato
         failing = [c for c in verb.children if c.dep_ in ("neg", "dobj") and c.lower_ in _FAILING_WORDS or
                    c.dep_ == "advmod" and c.lower_ == "never"]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if not failing or subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("nobody", "no one"):
+        if subject is not None and subject.lower_ == "nobody":
+            failing.append(subject)  # 'Nobody at NHS England ever asks practice managers'
+        if not failing or subject is None or subject.pos_ == "PRON" and subject.lower_ != "nobody":
             continue  # a reader's 'it' may be anything the comment is about
-        if subject.lower_ in ("nobody", "no one"):
+        if subject.lower_ == "nobody":
             named = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children]
         else:
             named = [subject] + [c for c in subject.children if c.dep_ in ("compound", "poss")]
