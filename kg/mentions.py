@@ -1006,6 +1006,14 @@ def _apposed_title(doc, root: Token, start: int) -> tuple[int, str] | None:
     head = doc[start:end].root
     if head.dep_ not in ("appos", "npadvmod") or head.head.i not in (root.i, root.head.i):
         return None
+    # 'the RCGP's workforce report, Training Today, Leaving Tomorrow, which found': a title with a comma of its own,
+    # its second part capitalised words (no name) before a comma and a lower-case word
+    second = end + 1
+    while second < len(doc) and second - end < 6 and doc[second].text[:1].isupper() and doc[second].is_alpha and \
+            not doc[second].ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and doc[second].text not in TITLES:
+        second += 1
+    if second - end >= 3 and second + 1 < len(doc) and doc[second].text == "," and doc[second + 1].text.islower():
+        end = second
     title = doc[start:end].text
     return (end, title) if _refine_org_type(title, "") == "Organization" else None
 

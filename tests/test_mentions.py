@@ -121,6 +121,8 @@ MENTIONS = [
     ("Dr Ann Cole, a partner at St John's Medical Centre, retired.", ("St John's Medical Centre", "Practice")),
     ("King's Road Surgery will close in May.", ("King's Road Surgery", "Practice")),
     ("Riverside Practice in Kendal closed its list.", ("Riverside Practice", "Practice")),
+    ("Dr Lee welcomed the King's Fund's report, Waiting Lists, Waiting Rooms, which found long delays.",
+     ("Waiting Lists, Waiting Rooms", "Report")),
     ("The King's Fund report Fixing the Front Door of General Practice was published today.",
      ("Fixing the Front Door of General Practice", "Report")),
     ("Take off the employer NI rise and the £889m looks small.", ("employer National Insurance contributions", "Policy")),
