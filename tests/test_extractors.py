@@ -1789,6 +1789,9 @@ DEV3_RULES = [
     ("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB cut the budget.\n\nReaders' comments (1)\n"
      "Kent GP | GP partner | 1 May 2026 10:00\nNobody at the Care Quality Commission ever asks practice managers.\n",
      {("Kent GP", "criticises", "Care Quality Commission", "")}),
+    # what a body should have done, in someone's words, reproaches it
+    ("NHS Kent ICB awarded the contract to Operose Health. Dr Ann Lee said: \"The ICB should never have awarded this "
+     "contract.\"", {("Ann Lee", "criticises", "NHS Kent ICB", "")}),
     # a post the practice owns, taken over; a hyphenated post whole; a post the parser takes for an adjective
     ("Holly Road Surgery was rated inadequate. Dr Eva Marr took over as the practice's lead GP in April.",
      {("Eva Marr", "holdsRole", "Holly Road Surgery", "lead GP")}),
@@ -1845,6 +1848,12 @@ def test_a_readers_it_or_the_articles_own_negation_criticises_no_body():
     facts = triples(build("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB has never cut a budget.\n\n"
                           "Readers' comments (1)\nKent GP | GP partner | 1 May 2026 10:00\nNHS Kent ICB runs the "
                           "service. It will not replace general practice.\n"))
+    assert not [f for f in facts if f[1] == "criticises"]
+
+
+def test_what_a_body_should_do_is_no_reproach():
+    facts = triples(build("Headline\n\nNHS Kent ICB met on Monday. Dr Ann Lee said: \"The ICB should award the "
+                          "contract to a local practice.\""))
     assert not [f for f in facts if f[1] == "criticises"]
 
 

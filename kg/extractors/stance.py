@@ -42,7 +42,8 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
-                      _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies)
+                      _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies,
+                      _reproaches)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -89,6 +90,26 @@ def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterato
             if body.type in ORGANISATION_TYPES and body.key != reader:
                 yield Fact(reader, "criticises", body.key, view.sentence, "stance.reader-failing", 0.6,
                            cue=failing[0].lower_)
+
+
+def _reproaches(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The ICB should never have awarded this contract', 'The RCGP should have fought this years ago': in someone's
+    own words, what a body should have done reproaches it ('should be asking whether...' is as often a demand)."""
+    if "should" not in view.sentence.text and "ought" not in view.sentence.text:
+        return
+    for verb in view.tokens:
+        if verb.pos_ != "VERB" or verb.tag_ != "VBN" or in_question(verb):
+            continue
+        auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+        if not any(a in ("should", "ought") for a in auxiliaries) or "have" not in auxiliaries:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        target = ctx.ref_for_token(view, subject) if subject is not None and subject.pos_ != "PRON" else None
+        holder = words_holder(ctx, view, view.offset(verb))
+        if target is None or holder is None or target.key == holder or \
+                target.type not in ORGANISATION_TYPES | {"Person"}:
+            continue
+        yield Fact(holder, "criticises", target.key, view.sentence, "stance.reproach", 0.6, cue="should have")
 
 
 # 'Fully behind the Devon LMC motion', 'the college is firmly behind the plan': standing behind someone backs them
