@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, active_subject,
-                                   most_named_before, passive_agent, prep_objects, unasserted, verb_lemma)
+                                   most_named_before, passive_agent, post_holder, prep_objects, unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -350,14 +350,8 @@ def _report_authors(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         report = ctx.ref_for_token(view, owner) if owner is not None else None
         if report is None or report.type != "Report":
             continue
-        post = word
-        while post.dep_ == "conj":
-            post = post.head
-        if post.dep_ == "pobj" and post.head.dep_ == "prep" and post.head.head.dep_ == "appos":
-            post = post.head.head  # 'X, senior fellow at Y and the report's author': the parser joins it to Y
-        while post.dep_ == "appos" and post.head.dep_ == "appos":
-            post = post.head  # 'X, senior fellow at Y and the report's lead author': apposed to the first post
-        person = ctx.ref_for_token(view, post.head) if post.dep_ == "appos" else None
+        holder = post_holder(word)
+        person = ctx.ref_for_token(view, holder) if holder is not None else None
         if person is not None and person.type == "Person":
             yield Fact(person.key, "authored", report.key, view.sentence, "actions.report-author", 0.7,
                        cue=word.lower_)

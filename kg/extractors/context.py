@@ -526,3 +526,25 @@ def quoted_spans(text: str, *, open_ended: bool = False) -> list[tuple[int, int]
 
 def _gender_of_pronoun(word: str) -> str | None:
     return "f" if word in _FEMININE else "m" if word in _MASCULINE else None
+
+
+def post_holder(post: Token) -> Token | None:
+    """Who a post noun describes: the name it is in apposition to ('X, a GP'), through a second post joined to a
+    first ('X, chair of Y and a GP', 'X, senior fellow at Y and the report's lead author'), or the subject of the
+    clause that makes them it ('X, who is a GP')."""
+    described = any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in post.children)
+    while post.dep_ == "conj":
+        post = post.head
+    if described and post.dep_ == "pobj" and post.head.dep_ == "prep" and post.head.head.dep_ == "appos":
+        post = post.head.head  # 'X, chair of Y and a GP partner in Oldham': the parser joins the second post to Y
+    while post.dep_ == "appos" and post.head.dep_ == "appos":
+        post = post.head  # '..., the report's lead author': apposed to the first post
+    if post.dep_ == "appos":
+        return post.head
+    if post.dep_ == "attr" and post.head.lemma_ in ("be", "remain", "become"):
+        verb = post.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    return None

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, prep_objects, unasserted, verb_lemma
+from kg.extractors.context import DocumentContext, post_holder, prep_objects, unasserted, verb_lemma
 from kg.extractors.opinion import words_holder
 from kg.extractors.roles import post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
@@ -294,29 +294,11 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             continue
         if post.lower_ not in _LOCAL_POSTS or post.pos_ not in ("NOUN", "PROPN"):
             continue
-        person = _post_holder(post)
+        person = post_holder(post)
         holder = ctx.ref_for_token(view, person) if person is not None else None
         if holder is not None and holder.type == "Person":
             yield Fact(holder.key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
 
-
-def _post_holder(post):
-    """Who a post noun describes: the name it is in apposition to ('X, a GP'), through a second post joined to a
-    first ('X, chair of Y and a GP'), or the subject of the clause that makes them it ('X, who is a GP')."""
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in post.children)
-    while post.dep_ == "conj":
-        post = post.head
-    if indefinite and post.dep_ == "pobj" and post.head.dep_ == "prep" and post.head.head.dep_ == "appos":
-        post = post.head.head  # 'X, chair of Y and a GP partner in Oldham': the parser joins the second post to Y
-    if post.dep_ == "appos":
-        return post.head
-    if post.dep_ == "attr" and post.head.lemma_ in ("be", "remain", "become"):
-        verb = post.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
-            return verb.head
-        return subject
-    return None
 
 
 # what a body does across an area: 'the federation that represents 31 practices across north and west Devon',
