@@ -382,12 +382,8 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
         if org is None or org.type not in ORG_TYPES or org.key == holder:
             continue
         match = _post_match(_hyphenated_before(post) + " ".join(t.text for t in post.subtree if t.i < preposition.i))
-        if match is None:
-            continue
-        qualifier = _qualifier(match)
-        if earlier and not match.group("time"):
-            qualifier = f"former {qualifier}"
-        return Fact(holder, "holdsRole", org.key, view.sentence, "roles.clause", 0.8, qualifier=qualifier)
+        if match is not None:
+            return _post_fact(holder, org.key, match, earlier, view, "roles.clause", 0.8)
     # 'she served as the RCGP's honorary secretary': the organisation owns the post
     owner = next((c for c in post.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     org = ctx.ref_for_token(view, owner) if owner is not None else None
@@ -397,12 +393,15 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
     words = [t for t in post.subtree if t.i not in owned]
     match = _post_match(" ".join(t.text for t in words)) or \
         _post_match(" ".join(t.text for t in words if t.i <= post.i))
-    if match is None:
-        return None
+    return _post_fact(holder, org.key, match, earlier, view, "roles.owned-post", 0.75) if match else None
+
+
+def _post_fact(holder: str, org: str, match: re.Match, earlier: bool, view: SentenceView, rule: str,
+               confidence: float) -> Fact:
     qualifier = _qualifier(match)
     if earlier and not match.group("time"):
         qualifier = f"former {qualifier}"
-    return Fact(holder, "holdsRole", org.key, view.sentence, "roles.owned-post", 0.75, qualifier=qualifier)
+    return Fact(holder, "holdsRole", org, view.sentence, rule, confidence, qualifier=qualifier)
 
 
 def _hyphenated_before(post: Token) -> str:
