@@ -339,6 +339,8 @@ _AUTHOR_NOUNS = {"author", "co-author", "coauthor", "authors", "co-authors"}
 def _report_authors(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'Dr X, senior fellow at Y and the report's lead author, said': a person described as a report's author
     wrote it."""
+    if "author" not in view.sentence.text:
+        return
     for word in view.tokens:
         if word.lower_ not in _AUTHOR_NOUNS or word.dep_ not in ("appos", "conj"):
             continue
@@ -363,6 +365,8 @@ _PLANNED = {"planned", "proposed", "promised", "intended", "mooted"}
 def _planned(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'the government's planned neighbourhood health service', 'NHS England's proposed access standard': whose
     policy it is to come plans it."""
+    if not any(word in view.sentence.text for word in _PLANNED):
+        return
     for word in view.tokens:
         if word.lower_ not in _PLANNED or word.dep_ != "amod" or word.head.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -22,6 +22,7 @@ _MASCULINE = {"he", "him", "his", "himself"}
 _FEMININE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
 _MASCULINE_TITLES = {"mr", "sir", "lord"}
 _PRONOUN_REACH = 3  # sentences back that a person of a pronoun's known gender is its antecedent from
+_GENDERED = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers|[Hh]erself|[Hh]imself)\b")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
 
 
@@ -281,8 +282,8 @@ class DocumentContext:
         """The person named last before `offset` in the sentence's section (and comment); with a pronoun's
         `gender`, the last one the page does not show to be of the other ('Dr Ann Lee succeeded Professor Tom Hale.
         She qualified in Leeds': she is Dr Lee, whom an earlier 'she' or a title showed a woman)."""
-        genders = self.genders() if gender else {}
-        reach = self._sentence_start_before(sentence.start, _PRONOUN_REACH)
+        genders = None
+        reach = None
         i = bisect.bisect_left(self._starts, offset)
         nearest = None
         for ref in reversed(self.refs[:i]):
@@ -291,7 +292,14 @@ class DocumentContext:
             if sentence.comment_index is not None and not (
                     self._comment(sentence) and self._comment(sentence).start <= ref.mention.start):
                 break
-            if ref.type != "Person" or ref.mention.source == "byline" or genders.get(ref.key, gender) != gender:
+            if ref.type != "Person" or ref.mention.source == "byline":
+                continue
+            if gender and genders is None:
+                genders = self.genders()  # read the page's genders only when a pronoun has someone to agree with
+                reach = self._sentence_start_before(sentence.start, _PRONOUN_REACH)
+            if nearest is not None and ref.mention.start < reach:
+                break  # a person of the pronoun's gender further back than that does not go before the nearest
+            if gender and genders.get(ref.key, gender) != gender:
                 continue
             if ref.mention.start >= sentence.start or not gender or genders.get(ref.key) == gender:
                 # named before it in its sentence, or shown to be of its gender: before one of unknown gender named
@@ -329,6 +337,9 @@ class DocumentContext:
         previous_start = None
         for view in self.sentences():
             start = view.sentence.start if previous_start is None else previous_start
+            previous_start = view.sentence.start
+            if not _GENDERED.search(view.sentence.text):
+                continue
             for token in view.tokens:
                 gender = _gender_of_pronoun(token.lower_)
                 if gender is None or token.pos_ != "PRON":
@@ -338,7 +349,6 @@ class DocumentContext:
                          and r.mention.section == view.sentence.section}
                 if len(named) == 1:
                     votes.setdefault(named.pop(), Counter())[gender] += 1
-            previous_start = view.sentence.start
         self._genders = {key: count.most_common(1)[0][0] for key, count in votes.items()
                          if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]}
         return self._genders

@@ -66,8 +66,12 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
 _FAILING_WORDS = {"never", "not", "n't", "nothing", "nobody", "no"}
 
 
+_FAILING_TEXT = re.compile(r"\b(?:never|not|nothing|nobody|no)\b|n't", re.I)
+
+
 def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
-    if view.sentence.section == ARTICLE or in_question(view.span.root):
+    if view.sentence.section == ARTICLE or not _FAILING_TEXT.search(view.sentence.text) or \
+            in_question(view.span.root):
         return
     reader = ctx.first_person(view.sentence)
     if reader is None:
@@ -118,7 +122,7 @@ _BEHIND = re.compile(r"\b(?:fully|firmly|right|squarely|wholeheartedly|totally|c
 
 
 def _behind(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
-    match = _BEHIND.search(view.sentence.text)
+    match = _BEHIND.search(view.sentence.text) if "behind" in view.sentence.text else None
     if match is None:
         return
     word = next((t for t in view.tokens if t.lower_ == "behind" and view.offset(t) >= view.sentence.start +
