@@ -1789,6 +1789,9 @@ DEV3_RULES = [
     ("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB cut the budget.\n\nReaders' comments (1)\n"
      "Kent GP | GP partner | 1 May 2026 10:00\nNobody at the Care Quality Commission ever asks practice managers.\n",
      {("Kent GP", "criticises", "Care Quality Commission", "")}),
+    # a fellow partner holds the post where the one whose fellow they are holds it
+    ("Dr Ann Lee, a partner at Mill Lane Surgery, said the move was overdue. Her fellow partner Dr Tom Hale said the "
+     "new centre would have 22 rooms.", {("Tom Hale", "holdsRole", "Mill Lane Surgery", "partner")}),
     # what a body should have done, in someone's words, reproaches it
     ("NHS Kent ICB awarded the contract to Operose Health. Dr Ann Lee said: \"The ICB should never have awarded this "
      "contract.\"", {("Ann Lee", "criticises", "NHS Kent ICB", "")}),

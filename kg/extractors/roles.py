@@ -161,6 +161,7 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     yield from posts
     yield from _represented_seats(ctx, posts)
     yield from _predecessors(ctx, posts)
+    yield from _fellows(ctx, posts)
     yield from _replacements(ctx, posts)
     yield from _leaders(ctx)
     yield from _appointments(ctx)
@@ -512,6 +513,31 @@ def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
                     if person.key != holder:
                         yield Fact(person.key, "holdsRole", org, view.sentence, "roles.succession", 0.7,
                                    qualifier=f"{time} {role}".strip())
+
+
+def _fellows(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
+    """'Dr A, a partner at X, said... Her fellow partner Dr B said': B holds the same post where A holds it."""
+    for view in ctx.sentences():
+        if "fellow" not in view.sentence.text:
+            continue
+        for word in view.tokens:
+            post = word.head
+            if word.lower_ != "fellow" or word.dep_ not in ("amod", "compound") or post.pos_ != "NOUN":
+                continue
+            owner = next((c for c in post.children if c.dep_ == "poss"), None)
+            named = [c for c in post.children if c.dep_ == "appos"] + \
+                ([post.head] if post.dep_ == "appos" else [])
+            colleague = next((r for r in (ctx.ref_for_token(view, t) for t in named)
+                              if r is not None and r.type == "Person"), None)
+            holder = ctx.speaker_for(view, owner) if owner is not None else None
+            if colleague is None or holder is None or holder == colleague.key:
+                continue
+            held = {(f.object, f.qualifier) for f in posts if f.subject == holder and f.predicate == "holdsRole"
+                    and f.qualifier and f.qualifier.split()[-1] == post.lower_
+                    and not f.qualifier.startswith(("former", "previous"))}
+            if len(held) == 1:
+                [(org, role)] = held
+                yield Fact(colleague.key, "holdsRole", org, view.sentence, "roles.fellow", 0.7, qualifier=post.lower_)
 
 
 _REPLACING = {"replace", "succeed"}
