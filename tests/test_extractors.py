@@ -1789,6 +1789,8 @@ DEV3_RULES = [
     ("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB cut the budget.\n\nReaders' comments (1)\n"
      "Kent GP | GP partner | 1 May 2026 10:00\nNobody at the Care Quality Commission ever asks practice managers.\n",
      {("Kent GP", "criticises", "Care Quality Commission", "")}),
+    # 'X, of Y LMC,': one of the organisation's people, post unsaid
+    ("Dr Ruth Bale, of Kent LMC, supported the call to scrap ratings.", {("Ruth Bale", "holdsRole", "Kent LMC", "")}),
     # a fellow partner holds the post where the one whose fellow they are holds it
     ("Dr Ann Lee, a partner at Mill Lane Surgery, said the move was overdue. Her fellow partner Dr Tom Hale said the "
      "new centre would have 22 rooms.", {("Tom Hale", "holdsRole", "Mill Lane Surgery", "partner")}),

@@ -660,9 +660,9 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                     match = patterns["roles.taken-post"].fullmatch(between)
                     if match:
                         yield _fact(person, org, match, view, "roles.taken-post", 0.8)
-                    if re.fullmatch(r" of (?:the )?|\s*,\s*from (?:the )?", between) and \
+                    if re.fullmatch(r" of (?:the )?|\s*,\s*(?:from|of) (?:the )?", between) and \
                             not re.match(r"\s+(?:to|and)\b", text[org.mention.end:s.end]):
-                        # 'Dr Helen Price of Devon LMC', 'Dr X, from Devon LMC,': one of the organisation's people,
+                        # 'Dr Helen Price of Devon LMC', 'Dr X, from/of Devon LMC,': one of the organisation's people,
                         # post unsaid ('moved from X to Y' is a move, kept out by what follows)
                         yield Fact(person.key, "holdsRole", org.key, view.sentence, "roles.of", 0.7)
                     if re.fullmatch(r"\s*,\s*(?:formerly|previously|latterly)\s+(?:of|at|with)\s+(?:the\s+)?", between):
