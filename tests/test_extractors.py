@@ -1789,6 +1789,10 @@ DEV3_RULES = [
     ("ICB cuts funding\nBy Ann Lee\n1 May 2026\n\nNHS Kent ICB cut the budget.\n\nReaders' comments (1)\n"
      "Kent GP | GP partner | 1 May 2026 10:00\nNobody at the Care Quality Commission ever asks practice managers.\n",
      {("Kent GP", "criticises", "Care Quality Commission", "")}),
+    # credit given to someone is praise
+    ("Funding gap\nBy Ann Lee\n1 May 2026\n\nThe King's Fund published an analysis.\n\nReaders' comments (1)\n"
+     "Kent GP | GP partner | 1 May 2026 10:00\nCredit to the King's Fund for doing the sums properly.\n",
+     {("Kent GP", "supports", "King's Fund", "")}),
     # 'X, of Y LMC,': one of the organisation's people, post unsaid
     ("Dr Ruth Bale, of Kent LMC, supported the call to scrap ratings.", {("Ruth Bale", "holdsRole", "Kent LMC", "")}),
     # a fellow partner holds the post where the one whose fellow they are holds it
@@ -1860,6 +1864,13 @@ def test_what_a_body_should_do_is_no_reproach():
     facts = triples(build("Headline\n\nNHS Kent ICB met on Monday. Dr Ann Lee said: \"The ICB should award the "
                           "contract to a local practice.\""))
     assert not [f for f in facts if f[1] == "criticises"]
+
+
+def test_no_thanks_is_no_praise():
+    facts = triples(build("Funding gap\nBy Ann Lee\n1 May 2026\n\nThe King's Fund published an analysis.\n\n"
+                          "Readers' comments (1)\nKent GP | GP partner | 1 May 2026 10:00\nWe survived, no thanks to "
+                          "the King's Fund.\n"))
+    assert not [f for f in facts if f[1] == "supports"]
 
 
 def test_standing_not_behind_someone_backs_no_one():

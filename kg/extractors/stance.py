@@ -43,7 +43,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies,
-                      _reproaches)
+                      _reproaches, _credit)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -94,6 +94,23 @@ def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterato
             if body.type in ORGANISATION_TYPES and body.key != reader:
                 yield Fact(reader, "criticises", body.key, view.sentence, "stance.reader-failing", 0.6,
                            cue=failing[0].lower_)
+
+
+# 'Credit to the Health Foundation for doing the sums properly', 'Hats off to the practice': praise given to someone
+_CREDIT = re.compile(r"\b(?:credit|kudos|hats off|well done|thanks|thank you|respect)\s+to\s+", re.I)
+
+
+def _credit(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    text = view.sentence.text
+    match = _CREDIT.search(text) if "to" in text else None
+    if match is None or in_question(view.span.root) or re.search(r"\bno\s+$", text[:match.start()], re.I):
+        return  # 'No thanks to NHS England' is no praise
+    at = view.sentence.start + match.end()
+    holder = words_holder(ctx, view, at)
+    target = next((r for r in ctx.refs_in(at, at + 60) if r.mention.start - at <= 4), None)
+    if holder is None or target is None or target.key == holder or target.type not in TARGET_TYPES:
+        return
+    yield Fact(holder, "supports", target.key, view.sentence, "stance.credit", 0.6, cue=match.group(0).strip().lower())
 
 
 def _reproaches(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
