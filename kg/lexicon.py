@@ -19,6 +19,7 @@ _KIND_OF_PRACTICE = frozenset({"general", "clinical", "good", "best", "dental", 
 def kind_of_practice(words_before_head) -> bool:
     return bool(words_before_head) and words_before_head[-1].casefold() in _KIND_OF_PRACTICE
 
+
 @dataclass(frozen=True)
 class Term:
     name: str

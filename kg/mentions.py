@@ -674,17 +674,15 @@ def _after_seat_post(span: Span) -> bool:
         span.doc[span.start - 2].lower_ in _SEAT_POSTS
 
 
-_SEAT_DIRECTIONS = {"north", "south", "east", "west", "central", "mid", "inner", "outer", "north-east", "north-west",
-                    "south-east", "south-west", "and"}
+# the compass words of a place's name or of where in a place: 'North West Norfolk', 'in north Manchester'
+_COMPASS = {"north", "south", "east", "west", "central", "mid", "inner", "outer", "north-east", "north-west",
+            "south-east", "south-west"}
+_SEAT_DIRECTIONS = _COMPASS | {"and"}
 
 
 # what a town's name describes in 'a Kettering GP practice', 'the Leeds surgery', 'a Hull LMC member'
 _DESCRIBED_BY_TOWN = {"gp", "gps", "practice", "practices", "surgery", "surgeries", "doctor", "doctors", "partner",
                       "partners", "pharmacist", "patients"}
-
-
-_COMPASS = {"north", "south", "east", "west", "central", "north-west", "north-east", "south-west", "south-east",
-            "northern", "southern", "eastern", "western", "inner", "outer", "rural", "urban", "greater"}
 
 
 def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
@@ -968,18 +966,15 @@ def _title_after(doc, root: Token) -> tuple[int, str] | None:
     return None
 
 
-_TITLE_SMALL_WORDS = {"to", "of", "the", "and", "for", "a", "an", "in", "on", "at", "with", "by", "or"}
-
-
 def _title_case_run(doc, start: int) -> tuple[int, str] | None:
     """'whose 2024 report Waiting to Be Seen found': a title in title case, its small words in lower case, right
     after the report's head word, which the model seldom finds whole. Only with a small word inside, and no
     person, place or known body in it ('in its report NHS England said')."""
     end = start
     while end < len(doc) and end - start < 10 and (doc[end].text[:1].isupper() and doc[end].is_alpha or
-                                                   doc[end].lower_ in _TITLE_SMALL_WORDS and end > start):
+                                                   doc[end].lower_ in _FUNCTION_WORDS and end > start):
         end += 1
-    while end > start and doc[end - 1].lower_ in _TITLE_SMALL_WORDS:
+    while end > start and doc[end - 1].lower_ in _FUNCTION_WORDS:
         end -= 1
     words = doc[start:end]
     capitals = [t for t in words if t.text[:1].isupper()]

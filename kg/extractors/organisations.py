@@ -300,7 +300,6 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             yield Fact(holder.key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
 
 
-
 # what a body does across an area: 'the federation that represents 31 practices across north and west Devon',
 # 'The company runs nine practices across the East Midlands'
 _AREA_VERBS = {"serve", "cover", "represent", "run", "operate", "manage", "span", "commission"}

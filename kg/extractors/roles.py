@@ -211,21 +211,14 @@ def _represented_seats(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact
 
 def _who_represents(ctx: DocumentContext, view: SentenceView, place: Ref) -> Ref | None:
     """'Councillor X, cabinet member for adult social care at Y Council, who represents Kingsmere,': the person the
-    'who' clause is on, past the posts the parser may hang it on."""
+    'who' clause is on, past the posts the parser may hang it on (as a relative 'who' is read everywhere)."""
     token = ctx.token_for(view, place)
     verb = token.head if token is not None and token.dep_ == "dobj" else None
-    if verb is None or verb.lemma_ != "represent" or verb.dep_ != "relcl" or \
-            not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
-        return None
-    head = verb.head
-    for _ in range(6):
-        ref = ctx.ref_for_token(view, head)
-        if ref is not None and ref.type == "Person":
-            return ref
-        if head.dep_ not in ("pobj", "prep", "appos", "compound") or head.head.i == head.i:
-            return None
-        head = head.head
-    return None
+    who = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ == "who"), None) \
+        if verb is not None and verb.lemma_ == "represent" and verb.dep_ == "relcl" else None
+    key = ctx.speaker_for(view, who) if who is not None else None
+    return next((r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.key == key), None) \
+        if key is not None and ctx.types.get(key) == "Person" else None
 
 
 def _leaders(ctx: DocumentContext) -> Iterator[Fact]:

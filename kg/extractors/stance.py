@@ -64,9 +64,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
 # what a reader says a body never or does not do: 'NHS England never asks practice managers', 'CQC inspectors have
 # never once asked us', 'the ICBs will nod along and do nothing'
 _FAILING_WORDS = {"never", "not", "n't", "nothing", "nobody", "no"}
-
-
-_FAILING_TEXT = re.compile(r"\b(?:never|not|nothing|nobody|no)\b|n't", re.I)
+_FAILING_TEXT = re.compile(r"\b(?:%s)\b|n't" % "|".join(w for w in _FAILING_WORDS if w.isalpha()), re.I)
 
 
 def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
