@@ -819,6 +819,10 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
                 end += 1  # 'the Health and Social Care Act 2012': the year is part of an act's name
             yield doc[title:end], etype, None, "title", doc[title:end].text
             continue
+        owned = _owned_title(doc, chunk_start, root.i, taken)
+        if owned is not None:
+            yield doc[owned:root.i + 1], etype, None, "title", doc[owned:root.i + 1].text
+            continue
         for s, e in taken:  # a name inside the phrase ('NHS England's ... plan'): start after it
             if s <= doc[start].idx < e or doc[start].idx <= s < root.idx:
                 if e > root.idx:
@@ -1175,6 +1179,26 @@ def _capitalised_title(doc, start: int, root: int) -> int | None:
     return None
 
 
+def _owned_title(doc, chunk_start: int, root: int, taken: list[tuple[int, int]]) -> int | None:
+    """'The regulator’s annual State of Care report', 'its Fit for the Future review': after an owner's possessive,
+    title-case words up to the head are the report's own title, even where the model took part of them for an
+    organisation ('State of Care'); the owner is who made it. The first token of the title, or None."""
+    owner_end = next((i for i in range(root - 1, chunk_start - 1, -1)
+                      if doc[i].lower_ in ("'s", "’s", "its", "their")), None)
+    if owner_end is None:
+        return None
+    first = owner_end + 1
+    while first < root and doc[first].is_lower and doc[first].pos_ == "ADJ":
+        first += 1  # 'annual', 'latest'
+    words = doc[first:root]
+    if not words or not words[0].text[:1].isupper() or words[-1].lower_ in _TITLE_CONNECTORS or \
+            any(not (t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS) or t.ent_type_.startswith("KG_")
+                for t in words):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return first if any(start <= s and e <= end for s, e in taken) else None
+
+
 def _quoted_name_before(doc, chunk_start: int, root: int) -> Span | None:
     """The capitalised words in quotes right before a policy's head word ('the ‘Neighbourhood First’ plan')."""
     close = root - 1
@@ -1249,7 +1273,29 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     handles = {c.author for c in adoc.document.comments if c.author}
     kept = [found[k] for k in sorted(found)
             if not any(text[k[1] - len(h):k[1]] == h for h in handles if found[k].mention.text in h)]
-    return _local_aliases(kept)
+    return _local_aliases(_titled_on_the_page(kept))
+
+
+def _titled_on_the_page(found: list[SegmentMention]) -> list[SegmentMention]:
+    """'as State of Care report lays bare' in a headline, 'the regulator's annual State of Care report' below: a
+    report the page names by that title elsewhere is the titled report, and 'State of Care' no maker of it."""
+    titles = {m.mention.text.casefold(): m.mention.text for m in found
+              if m.mention.source == "title" and m.mention.type == "Report"}
+    if not titles:
+        return found
+    retitled = {i: sm for i, sm in enumerate(found) if sm.mention.source == "report-by" and
+                (sm.canonical or "").casefold() in titles}
+    if not retitled:
+        return found
+    spans = [(sm.mention.start, sm.mention.end) for sm in retitled.values()]
+    out = []
+    for i, sm in enumerate(found):
+        if i in retitled:
+            out.append(replace(sm, mention=replace(sm.mention, source="title"),
+                               canonical=titles[sm.canonical.casefold()]))
+        elif not (sm.mention.source == "ner" and any(s <= sm.mention.start and sm.mention.end <= e for s, e in spans)):
+            out.append(sm)
+    return out
 
 
 def _local_aliases(found: list[SegmentMention]) -> list[SegmentMention]:

@@ -348,10 +348,13 @@ def _its(ctx: DocumentContext, view, report) -> str | None:
     'its' in the sentence owns the report. (Coreference leaves alone a pronoun inside a name, and 'its latest report,
     Access Denied' is one.)"""
     token = ctx.token_for(view, report)
-    owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None) \
-        if token is not None else None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None) if token is not None else None
     if owner is None:
         return None
+    if owner.lower_ not in ("its", "their"):
+        # 'The regulator’s annual State of Care report': the body the description stands for
+        described = ctx.ref_for_token(view, owner) if owner.pos_ == "NOUN" else None
+        return described.key if described is not None and described.type in REPORT_AUTHOR_TYPES else None
     offset = view.offset(owner)
     return ctx.last_of_type_before(offset, REPORT_AUTHOR_TYPES, within=offset - view.sentence.start,
                                    section=view.sentence.section)
