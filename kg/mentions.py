@@ -162,6 +162,13 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                 named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "phrase"),
                                             " ".join(filter(None, (year, ent.ent_id_, stage))), surface))
                 continue
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if etype == "Practice" and not ent.ent_id_ and before is not None and before.text == "The" and \
+                    not before.is_sent_start:
+                # 'whether The Willows Surgery can afford it': a capital 'The' inside a sentence is the name's own
+                named.append(SegmentMention(_span_mention(aseg, ent, doc_id, etype, "lexicon"),
+                                            f"The {clean_name(ent.text)}", surface))
+                continue
             named.append(SegmentMention(_span_mention(aseg, ent, doc_id, etype, "lexicon"), ent.ent_id_ or None,
                                         surface))
             continue

@@ -1825,6 +1825,10 @@ DEV4_RULES = [
     ("Care gap widens as State of Health report lands\n\nThe King's Fund has warned of a gap. The think tank’s "
      "annual State of Health report, published today, found that access had fallen.",
      {("King's Fund", "published", "State of Health report", "")}),
+    # a capital 'The' inside a sentence is part of a practice's name
+    ("Ann Rowe is practice manager at The Laurels Surgery in Hexham.",
+     {("Ann Rowe", "holdsRole", "The Laurels Surgery", "practice manager"),
+      ("The Laurels Surgery", "locatedIn", "Hexham", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
