@@ -205,7 +205,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             # Livewell take over')
             continue
         if etype == "Organization" and span[-1].lower_.rstrip("s") in _role_words() and span.end < len(doc) and \
-                (doc[span.end].lower_ in KIND_WORDS or doc[span.end].lower_ in load_lexicon().role_words):
+                (doc[span.end].lower_ in KIND_WORDS or doc[span.end].lower_ in load_lexicon().role_words or
+                 doc[span.end].text.rstrip(".") in TITLES):
             # 'Digital GP firm enters administration': a kind of firm, described, not named; 'a Sheffield GP
             # partner': a post, described by its town
             continue
@@ -697,19 +698,42 @@ def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[Segm
     describes or after a compass word, is a place."""
     doc = aseg.doc
     found = []
-    for token in doc[1:-1]:
+    for token in doc[:-1]:
         after = doc[token.i + 1]
         # (the model may tag the town a verb, or call 'Kettering GP' a body, which the noise rules drop)
-        before = doc[token.i - 1]
-        described = after.lower_ in _DESCRIBED_BY_TOWN and before.lower_ in ("a", "an", "the")
+        before = doc[token.i - 1] if token.i else None
+        described = before is not None and after.lower_ in _DESCRIBED_BY_TOWN and before.lower_ in ("a", "an", "the")
         # 'Collyhurst Road Surgery in north Manchester, where...': a town after 'in' and a compass word
-        located = before.lower_ in _COMPASS and token.i >= 2 and doc[token.i - 2].lower_ in ("in", "across", "of") \
-            and not after.text[:1].isupper()
+        located = before is not None and before.lower_ in _COMPASS and token.i >= 2 and \
+            doc[token.i - 2].lower_ in ("in", "across", "of") and not after.text[:1].isupper()
+        lives_in = before is not None and before.lower_ == "in" and token.i >= 2 and doc[token.i - 2].lemma_ == "live" \
+            and token.pos_ == "PROPN" and not after.text[:1].isupper()  # 'who lives in Symondsbury with his wife'
+        if token.is_title and (lives_in or _town_before_titled_name(doc, token)):
+            first = token.i
+            while first > max(0, token.i - 2) and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" and \
+                    not doc[first - 1].is_sent_start:
+                first -= 1  # 'Lyme Regis GP Dr X'
+            if _free(named, aseg.segment.start, doc[first].idx, token.idx + len(token.text)):
+                found.append(SegmentMention(_span_mention(aseg, doc[first:token.i + 1], doc_id, "Place", "town"), None))
+            continue
         if token.is_title and (described or located) \
                 and token.lower_ in uk_places() and _free(named, aseg.segment.start, token.idx,
                                                           token.idx + len(token.text)):
             found.append(SegmentMention(_span_mention(aseg, doc[token.i:token.i + 1], doc_id, "Place", "town"), None))
     return found
+
+
+_POSTS_BEFORE_NAMES = {"gp", "doctor", "partner", "nurse", "pharmacist"}
+
+
+def _town_before_titled_name(doc, token) -> bool:
+    """'Bridport GP Dr Alan Fairbairn', 'Leeds GP Dr Ann Lee': a word before a clinical post and a titled name is the
+    town the person works in, a town the model seldom knows (no body the lexicon knows: 'NHS GP Dr X')."""
+    at = token.i
+    return at + 3 < len(doc) and doc[at + 1].lower_ in _POSTS_BEFORE_NAMES and \
+        doc[at + 2].text.rstrip(".") in TITLES and doc[at + 3].text[:1].isupper() and \
+        not token.ent_type_.startswith("KG_") and (token.pos_ == "PROPN" or token.lower_ in uk_places()) and \
+        token.text.rstrip(".") not in TITLES
 
 
 def _seats(doc) -> list[Span]:

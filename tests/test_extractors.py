@@ -1829,6 +1829,20 @@ DEV4_RULES = [
     ("Ann Rowe is practice manager at The Laurels Surgery in Hexham.",
      {("Ann Rowe", "holdsRole", "The Laurels Surgery", "practice manager"),
       ("The Laurels Surgery", "locatedIn", "Hexham", "")}),
+    # years spent as a post
+    ("Dr Ruth Bale spent 15 years as honorary treasurer of Kent Local Medical Committee.",
+     {("Ruth Bale", "holdsRole", "Kent Local Medical Committee", "honorary treasurer")}),
+    ("Dr Jo Reed has spent a decade as a partner at Mill Lane Surgery.",
+     {("Jo Reed", "holdsRole", "Mill Lane Surgery", "partner")}),
+    # a town written before a post and a titled name, one the model does not know too; where someone lives
+    ("Tributes paid as Lyme Regis GP Dr Omar Hale retires\n\nDr Hale said he would miss his patients.",
+     {("Omar Hale", "locatedIn", "Lyme Regis", "")}),
+    ("Tributes paid as Axminster GP Dr Omar Hale retires\n\nDr Hale said he would miss his patients.",
+     {("Omar Hale", "locatedIn", "Axminster", "")}),
+    ("Veteran Kettering GP Professor Tom Hale agreed.", {("Tom Hale", "locatedIn", "Kettering", "")}),
+    ("Dr Omar Hale, who lives in Chideock with his wife, plans to sail more.",
+     {("Omar Hale", "locatedIn", "Chideock", "")}),
+    ("Dr Ann Lee lives in Leeds.", {("Ann Lee", "locatedIn", "Leeds", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, post_holder, prep_objects, unasserted, verb_lemma
+from kg.extractors.context import DocumentContext, active_subject, post_holder, prep_objects, unasserted, verb_lemma
 from kg.extractors.opinion import words_holder
 from kg.extractors.roles import post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
@@ -284,12 +284,27 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "in":
             post = token.head.head
+            if post.pos_ == "VERB" and post.lemma_ == "live" and not unasserted(post):
+                # 'Dr X, who lives in Symondsbury', 'she lives in Leeds': where the person lives
+                subject = active_subject(post)
+                key = ctx.speaker_for(view, subject) if subject is not None else None
+                if key is not None and ctx.types.get(key) == "Person":
+                    yield Fact(key, "locatedIn", place.key, view.sentence, "organisations.lives-in", 0.65)
+                continue
             if post.tag_ == "VBN" and post.lower_ == "based":
                 post = post.head
         elif token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
             post = token.head
+            named_post = post.lower_ in _LOCAL_POSTS
             while post.dep_ == "compound" and post.head.pos_ in ("NOUN", "PROPN"):
                 post = post.head  # 'a Sheffield GP partner'
+                named_post = named_post or post.lower_ in _LOCAL_POSTS
+            if named_post and post.lower_ not in _LOCAL_POSTS and post.ent_type_ == "PERSON":
+                # 'Bridport GP Dr Alan Fairbairn': the post is written before the name it describes
+                holder = ctx.ref_for_token(view, post)
+                if holder is not None and holder.type == "Person":
+                    yield Fact(holder.key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
+                continue
         else:
             continue
         if post.lower_ not in _LOCAL_POSTS or post.pos_ not in ("NOUN", "PROPN"):

@@ -251,7 +251,7 @@ def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
                        time=time)
 
 
-_POST_VERBS = {"be": None, "become": None, "remain": None, "serve": "as", "work": "as", "act": "as",
+_POST_VERBS = {"be": None, "become": None, "remain": None, "serve": "as", "work": "as", "act": "as", "spend": "as",
                "replace": "as", "succeed": "as"}
 _EARLIER = {"previously", "formerly", "once", "earlier"}
 
