@@ -241,6 +241,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                 # the model's organisation 'Minimum Practice Income Guarantee' is a policy, its 'Sessional GP
                 # Employment Survey' a report
                 etype = policy_head_types()[span[-1].lower_]
+            elif etype == "Organization" and len(span) > 2 and span[1].lower_ in ("of", "into", "on") and \
+                    policy_head_types().get(span[0].lower_) == "Report" and \
+                    not any(t.ent_type_.startswith("KG_") for t in span):
+                etype = "Report"  # its 'Review of Physician Associates', 'Inquiry into General Practice': a report
             if etype == "Organization" and _names_a_policy_only(span, page):
                 continue  # 'its Better Care strategy': the name of the strategy, which the policy phrases take
             last = span[-2] if len(span) > 2 and re.fullmatch(r"(?:19|20)\d\d", span[-1].text) else span[-1]
@@ -705,7 +709,9 @@ def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[Segm
         described = before is not None and after.lower_ in _DESCRIBED_BY_TOWN and before.lower_ in ("a", "an", "the")
         # 'Collyhurst Road Surgery in north Manchester, where...': a town after 'in' and a compass word
         located = before is not None and before.lower_ in _COMPASS and token.i >= 2 and \
-            doc[token.i - 2].lower_ in ("in", "across", "of") and not after.text[:1].isupper()
+            (doc[token.i - 2].lower_ in ("in", "across", "of") or  # 'in Wythenshawe, south Manchester,'
+             token.i >= 3 and doc[token.i - 2].text == "," and doc[token.i - 3].ent_type_ in ("GPE", "LOC")) and \
+            not after.text[:1].isupper()
         lives_in = before is not None and before.lower_ == "in" and token.i >= 2 and doc[token.i - 2].lemma_ == "live" \
             and token.pos_ == "PROPN" and not after.text[:1].isupper()  # 'who lives in Symondsbury with his wife'
         if token.is_title and (lives_in or _town_before_titled_name(doc, token)):

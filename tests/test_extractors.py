@@ -1843,6 +1843,16 @@ DEV4_RULES = [
     ("Dr Omar Hale, who lives in Chideock with his wife, plans to sail more.",
      {("Omar Hale", "locatedIn", "Chideock", "")}),
     ("Dr Ann Lee lives in Leeds.", {("Ann Lee", "locatedIn", "Leeds", "")}),
+    # 'Review of X' is a report, and who leads a review or an inquiry chairs it (a report's leader wrote it)
+    ("The minister accepted the Inquiry into Practice Premises, an independent inquiry led by Dr Omar Hale.",
+     {("Omar Hale", "chaired", "Inquiry into Practice Premises", "")}),
+    ("The Review of Nursing Associates was led by Professor Ann Lee.",
+     {("Ann Lee", "chaired", "Review of Nursing Associates", "")}),
+    ("The King's Fund published a report on Monday. The report was led by Dr Ann Lee.",
+     {("Ann Lee", "authored", "King's Fund report", "")}),
+    # a town after a comma and a compass word: the place before it lies in it
+    ("At Mill Lane Surgery in Gorton, east Manchester, two nurses have left.",
+     {("Mill Lane Surgery", "locatedIn", "Gorton", ""), ("Gorton", "locatedIn", "Manchester", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -182,6 +182,8 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         subject_tok = active_subject(verb.head) or next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     if subject_tok is None and verb.dep_ in ("relcl", "acl", "xcomp"):
         subject_tok = verb.head
+        if subject_tok.dep_ == "appos" and ctx.ref_for_token(view, subject_tok) is None:
+            subject_tok = subject_tok.head  # 'the Review of X, an independent review led by Y': the one named
         # 'X was the first to offer Y': the subject of the copula
         if subject_tok.dep_ in ("attr", "acomp"):
             subject_tok = next((c for c in subject_tok.head.children if c.dep_ == "nsubj"), subject_tok)
@@ -269,9 +271,18 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         for target in targets:
             for agent in agents:
                 if agent != target:
-                    yield Fact(agent, predicate, target, view.sentence, f"actions.{lemma}", 0.7,
-                               cue=lemma, qualifier=qualifier, amount=amount)
+                    yield Fact(agent, _led(ctx, verb, target) if lemma == "lead" else predicate, target,
+                               view.sentence, f"actions.{lemma}", 0.7, cue=lemma, qualifier=qualifier, amount=amount)
         return
+
+
+_CHAIRED_WORKS = {"review", "inquiry", "commission", "taskforce"}
+
+
+def _led(ctx: DocumentContext, verb: Token, target: str) -> str:
+    """Who leads a review or an inquiry chairs it; who leads a report is its lead author."""
+    words = {verb.head.lower_, *(w for r in ctx.refs if r.key == target for w in r.mention.text.lower().split())}
+    return "chaired" if not _CHAIRED_WORKS.isdisjoint(words) else "authored"
 
 
 # the grade after what is rated, up to a mark or a word that starts a phrase of its own: 'rated the practice as

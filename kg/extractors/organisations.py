@@ -200,6 +200,10 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                         wider.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
                     yield Fact(first.key, "locatedIn", refs[at + 1].key, view.sentence, "organisations.located-in",
                                0.7)
+                    if not on_street and second.key != refs[at + 1].key:
+                        # 'in Wythenshawe, south Manchester': the nearer place lies in the wider one
+                        yield Fact(second.key, "locatedIn", refs[at + 1].key, view.sentence,
+                                   "organisations.place-in-place", 0.7)
 
 
 # the first person's place: 'in my corner of Greater Manchester', 'our practice in Oldham', 'here in Cornwall'
