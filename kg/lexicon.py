@@ -149,6 +149,10 @@ def lexicon_from_data(raw: dict) -> Lexicon:
     )
 
 
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+
+
 @lru_cache(maxsize=1)
 def uk_places() -> frozenset[str]:
     """Casefolded names of UK places: the lexicon's nations, regions and counties, and GeoNames' towns and cities

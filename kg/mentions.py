@@ -9,7 +9,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import hyphenated_uk_places, load_lexicon, starts_with_uk_place, uk_places
+from kg.lexicon import MONTH_NAMES, hyphenated_uk_places, load_lexicon, starts_with_uk_place, uk_places
 from kg.model import ARTICLE, ORGANISATION_TYPES, Mention
 from kg.nlp import AnalysedDocument, AnalysedSegment
 
@@ -722,7 +722,11 @@ def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[Segm
             if _free(named, aseg.segment.start, doc[first].idx, token.idx + len(token.text)):
                 found.append(SegmentMention(_span_mention(aseg, doc[first:token.i + 1], doc_id, "Place", "town"), None))
             continue
-        if token.is_title and (described or located) \
+        # 'Riverside Medical Group in Hull, which...': a town the model missed after a place's preposition
+        placed = before is not None and before.lower_ in ("in", "near", "around", "across") and \
+            not (after.is_title and after.pos_ == "PROPN") and token.ent_type_ not in ("DATE", "TIME") and \
+            token.lower_ not in MONTH_NAMES  # 'in March' is a month before it is a Fenland town
+        if token.is_title and (described or located or placed) \
                 and token.lower_ in uk_places() and _free(named, aseg.segment.start, token.idx,
                                                           token.idx + len(token.text)):
             found.append(SegmentMention(_span_mention(aseg, doc[token.i:token.i + 1], doc_id, "Place", "town"), None))

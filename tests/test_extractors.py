@@ -1853,11 +1853,25 @@ DEV4_RULES = [
     # a town after a comma and a compass word: the place before it lies in it
     ("At Mill Lane Surgery in Gorton, east Manchester, two nurses have left.",
      {("Mill Lane Surgery", "locatedIn", "Gorton", ""), ("Gorton", "locatedIn", "Manchester", "")}),
+    # a UK town the model missed after 'in'; a month is no town
+    ("Inspectors praised Harbour Medical Group in Hull, which was rated outstanding in March.",
+     {("Harbour Medical Group", "locatedIn", "Hull", "")}),
+    # what a clause's subject did 'a year after taking over' something
+    ("Inspectors praised Harbour Medical Group, which was rated outstanding a year after taking over the "
+     "neighbouring Quay Lane Surgery.", {("Harbour Medical Group", "tookOver", "Quay Lane Surgery", "")}),
+    ("Operose Health was fined £20,000 after taking over Elm Surgery.",
+     {("Operose Health", "tookOver", "Elm Surgery", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES
+
+
+def test_a_month_after_in_is_no_town():
+    kg = build("Headline\n\nHarbour Medical Group in Hull was rated outstanding in March.")
+    assert ("Harbour Medical Group", "locatedIn", "Hull", "") in triples(kg)
+    assert "March" not in {e.label for e in kg.entities}
 
 
 def test_a_reports_title_is_no_maker_of_it():

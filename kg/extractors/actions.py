@@ -190,9 +190,13 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     if subject_tok is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         # 'is to open clinics after winning a contract': who does what the phrase hangs on
         head = verb.head.head
+        if head.dep_ == "npadvmod" and head.pos_ == "NOUN":
+            head = head.head  # 'which was rated outstanding a year after taking over X'
         while head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
             head = head.head
-        subject_tok = active_subject(head)
+        subject_tok = active_subject(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if subject_tok is not None and subject_tok.lower_ in ("which", "that", "who") and head.dep_ == "relcl":
+            subject_tok = head.head
     if subject_tok is None and verb.dep_ == "conj":
         # 'is forecasting an overspend and has asked NHS England for a £25m loan': the first verb's subject
         subject_tok = active_subject(verb)

@@ -14,10 +14,10 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extractors.context import DocumentContext, SentenceView
+from kg.lexicon import MONTH_NAMES
 from kg.model import Fact
 
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december"), start=1)}
+_MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 _TIME_PREPOSITIONS = {"in", "since", "from", "until", "till", "by", "during", "between"}
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 UNDATED = {"said", "supports", "criticises", "opposes", "welcomes", "warnsAbout", "advisesCautionOn", "urges"}
