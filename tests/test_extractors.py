@@ -1868,6 +1868,17 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES
 
 
+def test_a_verb_inside_quoted_words_cues_nothing():
+    kg = build("Partners under pressure\nBy Mary Cole\n1 May 2026\n\nOur senior partner, Dr Ann Lee, put it bluntly. "
+               "\"We are letting a doctor go so that we can pay the bills,\" she said. \"I never thought I would hear "
+               "myself say that.\" Dr Tom Hale of NHS Kent ICB disagreed. \"I would urge Kent LMC to come back to the "
+               "table,\" he said.")
+    said = {(f[0], f[2]) for f in triples(kg) if f[1] == "said"}
+    assert ("Ann Lee", "I never thought I would hear myself say that.") in said
+    assert not [f for f in triples(kg) if f[0] == "Mary Cole"]
+    assert ("Tom Hale", "urges", "Kent LMC", "") in triples(kg)
+
+
 def test_a_month_after_in_is_no_town():
     kg = build("Headline\n\nHarbour Medical Group in Hull was rated outstanding in March.")
     assert ("Harbour Medical Group", "locatedIn", "Hull", "") in triples(kg)

@@ -91,6 +91,9 @@ def _quotations(ctx: DocumentContext, *, spans_only: bool) -> Iterator[Fact]:
                 lemma = "go on"
             if lemma is None:
                 continue
+            at = view.offset(token)
+            if any(qs < at < qe for qs, qe in quotes):
+                continue  # '"I never thought I would hear myself say that"': a verb of the quoted words, no cue
             speaker = _speaker(ctx, view, token)
             if speaker is None or ctx.types.get(speaker, "Commenter") not in SPEAKER_TYPES:
                 continue
