@@ -806,6 +806,8 @@ def _trim_constituency(span: Span) -> Span:
 # opinion adjectives are the writer's, not part of a policy's name ('the pitiful GP funding award')
 _OPINION = {"new", "latest", "proposed", "planned", "revised", "updated", "controversial", "pitiful", "flawed", "underinvested", "disastrous", "much-criticised", "much-vaunted",
             "so-called", "infamous", "ill-fated", "ill-conceived", "long-awaited", "welcome", "shambolic"}
+# how often a titled report comes out is no part of its title ('its annual Practice Pressures Survey')
+_FREQUENCY = {"annual", "yearly", "quarterly", "monthly", "weekly", "biennial", "biannual", "regular"}
 _REPORT_PREPS = {"of", "from", "by", "into", "on"}
 # words that count or point at things without naming which ('such initiatives', 'various services')
 _QUANTIFIERS = {"such", "other", "various", "several", "many", "some", "certain", "similar", "different", "all",
@@ -889,6 +891,7 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             start = max(start, owners[-1].i + 1)
         while start < root.i and (doc[start].dep_ in ("det", "poss", "predet") or doc[start].is_punct
                                   or doc[start].lower_ in ("'s", "’s") or doc[start].lower_ in _OPINION
+                                  or doc[start].lower_ in _FREQUENCY and doc[start + 1].text[:1].isupper()
                                   or doc[start].tag_ in ("JJS", "RBS")):
             start += 1
         end = root.i + 1

@@ -1861,6 +1861,11 @@ DEV4_RULES = [
      "neighbouring Quay Lane Surgery.", {("Harbour Medical Group", "tookOver", "Quay Lane Surgery", "")}),
     ("Operose Health was fined £20,000 after taking over Elm Surgery.",
      {("Operose Health", "tookOver", "Elm Surgery", "")}),
+    # a service apposed to '<firm>-run service': the firm runs it; how often a report comes out is not its title
+    ("Practices chased the records that NHS 111, the Capita-run service, had lost.",
+     {("Capita", "operates", "NHS 111", "")}),
+    ("The Royal College of Nursing's annual Nursing Workforce Survey, published last month, found that 40% would "
+     "leave.", {("Royal College of Nursing", "published", "Nursing Workforce Survey", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

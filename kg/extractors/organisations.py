@@ -150,6 +150,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             elif (owner := _its(ctx, view, report)) is not None:
                 yield Fact(owner, "published", report.key, view.sentence, "organisations.its-report", 0.7)
         yield from _parents(ctx, view, refs)
+        yield from _apposed_operators(ctx, view, refs)
         yield from _serves_area(ctx, view, refs)
         yield from _works_in_place(ctx, view, refs)
         yield from _parts(ctx, view)
@@ -360,6 +361,22 @@ def _described_person(refs, organisation, between: str, text: str):
     person = refs[at - 1]
     lead = text[person.mention.end:organisation.mention.start]
     return person if re.fullmatch(r",\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){1,4}(?:at|of)\s+(?:the\s+)?", lead) else None
+
+
+_APPOSED_OPERATOR = re.compile(r",\s+(?:the|a|an)\s+(?P<operator>[^,]{2,60}?)-(?:run|operated|managed|owned)\b")
+
+
+def _apposed_operators(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
+    """'Primary Care Support England, the Capita-run service,': the firm before '-run' runs the service named."""
+    text = ctx.adoc.document.text
+    for service in (r for r in refs if r.type in SERVICE_TYPES):
+        match = _APPOSED_OPERATOR.match(text, service.mention.end)
+        if match is None:
+            continue
+        operator = next((r for r in refs if r.mention.start == match.start("operator") and
+                         r.mention.end == match.end("operator") and r.type in OPERATOR_TYPES), None)
+        if operator is not None and operator.key != service.key:
+            yield Fact(operator.key, "operates", service.key, view.sentence, "organisations.apposed-operator", 0.75)
 
 
 def _its(ctx: DocumentContext, view, report) -> str | None:
