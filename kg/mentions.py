@@ -1306,6 +1306,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
                 found[key] = sm
     for sm in _repeated_names(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
+    for sm in _practice_short_names(adoc, list(found.values())):
+        found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _page_acronyms(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _implied_posts(adoc):
@@ -1461,6 +1463,28 @@ def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iter
     for segment, match in _free_matches(adoc, _any_name_re(names), found):
         yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
                                      names[match.group()], segment.section, "repeated-name"), None)
+
+
+_PRACTICE_SHORT = re.compile(r"(?:The\s+)?(?P<short>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:(?:Medical|Health|Family|"
+                             r"Group)\s+)?(?:Surgery|Practice|Centre|Center|Partnership)")
+
+
+def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    """'He became senior partner at Harbour View in 2006' after 'Harbour View Surgery': a practice's name without
+    its kind word, written elsewhere on the page, is that practice (two capitalised words or more, so no common word
+    is taken for it)."""
+    shorts: dict[str, str] = {}
+    for sm in found:
+        match = _PRACTICE_SHORT.fullmatch(sm.mention.text) if sm.mention.type == "Practice" else None
+        if match is not None:
+            shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
+    if not shorts:
+        return
+    pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-]|\s+[A-Z])" % "|".join(
+        re.escape(n) for n in sorted(shorts, key=len, reverse=True)))
+    for segment, match in _free_matches(adoc, pattern, found):
+        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), "Practice",
+                                     segment.section, "practice-short"), shorts[match.group()])
 
 
 _REPEATABLE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’-]+)+")

@@ -1866,6 +1866,11 @@ DEV4_RULES = [
      {("Capita", "operates", "NHS 111", "")}),
     ("The Royal College of Nursing's annual Nursing Workforce Survey, published last month, found that 40% would "
      "leave.", {("Royal College of Nursing", "published", "Nursing Workforce Survey", "")}),
+    # a practice's name without its kind word is the practice; a post whose 'at' the parser hangs on the verb
+    ("When Dr Omar Hale walked into Quay View Surgery in 1990, it had four doctors. He became senior partner at "
+     "Quay View in 2004.", {("Omar Hale", "holdsRole", "Quay View Surgery", "senior partner")}),
+    ("Dr Ann Lee joined Mill Lane Surgery in 1991. She became senior partner at Mill Lane Surgery in 2006.",
+     {("Ann Lee", "holdsRole", "Mill Lane Surgery", "senior partner")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

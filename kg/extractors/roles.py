@@ -306,6 +306,10 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                 if verb.lemma_ in ("replace", "succeed") else []
             for post in (p for head in posts for p in (head, *(c for c in head.children if c.dep_ == "conj"))):
                 fact = _clause_post(ctx, view, holder, post, earlier)
+                if fact is None and preposition is None and post.dep_ == "attr":
+                    # 'He became senior partner at X in 2006': the parser hangs the post's 'at' on the verb
+                    fact = _clause_post(ctx, view, holder, post, earlier,
+                                        [c for c in verb.children if c.dep_ == "prep" and c.i == post.right_edge.i + 1])
                 if fact is None:
                     continue
                 earlier_post = fact.qualifier if fact.qualifier.startswith("former ") else f"former {fact.qualifier}"
