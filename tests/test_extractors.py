@@ -1871,11 +1871,26 @@ DEV4_RULES = [
      "Quay View in 2004.", {("Omar Hale", "holdsRole", "Quay View Surgery", "senior partner")}),
     ("Dr Ann Lee joined Mill Lane Surgery in 1991. She became senior partner at Mill Lane Surgery in 2006.",
      {("Ann Lee", "holdsRole", "Mill Lane Surgery", "senior partner")}),
+    # a body that makes someone a post gives it to them
+    ("Dr Omar Hale retired. The Royal College of Nursing made him a fellow in 2010.",
+     {("Omar Hale", "holdsRole", "Royal College of Nursing", "fellow")}),
+    ("Dr Ann Lee retired. Kent LMC made her its honorary secretary in 2001.",
+     {("Ann Lee", "holdsRole", "Kent LMC", "honorary secretary")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES
+
+
+def test_a_pronoun_keeps_to_the_person_the_story_follows():
+    # 'he' before the one name in the stretch stands for someone else, so 'him' is not shown to be that name's
+    facts = triples(build("Tributes paid\n\nDr Omar Hale joined Quay View Surgery in 1991. He became senior partner "
+                          "in 2006. He chaired the LMC. He likes boats. Away from work he has raised £42,000 for a "
+                          "hospice by cycling from Land's End to John o'Groats, twice. The Royal College of Nursing "
+                          "made him a fellow in 2010."))
+    assert ("Omar Hale", "holdsRole", "Royal College of Nursing", "fellow") in facts
+    assert not [f for f in facts if f[1] == "holdsRole" and f[0] != "Omar Hale"]
 
 
 def test_a_verb_inside_quoted_words_cues_nothing():

@@ -22,6 +22,7 @@ _MASCULINE = {"he", "him", "his", "himself"}
 _FEMININE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
 _MASCULINE_TITLES = {"mr", "sir", "lord"}
 _PRONOUN_REACH = 3  # sentences back that a person of a pronoun's known gender is its antecedent from
+_CHAIN_REACH = 10  # sentences back, where pronouns of that gender have kept the person in the story since
 _GENDERED = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]ers|[Hh]erself|[Hh]imself)\b")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
 
@@ -283,7 +284,8 @@ class DocumentContext:
         `gender`, the last one the page does not show to be of the other ('Dr Ann Lee succeeded Professor Tom Hale.
         She qualified in Leeds': she is Dr Lee, whom an earlier 'she' or a title showed a woman)."""
         genders = None
-        reach = None
+        reach = chain_reach = None
+        chained = None
         i = bisect.bisect_left(self._starts, offset)
         nearest = None
         for ref in reversed(self.refs[:i]):
@@ -297,8 +299,18 @@ class DocumentContext:
             if gender and genders is None:
                 genders = self.genders()  # read the page's genders only when a pronoun has someone to agree with
                 reach = self._sentence_start_before(sentence.start, _PRONOUN_REACH)
+                chain_reach = self._sentence_start_before(sentence.start, _CHAIN_REACH)
             if nearest is not None and ref.mention.start < reach:
-                break  # a person of the pronoun's gender further back than that does not go before the nearest
+                # a person of the pronoun's gender further back than that does not go before the nearest, unless
+                # the nearest's own sentence speaks of someone of that gender ('he has raised £42,000 by cycling
+                # from Land's End to John o'Groats. The college made him a fellow')
+                if chained is None:
+                    chained = self._gendered_since(nearest, gender)
+                if not chained or ref.mention.start < chain_reach:
+                    break
+                if genders.get(ref.key) == gender:
+                    return ref
+                continue
             if gender and genders.get(ref.key, gender) != gender:
                 continue
             if ref.mention.start >= sentence.start or not gender or genders.get(ref.key) == gender:
@@ -310,6 +322,16 @@ class DocumentContext:
             if nearest is None:
                 nearest = ref
         return nearest
+
+    def _gendered_since(self, person: Ref, gender: str) -> bool:
+        """Whether the sentence that names `person` has a pronoun of `gender` besides."""
+        self._sentence_start_before(person.mention.start, 0)  # makes the sentence starts
+        starts = self._sentence_starts
+        at = bisect.bisect_right(starts, person.mention.start) - 1
+        start = starts[max(0, at)]
+        end = starts[at + 1] if at + 1 < len(starts) else len(self.adoc.document.text)
+        return any(_gender_of_pronoun(m.group(0).casefold()) == gender
+                   for m in _GENDERED.finditer(self.adoc.document.text, start, end))
 
     def _sentence_start_before(self, start: int, count: int) -> int:
         """Where the sentence `count` sentences before the one starting at `start` starts."""
@@ -344,10 +366,15 @@ class DocumentContext:
                 gender = _gender_of_pronoun(token.lower_)
                 if gender is None or token.pos_ != "PRON":
                     continue
-                named = {r.key for r in self.refs_in(start, view.offset(token))
-                         if r.type == "Person" and r.mention.source != "byline"
-                         and r.mention.section == view.sentence.section}
-                if len(named) == 1:
+                people = [r for r in self.refs_in(start, view.offset(token))
+                          if r.type == "Person" and r.mention.source != "byline"
+                          and r.mention.section == view.sentence.section]
+                named = {r.key for r in people}
+                if len(named) == 1 and not any(
+                        m.group(0).casefold() == ("she" if gender == "f" else "he")
+                        for m in _GENDERED.finditer(self.adoc.document.text, start, people[0].mention.start)):
+                    # (a 'he' before the one name stands for someone else: 'he has raised £42,000 cycling to John
+                    # o'Groats. The college made him a fellow'; a possessive may look ahead: 'In her speech, Dr X')
                     votes.setdefault(named.pop(), Counter())[gender] += 1
         self._genders = {key: count.most_common(1)[0][0] for key, count in votes.items()
                          if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]}

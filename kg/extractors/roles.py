@@ -418,8 +418,8 @@ def _post_match(words: str) -> re.Match | None:
     return re.fullmatch(r"(?:(?:the|a|an|its|their|his|her)\s+)?" + TIME + _role_re() + _PORTFOLIO, words, re.I)
 
 
-_HIRING = {"appoint", "name", "hire", "recruit", "elect"}
-_HIRING_WORDS = ("appoint", "named", "hire", "recruit", "elected")
+_HIRING = {"appoint", "name", "hire", "recruit", "elect", "make"}
+_HIRING_WORDS = ("appoint", "named", "hire", "recruit", "elected", "made", "makes", "making")
 
 
 def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
@@ -438,10 +438,25 @@ def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
                                                                None)
             else:
                 subject, appointed = active_subject(verb), next((c for c in verb.children if c.dep_ == "dobj"), None)
+            made = None
+            if appointed is None:
+                # 'The RCGP made him a fellow in 2010': the parser makes the post a clause whose subject is the person
+                made = next((c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "NOUN"
+                             and any(_made_one(g) for g in c.children)), None)
+                appointed = next((g for g in made.children if _made_one(g)), None) if made is not None else None
+            elif verb.lemma_ == "make":
+                continue  # 'made a loss', 'made changes': only a person made something is appointed
             if subject is None or appointed is None:
                 continue
             org = ctx.speaker_for(view, subject)
             if org is None or ctx.types.get(org) not in ORG_TYPES:
+                continue
+            person_key = ctx.speaker_for(view, appointed) if made is not None else None
+            if person_key is not None and ctx.types.get(person_key) == "Person":
+                match = _post_match(" ".join(t.text for t in made.subtree if appointed.i < t.i <= made.i))
+                if match and person_key != org:
+                    yield Fact(person_key, "holdsRole", org, view.sentence, "roles.appointed-by", 0.75,
+                               qualifier=_qualifier(match))
                 continue
             person = ctx.ref_for_token(view, appointed)
             if person is not None and person.type == "Person":
@@ -458,6 +473,13 @@ def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
             if match and person.key != org:
                 yield Fact(person.key, "holdsRole", org, view.sentence, "roles.appointed-by", 0.75,
                            qualifier=_qualifier(match))
+
+
+def _made_one(token: Token) -> bool:
+    """The one a post is given to in the parser's 'made [him a fellow]', 'made [her its honorary secretary]'."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "nsubj" or token.dep_ == "poss" and token.lower_ == "her" and following is not None and \
+        following.lower_ in ("a", "an", "its", "their", "the")
 
 
 def _appointed_post(person: Token) -> tuple[str | None, str | None]:
