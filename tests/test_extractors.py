@@ -1876,6 +1876,9 @@ DEV4_RULES = [
      {("Omar Hale", "holdsRole", "Royal College of Nursing", "fellow")}),
     ("Dr Ann Lee retired. Kent LMC made her its honorary secretary in 2001.",
      {("Ann Lee", "holdsRole", "Kent LMC", "honorary secretary")}),
+    # what a report says, owned by it, stands for the report in a stance
+    ("The Health Foundation published its Fair Shares report today. The Royal College of Nursing welcomed the "
+     "report’s focus on inequality.", {("Royal College of Nursing", "welcomes", "Fair Shares report", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -249,8 +249,18 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
 REPORT_PARTS = {"findings", "recommendations", "conclusions", "proposals"}
 
 
+# what a report says, owned by the report: 'welcomed the report's focus on inequality'
+_REPORT_SAYINGS = REPORT_PARTS | {"focus", "emphasis", "verdict", "finding", "conclusion", "recommendation", "call",
+                                  "analysis", "message", "tone"}
+
+
 def _report_part(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
-    """The report that 'the findings' or 'its recommendations', owned by nothing named, belong to."""
+    """The report that 'the findings' or 'its recommendations', owned by nothing named, belong to; and the one whose
+    'focus' or 'verdict' it is ('the report's focus on inequality')."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is not None and token.lower_ in _REPORT_SAYINGS:
+        report = ctx.ref_for_token(view, owner)
+        return report.key if report is not None and report.type == "Report" else None
     if token.lower_ not in REPORT_PARTS or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")
                                                    for c in token.children) or \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
