@@ -453,6 +453,9 @@ def _head_words(token: Token) -> tuple[Token, str] | None:
     head_text = token.lower_
     if head_text == "tank" and token.i > 0 and token.doc[token.i - 1].lower_ == "think":
         head_text = "think tank"
+    before = " ".join(t.lower_ for t in token.doc[max(0, token.i - 2):token.i])
+    if head_text == "board" and before == "integrated care" or head_text == "group" and before == "clinical commissioning":
+        head_text = "icb" if head_text == "board" else "ccg"  # 'the integrated care board' spelt out
     if head_text not in DESCRIPTION_HEADS:
         return None
     if token.dep_ == "compound":

@@ -1879,6 +1879,11 @@ DEV4_RULES = [
     # what a report says, owned by it, stands for the report in a stance
     ("The Health Foundation published its Fair Shares report today. The Royal College of Nursing welcomed the "
      "report’s focus on inequality.", {("Royal College of Nursing", "welcomes", "Fair Shares report", "")}),
+    # singled out for praise or criticism; set up; 'the integrated care board' spelt out is the ICB
+    ("The King's Fund published its Access report today. The report singles out NHS Kent ICB for praise after the "
+     "integrated care board set up a £2m Practice Support Fund in 2024.",
+     {("Access report", "supports", "NHS Kent ICB", ""), ("NHS Kent ICB", "founded", "Practice Support Fund", "£2m")}),
+    ("Dr Ann Lee set up Kent Digital Health in 2015.", {("Ann Lee", "founded", "Kent Digital Health", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
@@ -1905,6 +1910,10 @@ def test_a_verb_inside_quoted_words_cues_nothing():
     assert ("Ann Lee", "I never thought I would hear myself say that.") in said
     assert not [f for f in triples(kg) if f[0] == "Mary Cole"]
     assert ("Tom Hale", "urges", "Kent LMC", "") in triples(kg)
+
+
+def test_setting_up_a_meeting_founds_no_one():
+    assert not [f for f in triples(build("Headline\n\nThe BMA set up a meeting with NHS England.")) if f[1] == "founded"]
 
 
 def test_a_month_after_in_is_no_town():

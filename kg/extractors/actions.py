@@ -73,7 +73,8 @@ SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
 # 'working in London' or 'works for the trust' is not; 'invested £1bn in the ARRS' funds it
 ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in", "subcontract": "to"}
 PHRASAL = {"take": {"over": ("tookOver", ORGS, ORGS),
-                    "out": ("borrowsFrom", ORGS | {"Person"}, ORGS)}}  # 'took out a £700,000 loan from Lloyds Bank'
+                    "out": ("borrowsFrom", ORGS | {"Person"}, ORGS)},  # 'took out a £700,000 loan from Lloyds Bank'
+           "set": {"up": ("founded", ORGS | {"Person"}, ORGS | POLICIES)}}  # 'the ICB set up a £3.2m resilience fund'
 _BORROWED = {"loan", "mortgage", "overdraft", "credit"}
 _RULE_LEMMAS = frozenset(VERB_RULES) | frozenset(SECOND_RULES) | frozenset(PHRASAL)
 # what a sum is paid as: 'paid £3.2m in dividends to its parent company' (not 'in a speech to the conference')
@@ -227,6 +228,8 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     if predicate == "wonContract" and money_in(verb) is None and \
             not any(t.lower_ in _CONTRACT_NOUNS for t in verb.subtree):
         return  # 'won the support of the BMA', 'won an award': no contract, no sum
+    if predicate == "founded" and not passive:
+        object_toks = [t for t in object_toks if t.dep_ == "dobj"]  # 'set up a meeting with NHS England' founds no one
     if predicate == "published":
         # 'published plans to expand the ARRS': what is published is the plan, which `_plan_nouns` reads
         object_toks = [t for t in object_toks if t.lower_ not in PLAN_NOUNS or ctx.ref_for_token(view, t) is not None]

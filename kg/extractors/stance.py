@@ -43,7 +43,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies,
-                      _reproaches, _credit)
+                      _reproaches, _credit, _singled_out)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -92,6 +92,26 @@ def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterato
             if body.type in ORGANISATION_TYPES and body.key != reader:
                 yield Fact(reader, "criticises", body.key, view.sentence, "stance.reader-failing", 0.6,
                            cue=failing[0].lower_)
+
+
+# 'The report singles out NHS Humber and North Yorkshire ICB for praise': what it is singled out for says the stance
+_SINGLED_OUT_FOR = {"praise": "supports", "commendation": "supports", "criticism": "criticises",
+                    "censure": "criticises", "blame": "criticises", "condemnation": "criticises"}
+
+
+def _singled_out(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if "singl" not in view.sentence.text:
+        return
+    for verb in view.tokens:
+        if verb.lemma_ != "single" or not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) or \
+                unasserted(verb):
+            continue
+        relation = next((_SINGLED_OUT_FOR[o.lower_] for o in prep_objects(verb, "for") if o.lower_ in _SINGLED_OUT_FOR),
+                        None)
+        target = next((ctx.ref_for_token(view, c) for c in verb.children if c.dep_ == "dobj"), None)
+        agent = _agent_up(ctx, view, verb) if relation and target is not None else None
+        if agent is not None and agent != target.key and target.type in TARGET_TYPES:
+            yield Fact(agent, relation, target.key, view.sentence, "stance.singled-out", 0.7, cue="single out")
 
 
 # 'Credit to the Health Foundation for doing the sums properly', 'Hats off to the practice': praise given to someone
