@@ -1884,6 +1884,10 @@ DEV4_RULES = [
      "integrated care board set up a £2m Practice Support Fund in 2024.",
      {("Access report", "supports", "NHS Kent ICB", ""), ("NHS Kent ICB", "founded", "Practice Support Fund", "£2m")}),
     ("Dr Ann Lee set up Kent Digital Health in 2015.", {("Ann Lee", "founded", "Kent Digital Health", "")}),
+    # words of policy criticism VADER does not score
+    ("QOF rules\nBy Ann Lee\n1 May 2026\n\nQOF changed.\n\nReaders' comments (1)\nKent GP | GP partner | "
+     "1 May 2026 10:00\nThe new rule for locums in the Quality and Outcomes Framework is indefensible.\n",
+     {("Kent GP", "criticises", "Quality and Outcomes Framework", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
