@@ -1888,6 +1888,9 @@ DEV4_RULES = [
     ("QOF rules\nBy Ann Lee\n1 May 2026\n\nQOF changed.\n\nReaders' comments (1)\nKent GP | GP partner | "
      "1 May 2026 10:00\nThe new rule for locums in the Quality and Outcomes Framework is indefensible.\n",
      {("Kent GP", "criticises", "Quality and Outcomes Framework", "")}),
+    # a policy said to be refreshed or updated is planned to change
+    ("A DHSC spokesperson said the Primary Care Strategy, published in 2023, would be refreshed later this year.",
+     {("Department of Health and Social Care", "plans", "Primary Care Strategy", "refresh")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -96,7 +96,7 @@ PLAN_VERBS = {"unveil", "announce", "publish", "set", "outline", "draw", "presen
 # verbs of changing a policy: said of it in the future by someone, they are that someone's plan
 REFORM_VERBS = {"reform", "overhaul", "scrap", "replace", "abolish", "rewrite", "revamp", "review", "renegotiate",
                 "change", "phase", "axe", "redesign", "rethink", "expand", "extend", "introduce", "launch", "publish",
-                "roll", "implement", "pilot", "trial", "deliver"}
+                "roll", "implement", "pilot", "trial", "deliver", "refresh", "update", "revise"}
 SPEECH_VERBS = {"say", "announce", "confirm", "reveal", "tell", "state", "signal", "indicate", "admit"}
 
 
