@@ -245,6 +245,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                     policy_head_types().get(span[0].lower_) == "Report" and \
                     not any(t.ent_type_.startswith("KG_") for t in span):
                 etype = "Report"  # its 'Review of Physician Associates', 'Inquiry into General Practice': a report
+                span = _title_in_place(span)
             if etype == "Organization" and _names_a_policy_only(span, page):
                 continue  # 'its Better Care strategy': the name of the strategy, which the policy phrases take
             last = span[-2] if len(span) > 2 and re.fullmatch(r"(?:19|20)\d\d", span[-1].text) else span[-1]
@@ -1241,6 +1242,21 @@ def _owned_title(doc, chunk_start: int, root: int, taken: list[tuple[int, int]])
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return first if any(start <= s and e <= end for s, e in taken) else None
+
+
+def _title_in_place(span: Span) -> Span:
+    """'the Review of Physician Associates in the NHS, an independent review': the model ends the title before where
+    it is about, which title case shows to be part of it."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "in":
+        at = end + 1 + (doc[end + 1].lower_ == "the")
+        stop = at
+        while stop < min(len(doc), at + 3) and doc[stop].text[:1].isupper() and doc[stop].ent_type_ not in ("DATE",
+                                                                                                         "TIME"):
+            stop += 1
+        if stop > at and (stop == len(doc) or doc[stop].is_punct):
+            return doc[span.start:stop]
+    return span
 
 
 def _quoted_name_before(doc, chunk_start: int, root: int) -> Span | None:

@@ -1848,6 +1848,8 @@ DEV4_RULES = [
      {("Omar Hale", "chaired", "Inquiry into Practice Premises", "")}),
     ("The Review of Nursing Associates was led by Professor Ann Lee.",
      {("Ann Lee", "chaired", "Review of Nursing Associates", "")}),
+    ("The Government accepted the Review of Nursing Associates in the NHS, which reported in May.",
+     {("the Government", "supports", "Review of Nursing Associates in the NHS", "")}),
     ("The King's Fund published a report on Monday. The report was led by Dr Ann Lee.",
      {("Ann Lee", "authored", "King's Fund report", "")}),
     # a town after a comma and a compass word: the place before it lies in it
