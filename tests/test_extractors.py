@@ -1893,6 +1893,13 @@ DEV4_RULES = [
     # a policy said to be refreshed or updated is planned to change
     ("A DHSC spokesperson said the Primary Care Strategy, published in 2023, would be refreshed later this year.",
      {("Department of Health and Social Care", "plans", "Primary Care Strategy", "refresh")}),
+    # a feeling about what a clause says is about what the clause is about
+    ("Professor Ann Lee, chair of the Royal College of Nursing, said: \"We are pleased the Government has listened.\"",
+     {("Ann Lee", "welcomes", "the Government", "")}),
+    ("The RCN said it was delighted that the King's Fund had backed the plan.",
+     {("Royal College of Nursing", "welcomes", "King's Fund", "")}),
+    ("Kent LMC is concerned that the GP contract will drive partners out.",
+     {("Kent LMC", "warnsAbout", "GP contract", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -539,6 +539,15 @@ def _stance_words(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                        if r is not None and r.key != holder and r.type in TARGET_TYPES]
             if targets:
                 yield Fact(holder, relation, targets[0].key, view.sentence, "stance.word", 0.7, cue=word.lower_)
+        if word.pos_ == "ADJ" or word.tag_ == "VBN":
+            # 'We are pleased the Government has listened', 'disappointed that NHS England had ignored it': the
+            # feeling is about the one the clause is about
+            for clause in (c for c in word.children if c.dep_ == "ccomp"):
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                target = ctx.ref_for_token(view, subject) if subject is not None and subject.pos_ != "PRON" else None
+                if target is not None and target.key != holder and target.type in TARGET_TYPES:
+                    yield Fact(holder, relation, target.key, view.sentence, "stance.word-clause", 0.65,
+                               cue=word.lower_)
 
 
 def _reporting_speaker(ctx: DocumentContext, view: SentenceView, pronoun: Token) -> str | None:
