@@ -1900,6 +1900,10 @@ DEV4_RULES = [
      {("Royal College of Nursing", "welcomes", "King's Fund", "")}),
     ("Kent LMC is concerned that the GP contract will drive partners out.",
      {("Kent LMC", "warnsAbout", "GP contract", "")}),
+    # 'welcomed the announcement': a stance on who the page says announced it
+    ("Practices will be barred from hiring associates, the health secretary has announced. Tom Pym told the Commons "
+     "the change would start in April. Professor Ann Lee, chair of the Royal College of Nursing, welcomed the "
+     "announcement.", {("Ann Lee", "welcomes", "Tom Pym", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -300,10 +300,31 @@ def _policy_aspect(ctx: DocumentContext, view: SentenceView, token: Token) -> st
     if token.lower_ not in POLICY_ASPECTS or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")
                                                      for c in token.children):
         return None
+    if token.lower_ == "announcement" and not any(c.dep_ == "prep" for c in token.children):
+        # 'welcomed the announcement': the stance is on who announced it, the page's first announcer
+        announcer = _announcer(ctx, view)
+        if announcer is not None:
+            return announcer
     owned = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     if any(o.lower_ != "travel" for o in owned):
         return None  # 'the principle of continuity' is about continuity
     return most_named_before(ctx, view, token, {"Policy", "Programme"})
+
+
+def _announcer(ctx: DocumentContext, before: SentenceView) -> str | None:
+    """Who the page first says announced something ('..., the health secretary has announced.')."""
+    for view in ctx.sentences():
+        if view.sentence.start >= before.sentence.start:
+            return None
+        if "announc" not in view.sentence.text:
+            continue
+        for verb in view.tokens:
+            if verb.lemma_ == "announce" and verb.pos_ == "VERB" and not unasserted(verb):
+                subject = active_subject(verb)
+                key = ctx.speaker_for(view, subject) if subject is not None else None
+                if key is not None and ctx.types.get(key) in AGENT_TYPES:
+                    return key
+    return None
 
 
 def _passive_stance(ctx: DocumentContext, view: SentenceView, verb: Token, subject: Token, relation: str,
