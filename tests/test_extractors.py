@@ -1904,6 +1904,13 @@ DEV4_RULES = [
     ("Practices will be barred from hiring associates, the health secretary has announced. Tom Pym told the Commons "
      "the change would start in April. Professor Ann Lee, chair of the Royal College of Nursing, welcomed the "
      "announcement.", {("Ann Lee", "welcomes", "Tom Pym", "")}),
+    # a state a policy is said to be in is a verdict on it; 'the formula' is the one of that word, not one once
+    # called a formula
+    ("Dr Ann Lee said the Quality and Outcomes Framework was rigged.",
+     {("Ann Lee", "criticises", "Quality and Outcomes Framework", "")}),
+    ("The global sum formula fails patients, the charity says. The Carr-Hill formula has been used to allocate the "
+     "global sum since 2004. Dr Omar Hale said: \"We have been telling ministers for a decade that the formula is "
+     "broken.\"", {("Omar Hale", "criticises", "Carr-Hill formula", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -787,7 +787,7 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     for verb in view.tokens:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and _state(verb)), None)
         if subject is None or verb.dep_ == "relcl":
             continue
         speaker = ctx.quote_speaker_at(view.offset(verb)) or _reported_speaker(ctx, view, verb)
@@ -813,13 +813,20 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if (merit or score >= POSITIVE) and reader is None:
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "supports", key, view.sentence, "stance.merit", 0.65, cue=verb.lemma_.casefold())
-        elif verb.lemma_ in COPULAS and any(c.dep_ in ("attr", "acomp") for c in verb.children) and (
+        elif (verb.lemma_ in COPULAS and any(c.dep_ in ("attr", "acomp") for c in verb.children) or _state(verb)) and (
                 score <= NEGATIVE or any(c.dep_ == "attr" and c.lemma_.casefold() in DERISION_NOUNS
                                          for c in verb.children)):
             # 'the contract was "unworkable and unfair"': a verdict on its subject, however much of it is quoted
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "criticises", key, view.sentence, "stance.verdict", 0.65,
                            cue=f"{verb.lemma_.casefold()} {score:+.2f}")
+
+
+def _state(verb: Token) -> bool:
+    """'the formula is broken', 'the system is rigged': a participle after 'be' with no one doing it is a state the
+    subject is in, a verdict as an adjective would be."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children) and \
+        not any(c.dep_ in ("agent", "dobj", "prep", "xcomp", "ccomp") for c in verb.children)
 
 
 def _reported_speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
