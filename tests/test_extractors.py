@@ -1911,6 +1911,9 @@ DEV4_RULES = [
     ("The global sum formula fails patients, the charity says. The Carr-Hill formula has been used to allocate the "
      "global sum since 2004. Dr Omar Hale said: \"We have been telling ministers for a decade that the formula is "
      "broken.\"", {("Omar Hale", "criticises", "Carr-Hill formula", "")}),
+    # protecting something supports it
+    ("Dr Ruth Bale of NHS England said: \"That is exactly why we have protected QOF funding.\"",
+     {("Ruth Bale", "supports", "Quality and Outcomes Framework", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
