@@ -1914,6 +1914,9 @@ DEV4_RULES = [
     # protecting something supports it
     ("Dr Ruth Bale of NHS England said: \"That is exactly why we have protected QOF funding.\"",
      {("Ruth Bale", "supports", "Quality and Outcomes Framework", "")}),
+    # a short verdict praises with milder words than a clause needs
+    ("Kent LMC offered a new GP contract. A DHSC spokesperson described the GP contract as \"a fair offer in "
+     "difficult circumstances\".", {("Department of Health and Social Care", "supports", "GP contract", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -706,6 +706,9 @@ def _responses(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 DESCRIBING_VERBS = {"describe", "brand", "label", "dub", "call", "deem", "consider", "term"}
 
 
+_MILD_PRAISE = 0.3  # VADER compound of a verdict's noun phrase at or above which it praises ('a fair offer')
+
+
 def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'The BMA branded the contract "an insult"', 'described the plan as unworkable', 'called the offer derisory':
     the verdict's polarity is the subject's stance on what it describes."""
@@ -721,7 +724,11 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if not objects or not verdicts:
             continue
         score = _polarity_of([t for v in verdicts for t in v.subtree])
-        relation = "criticises" if score <= NEGATIVE else "supports" if score >= POSITIVE else None
+        # the verdict's own noun phrase, without what qualifies it ('a fair offer' in 'a fair offer in difficult
+        # circumstances'): a short verdict praises with milder words than a whole clause needs
+        head_score = _polarity_of([t for v in verdicts for t in v.subtree if t.i <= v.i])
+        relation = "criticises" if score <= NEGATIVE else \
+            "supports" if score >= POSITIVE or head_score >= _MILD_PRAISE and score > NEGATIVE else None
         if any(v.lemma_.casefold() in DERISION_NOUNS for v in verdicts):
             relation = "criticises"  # 'described X as "a lottery dressed up as a methodology"'
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
