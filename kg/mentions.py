@@ -489,8 +489,8 @@ def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
     return out
 
 
-_STREET = re.compile(r"\b(?:on|in|at|off)\s+(?P<street>(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|Drive|"
-                     r"Square|Hill|Row|Terrace|Parade|Close|Crescent|Grove|Gardens))\b")
+_STREET = re.compile(r"\b(?:on|in|at|off)\s+(?:the\s+)?(?P<street>(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|"
+                     r"Avenue|Way|Drive|Square|Hill|Row|Terrace|Parade|Close|Crescent|Grove|Gardens))\b")
 
 
 def _streets(doc, page: str) -> list[Span]:

@@ -1917,6 +1917,11 @@ DEV4_RULES = [
     # a short verdict praises with milder words than a clause needs
     ("Kent LMC offered a new GP contract. A DHSC spokesperson described the GP contract as \"a fair offer in "
      "difficult circumstances\".", {("Department of Health and Social Care", "supports", "GP contract", "")}),
+    # a street after 'in the' or 'on the'
+    ("The centre will replace the premises of Holly Road Surgery in the High Street, which the surgery outgrew.",
+     {("Holly Road Surgery", "locatedIn", "High Street", "")}),
+    ("Elm Surgery, on the Old Kent Road in Leeds, is closing.",
+     {("Elm Surgery", "locatedIn", "Old Kent Road", ""), ("Old Kent Road", "locatedIn", "Leeds", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

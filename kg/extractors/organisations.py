@@ -191,7 +191,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.street-in", 0.75)
             if first.type == "Place" and second.type == "Place" and _SETTLEMENT_OF.fullmatch(between):
                 yield Fact(second.key, "locatedIn", first.key, view.sentence, "organisations.town-of", 0.7)
-            on_street = second.mention.source == "street" and re.fullmatch(r",?\s+(?:on|in|at|off)\s+", between)
+            on_street = second.mention.source == "street" and \
+                re.fullmatch(r",?\s+(?:on|in|at|off)\s+(?:the\s+)?", between)  # 'in the High Street'
             if first.type in LOCATED_TYPES and second.type == "Place" and (_LOCATED.fullmatch(between) or on_street):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
                 # 'in Fulham, south west London', 'on Quay Road in Harbridge': the wider place too
