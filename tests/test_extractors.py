@@ -1922,6 +1922,10 @@ DEV4_RULES = [
      {("Holly Road Surgery", "locatedIn", "High Street", "")}),
     ("Elm Surgery, on the Old Kent Road in Leeds, is closing.",
      {("Elm Surgery", "locatedIn", "Old Kent Road", ""), ("Old Kent Road", "locatedIn", "Leeds", "")}),
+    # where one trained or worked as a GP
+    ("Dr Ann Lee qualified in 1998 and trained as a GP in Carlisle before moving south.",
+     {("Ann Lee", "locatedIn", "Carlisle", "")}),
+    ("Dr Omar Hale worked as a GP in Dover for a decade.", {("Omar Hale", "locatedIn", "Dover", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -280,6 +280,9 @@ _LOCAL_POSTS = {"gp", "gps", "partner", "doctor", "nurse", "pharmacist", "physic
                 "practitioner"}
 
 
+_WORKED_AS = {"work", "train", "practise", "practice", "serve", "qualify", "start"}
+
+
 def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
     """'X, who remains a GP in Norwich', 'X, deputy chair of Y and a GP partner in Oldham', 'X, a Sheffield GP
     partner who...', 'X is a salaried GP in Rochdale': the town a person's clinical post is held in, read from
@@ -319,6 +322,13 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
         holder = ctx.ref_for_token(view, person) if person is not None else None
         if holder is not None and holder.type == "Person":
             yield Fact(holder.key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
+        elif person is None and post.dep_ == "pobj" and post.head.lower_ == "as" and \
+                post.head.head.lemma_ in _WORKED_AS and not unasserted(post.head.head):
+            # 'she worked as a GP in Leeds': who worked as one
+            subject = active_subject(post.head.head)
+            key = ctx.speaker_for(view, subject) if subject is not None else None
+            if key is not None and ctx.types.get(key) == "Person":
+                yield Fact(key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
 
 
 # what a body does across an area: 'the federation that represents 31 practices across north and west Devon',
