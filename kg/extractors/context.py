@@ -325,19 +325,21 @@ class DocumentContext:
 
     def _gendered_since(self, person: Ref, gender: str) -> bool:
         """Whether the sentence that names `person` has a pronoun of `gender` besides."""
-        self._sentence_start_before(person.mention.start, 0)  # makes the sentence starts
-        starts = self._sentence_starts
+        starts = self._starts_of_sentences()
         at = bisect.bisect_right(starts, person.mention.start) - 1
         start = starts[max(0, at)]
         end = starts[at + 1] if at + 1 < len(starts) else len(self.adoc.document.text)
         return any(_gender_of_pronoun(m.group(0).casefold()) == gender
                    for m in _GENDERED.finditer(self.adoc.document.text, start, end))
 
-    def _sentence_start_before(self, start: int, count: int) -> int:
-        """Where the sentence `count` sentences before the one starting at `start` starts."""
+    def _starts_of_sentences(self) -> list[int]:
         if self._sentence_starts is None:
             self._sentence_starts = [v.sentence.start for v in self.sentences()]
-        starts = self._sentence_starts
+        return self._sentence_starts
+
+    def _sentence_start_before(self, start: int, count: int) -> int:
+        """Where the sentence `count` sentences before the one starting at `start` starts."""
+        starts = self._starts_of_sentences()
         at = bisect.bisect_left(starts, start)
         return starts[max(0, at - count)]
 
