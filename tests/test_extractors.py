@@ -1926,6 +1926,9 @@ DEV4_RULES = [
     ("Dr Ann Lee qualified in 1998 and trained as a GP in Carlisle before moving south.",
      {("Ann Lee", "locatedIn", "Carlisle", "")}),
     ("Dr Omar Hale worked as a GP in Dover for a decade.", {("Omar Hale", "locatedIn", "Dover", "")}),
+    # 'our PCN clinical director': the network the page named, not networks in general
+    ("We are part of Dover Rural Primary Care Network. I do not blame our PCN clinical director, Dr Ann Lee, who "
+     "has fought hard.", {("Ann Lee", "holdsRole", "Dover Rural Primary Care Network", "clinical director")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

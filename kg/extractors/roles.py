@@ -657,7 +657,7 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                             # 'former RCGP chair X': the time word before the organisation's name
                             before = _TIME_BEFORE.search(text, max(s.start, org.mention.start - 14), org.mention.start)
                             time = before.group(1).lower() if before and not match.group("time") else None
-                            yield _fact(person, org, match, view, rule, confidence, time)
+                            yield _fact(person, _one_of_kind(ctx, org, view), match, view, rule, confidence, time)
                             # 'the Conservative MPs A and B, and C': the role goes to every coordinated name
                             for other in _coordinated(ctx, view, person, people):
                                 # '... medical director Dr A and chief executive B': B's own post, in the same place
@@ -719,6 +719,25 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                 if org_key:
                     yield Fact(person.key, "holdsRole", org_key, s, "roles.implied-organisation", 0.7,
                                qualifier=_qualifier(match))
+
+
+# a kind of body written as a word of a post ('our PCN clinical director'), and how the page names one of that kind
+_KINDS_SPELT = {"pcn": "primary care network", "lmc": "local medical committee", "icb": "integrated care board",
+                "ccg": "clinical commissioning group"}
+
+
+def _one_of_kind(ctx: DocumentContext, org: Ref, view: SentenceView) -> Ref:
+    """'our PCN clinical director, Dr X' after 'We are part of Kettering Rural Primary Care Network': the post is in
+    the one of that kind the page named before, not in PCNs in general."""
+    kind = org.mention.text.casefold()
+    if kind not in _KINDS_SPELT:
+        return org
+    for ref in reversed(ctx.refs_in(0, org.mention.start)):
+        named = ref.mention.text.casefold()
+        if ref.key != org.key and ref.type in ORGANISATION_TYPES and ref.mention.section == view.sentence.section \
+                and (_KINDS_SPELT[kind] in named or kind in named.split()):
+            return ref
+    return org
 
 
 def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: SentenceView, before: str
