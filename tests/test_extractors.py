@@ -1929,6 +1929,8 @@ DEV4_RULES = [
     # 'our PCN clinical director': the network the page named, not networks in general
     ("We are part of Dover Rural Primary Care Network. I do not blame our PCN clinical director, Dr Ann Lee, who "
      "has fought hard.", {("Ann Lee", "holdsRole", "Dover Rural Primary Care Network", "clinical director")}),
+    ("Dr Tom Hale spent 20 years as honorary secretary of Kent Local Medical Committee. Dr Ann Lee, a Dover GP, "
+     "took over as LMC secretary in April.", {("Ann Lee", "holdsRole", "Kent Local Medical Committee", "secretary")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -385,6 +385,10 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
     # 'she served as the RCGP's honorary secretary': the organisation owns the post
     owner = next((c for c in post.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     org = ctx.ref_for_token(view, owner) if owner is not None else None
+    if owner is None:
+        # 'took over as LMC secretary in April': the post is in the LMC the page named
+        owner = next((c for c in post.children if c.dep_ == "compound" and c.lower_ in _KINDS_SPELT), None)
+        org = _named_of_kind(ctx, owner.lower_, view.offset(owner), view) if owner is not None else None
     if org is None or org.type not in ORG_TYPES or org.key == holder:
         return None
     owned = {t.i for t in owner.subtree}
@@ -732,12 +736,18 @@ def _one_of_kind(ctx: DocumentContext, org: Ref, view: SentenceView) -> Ref:
     kind = org.mention.text.casefold()
     if kind not in _KINDS_SPELT:
         return org
-    for ref in reversed(ctx.refs_in(0, org.mention.start)):
+    return _named_of_kind(ctx, kind, org.mention.start, view, org.key) or org
+
+
+def _named_of_kind(ctx: DocumentContext, kind: str, offset: int, view: SentenceView, other_than: str | None = None
+                   ) -> Ref | None:
+    """The body of a kind ('lmc') the page named last before `offset` in the sentence's section."""
+    for ref in reversed(ctx.refs_in(0, offset)):
         named = ref.mention.text.casefold()
-        if ref.key != org.key and ref.type in ORGANISATION_TYPES and ref.mention.section == view.sentence.section \
+        if ref.key != other_than and ref.type in ORGANISATION_TYPES and ref.mention.section == view.sentence.section \
                 and (_KINDS_SPELT[kind] in named or kind in named.split()):
             return ref
-    return org
+    return None
 
 
 def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: SentenceView, before: str
