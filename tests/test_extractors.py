@@ -1931,6 +1931,9 @@ DEV4_RULES = [
      "has fought hard.", {("Ann Lee", "holdsRole", "Dover Rural Primary Care Network", "clinical director")}),
     ("Dr Tom Hale spent 20 years as honorary secretary of Kent Local Medical Committee. Dr Ann Lee, a Dover GP, "
      "took over as LMC secretary in April.", {("Ann Lee", "holdsRole", "Kent Local Medical Committee", "secretary")}),
+    # a trainee's post, joined with its year hung on it
+    ("Dr Ruth Bale, who joined Quay Lane Surgery as a trainee in 2008, spoke.",
+     {("Ruth Bale", "holdsRole", "Quay Lane Surgery", "trainee")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

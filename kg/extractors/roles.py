@@ -332,7 +332,9 @@ def _joined_as(ctx: DocumentContext, view: SentenceView, verb: Token) -> Fact | 
     org = ctx.ref_for_token(view, org_token)
     if holder is None or ctx.types.get(holder) != "Person" or org is None or org.type not in ORG_TYPES:
         return None
-    match = _post_match(" ".join(t.text for t in posts[0].subtree))
+    # ('joined X as a trainee in 2008': the post's words up to its head, not the time hung on it)
+    match = _post_match(" ".join(t.text for t in posts[0].subtree)) or \
+        _post_match(" ".join(t.text for t in posts[0].subtree if t.i <= posts[0].i))
     if match is None:
         return None
     return Fact(holder, "holdsRole", org.key, view.sentence, "roles.joined-as", 0.8, qualifier=_qualifier(match))
