@@ -1934,6 +1934,12 @@ DEV4_RULES = [
     # a trainee's post, joined with its year hung on it
     ("Dr Ruth Bale, who joined Quay Lane Surgery as a trainee in 2008, spoke.",
      {("Ruth Bale", "holdsRole", "Quay Lane Surgery", "trainee")}),
+    # the decision, the move, the measures: the announcer's, where no owner is named
+    ("Practices will be barred from hiring associates, the health secretary has announced. Tom Pym told the Commons "
+     "the change would start in April. The BMA, however, said the measures did not go far enough. The Royal College "
+     "of Nursing criticised the decision to rename the role. Kent LMC welcomed the move.",
+     {("British Medical Association", "criticises", "Tom Pym", ""),
+      ("Royal College of Nursing", "criticises", "Tom Pym", ""), ("Kent LMC", "welcomes", "Tom Pym", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

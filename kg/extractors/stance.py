@@ -294,17 +294,23 @@ POLICY_ASPECTS = {"direction", "ambition", "ambitions", "vision", "principle", "
                   "announcement"}
 
 
+# what someone announces: with no owner named, a stance on 'the announcement' or 'the measures' is on its announcer
+_ANNOUNCED = {"announcement", "decision", "measures", "move"}
+
+
 def _policy_aspect(ctx: DocumentContext, view: SentenceView, token: Token) -> str | None:
     """The policy that 'the direction of travel', 'its ambitions' or 'the principle', owned by nothing named, belong
     to: the one the page names most so far."""
+    if token.lower_ in _ANNOUNCED and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and \
+            not any(c.dep_ in ("prep", "poss") for c in token.children):
+        # 'welcomed the announcement', 'criticised the decision to rename the role', 'the measures did not go far
+        # enough': the stance is on who announced it, the page's first announcer
+        announcer = _announcer(ctx, view)
+        if announcer is not None or token.lower_ != "announcement":
+            return announcer
     if token.lower_ not in POLICY_ASPECTS or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")
                                                      for c in token.children):
         return None
-    if token.lower_ == "announcement" and not any(c.dep_ == "prep" for c in token.children):
-        # 'welcomed the announcement': the stance is on who announced it, the page's first announcer
-        announcer = _announcer(ctx, view)
-        if announcer is not None:
-            return announcer
     owned = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     if any(o.lower_ != "travel" for o in owned):
         return None  # 'the principle of continuity' is about continuity
@@ -764,14 +770,17 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if not (lemma and not negated or not_far_enough) or verb.dep_ not in ("ccomp", "conj", "ROOT"):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        target = ctx.ref_for_token(view, subject) if subject is not None else None
-        speaker = ctx.quote_speaker_at(view.offset(verb))
-        if target is None or speaker is None or target.key == speaker or target.type not in TARGET_TYPES or \
+        ref = ctx.ref_for_token(view, subject) if subject is not None else None
+        speaker = ctx.quote_speaker_at(view.offset(verb)) or (_reported_speaker(ctx, view, verb) if ref is None else None)
+        # ('the measures did not go far enough': the announcer's measures)
+        target = ref.key if ref is not None else _policy_aspect(ctx, view, subject) if subject is not None else None
+        target_type = ctx.types.get(target) if target is not None else None
+        if target is None or speaker is None or target == speaker or target_type not in TARGET_TYPES or \
                 ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
             continue
-        if lemma == "lack" and target.type not in POLICY_TYPES:
+        if lemma == "lack" and target_type not in POLICY_TYPES:
             continue  # 'the plan lacks detail' finds fault; 'the practice lacks GPs' is its trouble
-        yield Fact(speaker, "criticises", target.key, view.sentence, "stance.fault", 0.7,
+        yield Fact(speaker, "criticises", target, view.sentence, "stance.fault", 0.7,
                    cue="not go far enough" if not_far_enough else lemma)
 
 
