@@ -74,6 +74,8 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "model": (frozenset({"Policy"}), ("model",)),
     "fund": (frozenset({"Programme", "Policy"}), ("fund",)),
 }
+_SPELT_KINDS = {words: kind for kind, (_, names) in DESCRIPTION_HEADS.items() for words in names
+                if len(words.split()) == 3}
 # heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
 _CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee", "board", "lmc", "tribunal"}
 _DETERMINERS = {"the", "its", "this", "that", "their"}
@@ -456,9 +458,8 @@ def _head_words(token: Token) -> tuple[Token, str] | None:
     head_text = token.lower_
     if head_text == "tank" and token.i > 0 and token.doc[token.i - 1].lower_ == "think":
         head_text = "think tank"
-    before = " ".join(t.lower_ for t in token.doc[max(0, token.i - 2):token.i])
-    if head_text == "board" and before == "integrated care" or head_text == "group" and before == "clinical commissioning":
-        head_text = "icb" if head_text == "board" else "ccg"  # 'the integrated care board' spelt out
+    # 'the integrated care board' spelt out is the kind its initials name
+    head_text = _SPELT_KINDS.get(" ".join(t.lower_ for t in token.doc[max(0, token.i - 2):token.i + 1]), head_text)
     if head_text not in DESCRIPTION_HEADS:
         return None
     if token.dep_ == "compound":

@@ -1496,9 +1496,10 @@ def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -
             shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
     if not shorts:
         return
-    pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-]|\s+[A-Z])" % "|".join(
-        re.escape(n) for n in sorted(shorts, key=len, reverse=True)))
-    for segment, match in _free_matches(adoc, pattern, found):
+    text = adoc.document.text
+    for segment, match in _free_matches(adoc, _any_name_re(shorts), found):
+        if re.match(r"['’]?\s+[A-Z]", text[match.end():match.end() + 3]):
+            continue  # 'Harbour View Road': the start of another name
         yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), "Practice",
                                      segment.section, "practice-short"), shorts[match.group()])
 

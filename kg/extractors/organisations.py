@@ -295,9 +295,8 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             post = token.head.head
             if post.pos_ == "VERB" and post.lemma_ == "live" and not unasserted(post):
                 # 'Dr X, who lives in Symondsbury', 'she lives in Leeds': where the person lives
-                subject = active_subject(post)
-                key = ctx.speaker_for(view, subject) if subject is not None else None
-                if key is not None and ctx.types.get(key) == "Person":
+                key = _person_doing(ctx, view, post)
+                if key is not None:
                     yield Fact(key, "locatedIn", place.key, view.sentence, "organisations.lives-in", 0.65)
                 continue
             if post.tag_ == "VBN" and post.lower_ == "based":
@@ -325,10 +324,16 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
         elif person is None and post.dep_ == "pobj" and post.head.lower_ == "as" and \
                 post.head.head.lemma_ in _WORKED_AS and not unasserted(post.head.head):
             # 'she worked as a GP in Leeds': who worked as one
-            subject = active_subject(post.head.head)
-            key = ctx.speaker_for(view, subject) if subject is not None else None
-            if key is not None and ctx.types.get(key) == "Person":
+            key = _person_doing(ctx, view, post.head.head)
+            if key is not None:
                 yield Fact(key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
+
+
+def _person_doing(ctx: DocumentContext, view, verb) -> str | None:
+    """The person the verb's subject stands for (a name, a pronoun, a relative 'who'), or None."""
+    subject = active_subject(verb)
+    key = ctx.speaker_for(view, subject) if subject is not None else None
+    return key if key is not None and ctx.types.get(key) == "Person" else None
 
 
 # what a body does across an area: 'the federation that represents 31 practices across north and west Devon',

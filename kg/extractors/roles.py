@@ -389,8 +389,9 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
     org = ctx.ref_for_token(view, owner) if owner is not None else None
     if owner is None:
         # 'took over as LMC secretary in April': the post is in the LMC the page named
-        owner = next((c for c in post.children if c.dep_ == "compound" and c.lower_ in _KINDS_SPELT), None)
-        org = _named_of_kind(ctx, owner.lower_, view.offset(owner), view) if owner is not None else None
+        owner = next((c for c in post.children if c.dep_ == "compound" and c.text.isupper() and _kind_of(c.lower_)),
+                     None)
+        org = _last_of_kind(ctx, _kind_of(owner.lower_), view.offset(owner), view) if owner is not None else None
     if org is None or org.type not in ORG_TYPES or org.key == holder:
         return None
     owned = {t.i for t in owner.subtree}
@@ -727,29 +728,33 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                                qualifier=_qualifier(match))
 
 
-# a kind of body written as a word of a post ('our PCN clinical director'), and how the page names one of that kind
-_KINDS_SPELT = {"pcn": "primary care network", "lmc": "local medical committee", "icb": "integrated care board",
-                "ccg": "clinical commissioning group"}
+def _kind_of(word: str):
+    """The kind of body a word of a post names ('lmc', 'trust'; 'pcn', a name word of 'network'), or None."""
+    return DESCRIPTION_HEADS.get(word) or next((kind for kind in DESCRIPTION_HEADS.values() if word in kind[1]), None)
+
+
+def _last_of_kind(ctx: DocumentContext, kind, offset: int, view: SentenceView, head_word: str | None = None,
+                  other_than: str | None = None) -> Ref | None:
+    """The body of `kind` (DESCRIPTION_HEADS' types and name words) the page named last before `offset` in the
+    sentence's section; with `head_word`, one whose name ends in it too ('the Harbour Practice', which the model calls
+    an organisation, is a practice by its name's last word)."""
+    types, name_words = kind
+    types = types & ORGANISATION_TYPES  # 'contract manager' is no post in a contract
+    for ref in reversed(ctx.refs_in(0, offset)):
+        if ref.mention.section != view.sentence.section or ref.key == other_than:
+            continue
+        named = ref.mention.text.casefold()
+        if ref.type in types and (not name_words or any(w in named for w in name_words)) or \
+                head_word is not None and ref.type in ORGANISATION_TYPES and named.split()[-1] == head_word:
+            return ref
+    return None
 
 
 def _one_of_kind(ctx: DocumentContext, org: Ref, view: SentenceView) -> Ref:
-    """'our PCN clinical director, Dr X' after 'We are part of Kettering Rural Primary Care Network': the post is in
-    the one of that kind the page named before, not in PCNs in general."""
-    kind = org.mention.text.casefold()
-    if kind not in _KINDS_SPELT:
-        return org
-    return _named_of_kind(ctx, kind, org.mention.start, view, org.key) or org
-
-
-def _named_of_kind(ctx: DocumentContext, kind: str, offset: int, view: SentenceView, other_than: str | None = None
-                   ) -> Ref | None:
-    """The body of a kind ('lmc') the page named last before `offset` in the sentence's section."""
-    for ref in reversed(ctx.refs_in(0, offset)):
-        named = ref.mention.text.casefold()
-        if ref.key != other_than and ref.type in ORGANISATION_TYPES and ref.mention.section == view.sentence.section \
-                and (_KINDS_SPELT[kind] in named or kind in named.split()):
-            return ref
-    return None
+    """'our PCN clinical director, Dr X' after 'We are part of Kettering Rural Primary Care Network': a kind's
+    acronym, which the lexicon takes for the kind in general, is the one of that kind the page named before."""
+    kind = _kind_of(org.mention.text.casefold()) if org.mention.text.isupper() else None
+    return (_last_of_kind(ctx, kind, org.mention.start, view, other_than=org.key) if kind else None) or org
 
 
 def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: SentenceView, before: str
@@ -762,20 +767,10 @@ def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: Sentenc
         else None
     if kind is None and kind_before is not None:
         kind = DESCRIPTION_HEADS.get(kind_before.group(1).casefold())
-    if kind is None:
-        return
-    types, name_words = kind
-    types = types & ORGANISATION_TYPES  # 'contract manager' is no post in a contract
-    for ref in reversed(ctx.refs_in(0, person.mention.start)):
-        if ref.mention.section != view.sentence.section:
-            continue
-        named = ref.mention.text.casefold()
-        # 'the Harbour Practice', which the model calls an organisation, is a practice by its name's last word
-        if ref.type in types and (not name_words or any(w in named for w in name_words)) or \
-                ref.type in ORGANISATION_TYPES and named.split()[-1] == words[0]:
-            yield Fact(person.key, "holdsRole", ref.key, view.sentence, "roles.kind-post", 0.65,
-                       qualifier=_qualifier(match))
-            return
+    ref = _last_of_kind(ctx, kind, person.mention.start, view, head_word=words[0]) if kind is not None else None
+    if ref is not None:
+        yield Fact(person.key, "holdsRole", ref.key, view.sentence, "roles.kind-post", 0.65,
+                   qualifier=_qualifier(match))
 
 
 def _government(ref: Ref) -> bool:
