@@ -1,6 +1,7 @@
 """The one place IRIs are minted: stable slugs or hashes of normalised input, never raw text."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -12,6 +13,7 @@ from kg.vocab import ENTITY_TYPES, KGR
 _MAX_SLUG = 60
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a document's or entity's slug is asked for at each of its facts
 def slug(text: str) -> str:
     """A lowercase ASCII slug; text with no usable letters gets a hash instead."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -34,10 +36,12 @@ def entity_key(entity_type: str, label: str) -> str:
     return f"{kind}/{slug(label)}"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # one object per node: rdflib's store compares its keys by identity first
 def entity_iri(key: str) -> URIRef:
     return KGR[key]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def document_iri(doc_id: str) -> URIRef:
     return KGR[f"doc/{slug(doc_id)}"]
 

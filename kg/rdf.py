@@ -1,17 +1,38 @@
 """Stage: the knowledge graph as RDF, with per-fact provenance queryable in SPARQL."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS, XSD, DCTERMS
+from rdflib import namespace as rdflib_namespaces
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from kg import iri
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Document, Entity, Fact, KnowledgeGraph
 from kg.store import memory_graph
-from kg.vocab import ENTITY_TYPES, KG, NIF, PREDICATES, PREFIXES, SCHEMA
+from kg import vocab
+from kg.vocab import ENTITY_TYPES, PREDICATES, PREFIXES
+
+
+class _Terms:
+    """A namespace whose terms are made once: rdflib makes (and checks) a new URIRef at every `NS.term`, which was
+    a third of the time spent writing a graph of a thousand pages."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD = (_Terms(getattr(rdflib_namespaces, name)) for name in
+                                            ("DCTERMS", "ORG", "PROV", "RDF", "RDFS", "SKOS", "XSD"))
+KG, NIF, SCHEMA = _Terms(vocab.KG), _Terms(vocab.NIF), _Terms(vocab.SCHEMA)
 
 EXTRACTOR_VERSION = "kg-0.1"
 
@@ -39,14 +60,18 @@ def to_rdf(kg: KnowledgeGraph, graph: Graph | None = None) -> Graph:
 
 
 class _Batches:
-    """Stands in for the graph while it is written: triples go to the store in batches (`addN`), which spares
-    rdflib's per-triple checks and lets Oxigraph load many at once."""
+    """Stands in for the graph while it is written: triples go to the store in batches (`addN`), which lets
+    Oxigraph load many at once; rdflib's memory store takes each at once, past the graph's checks of every node
+    (kg minted them all)."""
 
     size = 50_000
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.pending: list[tuple] = []
+        if type(graph.store) is SimpleMemory:
+            store_add = graph.store.add
+            self.add = lambda triple: store_add(triple, graph)  # type: ignore[method-assign]
 
     def add(self, triple: tuple) -> None:
         self.pending.append((*triple, self.graph))
@@ -54,7 +79,8 @@ class _Batches:
             self.flush()
 
     def flush(self) -> None:
-        self.graph.addN(self.pending)
+        if self.pending:
+            self.graph.addN(self.pending)
         self.pending = []
 
 
@@ -143,8 +169,8 @@ def _add_document(graph: Graph, document: Document, by_name: dict[tuple[str, str
         graph.add((c_node, RDF.type, SCHEMA.Comment))
         graph.add((c_node, SCHEMA.parentItem, node))
         graph.add((node, SCHEMA.comment, c_node))
-        graph.add((c_node, NIF.beginIndex, Literal(comment.start, datatype=XSD.nonNegativeInteger)))
-        graph.add((c_node, NIF.endIndex, Literal(comment.end, datatype=XSD.nonNegativeInteger)))
+        graph.add((c_node, NIF.beginIndex, _offset(comment.start)))
+        graph.add((c_node, NIF.endIndex, _offset(comment.end)))
         if comment.author:
             author_key = iri.entity_key("Commenter", comment.author)
             graph.add((c_node, SCHEMA.author, iri.entity_iri(author_key)))
@@ -161,8 +187,8 @@ def _sentence_node(graph: Graph, fact: Fact, described: set[URIRef]) -> URIRef:
     doc_node = iri.document_iri(sentence.doc_id)
     graph.add((node, RDF.type, NIF.Sentence))
     graph.add((node, NIF.referenceContext, doc_node))
-    graph.add((node, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.beginIndex, _offset(sentence.start)))
+    graph.add((node, NIF.endIndex, _offset(sentence.end)))
     graph.add((node, NIF.anchorOf, Literal(sentence.text)))
     graph.add((node, KG.section, Literal(sentence.section)))
     container = doc_node
@@ -189,8 +215,8 @@ def _add_fact(graph: Graph, fact: Fact, described: set[URIRef]) -> None:
         graph.add((obj, SCHEMA.creator, subject))
         graph.add((obj, SCHEMA.isPartOf, iri.document_iri(sentence.doc_id)))
         graph.add((obj, PROV.wasDerivedFrom, sentence_node))
-        graph.add((obj, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-        graph.add((obj, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        graph.add((obj, NIF.beginIndex, _offset(start)))
+        graph.add((obj, NIF.endIndex, _offset(end)))
         if fact.cue:
             graph.add((obj, KG.cueVerb, Literal(fact.cue)))
         for key in fact.about:
@@ -242,6 +268,11 @@ def _add_fact(graph: Graph, fact: Fact, described: set[URIRef]) -> None:
         graph.add((extractor, RDF.type, PROV.SoftwareAgent))
         graph.add((extractor, RDF.type, KG.Extractor))
         graph.add((extractor, RDFS.label, Literal(fact.rule.split(".")[0])))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _offset(index: int) -> Literal:
+    return Literal(index, datatype=XSD.nonNegativeInteger)
 
 
 def _year_or_month(when: str) -> Literal:
