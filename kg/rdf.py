@@ -294,6 +294,8 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
 
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+# rdflib writes these with INF and NaN spelt its own way: left to it
+_FLOATING = frozenset(str(t) for t in (XSD.float, XSD.double, XSD.decimal))
 
 
 def turtle_chunks(graph: Graph, *, subjects_per_chunk: int = 2000) -> Iterator[str]:
@@ -307,28 +309,46 @@ def turtle_chunks(graph: Graph, *, subjects_per_chunk: int = 2000) -> Iterator[s
     prefix_of = {str(ns): p for p, ns in PREFIXES.items()}
     yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
 
+    # an IRI's forms are made once: the same entities, documents and predicates recur on every page
+    @functools.lru_cache(maxsize=1 << 17)
+    def iri_n3(iri: str) -> str:
+        return URIRef.n3(iri)  # rdflib's form, which refuses an IRI Turtle cannot hold
+
+    @functools.lru_cache(maxsize=1 << 17)
+    def iri_name(iri: str) -> str:
+        cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = prefix_of.get(iri[:cut])
+        if prefix is not None and _LOCAL_NAME.fullmatch(iri, cut):
+            return f"{prefix}:{iri[cut:]}"
+        return iri_n3(iri)
+
+    def n3(term) -> str:
+        """rdflib's N-Triples form of the term, the sort key."""
+        if type(term) is URIRef:
+            return iri_n3(term)
+        if type(term) is Literal and (term.datatype is None or term.datatype not in _FLOATING):
+            if term.language:
+                return f"{_quoted(term)}@{term.language}"
+            return f"{_quoted(term)}^^{iri_n3(term.datatype)}" if term.datatype is not None else _quoted(term)
+        return term.n3()
+
     def name(term) -> str:
         if isinstance(term, URIRef):
-            iri = str(term)
-            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
-            prefix = prefix_of.get(iri[:cut])
-            if prefix is not None and _LOCAL_NAME.fullmatch(iri, cut):
-                return f"{prefix}:{iri[cut:]}"
-            return term.n3()
+            return iri_name(term)
         if isinstance(term, Literal):
             if term.datatype is None or term.datatype == XSD.string:  # a plain string, however the store keeps it
-                return Literal(str(term), lang=term.language).n3()
+                return f"{_quoted(term)}@{term.language}" if term.language else _quoted(term)
             lexical = str(term)
             if term.datatype == XSD.decimal and not re.search(r"[.eE]", lexical):
                 lexical += ".0"  # the canonical form of an xsd:decimal has a decimal point
-            return f"{Literal(lexical).n3()}^^{name(term.datatype)}"
+            return f"{_quoted(lexical)}^^{iri_name(term.datatype)}"
         return term.n3()
 
     predicate_names: dict = {}
     lines: list[str] = []
-    for n, subject in enumerate(sorted(set(graph.subjects()), key=lambda t: t.n3()), 1):
+    for n, subject in enumerate(sorted(set(graph.subjects()), key=n3), 1):
         by_predicate: dict[str, list[str]] = {}
-        for predicate, obj in sorted(graph.predicate_objects(subject), key=lambda po: (po[0].n3(), po[1].n3())):
+        for predicate, obj in sorted(graph.predicate_objects(subject), key=lambda po: (n3(po[0]), n3(po[1]))):
             if predicate not in predicate_names:
                 predicate_names[predicate] = "a" if predicate == RDF.type else name(predicate)
             by_predicate.setdefault(predicate_names[predicate], []).append(name(obj))
@@ -339,3 +359,15 @@ def turtle_chunks(graph: Graph, *, subjects_per_chunk: int = 2000) -> Iterator[s
             lines = []
     if lines:
         yield "".join(lines)
+
+
+def _quoted(text: str) -> str:
+    """A string as a Turtle literal, quoted and escaped as rdflib quotes it (a newline makes it long)."""
+    if "\n" in text:
+        encoded = text.replace("\\", "\\\\")
+        if '"""' in text:
+            encoded = encoded.replace('"""', '\\"\\"\\"')
+        if encoded[-1] == '"' and encoded[-2] != "\\":
+            encoded = encoded[:-1] + '\\"'
+        return '"""' + encoded.replace("\r", "\\r") + '"""'
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r") + '"'

@@ -7,14 +7,14 @@ import pyoxigraph as ox
 import pytest
 import yaml
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import RDF, SKOS, XSD
 
 from kg import iri
 from kg.errors import KGError
 from kg.export import export_graph
 from kg.lexicon import Term, lexicon_from_data, load_lexicon
 from kg.model import Entity, KnowledgeGraph
-from kg.rdf import POLICY_SCHEME, POLICY_SCHEME_LABEL, to_rdf
+from kg.rdf import POLICY_SCHEME, POLICY_SCHEME_LABEL, serialize, to_rdf
 from kg.validate import validate_graph
 from kg.vocab import KGR
 from tests.fixtures.mini import mini_graph
@@ -239,3 +239,40 @@ def test_a_span_of_years_gives_the_fact_an_end_date_and_conforms():
     assert validate_graph(graph).conforms
     graph.add((node, SCHEMA.endDate, Literal("2021", datatype=XSD.gYear)))
     assert not validate_graph(graph).conforms
+
+
+@pytest.mark.parametrize(("literal", "written"), [
+    (Literal("plain"), '"plain"'),
+    (Literal('a "quoted" word'), r'"a \"quoted\" word"'),
+    (Literal("back\\slash, and \\n that is no newline"), r'"back\\slash, and \\n that is no newline"'),
+    (Literal("two\nlines"), '"""two\nlines"""'),
+    (Literal('ends in a quote after a newline\n"'), '"""ends in a quote after a newline\n\\""""'),
+    (Literal('holds """ three quotes\nand a newline'), r'"""holds \"\"\" three quotes' + '\nand a newline"""'),
+    (Literal("carriage\rreturn"), r'"carriage\rreturn"'),
+    (Literal("Gesundheit", lang="de"), '"Gesundheit"@de'),
+    (Literal(0, datatype=XSD.nonNegativeInteger), '"0"^^xsd:nonNegativeInteger'),
+    (Literal("0.80", datatype=XSD.decimal), '"0.80"^^xsd:decimal'),
+    (Literal("3", datatype=XSD.decimal), '"3.0"^^xsd:decimal'),
+    (Literal("2021", datatype=XSD.gYear), '"2021"^^xsd:gYear'),
+])
+def test_turtle_writes_each_literal_escaped_and_it_reads_back(literal, written):
+    from rdflib import Graph
+
+    subject, predicate = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    graph = Graph()
+    graph.add((subject, predicate, literal))
+    turtle = serialize(graph)
+    assert turtle.endswith(f"<{subject}>\n    <{predicate}> {written} .\n\n")
+    read_back = Graph().parse(data=turtle, format="turtle")
+    assert [str(o) for o in read_back.objects(subject, predicate)] == [str(literal) if str(literal) != "3" else "3.0"]
+    parsed = list(ox.parse(turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+    assert [t.object.value for t in parsed] == [str(literal) if str(literal) != "3" else "3.0"]
+
+
+def test_turtle_refuses_an_iri_turtle_cannot_hold():
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.add((URIRef("https://example.org/a b"), RDF.type, SKOS.Concept))
+    with pytest.raises(Exception, match="does not look like a valid URI"):
+        serialize(graph)
