@@ -204,11 +204,11 @@ def neighbourhood(view: nx.DiGraph, focus: str, depth: int = 1) -> tuple[nx.DiGr
         close = difflib.get_close_matches(focus.strip(), names, n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise ExportError(f"no entity called {focus!r} in the graph{hint}")
-    undirected = view.to_undirected(as_view=True)
+    undirected = _undirected(view)
     keep: set[str] = set()
     for centre in centres:
         keep.update(nx.single_source_shortest_path_length(undirected, centre, cutoff=depth))
-    return view.subgraph(keep).copy(), centres
+    return _induced(view, keep), centres
 
 
 def render_html(graph: Graph, *, title: str = "kg", focus: str | None = None, depth: int = 1,
@@ -463,13 +463,30 @@ def _communities(view: nx.DiGraph) -> dict[str, int]:
     """Louvain communities, numbered largest first; -1 for an entity with no community of two or more."""
     if view.number_of_edges() == 0:
         return {node: -1 for node in view}
-    found = nx.community.louvain_communities(view.to_undirected(as_view=True), seed=LAYOUT_SEED)
+    found = nx.community.louvain_communities(_undirected(view), seed=LAYOUT_SEED)
     ordered = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
     numbers = {node: -1 for node in view}
     for number, members in enumerate(ordered):
         for node in members:
             numbers[node] = number
     return numbers
+
+
+# networkx's undirected view of a directed graph lists a node's neighbours from a set of names, and its subgraph
+# of a few nodes lists them from the set it was given: either order changes with each process's string hashing,
+# and Louvain, the layout's sums and so the page follow it. These copies keep the view's own order.
+def _undirected(view: nx.DiGraph) -> nx.Graph:
+    undirected = nx.Graph()
+    undirected.add_nodes_from(view.nodes)
+    undirected.add_edges_from(view.edges)
+    return undirected
+
+
+def _induced(view: nx.DiGraph, keep: set[str]) -> nx.DiGraph:
+    part = nx.DiGraph(**view.graph)
+    part.add_nodes_from((node, attrs) for node, attrs in view.nodes(data=True) if node in keep)
+    part.add_edges_from((a, b, attrs) for a, b, attrs in view.edges(data=True) if a in keep and b in keep)
+    return part
 
 
 def _layout(view: nx.DiGraph) -> dict[str, tuple[float, float]]:
@@ -485,7 +502,7 @@ def _layout(view: nx.DiGraph) -> dict[str, tuple[float, float]]:
         if len(nodes) == 1:
             local = {nodes[0]: (0.0, 0.0)}
         else:
-            local = _spread(view.subgraph(nodes).to_undirected(as_view=True),
+            local = _spread(_undirected(_induced(view, set(nodes))),
                             scale=NODE_SPACING * math.sqrt(len(nodes)))
         xs = [x for x, _ in local.values()]
         ys = [y for _, y in local.values()]
