@@ -6,6 +6,8 @@ import ctypes
 import dataclasses
 import gc
 import multiprocessing
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +110,21 @@ def _violation_count(graph, node_shapes=None) -> tuple[int, float]:
     started = time.perf_counter()
     report = validate_graph(graph, node_shapes)
     return sum(1 for v in report.violations if v.severity == "Violation"), time.perf_counter() - started
+
+
+def _picture(page: StagedFile) -> tuple[str, StagedFile | None]:
+    """The view's picture, taken of its page while the page is still staged, and staged beside it; or why there
+    is none."""
+    from kg.view import screenshot
+
+    with tempfile.TemporaryDirectory(prefix="kg-page-") as scratch:
+        # chromium knows a page by its name's .html, which the staged file's temporary name lacks
+        copy = Path(scratch) / page.path.name
+        shutil.copyfile(page.temporary, copy)
+        shot = screenshot(copy, Path(scratch) / "graph.png")
+        if shot.path is None:
+            return shot.reason, None
+        return "", stage_bytes(page.path.with_name("graph.png"), shot.path.read_bytes())
 
 
 def _answers(graph, queries: Path) -> str:
@@ -327,25 +344,37 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
             # streamed to disk, never one string: a graph of tens of thousands of documents is gigabytes of text
             turtle = stage_bytes(out_dir / "graph.ttl", (chunk.encode("utf-8") for chunk in turtle_chunks(graph)))
             staged.append(turtle)
+            if queries.is_dir() and processes > 1 and oxigraph_store(graph) is None:
+                # the question catalogue reads the Turtle just written into its own Oxigraph store: in a forked
+                # child, beside the tables and the view
+                answering = _Background(_answers_from_turtle, turtle.temporary, queries)
             # each output goes to its temporary file as soon as it is made: held as strings until the end, the
             # outputs of 10,000 pages were hundreds of megabytes beside the graph
             staged.append(stage_text(out_dir / "entities.csv", entities_csv(kg)))
             staged.append(stage_text(out_dir / "facts.csv", facts_csv(kg)))
-        if queries.is_dir() and processes > 1 and oxigraph_store(graph) is None:
-            # the question catalogue reads the Turtle just written into its own Oxigraph store: in a forked child,
-            # beside the view
-            answering = _Background(_answers_from_turtle, turtle.temporary, queries)
         sizes = len(kg.documents), len(kg.entities), len(kg.facts)
         del kg  # the views and answers read the RDF graph only
         gc.collect()
         from kg.view import render_html
         with clock("view"):
-            staged.append(stage_text(out_dir / "graph.html",
-                                     render_html(graph, title="kg: " + ", ".join(s.name for s in sources))))
-        if queries.is_dir():
+            page = stage_text(out_dir / "graph.html", render_html(graph, title="kg: " + ", ".join(s.name for s in sources)))
+            staged.append(page)
+        answered_from_graph = queries.is_dir() and answering is None and oxigraph_store(graph) is not None
+        if answered_from_graph:
+            with clock("answers"):
+                staged.append(stage_text(out_dir / "answers.md", _answers(graph, queries)))
+        # the browser taking the picture needs none of this, and at 10,000 pages it is gigabytes: let it go first
+        del graph
+        gc.unfreeze()
+        _return_freed_memory()
+        with clock("screenshot"):  # while the question catalogue is answered in its child
+            no_screenshot, picture = _picture(page)
+        if picture is not None:
+            staged.append(picture)
+        if queries.is_dir() and not answered_from_graph:
             with clock("answers"):
                 answers = answering.result() if answering is not None else \
-                    _answers(graph if oxigraph_store(graph) is not None else oxigraph_copy(turtle.temporary), queries)
+                    _answers(oxigraph_copy(turtle.temporary), queries)
                 staged.append(stage_text(out_dir / "answers.md", answers))
                 del answers
         with clock("write"):
@@ -359,16 +388,8 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
             check.cancel()
         raise
     written = [file.path for file in staged]
-    # the browser taking the picture needs none of this, and at 10,000 pages it is gigabytes: let it go first
-    del graph, staged, turtle
-    gc.unfreeze()
-    _return_freed_memory()
-    from kg.view import screenshot
-    with clock("screenshot"):
-        shot = screenshot(out_dir / "graph.html", out_dir / "graph.png")
-    if shot.path is not None:
-        written.append(shot.path)
-    else:
+    del staged, turtle
+    if picture is None:
         try:  # an older picture of another graph would pass for this one's
             (out_dir / "graph.png").unlink(missing_ok=True)
         except OSError as exc:
@@ -382,5 +403,5 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
                 check.cancel()
         violations, clock.seconds["validate"] = sum(counts), max(seconds)
     return BuildResult(out_dir, *sizes, time.perf_counter() - started, skipped, tuple(written), violations,
-                       shot.reason, warnings, cache.hits if cache else 0, dict(clock.seconds),
+                       no_screenshot, warnings, cache.hits if cache else 0, dict(clock.seconds),
                        "" if not validate or store.kind == "memory" else f"{store.kind} store")
