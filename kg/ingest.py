@@ -1117,8 +1117,13 @@ def _document_id(path: Path) -> tuple[str, str | None]:
     return fixed, f"file name is not valid UTF-8; its document id is {fixed!r}"
 
 
-def read_documents(sources: Sequence[Path]) -> IngestResult:
+# files from which a build reads its documents in worker processes: fewer are read faster here than a pool starts
+PARALLEL_FILES = 64
+
+
+def read_documents(sources: Sequence[Path], *, processes: int = 1) -> IngestResult:
     """Read files and folders (recursively, sorted) into Documents; unusable files are skipped, with reasons.
+    With processes > 1 and many files, the files are read in that many worker processes (same result).
 
     Raises InputError when a source does not exist, a folder holds no documents, or no file at all
     could be read (so that a build never replaces good outputs with an empty graph).
@@ -1129,14 +1134,13 @@ def read_documents(sources: Sequence[Path]) -> IngestResult:
     skipped: list[tuple[str, str]] = []
     warnings: list[str] = []
     seen: dict[str, tuple[str, str]] = {}  # slug of the document id -> (document id, file)
-    for path in _expand(sources):
-        name = _shown(str(path))
-        found: list[str] = []
-        reason = _read_one(path, name, documents, found, seen)
+    paths = list(_expand(sources))
+    for read in _read_all(paths, processes):
+        reason = _admit(read, documents, seen)
         if reason:
-            skipped.append((name, reason))
+            skipped.append((read.name, reason))
         else:
-            warnings.extend(f"{name}: {warning}" for warning in found)
+            warnings.extend(f"{read.name}: {warning}" for warning in read.warnings)
     if not documents:
         shown = "; ".join(f"{path}: {reason}" for path, reason in skipped[:3])
         more = f"; and {len(skipped) - 3} more" if len(skipped) > 3 else ""
@@ -1144,54 +1148,87 @@ def read_documents(sources: Sequence[Path]) -> IngestResult:
     return IngestResult(tuple(documents), tuple(skipped), tuple(warnings))
 
 
-def _read_one(path: Path, name: str, documents: list[Document], warnings: list[str],
-              seen: dict[str, tuple[str, str]]) -> str | None:
-    """Read one file into `documents`; return why it is skipped, or None. Warnings go to `warnings`."""
+@dataclass(frozen=True)
+class _FileRead:
+    """One file as read on its own, before it is checked against the files read before it."""
+
+    name: str
+    skipped: str | None = None  # why the file gives no document, whatever else was read
+    doc_id: str = ""
+    document: Document | None = None
+    empty: str | None = None  # why the document read is no use, if its id is not taken already
+    warnings: tuple[str, ...] = ()
+
+
+def _read_all(paths: list[Path], processes: int) -> Iterator[_FileRead]:
+    if processes <= 1 or len(paths) < PARALLEL_FILES:
+        yield from map(_read_one, paths)
+        return
+    from kg.analysis import worker_pool
+
+    with worker_pool(processes) as pool:
+        yield from pool.imap(_read_one, paths, chunksize=max(1, min(32, len(paths) // (processes * 8))))
+
+
+def _admit(read: _FileRead, documents: list[Document], seen: dict[str, tuple[str, str]]) -> str | None:
+    """Add the file's document to `documents` unless its id is taken; return why it is skipped, or None."""
+    if read.skipped:
+        return read.skipped
+    key = slug(read.doc_id)
+    if key in seen:
+        other_id, other = seen[key]
+        if other_id == read.doc_id:
+            return f"duplicate document id {read.doc_id!r}: already read from {other}"
+        return f"document id {read.doc_id!r} clashes with {other_id!r} from {other} (both are {key!r} in IRIs)"
+    if read.empty:
+        return read.empty
+    assert read.document is not None
+    seen[key] = (read.doc_id, read.name)
+    documents.append(read.document)
+    return None
+
+
+def _read_one(path: Path) -> _FileRead:
+    name = _shown(str(path))
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        return f"unsupported file type {suffix or '(none)'!r}; accepted: {', '.join(SUFFIXES)}"
+        return _FileRead(name, f"unsupported file type {suffix or '(none)'!r}; accepted: {', '.join(SUFFIXES)}")
     data, reason = _read_bytes(path)
     if data is None:
-        return reason
+        return _FileRead(name, reason)
     if not data.strip():
-        return "empty file"
+        return _FileRead(name, "empty file")
+    warnings: list[str] = []
     html = suffix in HTML_SUFFIXES
     text, warning = _decode(data, html=html)
     if text is None:
-        return warning
+        return _FileRead(name, warning)
     if warning:
         warnings.append(warning)
     if html:
         try:
             text = html_to_text(text)
         except InputError as exc:
-            return str(exc)
+            return _FileRead(name, str(exc))
     text, warning = clean_text(text)
     if warning:
         warnings.append(warning)
     text = _ODD_LINE_BREAK.sub("\n", text)
     if not text.strip():
-        return "no visible text (only markup, scripts or styles)" if html else "empty file (no visible text)"
+        return _FileRead(name, "no visible text (only markup, scripts or styles)" if html
+                         else "empty file (no visible text)")
     if len(text) > MAX_TEXT_CHARS:
-        return (f"too long ({len(text):,} characters of text; kg reads documents of up to "
-                f"{MAX_TEXT_CHARS:,}): save one article per file")
+        return _FileRead(name, f"too long ({len(text):,} characters of text; kg reads documents of up to "
+                               f"{MAX_TEXT_CHARS:,}): save one article per file")
     doc_id, warning = _document_id(path)
-    key = slug(doc_id)
-    if key in seen:
-        other_id, other = seen[key]
-        if other_id == doc_id:
-            return f"duplicate document id {doc_id!r}: already read from {other}"
-        return f"document id {doc_id!r} clashes with {other_id!r} from {other} (both are {key!r} in IRIs)"
     if warning:
         warnings.append(warning)
     document = parse_document(text, doc_id=doc_id, path=name)
+    empty = None
     if not document.segments:
-        return "no content left after removing site chrome"
-    content = [text[s.start:s.end] for s in document.segments]
-    if not any(ch.isalpha() for piece in content for ch in piece):
-        return "no sentences (its text holds no words)"
-    if all(s.heading for s in document.segments):
+        empty = "no content left after removing site chrome"
+    elif not any(ch.isalpha() for s in document.segments for ch in text[s.start:s.end]):
+        empty = "no sentences (its text holds no words)"
+    elif all(s.heading for s in document.segments):
         warnings.append("no body text, only headings")
-    seen[key] = (doc_id, name)
-    documents.append(document)
-    return None
+    return _FileRead(name, None, doc_id, document, empty, tuple(warnings))

@@ -319,7 +319,7 @@ def build(sources: Sequence[Path], out_dir: Path, *, queries_dir: Path | None = 
     clock = Stopwatch()
     from kg.ingest import read_documents
     with clock("ingest"):
-        ingested = read_documents(sources)
+        ingested = read_documents(sources, processes=processes)
     skipped, warnings = ingested.skipped, ingested.warnings
     cache = AnalysisCache(cache_dir) if cache_dir is not None else None
     kg = extract(ingested.documents, progress=progress, processes=processes, cache=cache, analyser=analyser,

@@ -705,3 +705,24 @@ LONE_NAME_PAGES = [
 @pytest.mark.parametrize("page, author", LONE_NAME_PAGES, ids=["honorific", "repeated", "section-label"])
 def test_a_lone_name_under_the_headline_is_the_byline(page, author):
     assert parse(page).author == author
+
+
+def test_reading_in_worker_processes_gives_the_same_result(tmp_path: Path) -> None:
+    import shutil
+
+    from kg.ingest import PARALLEL_FILES
+
+    articles = Path(__file__).parent / "fixtures" / "articles"
+    shutil.copytree(articles, tmp_path / "pages")
+    (tmp_path / "pages" / "again").mkdir()
+    for name in sorted(p.name for p in articles.iterdir())[:3]:  # the same ids again: skipped as duplicates
+        shutil.copy(articles / name, tmp_path / "pages" / "again" / name)
+    (tmp_path / "pages" / "blank.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "pages" / "chrome.txt").write_text("Share this article\nLog in\n", encoding="utf-8")
+    (tmp_path / "pages" / "zz.txt").write_bytes(b"\xff\xfe\x00broken \x81 bytes, a sentence of words.")
+    assert len(list((tmp_path / "pages").rglob("*.*"))) >= PARALLEL_FILES
+    alone = read_documents([tmp_path / "pages"])
+    pooled = read_documents([tmp_path / "pages"], processes=2)
+    assert pooled == alone
+    assert len(alone.documents) == 68 and len(alone.skipped) >= 5
+    assert sum("duplicate document id" in reason for _, reason in alone.skipped) == 3
