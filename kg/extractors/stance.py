@@ -14,7 +14,7 @@ from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext,
 from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity, words_holder
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
-from kg.model import ARTICLE, ORGANISATION_TYPES, Fact
+from kg.model import ARTICLE, COMMENT, ORGANISATION_TYPES, Fact
 
 AGENT_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
                "Commenter", "Report"}  # 'the report warned that...', 'the review criticised...'
@@ -755,11 +755,27 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 FAULT_VERBS = {"fail", "betray", "abandon", "neglect", "mislead", "ignore", "let", "lack"}
 
 
+# idioms of doing nothing when something was needed, by the verb and its own body part: 'sat on its hands',
+# 'dragged their feet', 'buried its head in the sand'
+_IDLE_IDIOMS = {"sit": "hands", "drag": "feet", "bury": "head"}
+
+
+def _idle_idiom(verb: Token) -> str | None:
+    part = _IDLE_IDIOMS.get(verb.lemma_)
+    if part is None:
+        return None
+    held = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+    if any(t.lower_ == part and any(c.dep_ == "poss" for c in t.children) for t in held):
+        return f"{verb.lemma_} {'on ' if verb.lemma_ == 'sit' else ''}its {part}"
+    return None
+
+
 def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     for verb in view.tokens:
         if verb.pos_ != "VERB":
             continue
-        lemma = verb_lemma(verb, FAULT_VERBS)
+        lemma = verb_lemma(verb, FAULT_VERBS) or _idle_idiom(verb)
         if lemma is None and verb.lemma_ != "go":
             continue
         negated = unasserted(verb)
@@ -772,6 +788,8 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         ref = ctx.ref_for_token(view, subject) if subject is not None else None
         speaker = ctx.quote_speaker_at(view.offset(verb)) or (_reported_speaker(ctx, view, verb) if ref is None else None)
+        if speaker is None and view.sentence.section == COMMENT and verb.dep_ == "ROOT":
+            speaker = ctx.first_person(view.sentence)  # a reader's own charge ('The college failed us')
         # ('the measures did not go far enough': the announcer's measures)
         target = ref.key if ref is not None else _policy_aspect(ctx, view, subject) if subject is not None else None
         target_type = ctx.types.get(target) if target is not None else None
