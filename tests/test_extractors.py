@@ -1955,6 +1955,10 @@ IDIOM_RULES = [
      "The college sat on its hands for years. NHS England has ignored us.",
      {("Tired Partner", "criticises", "Royal College of General Practitioners", ""),
       ("Tired Partner", "criticises", "NHS England", "")}),
+    # what a reader says a body barely or hardly did is a charge against it
+    ("Strike talks\n\nThe Welsh Government met Welsh LMCs.\n\nReaders' comments (1)\n\n"
+     "Valleys GP | GP partner | 5 May 2026 9:14am\nWe balloted in 2024 and the Welsh Government hardly noticed.",
+     {("Valleys GP", "criticises", "Welsh Government", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
@@ -1965,6 +1969,12 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
 def test_an_idiom_of_idleness_said_of_oneself_is_no_criticism():
     facts = triples(build("Headline\n\nDr Ann Cole, of Powys LMC, said she had sat on her hands for too long. The BMA "
                           "sat on the bench beside the ICB."))
+    assert not [f for f in facts if f[1] == "criticises"]
+
+
+def test_a_reader_barely_coping_charges_no_one():
+    facts = triples(build("Strike talks\n\nThe Welsh Government met Welsh LMCs.\n\nReaders' comments (1)\n\n"
+                          "Valleys GP | GP partner | 5 May 2026 9:14am\nI can barely cope. Our PCN barely met."))
     assert not [f for f in facts if f[1] == "criticises"]
 
 

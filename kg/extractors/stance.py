@@ -61,10 +61,12 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _backed(ctx, view)
 
 
-# what a reader says a body never or does not do: 'NHS England never asks practice managers', 'CQC inspectors have
-# never once asked us', 'the ICBs will nod along and do nothing'
+# what a reader says a body never, barely or does not do: 'NHS England never asks practice managers', 'CQC
+# inspectors have never once asked us', 'the ICBs will nod along and do nothing', 'NHS England barely noticed'
 _FAILING_WORDS = {"never", "not", "n't", "nothing", "nobody", "no"}
-_FAILING_TEXT = re.compile(r"\b(?:%s)\b|n't" % "|".join(w for w in _FAILING_WORDS if w.isalpha()), re.I)
+_SCANT_WORDS = {"never", "barely", "hardly", "scarcely"}
+_FAILING_TEXT = re.compile(r"\b(?:%s)\b|n't" % "|".join(w for w in _FAILING_WORDS | _SCANT_WORDS if w.isalpha()),
+                           re.I)
 
 
 def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
@@ -78,7 +80,7 @@ def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterato
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
             continue
         failing = [c for c in verb.children if c.dep_ in ("neg", "dobj") and c.lower_ in _FAILING_WORDS or
-                   c.dep_ == "advmod" and c.lower_ == "never"]
+                   c.dep_ == "advmod" and c.lower_ in _SCANT_WORDS]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ == "nobody":
             failing.append(subject)  # 'Nobody at NHS England ever asks practice managers'
