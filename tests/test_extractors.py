@@ -1955,6 +1955,14 @@ IDIOM_RULES = [
      "The college sat on its hands for years. NHS England has ignored us.",
      {("Tired Partner", "criticises", "Royal College of General Practitioners", ""),
       ("Tired Partner", "criticises", "NHS England", "")}),
+    # idioms of shifting the burden, in a quotation, a report of speech or a reader's comment
+    ("Dr Ann Cole of Powys LMC said the Welsh Government had kicked the can down the road on premises.",
+     {("Ann Cole", "criticises", "Welsh Government", "")}),
+    ("\"NHS Wales pulled the rug from under practices,\" said Dr Ann Cole.", {("Ann Cole", "criticises", "NHS Wales", "")}),
+    ("Rota changes\n\nThe Welsh Government and the BMA met.\n\nReaders' comments (1)\n\n"
+     "Valleys GP | GP partner | 5 May 2026 9:14am\nThe Welsh Government will sign the deal and leave practices to "
+     "foot the bill. The BMA keeps moving the goalposts. The health board is passing the buck.",
+     {("Valleys GP", "criticises", "Welsh Government", ""), ("Valleys GP", "criticises", "British Medical Association", "")}),
     # what a reader says a body barely or hardly did is a charge against it
     ("Strike talks\n\nThe Welsh Government met Welsh LMCs.\n\nReaders' comments (1)\n\n"
      "Valleys GP | GP partner | 5 May 2026 9:14am\nWe balloted in 2024 and the Welsh Government hardly noticed.",

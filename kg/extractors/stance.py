@@ -757,19 +757,28 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 FAULT_VERBS = {"fail", "betray", "abandon", "neglect", "mislead", "ignore", "let", "lack"}
 
 
-# idioms of doing nothing when something was needed, by the verb and its own body part: 'sat on its hands',
-# 'dragged their feet', 'buried its head in the sand'
-_IDLE_IDIOMS = {"sit": "hands", "drag": "feet", "bury": "head"}
+# idioms of blame, by the verb and what it holds: doing nothing when something was needed ('sat on its hands',
+# 'dragged their feet', 'buried its head in the sand': the body part its own), or moving the burden ('keeps moving
+# the goalposts', 'passing the buck', 'kicked the can down the road', 'pulled the rug from under practices')
+_BLAME_IDIOMS = {("sit", "hands"): True, ("drag", "feet"): True, ("bury", "head"): True, ("move", "goalposts"): False,
+                 ("shift", "goalposts"): False, ("pass", "buck"): False, ("kick", "can"): False,
+                 ("pull", "rug"): False}
+# 'leave practices to carry the cost', '... to pick up the pieces', '... to foot the bill'
+_LEFT_WITH = {"carry", "foot", "pick", "pay", "bear", "shoulder"}
+_BURDENS = {"cost", "costs", "bill", "pieces", "price", "burden"}
 
 
-def _idle_idiom(verb: Token) -> str | None:
-    part = _IDLE_IDIOMS.get(verb.lemma_)
-    if part is None:
-        return None
+def _blame_idiom(verb: Token) -> str | None:
     held = [c for c in verb.children if c.dep_ == "dobj"] + \
         [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
-    if any(t.lower_ == part and any(c.dep_ == "poss" for c in t.children) for t in held):
-        return f"{verb.lemma_} {'on ' if verb.lemma_ == 'sit' else ''}its {part}"
+    for thing in held:
+        own = _BLAME_IDIOMS.get((verb.lemma_, thing.lower_))
+        if own is not None and (not own or any(c.dep_ == "poss" for c in thing.children)):
+            return f"{verb.lemma_} {thing.lower_}"
+    if verb.lemma_ == "leave":
+        for then in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_ in _LEFT_WITH):
+            if any(c.dep_ == "dobj" and c.lower_ in _BURDENS for c in then.children):
+                return f"leave to {then.lemma_} the {next(c.lower_ for c in then.children if c.dep_ == 'dobj')}"
     return None
 
 
@@ -777,7 +786,9 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     for verb in view.tokens:
         if verb.pos_ != "VERB":
             continue
-        lemma = verb_lemma(verb, FAULT_VERBS) or _idle_idiom(verb)
+        lemma = verb_lemma(verb, FAULT_VERBS)
+        idiom = _blame_idiom(verb) if lemma is None else None
+        lemma = lemma or idiom
         if lemma is None and verb.lemma_ != "go":
             continue
         negated = unasserted(verb)
@@ -785,12 +796,18 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue  # 'let patients down', whichever way the parser hangs 'down' on it
         not_far_enough = negated and verb.lemma_ == "go" and \
             [t.lower_ for t in verb.doc[verb.i + 1:verb.i + 3]] == ["far", "enough"]
-        if not (lemma and not negated or not_far_enough) or verb.dep_ not in ("ccomp", "conj", "ROOT"):
+        # an idiom may go on from its subject's verb ('will publish it and leave practices to carry the cost', 'keeps
+        # moving the goalposts')
+        carried = idiom is not None and verb.dep_ == "xcomp" and verb.head.dep_ in ("ccomp", "conj", "ROOT")
+        if not (lemma and not negated or not_far_enough) or verb.dep_ not in ("ccomp", "conj", "ROOT") and not carried:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and idiom is not None:
+            subject = active_subject(verb.head if carried else verb)
         ref = ctx.ref_for_token(view, subject) if subject is not None else None
         speaker = ctx.quote_speaker_at(view.offset(verb)) or (_reported_speaker(ctx, view, verb) if ref is None else None)
-        if speaker is None and view.sentence.section == COMMENT and verb.dep_ == "ROOT":
+        if speaker is None and view.sentence.section == COMMENT and (
+                verb.dep_ == "ROOT" or verb.dep_ in ("conj", "xcomp") and verb.head.dep_ == "ROOT"):
             speaker = ctx.first_person(view.sentence)  # a reader's own charge ('The college failed us')
         # ('the measures did not go far enough': the announcer's measures)
         target = ref.key if ref is not None else _policy_aspect(ctx, view, subject) if subject is not None else None
