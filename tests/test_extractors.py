@@ -1963,6 +1963,14 @@ IDIOM_RULES = [
      "Valleys GP | GP partner | 5 May 2026 9:14am\nThe Welsh Government will sign the deal and leave practices to "
      "foot the bill. The BMA keeps moving the goalposts. The health board is passing the buck.",
      {("Valleys GP", "criticises", "Welsh Government", ""), ("Valleys GP", "criticises", "British Medical Association", "")}),
+    # a charge of pretending, in a quotation or a comment
+    ("\"NHS Wales acts as though GPs were a bottomless pit,\" said Dr Ann Cole.",
+     {("Ann Cole", "criticises", "NHS Wales", "")}),
+    ("Rota changes\n\nThe Welsh Government and the BMA met.\n\nReaders' comments (1)\n\n"
+     "Valleys GP | GP partner | 5 May 2026 9:14am\nThe BMA still behaves as if salaried GPs did not exist. The Welsh "
+     "Government must think we are fools.",
+     {("Valleys GP", "criticises", "British Medical Association", ""),
+      ("Valleys GP", "criticises", "Welsh Government", "")}),
     # what a reader says a body barely or hardly did is a charge against it
     ("Strike talks\n\nThe Welsh Government met Welsh LMCs.\n\nReaders' comments (1)\n\n"
      "Valleys GP | GP partner | 5 May 2026 9:14am\nWe balloted in 2024 and the Welsh Government hardly noticed.",
@@ -1977,6 +1985,13 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
 def test_an_idiom_of_idleness_said_of_oneself_is_no_criticism():
     facts = triples(build("Headline\n\nDr Ann Cole, of Powys LMC, said she had sat on her hands for too long. The BMA "
                           "sat on the bench beside the ICB."))
+    assert not [f for f in facts if f[1] == "criticises"]
+
+
+def test_a_body_said_not_to_act_as_if_or_ones_own_thinking_is_no_charge_of_pretence():
+    facts = triples(build("Rota changes\n\nThe Welsh Government and the BMA met.\n\nReaders' comments (1)\n\n"
+                          "Valleys GP | GP partner | 5 May 2026 9:14am\nI must think we can win. Does the BMA behave as "
+                          "if it cares?"))
     assert not [f for f in facts if f[1] == "criticises"]
 
 

@@ -43,7 +43,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies,
-                      _reproaches, _credit, _singled_out)
+                      _reproaches, _credit, _singled_out, _pretence)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -94,6 +94,49 @@ def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterato
             if body.type in ORGANISATION_TYPES and body.key != reader:
                 yield Fact(reader, "criticises", body.key, view.sentence, "stance.reader-failing", 0.6,
                            cue=failing[0].lower_)
+
+
+# charging a body with pretending, in a quotation or a comment: 'The BMA still behaves as if partners are the only
+# GPs who matter', 'NHS England acts as though practices had unlimited capacity', 'The Government pretends the money
+# is new', 'NHS England must think we can't do maths'
+_PRETENDING = {"behave", "act"}
+_WE = {"we", "us"}
+
+
+def _as_if(clause: Token) -> str | None:
+    """'if' or 'though' after the clause's 'as' (the parser may hang the second word elsewhere)."""
+    doc = clause.doc
+    for mark in (m for m in clause.children if m.dep_ == "mark" and m.lower_ == "as" and m.i + 1 < len(doc)):
+        if doc[mark.i + 1].lower_ in ("if", "though"):
+            return doc[mark.i + 1].lower_
+    return None
+
+
+def _pretence(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    for verb in view.tokens:
+        # (its own 'as if' is no condition: unasserted would read it as one)
+        if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "ccomp", "conj") or in_question(verb) or \
+                any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if verb.lemma_ in _PRETENDING:
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and _as_if(c)), None)
+            cue = f"{verb.lemma_} as {_as_if(clause)}" if clause is not None else ""
+        elif verb.lemma_ == "pretend":
+            clause, cue = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None), "pretend"
+        elif verb.lemma_ == "think" and any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children):
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and any(
+                s.dep_ == "nsubj" and s.lower_ in _WE for s in c.children)), None)
+            cue = "must think we"
+        else:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        target = ctx.ref_for_token(view, subject) if clause is not None and subject is not None else None
+        if target is None or target.type not in TARGET_TYPES:
+            continue
+        speaker = ctx.quote_speaker_at(view.offset(verb)) or (
+            ctx.first_person(view.sentence) if view.sentence.section == COMMENT and verb.dep_ == "ROOT" else None)
+        if speaker is not None and speaker != target.key:
+            yield Fact(speaker, "criticises", target.key, view.sentence, "stance.pretence", 0.65, cue=cue)
 
 
 # 'The report singles out NHS Humber and North Yorkshire ICB for praise': what it is singled out for says the stance
