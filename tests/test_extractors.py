@@ -1971,6 +1971,12 @@ IDIOM_RULES = [
      "Government must think we are fools.",
      {("Valleys GP", "criticises", "British Medical Association", ""),
       ("Valleys GP", "criticises", "Welsh Government", "")}),
+    # a reader's challenge to explain how or why something works
+    ("Rota changes\n\nThe Welsh Government set out the GMS contract and the QOF.\n\nReaders' comments (1)\n\n"
+     "Valleys GP | GP partner | 5 May 2026 9:14am\nCould anybody in Cardiff explain why the QOF still pays for blood "
+     "tests? Can someone explain how the GMS contract is meant to survive this?",
+     {("Valleys GP", "criticises", "Quality and Outcomes Framework", ""),
+      ("Valleys GP", "criticises", "GMS contract", "")}),
     # what a reader says a body barely or hardly did is a charge against it
     ("Strike talks\n\nThe Welsh Government met Welsh LMCs.\n\nReaders' comments (1)\n\n"
      "Valleys GP | GP partner | 5 May 2026 9:14am\nWe balloted in 2024 and the Welsh Government hardly noticed.",
@@ -1992,6 +1998,13 @@ def test_a_body_said_not_to_act_as_if_or_ones_own_thinking_is_no_charge_of_prete
     facts = triples(build("Rota changes\n\nThe Welsh Government and the BMA met.\n\nReaders' comments (1)\n\n"
                           "Valleys GP | GP partner | 5 May 2026 9:14am\nI must think we can win. Does the BMA behave as "
                           "if it cares?"))
+    assert not [f for f in facts if f[1] == "criticises"]
+
+
+def test_asking_to_have_a_policy_explained_plainly_is_no_challenge():
+    facts = triples(build("Rota changes\n\nThe Welsh Government set out the QOF.\n\nReaders' comments (1)\n\n"
+                          "Valleys GP | GP partner | 5 May 2026 9:14am\nThe practice manager will explain how the QOF "
+                          "works. Can someone explain how I claim for the QOF?"))
     assert not [f for f in facts if f[1] == "criticises"]
 
 

@@ -43,7 +43,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies,
-                      _reproaches, _credit, _singled_out, _pretence)
+                      _reproaches, _credit, _singled_out, _pretence, _challenged)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -137,6 +137,26 @@ def _pretence(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             ctx.first_person(view.sentence) if view.sentence.section == COMMENT and verb.dep_ == "ROOT" else None)
         if speaker is not None and speaker != target.key:
             yield Fact(speaker, "criticises", target.key, view.sentence, "stance.pretence", 0.65, cue=cue)
+
+
+# a reader's challenge to explain something: 'Can someone at DHSC explain how ARRS money helps when we have no
+# rooms?', 'Could anyone explain why the QOF still pays for blood pressure checks?'
+_ANYONE = {"someone", "anyone", "somebody", "anybody"}
+
+
+def _challenged(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    root = view.span.root
+    if view.sentence.section != COMMENT or root.lemma_ != "explain" or not view.sentence.text.rstrip().endswith("?") \
+            or not any(c.dep_ == "nsubj" and c.lower_ in _ANYONE for c in root.children):
+        return
+    reader = ctx.first_person(view.sentence)
+    for clause in (c for c in root.children if c.dep_ == "ccomp"):
+        asked = next((a.lower_ for a in clause.children if a.dep_ == "advmod" and a.lower_ in ("how", "why")), None)
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and asked):
+            named = [r for r in ctx.refs_under(view, subject) if r.type in TARGET_TYPES]
+            if named and reader is not None and named[0].key != reader:
+                yield Fact(reader, "criticises", named[0].key, view.sentence, "stance.challenge", 0.6,
+                           cue=f"explain {asked}")
 
 
 # 'The report singles out NHS Humber and North Yorkshire ICB for praise': what it is singled out for says the stance
