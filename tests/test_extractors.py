@@ -1971,6 +1971,12 @@ IDIOM_RULES = [
      "Government must think we are fools.",
      {("Valleys GP", "criticises", "British Medical Association", ""),
       ("Valleys GP", "criticises", "Welsh Government", "")}),
+    # telling the reader to do away with something: opposition, in a comment or a quotation
+    ("Rota changes\n\nThe Welsh Government set out the QOF.\n\nReaders' comments (1)\n\n"
+     "Valleys GP | GP partner | 5 May 2026 9:14am\nJust scrap the QOF, and trust us.",
+     {("Valleys GP", "opposes", "Quality and Outcomes Framework", "")}),
+    ("Dr Ann Cole said: \"Abolish the CQC now.\"",
+     {("Ann Cole", "opposes", "Care Quality Commission", "")}),
     # a reader's challenge to explain how or why something works
     ("Rota changes\n\nThe Welsh Government set out the GMS contract and the QOF.\n\nReaders' comments (1)\n\n"
      "Valleys GP | GP partner | 5 May 2026 9:14am\nCould anybody in Cardiff explain why the QOF still pays for blood "
@@ -2006,6 +2012,13 @@ def test_asking_to_have_a_policy_explained_plainly_is_no_challenge():
                           "Valleys GP | GP partner | 5 May 2026 9:14am\nThe practice manager will explain how the QOF "
                           "works. Can someone explain how I claim for the QOF?"))
     assert not [f for f in facts if f[1] == "criticises"]
+
+
+def test_doing_away_with_something_said_of_someone_or_denied_is_no_command():
+    facts = triples(build("Rota changes\n\nThe Welsh Government set out the QOF.\n\nReaders' comments (1)\n\n"
+                          "Valleys GP | GP partner | 5 May 2026 9:14am\nWe scrap the QOF paperwork every April. Don't "
+                          "scrap the QOF. Ministers will scrap the QOF."))
+    assert not [f for f in facts if f[1] == "opposes"]
 
 
 def test_a_reader_barely_coping_charges_no_one():

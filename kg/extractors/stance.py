@@ -43,7 +43,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies,
-                      _reproaches, _credit, _singled_out, _pretence, _challenged)
+                      _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -137,6 +137,30 @@ def _pretence(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             ctx.first_person(view.sentence) if view.sentence.section == COMMENT and verb.dep_ == "ROOT" else None)
         if speaker is not None and speaker != target.key:
             yield Fact(speaker, "criticises", target.key, view.sentence, "stance.pretence", 0.65, cue=cue)
+
+
+# telling the reader to do away with something, in a comment or a quotation: 'Scrap the CQC ratings', 'Abolish the
+# QOF now', 'Just bin the PCN DES'
+_DO_AWAY = {"scrap", "abolish", "axe", "ditch", "dismantle", "end", "bin"}
+_OPENING_QUOTES = {'"', "“", "‘", "'"}
+
+
+def _told_to_go(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    root = view.span.root
+    # the sentence's own verb, or the quoted one a verb of saying reports ('"Scrap the QOF," said Dr X')
+    verb = next((v for v in (root, *(c for c in root.children if c.dep_ in ("ccomp", "xcomp")))
+                 if v.lemma_ in _DO_AWAY), None)
+    if verb is None or verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "aux", "neg") for c in verb.children):
+        return
+    opening = max((t.i for t in view.tokens if t.i < verb.i and t.text in _OPENING_QUOTES), default=view.span.start - 1)
+    if any(t.pos_ not in ("ADV", "INTJ", "PUNCT") for t in view.tokens if opening < t.i < verb.i):
+        return  # not the first word of the sentence or of its quotation: no command
+    speaker = ctx.quote_speaker_at(view.offset(verb)) or (
+        ctx.first_person(view.sentence) if view.sentence.section == COMMENT else None)
+    for thing in (c for c in verb.children if c.dep_ == "dobj"):
+        named = [r for r in ctx.refs_under(view, thing) if r.type in TARGET_TYPES]
+        if named and speaker is not None and named[0].key != speaker:
+            yield Fact(speaker, "opposes", named[0].key, view.sentence, "stance.do-away", 0.65, cue=verb.lemma_)
 
 
 # a reader's challenge to explain something: 'Can someone at DHSC explain how ARRS money helps when we have no
