@@ -1942,6 +1942,12 @@ DEV4_RULES = [
       ("Royal College of Nursing", "criticises", "Tom Pym", ""), ("Kent LMC", "welcomes", "Tom Pym", "")}),
 ]
 
+def _reader_says(text: str) -> str:
+    """A page whose one reader's comment is `text`."""
+    return ("Rota changes\n\nThe Welsh Government set out the QOF and the GMS contract with the BMA.\n\n"
+            f"Readers' comments (1)\n\nValleys GP | GP partner | 5 May 2026 9:14am\n{text}")
+
+
 # the ninth session's
 IDIOM_RULES = [
     # idioms of doing nothing when something was needed find fault with their subject
@@ -1959,33 +1965,28 @@ IDIOM_RULES = [
     ("Dr Ann Cole of Powys LMC said the Welsh Government had kicked the can down the road on premises.",
      {("Ann Cole", "criticises", "Welsh Government", "")}),
     ("\"NHS Wales pulled the rug from under practices,\" said Dr Ann Cole.", {("Ann Cole", "criticises", "NHS Wales", "")}),
-    ("Rota changes\n\nThe Welsh Government and the BMA met.\n\nReaders' comments (1)\n\n"
-     "Valleys GP | GP partner | 5 May 2026 9:14am\nThe Welsh Government will sign the deal and leave practices to "
-     "foot the bill. The BMA keeps moving the goalposts. The health board is passing the buck.",
+    (_reader_says("The Welsh Government will sign the deal and leave practices to "
+                  "foot the bill. The BMA keeps moving the goalposts. The health board is passing the buck."),
      {("Valleys GP", "criticises", "Welsh Government", ""), ("Valleys GP", "criticises", "British Medical Association", "")}),
     # a charge of pretending, in a quotation or a comment
     ("\"NHS Wales acts as though GPs were a bottomless pit,\" said Dr Ann Cole.",
      {("Ann Cole", "criticises", "NHS Wales", "")}),
-    ("Rota changes\n\nThe Welsh Government and the BMA met.\n\nReaders' comments (1)\n\n"
-     "Valleys GP | GP partner | 5 May 2026 9:14am\nThe BMA still behaves as if salaried GPs did not exist. The Welsh "
-     "Government must think we are fools.",
+    (_reader_says("The BMA still behaves as if salaried GPs did not exist. The Welsh "
+                  "Government must think we are fools."),
      {("Valleys GP", "criticises", "British Medical Association", ""),
       ("Valleys GP", "criticises", "Welsh Government", "")}),
     # telling the reader to do away with something: opposition, in a comment or a quotation
-    ("Rota changes\n\nThe Welsh Government set out the QOF.\n\nReaders' comments (1)\n\n"
-     "Valleys GP | GP partner | 5 May 2026 9:14am\nJust scrap the QOF, and trust us.",
+    (_reader_says("Just scrap the QOF, and trust us."),
      {("Valleys GP", "opposes", "Quality and Outcomes Framework", "")}),
     ("Dr Ann Cole said: \"Abolish the CQC now.\"",
      {("Ann Cole", "opposes", "Care Quality Commission", "")}),
     # a reader's challenge to explain how or why something works
-    ("Rota changes\n\nThe Welsh Government set out the GMS contract and the QOF.\n\nReaders' comments (1)\n\n"
-     "Valleys GP | GP partner | 5 May 2026 9:14am\nCould anybody in Cardiff explain why the QOF still pays for blood "
-     "tests? Can someone explain how the GMS contract is meant to survive this?",
+    (_reader_says("Could anybody in Cardiff explain why the QOF still pays for blood "
+                  "tests? Can someone explain how the GMS contract is meant to survive this?"),
      {("Valleys GP", "criticises", "Quality and Outcomes Framework", ""),
       ("Valleys GP", "criticises", "GMS contract", "")}),
     # what a reader says a body barely or hardly did is a charge against it
-    ("Strike talks\n\nThe Welsh Government met Welsh LMCs.\n\nReaders' comments (1)\n\n"
-     "Valleys GP | GP partner | 5 May 2026 9:14am\nWe balloted in 2024 and the Welsh Government hardly noticed.",
+    (_reader_says("We balloted in 2024 and the Welsh Government hardly noticed."),
      {("Valleys GP", "criticises", "Welsh Government", "")}),
 ]
 
@@ -1994,37 +1995,23 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES
 
 
-def test_an_idiom_of_idleness_said_of_oneself_is_no_criticism():
-    facts = triples(build("Headline\n\nDr Ann Cole, of Powys LMC, said she had sat on her hands for too long. The BMA "
-                          "sat on the bench beside the ICB."))
-    assert not [f for f in facts if f[1] == "criticises"]
-
-
-def test_a_body_said_not_to_act_as_if_or_ones_own_thinking_is_no_charge_of_pretence():
-    facts = triples(build("Rota changes\n\nThe Welsh Government and the BMA met.\n\nReaders' comments (1)\n\n"
-                          "Valleys GP | GP partner | 5 May 2026 9:14am\nI must think we can win. Does the BMA behave as "
-                          "if it cares?"))
-    assert not [f for f in facts if f[1] == "criticises"]
-
-
-def test_asking_to_have_a_policy_explained_plainly_is_no_challenge():
-    facts = triples(build("Rota changes\n\nThe Welsh Government set out the QOF.\n\nReaders' comments (1)\n\n"
-                          "Valleys GP | GP partner | 5 May 2026 9:14am\nThe practice manager will explain how the QOF "
-                          "works. Can someone explain how I claim for the QOF?"))
-    assert not [f for f in facts if f[1] == "criticises"]
-
-
-def test_doing_away_with_something_said_of_someone_or_denied_is_no_command():
-    facts = triples(build("Rota changes\n\nThe Welsh Government set out the QOF.\n\nReaders' comments (1)\n\n"
-                          "Valleys GP | GP partner | 5 May 2026 9:14am\nWe scrap the QOF paperwork every April. Don't "
-                          "scrap the QOF. Ministers will scrap the QOF."))
-    assert not [f for f in facts if f[1] == "opposes"]
-
-
-def test_a_reader_barely_coping_charges_no_one():
-    facts = triples(build("Strike talks\n\nThe Welsh Government met Welsh LMCs.\n\nReaders' comments (1)\n\n"
-                          "Valleys GP | GP partner | 5 May 2026 9:14am\nI can barely cope. Our PCN barely met."))
-    assert not [f for f in facts if f[1] == "criticises"]
+@pytest.mark.parametrize(("text", "predicate"), [
+    # an idiom of idleness said of oneself, or a bench sat on
+    ("Headline\n\nDr Ann Cole, of Powys LMC, said she had sat on her hands for too long. The BMA sat on the bench "
+     "beside the ICB.", "criticises"),
+    # one's own thinking, a question whether a body acts as if
+    (_reader_says("I must think we can win. Does the BMA behave as if it cares?"), "criticises"),
+    # explaining plainly, or asked of oneself
+    (_reader_says("The practice manager will explain how the QOF works. Can someone explain how I claim for the QOF?"),
+     "criticises"),
+    # doing away with something said of someone, or denied: no command
+    (_reader_says("We scrap the QOF paperwork every April. Don't scrap the QOF. Ministers will scrap the QOF."),
+     "opposes"),
+    # barely coping oneself; a body named by no name of ours
+    (_reader_says("I can barely cope. Our PCN barely met."), "criticises"),
+])
+def test_no_stance_without_its_holder_and_target(text, predicate):
+    assert not [f for f in triples(build(text)) if f[1] == predicate]
 
 
 def test_a_pronoun_keeps_to_the_person_the_story_follows():
