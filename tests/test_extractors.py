@@ -1975,6 +1975,8 @@ IDIOM_RULES = [
                   "Government must think we are fools."),
      {("Valleys GP", "criticises", "British Medical Association", ""),
       ("Valleys GP", "criticises", "Welsh Government", "")}),
+    (_reader_says("\"Biggest rise in a decade\" - the Welsh Government must think we can't count."),
+     {("Valleys GP", "criticises", "Welsh Government", "")}),
     # telling the reader to do away with something: opposition, in a comment or a quotation
     (_reader_says("Just scrap the QOF, and trust us."),
      {("Valleys GP", "opposes", "Quality and Outcomes Framework", "")}),

@@ -129,7 +129,8 @@ def _pretence(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             cue = "must think we"
         else:
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # ('"Largest cash increase in years" - NHS England must think...': the parser gives it two subjects)
+        subject = acting_subject([c for c in verb.children if c.dep_ == "nsubj"], verb)
         target = ctx.ref_for_token(view, subject) if clause is not None and subject is not None else None
         if target is None or target.type not in TARGET_TYPES:
             continue
