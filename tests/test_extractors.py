@@ -1975,7 +1975,7 @@ IDIOM_RULES = [
                   "Government must think we are fools."),
      {("Valleys GP", "criticises", "British Medical Association", ""),
       ("Valleys GP", "criticises", "Welsh Government", "")}),
-    (_reader_says("\"Biggest rise in a decade\" - the Welsh Government must think we can't count."),
+    (_reader_says("\"Record investment in general practice\" - the Welsh Government must think we can't do maths."),
      {("Valleys GP", "criticises", "Welsh Government", "")}),
     # telling the reader to do away with something: opposition, in a comment or a quotation
     (_reader_says("Just scrap the QOF, and trust us."),
