@@ -226,7 +226,7 @@ def most_connected(view: nx.DiGraph, limit: int) -> nx.DiGraph:
     if view.number_of_nodes() <= limit:
         return view
     ranked = sorted(view.nodes, key=lambda n: (-(view.degree(n) + len(view.nodes[n]["statements"])), n))
-    return view.subgraph(ranked[:limit]).copy()
+    return _induced(view, set(ranked[:limit]))
 
 
 def _most_connected_keys(entities: dict, facts: list[tuple], limit: int) -> set[str]:
