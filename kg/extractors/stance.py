@@ -134,8 +134,7 @@ def _pretence(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         target = ctx.ref_for_token(view, subject) if clause is not None and subject is not None else None
         if target is None or target.type not in TARGET_TYPES:
             continue
-        speaker = ctx.quote_speaker_at(view.offset(verb)) or (
-            ctx.first_person(view.sentence) if view.sentence.section == COMMENT and verb.dep_ == "ROOT" else None)
+        speaker = _own_voice(ctx, view, verb)
         if speaker is not None and speaker != target.key:
             yield Fact(speaker, "criticises", target.key, view.sentence, "stance.pretence", 0.65, cue=cue)
 
@@ -156,8 +155,7 @@ def _told_to_go(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     opening = max((t.i for t in view.tokens if t.i < verb.i and t.text in _OPENING_QUOTES), default=view.span.start - 1)
     if any(t.pos_ not in ("ADV", "INTJ", "PUNCT") for t in view.tokens if opening < t.i < verb.i):
         return  # not the first word of the sentence or of its quotation: no command
-    speaker = ctx.quote_speaker_at(view.offset(verb)) or (
-        ctx.first_person(view.sentence) if view.sentence.section == COMMENT else None)
+    speaker = _own_voice(ctx, view, verb)
     for thing in (c for c in verb.children if c.dep_ == "dobj"):
         named = [r for r in ctx.refs_under(view, thing) if r.type in TARGET_TYPES]
         if named and speaker is not None and named[0].key != speaker:
@@ -893,10 +891,7 @@ def _faults(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if subject is None and idiom is not None:
             subject = active_subject(verb.head if carried else verb)
         ref = ctx.ref_for_token(view, subject) if subject is not None else None
-        speaker = ctx.quote_speaker_at(view.offset(verb)) or (_reported_speaker(ctx, view, verb) if ref is None else None)
-        if speaker is None and view.sentence.section == COMMENT and (
-                verb.dep_ == "ROOT" or verb.dep_ in ("conj", "xcomp") and verb.head.dep_ == "ROOT"):
-            speaker = ctx.first_person(view.sentence)  # a reader's own charge ('The college failed us')
+        speaker = _own_voice(ctx, view, verb) or (_reported_speaker(ctx, view, verb) if ref is None else None)
         # ('the measures did not go far enough': the announcer's measures)
         target = ref.key if ref is not None else _policy_aspect(ctx, view, subject) if subject is not None else None
         target_type = ctx.types.get(target) if target is not None else None
@@ -977,6 +972,16 @@ def _reported_speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> 
         return None
     subject = active_subject(verb.head)
     return ctx.speaker_for(view, subject) if subject is not None else None
+
+
+def _own_voice(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
+    """Who says what the verb says: a quotation's speaker, or in a comment the reader, when the verb's clause is the
+    sentence's own (its root, or a verb going on from it: 'The college failed us', 'will sign it and leave...')."""
+    speaker = ctx.quote_speaker_at(view.offset(verb))
+    if speaker is None and view.sentence.section == COMMENT and (
+            verb.dep_ == "ROOT" or verb.dep_ in ("conj", "xcomp") and verb.head.dep_ == "ROOT"):
+        return ctx.first_person(view.sentence)
+    return speaker
 
 
 def _named_by(subject: Token) -> Iterator[Token]:
