@@ -9,11 +9,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespaces
 from rdflib.plugins.stores.memory import SimpleMemory
 
-from kg import iri
+from kg import iri, vocab
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Document, Entity, Fact, KnowledgeGraph
 from kg.store import memory_graph
-from kg import vocab
 from kg.vocab import ENTITY_TYPES, PREDICATES, PREFIXES
 
 
