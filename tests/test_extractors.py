@@ -1992,9 +1992,23 @@ IDIOM_RULES = [
      {("Valleys GP", "criticises", "Welsh Government", "")}),
 ]
 
+# the tenth session's
+FALLING_SHORT_RULES = [
+    # what a speaker says a body or a policy does not, never or barely does finds fault with it
+    ("Dr Ann Cole of Powys LMC said: \"The funding formula does not reflect rurality, and the QOF has never paid "
+     "for continuity.\"", {("Ann Cole", "criticises", "funding formula", ""),
+                           ("Ann Cole", "criticises", "Quality and Outcomes Framework", "")}),
+    ("Dr Ann Cole said the Welsh Government had done nothing for practices in the valleys.",
+     {("Ann Cole", "criticises", "Welsh Government", "")}),
+    # a reader's own scorn, also in what a body would not do, and what nobody at a body does
+    (_reader_says("Nobody at Health Education England has ever asked a GP. The Welsh Government wouldn't know a fair "
+                  "deal if it saw one."),
+     {("Valleys GP", "criticises", "Health Education England", ""), ("Valleys GP", "criticises", "Welsh Government", "")}),
+]
+
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
-    DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES
+    DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + FALLING_SHORT_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [
@@ -2011,6 +2025,11 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
      "opposes"),
     # barely coping oneself; a body named by no name of ours
     (_reader_says("I can barely cope. Our PCN barely met."), "criticises"),
+    # a body's own line on the government, advice, silence, what a policy is not, and one's own body's trouble
+    ("Headline\n\nA Welsh Government spokesperson said: \"The Welsh Government will not let practices fail.\" Dr Ann "
+     "Cole said: \"The QOF should not pay for blood tests.\" The BMA did not respond to a request for comment.",
+     "criticises"),
+    (_reader_says("The QOF is not the answer. Our health board could not recruit for two years."), "criticises"),
 ])
 def test_no_stance_without_its_holder_and_target(text, predicate):
     assert not [f for f in triples(build(text)) if f[1] == predicate]

@@ -42,7 +42,7 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
-                      _second_imperative, _responses, _distress, _disputes, _behind, _readers_failing_bodies,
+                      _second_imperative, _responses, _distress, _disputes, _behind, _falling_short,
                       _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go)
     for view in ctx.sentences():
         for rule in sentence_rules:
@@ -61,39 +61,59 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _backed(ctx, view)
 
 
-# what a reader says a body never, barely or does not do: 'NHS England never asks practice managers', 'CQC
-# inspectors have never once asked us', 'the ICBs will nod along and do nothing', 'NHS England barely noticed'
+# what a speaker or a reader says a body or a policy never, barely or does not do: 'the Carr-Hill formula does not
+# reflect deprivation', 'NHS England never asks practice managers', 'the ICBs will nod along and do nothing', 'NHS
+# England barely noticed', 'nobody at NHS England has done it'
 _FAILING_WORDS = {"never", "not", "n't", "nothing", "nobody", "no"}
 _SCANT_WORDS = {"never", "barely", "hardly", "scarcely"}
 _FAILING_TEXT = re.compile(r"\b(?:%s)\b|n't" % "|".join(w for w in _FAILING_WORDS | _SCANT_WORDS if w.isalpha()),
                            re.I)
+# not doing these is no failing: 'NHS England did not respond', 'the ICB did not say'
+_NO_FAILING_VERBS = {"respond", "comment", "reply", "say", "confirm", "disclose", "reveal", "return"}
+_WISHING_MODALS = {"should", "must", "would", "ought", "may", "might", "shall"}
+_WRONG = -0.25  # VADER compound of a verb and its complement at or below which not doing it is no failing
+_OURS = {"our", "my"}  # 'our PCN couldn't recruit': a reader's own body in trouble, not at fault
 
 
-def _readers_failing_bodies(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
-    if view.sentence.section == ARTICLE or not _FAILING_TEXT.search(view.sentence.text) or \
-            in_question(view.span.root):
+def _denies_a_wrong(verb: Token) -> bool:
+    """'has not failed patients', 'was not "unworkable"', 'has not cut funding': not doing wrong is a defence."""
+    said = [verb.lemma_] + [c.lower_ for c in verb.children if c.dep_ == "acomp"]
+    return polarity(" ".join(said)) <= _WRONG
+
+
+def _falling_short(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if not _FAILING_TEXT.search(view.sentence.text) or in_question(view.span.root):
         return
-    reader = ctx.first_person(view.sentence)
-    if reader is None:
-        return
+    cues = load_lexicon().cue_verbs
     for verb in view.tokens:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj", "ccomp") or \
+                verb.lemma_ in _NO_FAILING_VERBS or verb_lemma(verb, cues) or \
+                verb.lemma_ == "be" and any(c.dep_ == "attr" for c in verb.children) or _denies_a_wrong(verb):
             continue
+        wished = any(c.dep_ == "aux" and c.lower_ in _WISHING_MODALS for c in verb.children)
         failing = [c for c in verb.children if c.dep_ in ("neg", "dobj") and c.lower_ in _FAILING_WORDS or
                    c.dep_ == "advmod" and c.lower_ in _SCANT_WORDS]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ == "nobody":
-            failing.append(subject)  # 'Nobody at NHS England ever asks practice managers'
-        if not failing or subject is None or subject.pos_ == "PRON" and subject.lower_ != "nobody":
-            continue  # a reader's 'it' may be anything the comment is about
+            failing.append(subject)
+        if not failing or subject is None or subject.pos_ == "PRON" and subject.lower_ != "nobody" or \
+                any(c.dep_ == "poss" and c.lower_ in _OURS for c in subject.children):
+            continue  # (a reader's 'it' may be anything the comment is about)
+        holder = _own_voice(ctx, view, verb) or _reported_speaker(ctx, view, verb)
+        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+            continue
+        if wished and (view.sentence.section == ARTICLE or holder != ctx.first_person(view.sentence)):
+            continue  # a speaker's 'should not' is advice, 'would not' a refusal; a reader's own, mostly scorn
         if subject.lower_ == "nobody":
             named = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children]
         else:
-            named = [subject] + [c for c in subject.children if c.dep_ in ("compound", "poss")]
-        for body in (r for r in (ctx.ref_for_token(view, t) for t in named) if r is not None):
-            if body.type in ORGANISATION_TYPES and body.key != reader:
-                yield Fact(reader, "criticises", body.key, view.sentence, "stance.reader-failing", 0.6,
-                           cue=failing[0].lower_)
+            named = list(_named_by(subject))
+        for ref in (r for r in (ctx.ref_for_token(view, t) for t in named) if r is not None):
+            # a government body's words on the government are its own line, not a charge against it
+            same_side = ref.type == "GovernmentBody" and ctx.types.get(holder) == "GovernmentBody"
+            if ref.type in TARGET_TYPES and ref.type != "Person" and ref.key != holder and not same_side:
+                yield Fact(holder, "criticises", ref.key, view.sentence, "stance.falling-short", 0.6,
+                           cue=f"{failing[0].lower_} {verb.lemma_.casefold()}")
 
 
 # charging a body with pretending, in a quotation or a comment: 'The BMA still behaves as if partners are the only
