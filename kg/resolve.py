@@ -160,12 +160,20 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
 
     # 3a'. an integrated care board goes by 'NHS' and its place ('NHS Devon' for 'NHS Devon Integrated Care Board'),
     #      where the page names both
+    #      or by its place and 'ICB' ('Northamptonshire ICB' for 'NHS Northamptonshire Integrated Care Board')
+    boards: dict[str, list[str]] = defaultdict(list)
     for node in org_nodes:
         name = _name(node)
         short = re.sub(r" (?:integrated care board|icb)$", "", name)
         if short != name and short.startswith("nhs ") and short in by_name and \
                 not docs_of[node].isdisjoint(docs_of[by_name[short]]):
             clusters.union(node, by_name[short], "icb-short-name")
+        if short != name or name.startswith("nhs ") and node not in lexicon_type:  # (not NHS England)
+            boards[short.removeprefix("nhs ")].append(node)
+    for place, named in sorted(boards.items()):
+        for node in named[1:]:
+            if not docs_of[node].isdisjoint(docs_of[named[0]]):
+                clusters.union(named[0], node, "icb-place-name")
 
     # 3b. a policy written as its acronym in the same document ('restoring the Minimum Practice Income Guarantee'
     #     ... 'bringing back the MPIG'): the model takes a bare acronym for an organisation

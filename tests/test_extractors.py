@@ -537,6 +537,10 @@ RESOLUTION = [
     # a year's offer named more briefly is the fuller name of that year's offer
     ("Delegates rejected the 2027/28 contract offer. Dr Ann Cole said the 2027/28 GP contract offer fell short. "
      "NHS England said the offer for 2027/28 was fair.", "2027/28 GP contract offer", "offer for 2027/28"),
+    # an integrated care board by its place and 'ICB' is the board by its full name on the same page
+    ("The global sum we receive from NHS Rutland Integrated Care Board went up. Rutland ICB has said nothing.",
+     "NHS Rutland Integrated Care Board", "Rutland ICB"),
+    ("Rutland ICB said nothing. NHS Rutland said it would consult.", "Rutland ICB", "NHS Rutland"),
 ]
 
 
@@ -1994,6 +1998,11 @@ IDIOM_RULES = [
 
 # the tenth session's
 FALLING_SHORT_RULES = [
+    # asking a body for a fund or for funding, with no sum named, is a request for funding from it
+    ("Kent LMC has lobbied Kent and Medway ICB for a local hardship fund. Elm Lane Surgery asked NHS Kent and Medway "
+     "for emergency funding, and Oak Surgery asked NHS Kent and Medway for advice.",
+     {("Kent LMC", "requestsFundingFrom", "NHS Kent and Medway", ""),
+      ("Elm Lane Surgery", "requestsFundingFrom", "NHS Kent and Medway", "")}),
     # what a speaker says a body or a policy does not, never or barely does finds fault with it
     ("Dr Ann Cole of Powys LMC said: \"The funding formula does not reflect rurality, and the QOF has never paid "
      "for continuity.\"", {("Ann Cole", "criticises", "funding formula", ""),

@@ -87,6 +87,8 @@ CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "d
 GIVE_VERBS = {"give", "allocate", "grant", "hand", "pledge", "promise", "earmark", "provide", "commit", "ring-fence",
               "set"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
+FUNDS_NOUNS = {"fund", "funding", "money", "cash", "grant", "investment", "uplift", "loan", "bailout", "subsidy",
+               "payment", "resources"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
 # nouns of intent whose infinitive or 'for' phrase names what is planned ('its plans to promote upscaling')
 PLAN_NOUNS = {"plan", "plans", "proposal", "proposals", "intention", "ambition", "bid"}
@@ -142,8 +144,9 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 # ('has set aside £12m for the pilot'; 'set a budget of £2m' gives nothing)
                 rule = ("funds", ORGS | {"Person"}, ORGS | POLICIES)  # 'will give PCNs an extra £300m'
                 lemma = verb_lemma(verb, GIVE_VERBS)
-            if rule is None and verb_lemma(verb, ASK_VERBS) and money_in(verb) is not None:
-                rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)  # 'asked the DHSC for a further £1.5m'
+            if rule is None and verb_lemma(verb, ASK_VERBS) and (money_in(verb) is not None or _for_funds(verb)):
+                # 'asked the DHSC for a further £1.5m', 'has been lobbying the ICB for a hardship fund'
+                rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)
                 lemma = "ask"
             if rule is None or unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS
                                                        for c in verb.children):
@@ -578,6 +581,11 @@ def money_in(verb: Token) -> Money | None:
     right-hand side is read.
     """
     return parse_money(verb.doc[verb.i + 1:verb.right_edge.i + 1].text)
+
+
+def _for_funds(verb: Token) -> bool:
+    """'for a local hardship fund', 'for emergency funding': what is asked for is money, though no sum is named."""
+    return any(o.lemma_.casefold() in FUNDS_NOUNS for o in prep_objects(verb, "for"))
 
 
 _ONE_WORD_BETWEEN = re.compile(r"^[’”'\"]?\s+([A-Za-z]+)\s+$")
