@@ -1335,7 +1335,30 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     handles = {c.author for c in adoc.document.comments if c.author}
     kept = [found[k] for k in sorted(found)
             if not any(text[k[1] - len(h):k[1]] == h for h in handles if found[k].mention.text in h)]
-    return _local_aliases(_titled_on_the_page(kept))
+    return _local_aliases(_titled_on_the_page(_aged_people(kept, text)))
+
+
+# 'Adeyemi-Clarke, 49, took up post': a name followed by an age in commas is a person's, whatever the model said
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?(?:1[89]|[2-9]\d),")
+
+
+def _aged_people(found: list[SegmentMention], text: str) -> list[SegmentMention]:
+    """The model's organisations and places that the page gives an age are people, and so is every mention of the
+    same name on the page ('Folasade Adeyemi-Clarke's office', 'Adeyemi-Clarke wants...')."""
+    aged = {clean_name(sm.mention.text).casefold() for sm in found
+            if sm.mention.source == "ner" and sm.mention.type in ("Organization", "Place")
+            and _AGE_AFTER.match(text, sm.mention.end)}
+    if not aged:
+        return found
+    surnames = {name.split()[-1] for name in aged}
+    out = []
+    for sm in found:
+        name = clean_name(sm.mention.text).casefold()
+        if sm.mention.source == "ner" and sm.mention.type in ("Organization", "Place") and \
+                (name in aged or name.split()[-1:] and name.split()[-1] in surnames):
+            sm = replace(sm, mention=replace(sm.mention, type="Person"))
+        out.append(sm)
+    return out
 
 
 def _titled_on_the_page(found: list[SegmentMention]) -> list[SegmentMention]:

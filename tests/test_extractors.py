@@ -1998,6 +1998,26 @@ IDIOM_RULES = [
 
 # the tenth session's
 FALLING_SHORT_RULES = [
+    # posts taken up, appointed to, joined in a phrase, or worked in 'as' a post, whoever the clause's subject is
+    ("Adaora Nwosu-Hart took up post on 1 March as director of primary care at NHS Kent and Medway Integrated "
+     "Care Board. In 2018 she was appointed chief operating officer of Medway Health Partnership, a GP federation, "
+     "before joining NHS Sussex ICB as deputy director of primary care in 2022. Dr Ann Cole has agreed to work for "
+     "Meridian Health as a sessional GP.",
+     {("Adaora Nwosu-Hart", "holdsRole", "NHS Kent and Medway Integrated Care Board", "director of primary care"),
+      ("Adaora Nwosu-Hart", "holdsRole", "Medway Health Partnership", "chief operating officer"),
+      ("Adaora Nwosu-Hart", "holdsRole", "NHS Sussex ICB", "deputy director"),
+      ("Ann Cole", "holdsRole", "Meridian Health", "sessional GP")}),
+    # a name given an age is a person's, and so is the same name elsewhere on the page
+    ("On the wall of Temitope Okonkwo-Baptiste's office in Hessle hangs a rota. Okonkwo-Baptiste, 52, took up post in "
+     "May as director of primary care at NHS Kent and Medway.",
+     {("Temitope Okonkwo-Baptiste", "holdsRole", "NHS Kent and Medway", "director of primary care")}),
+    # 'her' as an object stands for someone other than the one its sentence names: 'she' two sentences on is still
+    # the woman the story follows, not the man named since
+    ("Dr Jane Hale took up post in May as chair of Kent LMC. \"It is a big job,\" she said. Dr Tom Bale has known "
+     "her since her training. She succeeds Dr Omar Reed, who retired. Born in Leeds, she trained as a nurse. In 2018 "
+     "she was appointed chief operating officer of Medway Health Partnership.",
+     {("Jane Hale", "holdsRole", "Medway Health Partnership", "chief operating officer"),
+      ("Omar Reed", "holdsRole", "Kent LMC", "former chair")}),
     # asking a body for a fund or for funding, with no sum named, is a request for funding from it
     ("Kent LMC has lobbied Kent and Medway ICB for a local hardship fund. Elm Lane Surgery asked NHS Kent and Medway "
      "for emergency funding, and Oak Surgery asked NHS Kent and Medway for advice.",

@@ -359,14 +359,21 @@ class DocumentContext:
                 if word in _FEMININE_TITLES or word in _MASCULINE_TITLES:
                     votes.setdefault(ref.key, Counter())["f" if word in _FEMININE_TITLES else "m"] += 1
         previous_start = None
+        objects: set[str] = set()  # genders of object pronouns, which stand for someone other than their clause's name
         for view in self.sentences():
             start = view.sentence.start if previous_start is None else previous_start
             previous_start = view.sentence.start
+            earlier_objects, objects = objects, set()
             if not _GENDERED.search(view.sentence.text):
                 continue
             for token in view.tokens:
                 gender = _gender_of_pronoun(token.lower_)
                 if gender is None or token.pos_ != "PRON":
+                    continue
+                if token.dep_ in ("dobj", "pobj", "dative") or gender in objects | earlier_objects:
+                    # 'Dr X has known her since her training. She succeeds...': 'her' is someone other than Dr X, and
+                    # so is the 'she' that goes on from her
+                    objects.add(gender)
                     continue
                 people = [r for r in self.refs_in(start, view.offset(token))
                           if r.type == "Person" and r.mention.source != "byline"

@@ -252,7 +252,7 @@ def _leaders(ctx: DocumentContext) -> Iterator[Fact]:
 
 
 _POST_VERBS = {"be": None, "become": None, "remain": None, "serve": "as", "work": "as", "act": "as", "spend": "as",
-               "replace": "as", "succeed": "as"}
+               "replace": "as", "succeed": "as", "appoint": None, "elect": None, "name": None}
 _EARLIER = {"previously", "formerly", "once", "earlier"}
 
 
@@ -282,17 +282,19 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                 keep(_sat_on(ctx, view, verb))
                 continue
             preposition = _POST_VERBS.get(verb.lemma_, "")
-            if verb.lemma_ == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
-                preposition = "as"  # 'who took over as chair of the RCGP this week'
+            if verb.lemma_ == "take" and (any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children) or
+                                          any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and
+                                          any(c.dep_ == "dobj" and c.lower_ in _TAKEN_UP for c in verb.children)):
+                preposition = "as"  # 'who took over as chair of the RCGP', 'took up post as director of X'
             if preposition == "" or verb.pos_ not in ("VERB", "AUX"):
                 continue
             # ('was previously provost of X': the parser may take a post for an adjective)
-            posts = [c for c in verb.children if c.dep_ == "attr" or c.dep_ == "acomp" and
+            posts = [c for c in verb.children if c.dep_ in ("attr", "oprd") or c.dep_ == "acomp" and
                      c.lower_ in load_lexicon().role_names] if preposition is None else \
                 prep_objects(verb, preposition)
             if not posts or unasserted(verb):
                 continue
-            subject = active_subject(verb)
+            subject = _clause_subject(verb)
             if subject is None:
                 continue
             holder = ctx.speaker_for(view, subject)
@@ -310,6 +312,10 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                     # 'He became senior partner at X in 2006': the parser hangs the post's 'at' on the verb
                     fact = _clause_post(ctx, view, holder, post, earlier,
                                         [c for c in verb.children if c.dep_ == "prep" and c.i == post.right_edge.i + 1])
+                if fact is None and preposition == "as":
+                    # 'has agreed to work for Castlegate as a sessional GP': the post is in the body worked for
+                    fact = _clause_post(ctx, view, holder, post, earlier,
+                                        [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "at")])
                 if fact is None:
                     continue
                 earlier_post = fact.qualifier if fact.qualifier.startswith("former ") else f"former {fact.qualifier}"
@@ -320,10 +326,27 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
     return facts
 
 
+_TAKEN_UP = {"post", "role", "position", "job", "appointment"}
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a verb in a phrase hung on another ('before joining X as Y', 'after taking up post
+    as Y'), the subject of the verb the phrase is hung on."""
+    subject = active_subject(verb)
+    if subject is None and verb.lemma_ in _APPOINTED:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # 'she was appointed chair of X'
+    if subject is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        subject = _clause_subject(verb.head.head)
+    if subject is None and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and \
+            not any(c.dep_ in ("dobj", "dative") for c in verb.head.children):
+        subject = _clause_subject(verb.head)  # 'has agreed to work for X as Y' (not 'asked Dr X to serve as')
+    return subject
+
+
 def _joined_as(ctx: DocumentContext, view: SentenceView, verb: Token) -> Fact | None:
     """'Dr X joined Operose Health as medical director': the post after 'as', in the organisation joined (one that
     hires or appoints someone 'as' a post is `_appointments`')."""
-    person_token = active_subject(verb)
+    person_token = _clause_subject(verb)
     org_token = next((c for c in verb.children if c.dep_ == "dobj"), None)
     posts = prep_objects(verb, "as")
     if person_token is None or org_token is None or not posts:
@@ -381,7 +404,10 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
         org = ctx.ref_for_token(view, org_token) if org_token is not None else None
         if org is None or org.type not in ORG_TYPES or org.key == holder:
             continue
-        match = _post_match(_hyphenated_before(post) + " ".join(t.text for t in post.subtree if t.i < preposition.i))
+        # (the post's words before its organisation; all of them where the organisation comes first: 'works for X as
+        # a sessional GP')
+        end = preposition.i if preposition.i > post.i else post.right_edge.i + 1
+        match = _post_match(_hyphenated_before(post) + " ".join(t.text for t in post.subtree if t.i < end))
         if match is not None:
             return _post_fact(holder, org.key, match, earlier, view, "roles.clause", 0.8)
     # 'she served as the RCGP's honorary secretary': the organisation owns the post
