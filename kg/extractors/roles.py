@@ -873,7 +873,8 @@ def _nearest_before(people: list[Ref], org: Ref) -> Ref | None:
 def _implied_org(ctx: DocumentContext, name: str) -> str | None:
     from kg import iri
 
-    key = iri.entity_key("GovernmentBody", name)
+    term = load_lexicon().canonical().get(name.casefold())
+    key = iri.entity_key("GovernmentBody", term.name if term is not None else name)
     return key if key in ctx.types else None
 
 
