@@ -1997,7 +1997,12 @@ IDIOM_RULES = [
 ]
 
 # the tenth session's
-FALLING_SHORT_RULES = [
+TENTH_SESSION_RULES = [
+    # sharing another's concerns is agreeing with them; criticising the way someone did something criticises them
+    ("The Royal College of Nursing said it shared the BMA's concerns. Daniel Reed, chief executive of Healthwatch "
+     "Kent, criticised the way NHS Kent and Medway had handled the change.",
+     {("Royal College of Nursing", "supports", "British Medical Association", ""),
+      ("Daniel Reed", "criticises", "NHS Kent and Medway", "")}),
     # posts taken up, appointed to, joined in a phrase, or worked in 'as' a post, whoever the clause's subject is
     ("Adaora Nwosu-Hart took up post on 1 March as director of primary care at NHS Kent and Medway Integrated "
      "Care Board. In 2018 she was appointed chief operating officer of Medway Health Partnership, a GP federation, "
@@ -2037,7 +2042,7 @@ FALLING_SHORT_RULES = [
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
-    DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + FALLING_SHORT_RULES
+    DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [
@@ -2059,6 +2064,9 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
      "Cole said: \"The QOF should not pay for blood tests.\" The BMA did not respond to a request for comment.",
      "criticises"),
     (_reader_says("The QOF is not the answer. Our health board could not recruit for two years."), "criticises"),
+    # sharing a building or a platform is no agreement
+    ("Headline\n\nThe Royal College of Nursing shares the BMA's offices. Unite shared a platform with the BMA.",
+     "supports"),
 ])
 def test_no_stance_without_its_holder_and_target(text, predicate):
     assert not [f for f in triples(build(text)) if f[1] == predicate]

@@ -43,7 +43,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _falling_short,
-                      _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go)
+                      _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -490,6 +490,10 @@ def _object_heads(token: Token) -> Iterator[Token]:
         for pobj in (o for p in token.children if p.dep_ == "prep" and p.lower_ in ("in", "of", "under")
                      for o in p.children if o.dep_ == "pobj"):
             yield from _object_heads(pobj)
+    if token.lower_ in ("way", "manner"):
+        # 'criticised the way the ICB had handled the change': the stance is on the one whose way it was
+        for clause in (c for c in token.children if c.dep_ == "relcl"):
+            yield from (c for c in clause.children if c.dep_ == "nsubj")
     if token.lower_ in ASPECT_NOUNS:
         # 'questioned the value of the QOF', 'praised the success of the scheme', 'agree with its central finding':
         # the stance is on what it is of, or whose it is
@@ -629,6 +633,27 @@ def _clause_subject(ctx: DocumentContext, view: SentenceView, token: Token) -> s
         if head.pos_ in ("VERB", "AUX"):
             return _agent_up(ctx, view, head)
     return None
+
+
+# what one shares of another's is agreement with them: 'said it shared the BMA's concerns'
+_SHARED_VIEWS = {"concern", "view", "worry", "fear", "frustration", "anger", "assessment", "position", "analysis",
+                 "misgiving", "reservation", "doubt", "alarm", "ambition", "vision", "goal", "aim"}
+
+
+def _shared(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    for verb in view.tokens:
+        if verb.lemma_ != "share" or verb.pos_ != "VERB" or unasserted(verb):
+            continue
+        subject = active_subject(verb)
+        holder = ctx.speaker_for(view, subject) if subject is not None else None
+        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+            continue
+        for shared in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in _SHARED_VIEWS):
+            for owner in (c for c in shared.children if c.dep_ == "poss"):
+                ref = ctx.ref_for_token(view, owner)
+                if ref is not None and ref.key != holder and ref.type in AGENT_TYPES:
+                    yield Fact(holder, "supports", ref.key, view.sentence, "stance.shared", 0.7,
+                               cue=f"share {shared.lemma_.casefold()}")
 
 
 def _backed(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
