@@ -311,6 +311,8 @@ def test_plans(text, expected):
     ("The RCGP cautioned NHS England that practices would close.", "advisesCautionOn"),  # who is cautioned
     ("NHS England will not scrap the QOF.", "plans"),  # a change denied
     ("NHS England scrapped the PMS contract in 2019.", "plans"),  # a change made, not planned
+    # a body named in a clause on the subject is not the subject
+    ("The pilot, run by Kent LMC since May, funded two pharmacists at Elm Lane Surgery.", "funds"),
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]

@@ -568,7 +568,10 @@ def _entity(ctx: DocumentContext, view: SentenceView, token: Token, types: set[s
             # 'Babylon’s GP at Hand model has...': the name nearest the head noun is the subject, not its owner
             head_at = view.offset(token) + len(token.text)
             before = [r for r in refs if r.mention.end <= head_at]
-            refs = before[-1:] or refs
+            # ('The offer, set out to the BMA on Tuesday, would add...': not a name in a clause on the subject)
+            clauses = [(view.offset(c.left_edge), view.offset(c.right_edge) + len(c.right_edge.text))
+                       for c in token.children if c.dep_ in ("acl", "relcl")]
+            refs = before[-1:] or [r for r in refs if not any(s <= r.mention.start < e for s, e in clauses)]
         if refs:
             return refs[0].key
     return None
