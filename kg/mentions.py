@@ -699,8 +699,8 @@ _DESCRIBED_BY_TOWN = {"gp", "gps", "practice", "practices", "surgery", "surgerie
 
 
 def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[SegmentMention]:
-    """'A Kettering GP practice', 'in north Manchester': a UK town's name the model leaves unnamed, before what it
-    describes or after a compass word, is a place."""
+    """'A Kettering GP practice', 'a Leicester-based company', 'in north Manchester': a UK town's name the model leaves
+    unnamed, before what it describes or after a compass word, is a place."""
     doc = aseg.doc
     found = []
     for token in doc[:-1]:
@@ -708,6 +708,8 @@ def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[Segm
         # (the model may tag the town a verb, or call 'Kettering GP' a body, which the noise rules drop)
         before = doc[token.i - 1] if token.i else None
         described = before is not None and after.lower_ in _DESCRIBED_BY_TOWN and before.lower_ in ("a", "an", "the")
+        # 'a Leicester-based company'
+        described = described or after.text == "-" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "based"
         # 'Collyhurst Road Surgery in north Manchester, where...': a town after 'in' and a compass word
         located = before is not None and before.lower_ in _COMPASS and token.i >= 2 and \
             (doc[token.i - 2].lower_ in ("in", "across", "of") or  # 'in Wythenshawe, south Manchester,'

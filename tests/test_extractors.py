@@ -2000,6 +2000,10 @@ IDIOM_RULES = [
 
 # the tenth session's
 TENTH_SESSION_RULES = [
+    # 'a Leicester-based company': where the body is based, the town named though the model leaves it unnamed
+    ("NHS Kent has awarded a contract to Meridian Health, a Leicester-based company that runs 17 practices. Oak "
+     "Surgery, a busy Leeds-based practice, closed.",
+     {("Meridian Health", "locatedIn", "Leicester", ""), ("Oak Surgery", "locatedIn", "Leeds", "")}),
     # sharing another's concerns is agreeing with them; criticising the way someone did something criticises them
     ("The Royal College of Nursing said it shared the BMA's concerns. Daniel Reed, chief executive of Healthwatch "
      "Kent, criticised the way NHS Kent and Medway had handled the change.",

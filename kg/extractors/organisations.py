@@ -27,6 +27,8 @@ _DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+
 # 'Riverside Surgery in Leeds', 'X, which is based in Birmingham,' (a street is a place of its own: mentions)
 _LOCATED = re.compile(r",?\s+(?:in|of|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
                       r"(?:based|headquartered|located)\s+in)\s+" + _DIRECTION, re.I)
+_BASED_BEFORE = re.compile(r",\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
+_BASED_AFTER = re.compile(r"-based\b")
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 _STREET_TOWN = re.compile(r"(?:,|\s+in)\s+" + _DIRECTION, re.I)
 # 'the Norfolk market town of Kingsmere', 'the Devon village of Wexcombe': the second place is in the first
@@ -193,6 +195,10 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 yield Fact(second.key, "locatedIn", first.key, view.sentence, "organisations.town-of", 0.7)
             on_street = second.mention.source == "street" and \
                 re.fullmatch(r",?\s+(?:on|in|at|off)\s+(?:the\s+)?", between)  # 'in the High Street'
+            if first.type in LOCATED_TYPES and second.type == "Place" and _BASED_BEFORE.fullmatch(between) and \
+                    _BASED_AFTER.match(text, second.mention.end):
+                # 'Castlegate Healthcare, a Leicester-based company'
+                yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.place-based", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and (_LOCATED.fullmatch(between) or on_street):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
                 # 'in Fulham, south west London', 'on Quay Road in Harbridge': the wider place too
