@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg.lexicon import MONTH_NAMES, hyphenated_uk_places, load_lexicon, starts_with_uk_place, uk_places
 from kg.model import ARTICLE, ORGANISATION_TYPES, Mention
-from kg.nlp import AnalysedDocument, AnalysedSegment
+from kg.nlp import BODY_ACRONYM, AnalysedDocument, AnalysedSegment
 
 TITLES = ("Dr", "Doctor", "Professor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
           "Baroness", "Rt Hon", "Cllr", "Councillor")
@@ -82,8 +82,8 @@ def _is_noise(name: str, etype: str) -> bool:
         return True
     if etype == "Person" and (name.isupper() and len(name) > 4 or any(w.casefold() in _role_words() for w in words)):
         return True
-    if name.isupper() and (len(words) > 1 or len(name) > 5):
-        return True
+    if name.isupper() and (len(words) > 1 or len(name) > 5) and not BODY_ACRONYM.fullmatch(name):
+        return True  # (a shouted word; not 'YORLMC')
     roles = load_lexicon().role_words  # every role word here: 'GP Partners' names no one
     if etype != "Person" and all(w.casefold() in roles or w.casefold().removesuffix("s") in roles
                                  or w.casefold() in GENERIC_NAMES for w in words):

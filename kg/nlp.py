@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -69,7 +70,7 @@ def load_pipeline() -> Language:
 _CONNECTORS = {"and", "&", "of", "for", "the"}
 # head words whose 'of' phrase is part of the name
 _NAMED_OF = {"association", "college", "society", "federation", "institute", "confederation", "union", "academy",
-             "alliance", "network", "faculty", "journal"}
+             "alliance", "network", "faculty", "journal", "group"}
 _CONCEPT_TYPES = {"Policy", "Programme", "Report", "Legislation"}
 _TITLES = {"Dr", "Professor", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame"}
 
@@ -177,8 +178,11 @@ def org_names(doc: Doc) -> Doc:
                 best = end
                 break
         head_end = best
-        if best and best < j and doc[best].lower_ == "of" and doc[best - 1].lower_ in _NAMED_OF:
-            best = j  # 'National Association of Sessional GPs': what it is of is part of its name
+        if best and best < j and doc[best].lower_ == "of" and doc[best - 1].lower_ in _NAMED_OF and \
+                doc[best + 1:j].text.casefold() not in uk_places():
+            # 'National Association of Sessional GPs', 'Humberside Group of LMCs': what it is of is part of its name
+            # (not the town it is in: 'Castlegate Health Group of Leicester')
+            best = j
         name_start = i + 1 if doc[i].text.rstrip(".") in _TITLES else i if i and doc[i - 1].text.rstrip(".") in _TITLES \
             else None
         if best and name_start is not None:
@@ -217,10 +221,16 @@ def org_names(doc: Doc) -> Doc:
             i = best
         else:
             i = j if j > i else i + 1
+    # 'YORLMC', 'KMLMC': a body's acronym run into the acronym of its kind, which the model seldom knows
+    spans += [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+              if BODY_ACRONYM.fullmatch(t.text) and not t.ent_type_ and not any(s.start <= t.i < s.end for s in spans)]
     if spans:
         others = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)]
         doc.ents = sorted(others + spans, key=lambda e: e.start)
     return doc
+
+
+BODY_ACRONYM = re.compile(r"[A-Z]{2,}(?:LMC|LMCs|CCG|ICB|PCN)")
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}

@@ -131,6 +131,13 @@ MENTIONS = [
      ("Bedfordshire, Luton and Milton Keynes Integrated Care Board", "GovernmentBody")),
     ("Leicester, Leicestershire and Rutland ICB asked for £1m.",
      ("Leicester, Leicestershire and Rutland ICB", "GovernmentBody")),
+    # what a group is of is part of its name, unless it is the town the group is in
+    ("Dr Paul Grey, chief executive of the Kentish Group of LMCs, spoke.", ("Kentish Group of LMCs", "Company")),
+    ("Castlegate Health Group of Leicester runs 17 practices.", ("Castlegate Health Group", "Company")),
+    # a body's acronym run into its kind's, in capitals: no shouted word
+    ("Dr Helen Reed, medical director of WESTLMC, spoke.", ("WESTLMC", "Organization")),
+    # a name given an age is a person's
+    ("Okonkwo-Baptiste, 52, took up post in May.", ("Okonkwo-Baptiste", "Person")),
 ]
 
 
