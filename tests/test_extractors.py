@@ -2000,6 +2000,9 @@ IDIOM_RULES = [
 
 # the tenth session's
 TENTH_SESSION_RULES = [
+    # 'X, the local medical committee for A and B': the body is in the area it is for, however the parser hangs it
+    ("Dr Helen Reed, medical director of WESTLMC, the local medical committee for North Yorkshire and York, spoke.",
+     {("WESTLMC", "locatedIn", "North Yorkshire", ""), ("WESTLMC", "locatedIn", "York", "")}),
     # 'a Leicester-based company': where the body is based, the town named though the model leaves it unnamed
     ("NHS Kent has awarded a contract to Meridian Health, a Leicester-based company that runs 17 practices. Oak "
      "Surgery, a busy Leeds-based practice, closed.",

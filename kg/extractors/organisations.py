@@ -351,6 +351,21 @@ _AREA_PREPS = {"across", "in", "throughout"}
 def _serves_area(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
     for place in (r for r in refs if r.type == "Place"):
         token = ctx.token_for(view, place)
+        while token is not None and token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # 'for North Yorkshire and York'
+        if token is not None and token.dep_ == "pobj" and token.head.lower_ == "for" and \
+                token.head.head.dep_ == "appos" and token.head.head.pos_ == "NOUN":
+            # 'YORLMC, the local medical committee for North Yorkshire and York': the body the area's is
+            noun = token.head.head
+            body = ctx.ref_for_token(view, noun.head)
+            if body is None or body.type not in LOCATED_TYPES:
+                # the parser may hang the description on the person whose post is at the body named right before it
+                start = view.offset(noun.left_edge)
+                body = next((r for r in refs if r.type in LOCATED_TYPES and
+                             re.fullmatch(r",\s*", ctx.adoc.document.text[r.mention.end:start])), None)
+            if body is not None and body.type in LOCATED_TYPES and body.key != place.key:
+                yield Fact(body.key, "locatedIn", place.key, view.sentence, "organisations.body-for-area", 0.7)
+            continue
         if token is None or token.dep_ != "pobj" or token.head.lower_ not in _AREA_PREPS:
             continue
         verb = token.head.head
