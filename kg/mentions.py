@@ -1326,6 +1326,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _practice_short_names(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
+    for sm in _company_short_names(adoc, list(found.values())):
+        found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _page_acronyms(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _implied_posts(adoc):
@@ -1508,6 +1510,28 @@ def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iter
 
 _PRACTICE_SHORT = re.compile(r"(?:The\s+)?(?P<short>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:(?:Medical|Health|Family|"
                              r"Group)\s+)?(?:Surgery|Practice|Centre|Center|Partnership)")
+
+
+_COMPANY_SHORT = re.compile(r"(?P<short>[A-Z][a-z][\w'’-]{2,})\s+(?:Healthcare|Health|Group|Ltd|Limited|plc|Holdings)")
+
+
+def _company_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    """'Castlegate is due to take over the practice' after 'Castlegate Healthcare': a firm's name without the word for
+    its kind, written elsewhere on the page, is that firm; one word only if the page never writes it in lower case
+    (so 'Care' of 'Care Group' is no name)."""
+    text = adoc.document.text
+    shorts: dict[str, str] = {}
+    for sm in found:
+        match = _COMPANY_SHORT.fullmatch(clean_name(sm.mention.text)) if sm.mention.type == "Company" else None
+        if match is not None and not re.search(r"\b%s\b" % re.escape(match.group("short").lower()), text):
+            shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
+    if not shorts:
+        return
+    for segment, match in _free_matches(adoc, _any_name_re(shorts), found):
+        if re.match(r"['’]?\s+[A-Z]", text[match.end():match.end() + 3]):
+            continue  # 'Castlegate Road': the start of another name
+        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), "Company",
+                                     segment.section, "company-short"), shorts[match.group()])
 
 
 def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:

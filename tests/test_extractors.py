@@ -2000,6 +2000,10 @@ IDIOM_RULES = [
 
 # the tenth session's
 TENTH_SESSION_RULES = [
+    # a firm's name without its kind word is the firm; 'is due to' do something is its subject's doing
+    ("Castlegate Healthcare runs 17 practices. Castlegate said it was pleased. Castlegate is due to take over Watnall "
+     "Road Medical Practice on 1 November.",
+     {("Castlegate Healthcare", "tookOver", "Watnall Road Medical Practice", "")}),
     # 'X, the local medical committee for A and B': the body is in the area it is for, however the parser hangs it
     ("Dr Helen Reed, medical director of WESTLMC, the local medical committee for North Yorkshire and York, spoke.",
      {("WESTLMC", "locatedIn", "North Yorkshire", ""), ("WESTLMC", "locatedIn", "York", "")}),

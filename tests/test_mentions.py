@@ -223,3 +223,17 @@ def test_a_plural_is_not_a_persons_name():
     # organisations may be plural ('Open Society Foundations'); people are not
     assert not {name for name, etype in named("Critics called them Dark Knights; Saviours and Destroyers of general practice.")
                 if etype == "Person"}
+
+
+@pytest.mark.parametrize(("text", "short", "found"), [
+    ("Castlegate Healthcare runs 17 practices. Castlegate said it was pleased.", "Castlegate", True),
+    # a word the page also writes in lower case is no name of the firm
+    ("Summit Healthcare runs 17 practices. Summit said the summit would go ahead.", "Summit", False),
+    # nor the start of another name
+    ("Castlegate Healthcare runs 17 practices. Castlegate Road is closed.", "Castlegate", False),
+])
+def test_a_firms_name_without_its_kind_word_is_the_firm(text, short, found):
+    [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
+    shorts = [sm for sm in document_mentions(adoc) if sm.mention.text == short and sm.mention.source == "company-short"]
+    assert bool(shorts) == found
+    assert all(sm.canonical.startswith(short + " ") for sm in shorts)

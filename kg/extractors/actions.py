@@ -184,6 +184,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
                for c in verb.head.children) or verb.head.lemma_ in ASKING_VERBS:
             return  # 'called on the DHSC to fund...', 'wants the ICB to pay...'
         subject_tok = active_subject(verb.head) or next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    if subject_tok is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        subject_tok = active_subject(verb.head.head)  # 'Castlegate is due to take over the practice'
     if subject_tok is None and verb.dep_ in ("relcl", "acl", "xcomp"):
         subject_tok = verb.head
         if subject_tok.dep_ == "appos" and ctx.ref_for_token(view, subject_tok) is None:
