@@ -2000,6 +2000,13 @@ IDIOM_RULES = [
 
 # the tenth session's
 TENTH_SESSION_RULES = [
+    # a year of training grades a post; a post held 'where' in a body; a post a pronoun says is the body's
+    ("Dr Ravi Dean, a final-year registrar at Fernbank Medical Centre in Sunderland, spoke.",
+     {("Ravi Dean", "holdsRole", "Fernbank Medical Centre", "final-year registrar")}),
+    ("Dr Jane Hale trained at Westbourne Surgery in Scarborough, where she spent six years as a practice nurse. After "
+     "her spell at Westbourne Surgery she became its practice manager in 2010.",
+     {("Jane Hale", "holdsRole", "Westbourne Surgery", "practice nurse"),
+      ("Jane Hale", "holdsRole", "Westbourne Surgery", "practice manager")}),
     # a firm's name without its kind word is the firm; 'is due to' do something is its subject's doing
     ("Castlegate Healthcare runs 17 practices. Castlegate said it was pleased. Castlegate is due to take over Watnall "
      "Road Medical Practice on 1 November.",

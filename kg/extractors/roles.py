@@ -49,6 +49,9 @@ ROLE_MODIFIERS = ("shadow", "senior", "junior", "deputy", "assistant", "associat
                   "chief", "general", "interim", "managing", "salaried", "locum", "sessional", "trainee")
 
 
+_YEAR_OF_TRAINING = r"(?:first|second|third|fourth|final)-year"
+
+
 @lru_cache(maxsize=1)
 def _roles() -> str:
     return "|".join(re.escape(r) for r in load_lexicon().roles)
@@ -62,7 +65,8 @@ def _role_re() -> str:
 
 @lru_cache(maxsize=1)
 def post_re() -> str:
-    return "(?:(?:%s)\\s+){0,2}(?:%s)" % ("|".join(ROLE_MODIFIERS), _roles())
+    # ('a final-year registrar', 'a second-year trainee')
+    return "(?:(?:%s|%s)\\s+){0,2}(?:%s)" % ("|".join(ROLE_MODIFIERS), _YEAR_OF_TRAINING, _roles())
 
 
 @lru_cache(maxsize=1)
@@ -316,6 +320,18 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
                     # 'has agreed to work for Castlegate as a sessional GP': the post is in the body worked for
                     fact = _clause_post(ctx, view, holder, post, earlier,
                                         [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "at")])
+                if fact is None and preposition == "as" and verb.dep_ == "relcl" and \
+                        any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+                    # 'Westbourne Surgery, where she spent six years as a practice nurse': the body the clause is on
+                    org = ctx.ref_for_token(view, verb.head)
+                    if org is not None and org.type == "Place":
+                        # 'Westbourne Surgery in Scarborough, where...': the body in the place
+                        org = next((r for r in ctx.refs_in(view.sentence.start, org.mention.start)
+                                    if r.type in ORG_TYPES and re.fullmatch(
+                                        r"\s+in\s+", ctx.adoc.document.text[r.mention.end:org.mention.start])), None)
+                    match = _post_match(" ".join(t.text for t in post.subtree))
+                    if org is not None and org.type in ORG_TYPES and match is not None:
+                        fact = _post_fact(holder, org.key, match, earlier, view, "roles.where", 0.75)
                 if fact is None:
                     continue
                 earlier_post = fact.qualifier if fact.qualifier.startswith("former ") else f"former {fact.qualifier}"
@@ -410,8 +426,9 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
         match = _post_match(_hyphenated_before(post) + " ".join(t.text for t in post.subtree if t.i < end))
         if match is not None:
             return _post_fact(holder, org.key, match, earlier, view, "roles.clause", 0.8)
-    # 'she served as the RCGP's honorary secretary': the organisation owns the post
-    owner = next((c for c in post.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    # 'she served as the RCGP's honorary secretary', 'she became its practice manager': the organisation owns the post
+    owner = next((c for c in post.children if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or
+                                                                     c.lower_ in ("its", "their"))), None)
     org = ctx.ref_for_token(view, owner) if owner is not None else None
     if owner is None:
         # 'took over as LMC secretary in April': the post is in the LMC the page named
