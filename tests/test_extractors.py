@@ -2000,6 +2000,11 @@ IDIOM_RULES = [
 
 # the tenth session's
 TENTH_SESSION_RULES = [
+    # what a body should do instead of what it does, in a comment or a quotation, is a charge against it
+    (_reader_says("The BMA should be balloting members over the contract, not running surveys."),
+     {("Valleys GP", "criticises", "British Medical Association", "")}),
+    ("Dr Ann Cole said: \"The Welsh Government should be funding GPs rather than hubs.\"",
+     {("Ann Cole", "criticises", "Welsh Government", "")}),
     # a year of training grades a post; a post held 'where' in a body; a post a pronoun says is the body's
     ("Dr Ravi Dean, a final-year registrar at Fernbank Medical Centre in Sunderland, spoke.",
      {("Ravi Dean", "holdsRole", "Fernbank Medical Centre", "final-year registrar")}),
@@ -2084,6 +2089,9 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
      "Cole said: \"The QOF should not pay for blood tests.\" The BMA did not respond to a request for comment.",
      "criticises"),
     (_reader_says("The QOF is not the answer. Our health board could not recruit for two years."), "criticises"),
+    # advice with no 'instead', or asked
+    (_reader_says("The BMA should ballot members. Should the BMA be balloting members, not running surveys?"),
+     "criticises"),
     # sharing a building or a platform is no agreement
     ("Headline\n\nThe Royal College of Nursing shares the BMA's offices. Unite shared a platform with the BMA.",
      "supports"),

@@ -43,7 +43,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _falling_short,
-                      _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared)
+                      _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared, _instead)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -633,6 +633,32 @@ def _clause_subject(ctx: DocumentContext, view: SentenceView, token: Token) -> s
         if head.pos_ in ("VERB", "AUX"):
             return _agent_up(ctx, view, head)
     return None
+
+
+# 'The BMA should be balloting members, not running surveys', 'NHS England ought to fund GPs rather than hubs': what a
+# body should do instead of what it does is a charge against it
+_INSTEAD = re.compile(r",?\s+(?:not|rather\s+than|instead\s+of)\s+\w", re.I)
+_ADVISING = {"should", "ought", "must"}
+
+
+def _instead(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if not _INSTEAD.search(view.sentence.text):
+        return
+    text = ctx.adoc.document.text
+    for verb in view.tokens:
+        if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ in _ADVISING
+                                                        for c in verb.children) or in_question(verb):
+            continue
+        end = view.offset(verb.right_edge) + len(verb.right_edge.text)
+        if not _INSTEAD.search(text, view.offset(verb), end) or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        holder = _own_voice(ctx, view, verb) or _reported_speaker(ctx, view, verb)
+        if subject is None or holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+            continue
+        for ref in (r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject)) if r is not None):
+            if ref.type in ORGANISATION_TYPES and ref.key != holder:
+                yield Fact(holder, "criticises", ref.key, view.sentence, "stance.instead", 0.6, cue="should, not")
 
 
 # what one shares of another's is agreement with them: 'said it shared the BMA's concerns'
