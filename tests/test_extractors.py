@@ -313,6 +313,7 @@ def test_plans(text, expected):
     ("NHS England scrapped the PMS contract in 2019.", "plans"),  # a change made, not planned
     # a body named in a clause on the subject is not the subject
     ("The pilot, run by Kent LMC since May, funded two pharmacists at Elm Lane Surgery.", "funds"),
+    ("Kent LMC launched a campaign against the GP contract.", "published"),  # a fight against it publishes nothing
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
@@ -2000,6 +2001,10 @@ IDIOM_RULES = [
 
 # the tenth session's
 TENTH_SESSION_RULES = [
+    # leading or joining a fight against something opposes it, and its maker where it is their proposal
+    ("In 2017 Dr Bo Lee led the campaign against the CCG's proposal to close the minor injuries unit. Kent LMC "
+     "launched a campaign against the GP contract. Dr Ann Cole joined the fight against NHS England's plans.",
+     {("Kent LMC", "opposes", "GP contract", ""), ("Ann Cole", "opposes", "NHS England", "")}),
     # what a body should do instead of what it does, in a comment or a quotation, is a charge against it
     (_reader_says("The BMA should be balloting members over the contract, not running surveys."),
      {("Valleys GP", "criticises", "British Medical Association", "")}),

@@ -219,11 +219,14 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
                        and c.lower_ not in ("according", "in", "on", "during", "after", "before", "since", "through", "via",
-                                            "under")]
+                                            "under", "against")]
         if not any(c.dep_ == "dobj" for c in verb.children):
             # 'she chaired Sheffield LMC from 2014': the parser may take a name right after the verb for an adverb
             object_toks += [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "PROPN"
                             and c.i > verb.i and c.left_edge.i == verb.i + 1]
+    # 'launched a campaign against the GP contract': what a fight is against is no object of the verb
+    object_toks = [t for t in object_toks if ctx.ref_for_token(view, t) is not None or
+                   not any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)]
     if predicate in RECIPIENT_OBJECTS and not passive:
         # 'fined the ICB £200,000', 'paid the practice £10,000': who gets the sum is what the relation is to
         object_toks = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i] + object_toks

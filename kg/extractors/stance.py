@@ -43,7 +43,8 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _falling_short,
-                      _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared, _instead)
+                      _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared, _instead,
+                      _campaigns)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -659,6 +660,31 @@ def _instead(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         for ref in (r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject)) if r is not None):
             if ref.type in ORGANISATION_TYPES and ref.key != holder:
                 yield Fact(holder, "criticises", ref.key, view.sentence, "stance.instead", 0.6, cue="should, not")
+
+
+# 'led the campaign against the CCG's proposal to close the unit', 'launched a petition against the closure': one
+# who leads or joins a fight against something opposes it
+_FIGHT_NOUNS = {"campaign", "fight", "battle", "petition", "protest", "crusade", "challenge"}
+
+
+def _campaigns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if " against " not in view.sentence.text:
+        return
+    for noun in view.tokens:
+        if noun.lower_.rstrip("s") not in _FIGHT_NOUNS or noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
+            continue
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head  # 'led the campaign', 'took part in the fight'
+        if verb.pos_ != "VERB" or unasserted(verb):
+            continue
+        subject = active_subject(verb)
+        holder = ctx.speaker_for(view, subject) if subject is not None else None
+        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+            continue
+        for target in (o for against in prep_objects(noun, "against") for o in _object_heads(against)):
+            ref = ctx.ref_for_token(view, target)
+            if ref is not None and ref.key != holder and ref.type in TARGET_TYPES:
+                yield Fact(holder, "opposes", ref.key, view.sentence, "stance.campaign", 0.7,
+                           cue=f"{noun.lower_} against")
 
 
 # what one shares of another's is agreement with them: 'said it shared the BMA's concerns'
