@@ -136,6 +136,10 @@ MENTIONS = [
     ("Castlegate Health Group of Leicester runs 17 practices.", ("Castlegate Health Group", "Company")),
     # a body's acronym run into its kind's, in capitals: no shouted word
     ("Dr Helen Reed, medical director of WESTLMC, spoke.", ("WESTLMC", "Organization")),
+    # GPs' collective action and the Fuller stocktake's teams are policy terms of general practice
+    ("Practices would consider collective action.", ("collective action", "Programme")),
+    ("She backs the integrated neighbourhood teams of the Fuller stocktake.",
+     ("integrated neighbourhood teams", "Programme")),
     # a name given an age is a person's
     ("Okonkwo-Baptiste, 52, took up post in May.", ("Okonkwo-Baptiste", "Person")),
 ]

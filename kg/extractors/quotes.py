@@ -546,6 +546,7 @@ def _aside(ctx: DocumentContext, views: list[SentenceView], ref, score: float) -
     head = token
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
+    joined = head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX")
     # 'the ICB was working with the practice to make sure patients could still get care through NHS 111': a clause
     # anywhere under a subordinate one, up to the verb that cues the quotation, is as far from the verdict
     cues = load_lexicon().cue_verbs
@@ -554,6 +555,10 @@ def _aside(ctx: DocumentContext, views: list[SentenceView], ref, score: float) -
     # the target's own clause, without the clauses coordinated with it ('... but failed to back the QOF')
     clause = target_clause(ctx, view, ref, _OWN_CLAUSE_ASIDES)
     own = polarity(_TRAILING_LINK.sub("", clause)) if clause is not None else 0.0
+    if joined and abs(own) < OPPOSED:
+        # 'the offer was "an insult" and that practices would consider collective action': a clause of its own, joined
+        # to the one with the verdict, that says nothing of the target
+        return True
     if head.dep_ not in _SUBORDINATE:
         # 'it supported the PCN DES but failed to back the QOF': a clause of its own that says the opposite
         return own * score < 0 and abs(own) >= OPPOSED
