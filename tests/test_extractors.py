@@ -2001,6 +2001,10 @@ IDIOM_RULES = [
 
 # the tenth session's
 TENTH_SESSION_RULES = [
+    # what a speaker calls someone in praise of them for a post
+    ("Rachel Tennant, chief executive of NHS Kent, said Jane Hale had been \"the stand-out candidate\". Dr Kamal "
+     "Venkat said Dr Ann Cole was \"the right person to finish the job\".",
+     {("Rachel Tennant", "supports", "Jane Hale", ""), ("Kamal Venkat", "supports", "Ann Cole", "")}),
     # leading or joining a fight against something opposes it, and its maker where it is their proposal
     ("In 2017 Dr Bo Lee led the campaign against the CCG's proposal to close the minor injuries unit. Kent LMC "
      "launched a campaign against the GP contract. Dr Ann Cole joined the fight against NHS England's plans.",
@@ -2100,6 +2104,9 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # a quotation's verdict is not on a target in a clause joined to the verdict's that says nothing of it
     ("Headline\n\nDr Ann Cole said the GP contract offer was 'an insult to the profession' and that practices would "
      "consider collective action.", "criticises collective action"),
+    # praise denied, or of a thing, not a person
+    ("Headline\n\nDr Kamal Venkat said Dr Ann Cole was not the right person for the job. Dr Bo Lee said the QOF "
+     "was the right choice.", "supports"),
     # sharing a building or a platform is no agreement
     ("Headline\n\nThe Royal College of Nursing shares the BMA's offices. Unite shared a platform with the BMA.",
      "supports"),

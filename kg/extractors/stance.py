@@ -44,7 +44,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _falling_short,
                       _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared, _instead,
-                      _campaigns)
+                      _campaigns, _praised_people)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -1053,6 +1053,31 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "criticises", key, view.sentence, "stance.verdict", 0.65,
                            cue=f"{verb.lemma_.casefold()} {score:+.2f}")
+
+
+# what a speaker calls someone in praise of them for a post: 'Dr X had been "the stand-out candidate"', 'he said X was
+# "the right person to finish the job"'
+_PERSON_MERIT = re.compile(r"\b(?:stand-?out|(?:right|best|ideal) (?:person|candidate|choice)|(?:obvious|natural|"
+                           r"excellent|perfect|inspired) (?:choice|candidate)|safe pair of hands)\b", re.I)
+
+
+def _praised_people(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if not _PERSON_MERIT.search(view.sentence.text):
+        return
+    for verb in view.tokens:
+        if verb.lemma_ != "be" or unasserted(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        praise = [c for c in verb.children if c.dep_ == "attr"]
+        if subject is None or not praise or not any(
+                _PERSON_MERIT.search(verb.doc[a.left_edge.i:a.right_edge.i + 1].text) for a in praise):
+            continue
+        speaker = ctx.quote_speaker_at(view.offset(verb)) or _reported_speaker(ctx, view, verb)
+        person = ctx.ref_for_token(view, subject)
+        if speaker is None or person is None or person.type != "Person" or person.key == speaker or \
+                ctx.types.get(speaker, "Commenter") not in AGENT_TYPES:
+            continue
+        yield Fact(speaker, "supports", person.key, view.sentence, "stance.praised-person", 0.65, cue="praise")
 
 
 def _state(verb: Token) -> bool:
