@@ -1525,13 +1525,7 @@ def _company_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) ->
         match = _COMPANY_SHORT.fullmatch(clean_name(sm.mention.text)) if sm.mention.type == "Company" else None
         if match is not None and not re.search(r"\b%s\b" % re.escape(match.group("short").lower()), text):
             shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
-    if not shorts:
-        return
-    for segment, match in _free_matches(adoc, _any_name_re(shorts), found):
-        if re.match(r"['’]?\s+[A-Z]", text[match.end():match.end() + 3]):
-            continue  # 'Castlegate Road': the start of another name
-        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), "Company",
-                                     segment.section, "company-short"), shorts[match.group()])
+    return _short_names(adoc, found, shorts, "Company", "company-short")
 
 
 def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
@@ -1543,14 +1537,21 @@ def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -
         match = _PRACTICE_SHORT.fullmatch(sm.mention.text) if sm.mention.type == "Practice" else None
         if match is not None:
             shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
+    return _short_names(adoc, found, shorts, "Practice", "practice-short")
+
+
+def _short_names(adoc: AnalysedDocument, found: list[SegmentMention], shorts: dict[str, str], etype: str,
+                 source: str) -> Iterator[SegmentMention]:
+    """Each place the page writes one of `shorts` (a short name -> the full name it stands for), unless it opens
+    another name ('Harbour View Road', 'Castlegate Road')."""
     if not shorts:
         return
     text = adoc.document.text
     for segment, match in _free_matches(adoc, _any_name_re(shorts), found):
         if re.match(r"['’]?\s+[A-Z]", text[match.end():match.end() + 3]):
-            continue  # 'Harbour View Road': the start of another name
-        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), "Practice",
-                                     segment.section, "practice-short"), shorts[match.group()])
+            continue
+        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), etype,
+                                     segment.section, source), shorts[match.group()])
 
 
 _REPEATABLE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’-]+)+")

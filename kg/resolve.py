@@ -158,22 +158,20 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             if len(head.split()) >= 2 and short in by_name and by_name[short] != node:
                 clusters.union(node, by_name[short], "acronym-head")
 
-    # 3a'. an integrated care board goes by 'NHS' and its place ('NHS Devon' for 'NHS Devon Integrated Care Board'),
-    #      where the page names both
-    #      or by its place and 'ICB' ('Northamptonshire ICB' for 'NHS Northamptonshire Integrated Care Board')
+    # 3a'. an integrated care board goes by its place with 'NHS' before it, 'ICB' or 'Integrated Care Board' after it,
+    #      or both ('NHS Devon', 'Devon ICB', 'NHS Devon Integrated Care Board'): one board where a page names it more
+    #      than one way (a body the lexicon knows, such as NHS England, is no board)
     boards: dict[str, list[str]] = defaultdict(list)
     for node in org_nodes:
         name = _name(node)
         short = re.sub(r" (?:integrated care board|icb)$", "", name)
-        if short != name and short.startswith("nhs ") and short in by_name and \
-                not docs_of[node].isdisjoint(docs_of[by_name[short]]):
-            clusters.union(node, by_name[short], "icb-short-name")
-        if short != name or name.startswith("nhs ") and node not in lexicon_type:  # (not NHS England)
+        if short != name or name.startswith("nhs ") and node not in lexicon_type:
             boards[short.removeprefix("nhs ")].append(node)
-    for place, named in sorted(boards.items()):
-        for node in named[1:]:
-            if not docs_of[node].isdisjoint(docs_of[named[0]]):
-                clusters.union(named[0], node, "icb-place-name")
+    for _, named in sorted(boards.items()):
+        for at, node in enumerate(named):
+            other = next((o for o in named[:at] if not docs_of[node].isdisjoint(docs_of[o])), None)
+            if other is not None:
+                clusters.union(node, other, "icb-short-name")
 
     # 3b. a policy written as its acronym in the same document ('restoring the Minimum Practice Income Guarantee'
     #     ... 'bringing back the MPIG'): the model takes a bare acronym for an organisation

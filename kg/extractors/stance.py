@@ -101,7 +101,7 @@ def _falling_short(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 any(c.dep_ == "poss" and c.lower_ in _OURS for c in subject.children):
             continue  # (a reader's 'it' may be anything the comment is about)
         holder = _own_voice(ctx, view, verb) or _reported_speaker(ctx, view, verb)
-        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+        if holder is None or not _may_hold(ctx, holder):
             continue
         if wished and (view.sentence.section == ARTICLE or holder != ctx.first_person(view.sentence)):
             continue  # a speaker's 'should not' is advice, 'would not' a refusal; a reader's own, mostly scorn
@@ -279,7 +279,7 @@ def _behind(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if word.dep_ != "ROOT" else None
     holder = ctx.speaker_for(view, subject) if subject is not None else \
         words_holder(ctx, view, view.offset(word))
-    if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"} or \
+    if holder is None or not _may_hold(ctx, holder) or \
             any(c.dep_ == "neg" for c in word.head.children):
         return
     for key in dict.fromkeys(r.key for r in targets):
@@ -655,7 +655,7 @@ def _instead(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         holder = _own_voice(ctx, view, verb) or _reported_speaker(ctx, view, verb)
-        if subject is None or holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+        if subject is None or holder is None or not _may_hold(ctx, holder):
             continue
         for ref in (r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject)) if r is not None):
             if ref.type in ORGANISATION_TYPES and ref.key != holder:
@@ -678,7 +678,7 @@ def _campaigns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         subject = active_subject(verb)
         holder = ctx.speaker_for(view, subject) if subject is not None else None
-        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+        if holder is None or not _may_hold(ctx, holder):
             continue
         for target in (o for against in prep_objects(noun, "against") for o in _object_heads(against)):
             ref = ctx.ref_for_token(view, target)
@@ -698,7 +698,7 @@ def _shared(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         subject = active_subject(verb)
         holder = ctx.speaker_for(view, subject) if subject is not None else None
-        if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+        if holder is None or not _may_hold(ctx, holder):
             continue
         for shared in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.casefold() in _SHARED_VIEWS):
             for owner in (c for c in shared.children if c.dep_ == "poss"):
@@ -853,7 +853,7 @@ def _distress(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         holder = ctx.quote_speaker_at(ref.mention.start)
         if holder is None and view.sentence.section != ARTICLE:
             holder = ctx.first_person(view.sentence)
-        if holder is not None and holder != ref.key and ctx.types.get(holder, "Commenter") in AGENT_TYPES | {"Commenter"}:
+        if holder is not None and holder != ref.key and _may_hold(ctx, holder):
             yield Fact(holder, "warnsAbout", ref.key, view.sentence, "stance.distress", 0.65, cue=trouble)
 
 
@@ -1096,6 +1096,11 @@ def _reported_speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> 
     return ctx.speaker_for(view, subject) if subject is not None else None
 
 
+def _may_hold(ctx: DocumentContext, key: str) -> bool:
+    """Whether the entity can hold a stance: a person or a body, or a reader (an entity of no type here)."""
+    return ctx.types.get(key, "Commenter") in AGENT_TYPES | {"Commenter"}
+
+
 def _own_voice(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
     """Who says what the verb says: a quotation's speaker, or in a comment the reader, when the verb's clause is the
     sentence's own (its root, or a verb going on from it: 'The college failed us', 'will sign it and leave...')."""
@@ -1136,7 +1141,7 @@ def _sanctions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         return
     at = view.sentence.start + match.start()
     holder = words_holder(ctx, view, at)
-    if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES | {"Commenter"}:
+    if holder is None or not _may_hold(ctx, holder):
         return
     clause_start = view.sentence.start + max(text.rfind(mark, 0, match.start()) for mark in (";", ":", "?", "!")) + 1
     refs = [r for r in ctx.refs_in(clause_start, at) if r.type in TARGET_TYPES and r.key != holder]
