@@ -56,6 +56,8 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "think tank": (frozenset({"ThinkTank"}), ()),
     "charity": (frozenset({"ThinkTank", "Organization"}), ()),
     "regulator": (frozenset({"GovernmentBody"}), ()),
+    "organisation": (ORG_TYPES, ()),
+    "organization": (ORG_TYPES, ()),
     "service": (frozenset({"Programme"}), ()),
     "scheme": (frozenset({"Programme", "Policy"}), ()),
     "programme": (frozenset({"Programme"}), ()),
@@ -417,6 +419,12 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         # 'dismissed the offer' is the offer just described, not a package the headline named paragraphs before
         before = [e for e in before if here - e.sentence <= _RECENT_WINDOW]
     earlier = [e for e in reversed(before) if e.type in types]
+    if head_text in _NEAREST_HEADS:
+        # 'the organisation' says no kind: the body just named ('An NHS England spokesperson said the organisation
+        # recognised...'), not the one the page is about
+        here = _sentence_index(sentence_starts, start)
+        nearest = next((e for e in earlier if here - e.sentence <= 1), None)
+        return (start, end, nearest, "coref.description") if nearest is not None else None
     if not earlier and head_text in _UNTYPED_COMPANIES:
         # 'Medvia Health was founded in 2019 ... The company raised £20m': the model names organisations without
         # saying which kind; one whose name has no head word of another kind ('Leeds LMC') can be the company
@@ -446,6 +454,7 @@ _CONCEPTS = frozenset({"Policy", "Programme", "Legislation"})
 
 
 _UNTYPED_COMPANIES = {"company", "firm", "provider"}
+_NEAREST_HEADS = {"organisation", "organization"}
 _RECENT_HEADS = {"deal", "offer", "agreement", "settlement", "package"}
 _RECENT_WINDOW = 3  # sentences
 _BARGAIN_WINDOW = 6  # sentences: about a paragraph or two of news copy

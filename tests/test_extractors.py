@@ -2074,9 +2074,26 @@ TENTH_SESSION_RULES = [
      {("Valleys GP", "criticises", "Health Education England", ""), ("Valleys GP", "criticises", "Welsh Government", "")}),
 ]
 
+ELEVENTH_SESSION_RULES = [
+    # a first post at a practice in a place, then the post in another body
+    ("Dr Ann Lee, a GP partner at Hill Surgery in Leeds and chair of Leeds LMC, said the deal was poor. Dr Omar Said "
+     "is a salaried GP at Elm Surgery in Bath and medical director of Avon LMC.",
+     {("Ann Lee", "holdsRole", "Leeds LMC", "chair"), ("Omar Said", "holdsRole", "Avon LMC", "medical director")}),
+    # 'the organisation' is the body just named
+    ("NHS England said it would respond to the findings. Dr Fiona Hale, the organisation's deputy medical director "
+     "for primary care, said the contract had added £889m.",
+     {("Fiona Hale", "holdsRole", "NHS England", "deputy medical director for primary care")}),
+    # a sentence opening on the post one was elected or appointed to: the main clause's subject holds it
+    ("Dr Judith Moss arrived at Elm Surgery in 1991. Elected chair of Cumbria LMC, the committee that represents "
+     "GPs across the county, in 2009, she led it for eight years. Appointed chief executive of Kent LMC in 2019, "
+     "Dr Ann Lee said the deal was poor.",
+     {("Judith Moss", "holdsRole", "Cumbria LMC", "chair"), ("Ann Lee", "holdsRole", "Kent LMC", "chief executive")}),
+]
+
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
-    DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES
+    DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES + \
+    ELEVENTH_SESSION_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [

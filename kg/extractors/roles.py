@@ -77,9 +77,10 @@ def _second_role_re() -> str:
 
 @lru_cache(maxsize=1)
 def _first_post_re() -> str:
-    """'X, a GP in Islington and member of Y': a first post and the place it is held in, before the post in Y."""
-    return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+%s(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}\s+and\s+)?" % (
-        post_re(), _DIRECTION)
+    """'X, a GP in Islington and member of Y': a first post and the place it is held in, before the post in Y
+    ('a GP partner at Hill Surgery in Leeds and chair of Y': the practice's place after it)."""
+    name = r"(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}"
+    return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+%s%s(?:\s+in\s+%s)?\s+and\s+)?" % (post_re(), _DIRECTION, name, name)
 
 
 # 'a GP in south London': a part of the place, in lower case
@@ -278,6 +279,7 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
             for post in (a for a in (token.children if token is not None else ()) if a.dep_ == "appos"):
                 for each, prepositions in _joined_posts(post):
                     keep(_clause_post(ctx, view, person.key, each, False, prepositions))
+        keep(_opening_appointment(ctx, view))
         for verb in view.tokens:
             if verb.lemma_ == "join" and verb.pos_ == "VERB" and not unasserted(verb):
                 keep(_joined_as(ctx, view, verb))
@@ -343,6 +345,25 @@ def _clause_posts(ctx: DocumentContext, seen: set[tuple[str, str, int]]) -> list
 
 
 _TAKEN_UP = {"post", "role", "position", "job", "appointment"}
+
+
+def _opening_appointment(ctx: DocumentContext, view: SentenceView) -> Fact | None:
+    """'Elected chair of Northumberland LMC in 2009, she led it for eight years': a sentence opening on the post one
+    was elected or appointed to is the post of the main clause's subject (the parser reads the participle as an
+    adjective of the post, or the post as a clause)."""
+    tokens = view.tokens
+    if len(tokens) < 4 or tokens[0].tag_ != "VBN" or tokens[0].lemma_.casefold() not in _APPOINTED:
+        return None
+    roles = _role_last_words()
+    post = next((t for t in tokens[1:4] if t.lower_ in roles and t.pos_ in ("NOUN", "PROPN")), None)
+    if post is None:
+        return None
+    root = tokens[0].sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > post.right_edge.i), None)
+    holder = ctx.speaker_for(view, subject) if subject is not None else None
+    if holder is None or ctx.types.get(holder) != "Person":
+        return None
+    return _clause_post(ctx, view, holder, post, False, first=tokens[1].i)
 
 
 def _clause_subject(verb: Token) -> Token | None:
@@ -411,8 +432,9 @@ def _sat_on(ctx: DocumentContext, view: SentenceView, verb: Token) -> Fact | Non
 
 
 def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: Token, earlier: bool,
-                 prepositions: list[Token] | None = None) -> Fact | None:
-    """The post a noun names ('clinical director of the X PCN') and the organisation it is in, as a fact."""
+                 prepositions: list[Token] | None = None, first: int = 0) -> Fact | None:
+    """The post a noun names ('clinical director of the X PCN') and the organisation it is in, as a fact (of the
+    post's words, those from token `first` on)."""
     if prepositions is None:
         prepositions = [c for c in post.children if c.dep_ == "prep"]
     for preposition in (c for c in prepositions if c.lower_ in ("of", "at", "for")):
@@ -423,7 +445,7 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
         # (the post's words before its organisation; all of them where the organisation comes first: 'works for X as
         # a sessional GP')
         end = preposition.i if preposition.i > post.i else post.right_edge.i + 1
-        match = _post_match(_hyphenated_before(post) + " ".join(t.text for t in post.subtree if t.i < end))
+        match = _post_match(_hyphenated_before(post) + " ".join(t.text for t in post.subtree if first <= t.i < end))
         if match is not None:
             return _post_fact(holder, org.key, match, earlier, view, "roles.clause", 0.8)
     # 'she served as the RCGP's honorary secretary', 'she became its practice manager': the organisation owns the post
@@ -438,7 +460,7 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
     if org is None or org.type not in ORG_TYPES or org.key == holder:
         return None
     owned = {t.i for t in owner.subtree}
-    words = [t for t in post.subtree if t.i not in owned]
+    words = [t for t in post.subtree if t.i not in owned and t.i >= first]
     match = _post_match(" ".join(t.text for t in words)) or \
         _post_match(" ".join(t.text for t in words if t.i <= post.i))
     return _post_fact(holder, org.key, match, earlier, view, "roles.owned-post", 0.75) if match else None
