@@ -2127,6 +2127,9 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # sharing a building or a platform is no agreement
     ("Headline\n\nThe Royal College of Nursing shares the BMA's offices. Unite shared a platform with the BMA.",
      "supports"),
+    # what a body will not do, said by a speaker, is its refusal
+    ("Headline\n\nDr Kwame Osei, chair of the BMA's GP committee, said: \"We have offered to talk, but the BMA will "
+     "not accept a reform that moves money from one practice to another.\"", "criticises"),
 ])
 def test_no_stance_without_its_holder_and_target(text, predicate):
     predicate, _, target = predicate.partition(" ")

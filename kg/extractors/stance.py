@@ -71,7 +71,7 @@ _FAILING_TEXT = re.compile(r"\b(?:%s)\b|n't" % "|".join(w for w in _FAILING_WORD
                            re.I)
 # not doing these is no failing: 'NHS England did not respond', 'the ICB did not say'
 _NO_FAILING_VERBS = {"respond", "comment", "reply", "say", "confirm", "disclose", "reveal", "return"}
-_WISHING_MODALS = {"should", "must", "would", "ought", "may", "might", "shall"}
+_WISHING_MODALS = {"should", "must", "would", "will", "wo", "ought", "may", "might", "shall"}
 _WRONG = -0.25  # VADER compound of a verb and its complement at or below which not doing it is no failing
 _OURS = {"our", "my"}  # 'our PCN couldn't recruit': a reader's own body in trouble, not at fault
 
@@ -104,7 +104,7 @@ def _falling_short(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if holder is None or not _may_hold(ctx, holder):
             continue
         if wished and (view.sentence.section == ARTICLE or holder != ctx.first_person(view.sentence)):
-            continue  # a speaker's 'should not' is advice, 'would not' a refusal; a reader's own, mostly scorn
+            continue  # a speaker's 'should not' is advice, 'would not' and 'will not' a refusal; a reader's own, scorn
         if subject.lower_ == "nobody":
             named = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children]
         else:
