@@ -2588,3 +2588,10 @@ def test_what_should_be_done_has_not_been_done():
     facts = triples(build("Headline\n\nThe Department of Health and Social Care should commission the Nuffield "
                           "Trust. NHS England could fund the Additional Roles Reimbursement Scheme."))
     assert {f for f in facts if f[1] in ("commissioned", "funds")} == set()
+
+
+def test_a_practices_contract_is_held_not_published():
+    facts = triples(build("Headline\n\nFenside Surgery's GMS contract ends in March. Elm Lane Medical Centre's APMS "
+                          "contract was renewed. NHS England's GP contract was published."))
+    assert ("NHS England", "published", "GP contract", "") in facts
+    assert not [f for f in facts if f[1] == "published" and f[0] != "NHS England"]

@@ -19,6 +19,7 @@ REPORT_AUTHOR_TYPES = OPERATOR_TYPES | {"ThinkTank", "Publication"}
 SERVICE_TYPES = {"Programme"}
 AUTHORED_TYPES = {"Policy", "Report"}
 # 'the trust's salaried GP model' is a model the trust runs; 'NHS England's plan' is one it published
+HELD_HEADS = {"contract", "contracts", "licence", "lease"}
 RUN_HEADS = {"model", "models", "service", "services", "scheme", "programme", "pilot", "system"}
 LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "GovernmentBody"}
 
@@ -166,7 +167,10 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             # 'NHS England’s controversial October GP access plan': the organisation's own plan or report
             if first.type in OPERATOR_TYPES | {"ThinkTank"} and second.type in AUTHORED_TYPES and \
                     re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?", between):
-                runs = second.mention.text.split()[-1].casefold() in RUN_HEADS
+                head = second.mention.text.split()[-1].casefold()
+                if head in HELD_HEADS and first.type in ("Practice", "Company"):
+                    continue  # 'the practice's GMS contract' is the one it holds, not one it wrote
+                runs = head in RUN_HEADS
                 yield Fact(first.key, "operates" if runs else "published", second.key, view.sentence,
                            "organisations.possessive-plan", 0.7)
             if first.type in PART_TYPES and second.type in PART_TYPES and (
