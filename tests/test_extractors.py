@@ -2088,6 +2088,10 @@ ELEVENTH_SESSION_RULES = [
      "GPs across the county, in 2009, she led it for eight years. Appointed chief executive of Kent LMC in 2019, "
      "Dr Ann Lee said the deal was poor.",
      {("Judith Moss", "holdsRole", "Cumbria LMC", "chair"), ("Ann Lee", "holdsRole", "Kent LMC", "chief executive")}),
+    # a reader's 'she', naming nobody, is the woman the article is about
+    ("Dr Ruth Hale retired from Elm Surgery this week. She chaired Kent LMC for eight years. Dr Hale said she would "
+     "miss it.\n\nReaders' comments (1)\n\nOld Hand | GP | 5 May 2026 9:14am\nServed on the LMC with her. She was "
+     "right about the cuts.", {("Old Hand", "supports", "Ruth Hale", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
@@ -2588,6 +2592,13 @@ def test_what_should_be_done_has_not_been_done():
     facts = triples(build("Headline\n\nThe Department of Health and Social Care should commission the Nuffield "
                           "Trust. NHS England could fund the Additional Roles Reimbursement Scheme."))
     assert {f for f in facts if f[1] in ("commissioned", "funds")} == set()
+
+
+def test_a_readers_pronoun_is_nobody_where_the_article_follows_two_of_that_gender():
+    facts = triples(build("Headline\n\nDr Ruth Hale retired this week. She chaired Kent LMC. Mrs Ann Cole, the "
+                          "practice manager, said she was proud. Dr Hale and Mrs Cole spoke.\n\nReaders' comments (1)\n\n"
+                          "Old Hand | GP | 5 May 2026 9:14am\nShe was right about the cuts."))
+    assert not [f for f in facts if f[1] == "supports"]
 
 
 def test_a_practices_contract_is_held_not_published():

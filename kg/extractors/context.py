@@ -211,8 +211,24 @@ class DocumentContext:
             spoken = self._spokesperson_between(person.mention.end if person else -1, offset, view.sentence.section)
             if spoken is not None:
                 return spoken[0]
+            if person is None and view.sentence.section != ARTICLE:
+                # a reader's 'she was right about the cuts', naming nobody: the one of that gender the article is
+                # about
+                return self._article_subject(_gender_of_pronoun(lower))
             return person.key if person else None
         return None
+
+    def _article_subject(self, gender: str | None) -> str | None:
+        """The person of `gender` the article names most, if named at least twice as often as any other of it."""
+        if gender is None:
+            return None
+        genders = self.genders()
+        counts = Counter(r.key for r in self.refs if r.type == "Person" and r.mention.section == ARTICLE
+                         and r.mention.source != "byline" and genders.get(r.key) == gender)
+        ranked = counts.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def _spokesperson_between(self, start: int, end: int, section: str) -> tuple[str | None] | None:
         """The organisation of the last spokesperson who is a subject in [start, end) of the section, in a

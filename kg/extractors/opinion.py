@@ -166,14 +166,19 @@ def _verdicts(ctx: DocumentContext, view: SentenceView, column: bool) -> Iterato
             continue
         verdict = next((c.lower_ for c in verb.children if c.dep_ == "acomp" and c.lower_ in AGREEMENT), None)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        ref = ctx.ref_for_token(view, subject) if verdict and subject is not None else None
-        if ref is None or ref.type not in TARGET_TYPES:
+        if not verdict or subject is None:
+            continue
+        ref = ctx.ref_for_token(view, subject)
+        target = ref.key if ref is not None else None
+        if target is None and subject.lower_ in ("he", "she") and view.sentence.section != ARTICLE:
+            target = ctx.speaker_for(view, subject)  # a reader's 'she was right about the cuts'
+        if target is None or ctx.types.get(target) not in TARGET_TYPES:
             continue
         holder = ctx.quote_speaker_at(view.offset(verb))
         if holder is None and (view.sentence.section != ARTICLE or column):
             holder = ctx.first_person(view.sentence)
-        if holder is not None and holder != ref.key:
-            yield Fact(holder, "supports", ref.key, view.sentence, "opinion.verdict", 0.7, cue=f"{verb.lower_} {verdict}")
+        if holder is not None and holder != target:
+            yield Fact(holder, "supports", target, view.sentence, "opinion.verdict", 0.7, cue=f"{verb.lower_} {verdict}")
 
 
 def opinion_piece(ctx: DocumentContext) -> bool:
