@@ -2088,6 +2088,9 @@ ELEVENTH_SESSION_RULES = [
      "GPs across the county, in 2009, she led it for eight years. Appointed chief executive of Kent LMC in 2019, "
      "Dr Ann Lee said the deal was poor.",
      {("Judith Moss", "holdsRole", "Cumbria LMC", "chair"), ("Ann Lee", "holdsRole", "Kent LMC", "chief executive")}),
+    # a state held for a time is still a verdict on the policy in it
+    ("Dr Kwame Osei said: \"The funding formula has been broken for a decade and nobody cares.\"",
+     {("Kwame Osei", "criticises", "funding formula", "")}),
     # a reader's 'she', naming nobody, is the woman the article is about
     ("Dr Ruth Hale retired from Elm Surgery this week. She chaired Kent LMC for eight years. Dr Hale said she would "
      "miss it.\n\nReaders' comments (1)\n\nOld Hand | GP | 5 May 2026 9:14am\nServed on the LMC with her. She was "

@@ -1084,7 +1084,17 @@ def _state(verb: Token) -> bool:
     """'the formula is broken', 'the system is rigged': a participle after 'be' with no one doing it is a state the
     subject is in, a verdict as an adjective would be."""
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children) and \
-        not any(c.dep_ in ("agent", "dobj", "prep", "xcomp", "ccomp") for c in verb.children)
+        not any(c.dep_ in ("agent", "dobj", "xcomp", "ccomp") or c.dep_ == "prep" and not _for_a_time(c)
+                for c in verb.children)
+
+
+_TIME_NOUNS = {"year", "decade", "month", "week", "day", "age", "generation", "while", "time"}
+
+
+def _for_a_time(preposition: Token) -> bool:
+    """'has been broken for a decade', 'since 2004': how long a state has held, no one's doing."""
+    return preposition.lower_ in ("for", "since") and any(
+        o.dep_ == "pobj" and (o.ent_type_ == "DATE" or o.lemma_.casefold() in _TIME_NOUNS) for o in preposition.children)
 
 
 def _reported_speaker(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
