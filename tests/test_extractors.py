@@ -2088,6 +2088,10 @@ ELEVENTH_SESSION_RULES = [
      "GPs across the county, in 2009, she led it for eight years. Appointed chief executive of Kent LMC in 2019, "
      "Dr Ann Lee said the deal was poor.",
      {("Judith Moss", "holdsRole", "Cumbria LMC", "chair"), ("Ann Lee", "holdsRole", "Kent LMC", "chief executive")}),
+    # wringing one's hands, twiddling one's thumbs: doing nothing when something was needed
+    (_reader_says("The BMA has been wringing its hands about this for years. The Welsh Government is twiddling its "
+                  "thumbs."),
+     {("Valleys GP", "criticises", "British Medical Association", ""), ("Valleys GP", "criticises", "Welsh Government", "")}),
     # a state held for a time is still a verdict on the policy in it
     ("Dr Kwame Osei said: \"The funding formula has been broken for a decade and nobody cares.\"",
      {("Kwame Osei", "criticises", "funding formula", "")}),

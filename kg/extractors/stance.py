@@ -941,9 +941,10 @@ FAULT_VERBS = {"fail", "betray", "abandon", "neglect", "mislead", "ignore", "let
 
 
 # idioms of blame, by the verb and what it holds: doing nothing when something was needed ('sat on its hands',
-# 'dragged their feet', 'buried its head in the sand': the body part its own), or moving the burden ('keeps moving
+# 'dragged their feet', 'buried its head in the sand', 'wringing its hands': the body part its own), or moving the burden ('keeps moving
 # the goalposts', 'passing the buck', 'kicked the can down the road', 'pulled the rug from under practices')
-_BLAME_IDIOMS = {("sit", "hands"): True, ("drag", "feet"): True, ("bury", "head"): True, ("move", "goalposts"): False,
+_BLAME_IDIOMS = {("sit", "hands"): True, ("drag", "feet"): True, ("bury", "head"): True, ("wring", "hands"): True,
+                 ("twiddle", "thumbs"): True, ("move", "goalposts"): False,
                  ("shift", "goalposts"): False, ("pass", "buck"): False, ("kick", "can"): False,
                  ("pull", "rug"): False}
 # 'leave practices to carry the cost', '... to pick up the pieces', '... to foot the bill'
