@@ -77,6 +77,7 @@ class KG(DefinedNamespace):
     wroteTo: URIRef
     represents: URIRef
     subcontractsTo: URIRef
+    worksWith: URIRef
     authored: URIRef
     wroteForeword: URIRef
     partOf: URIRef
@@ -138,6 +139,7 @@ PREDICATES: dict[str, tuple[URIRef, str]] = {
     "wroteTo": (KG.wroteTo, "wrote to"),
     "represents": (KG.represents, "represents"),
     "subcontractsTo": (KG.subcontractsTo, "subcontracts to"),
+    "worksWith": (KG.worksWith, "works with"),
     "authored": (KG.authored, "authored"),
     "wroteForeword": (KG.wroteForeword, "wrote foreword to"),
     "partOf": (KG.partOf, "part of"),

@@ -191,7 +191,7 @@ def test_spokespeople_speak_for_their_organisation(text, speaker):
 def test_descriptions_of_boards_and_lmcs_resolve_to_the_named_one():
     facts = triples(build("Kent Local Medical Committee met NHS Kent and Medway Integrated Care Board on Monday. "
                           "The board has worked closely with the LMC since 2022."))
-    assert ("NHS Kent and Medway Integrated Care Board", "partnerOf", "Kent Local Medical Committee", "") in facts
+    assert ("NHS Kent and Medway Integrated Care Board", "worksWith", "Kent Local Medical Committee", "") in facts
 
 
 def test_who_is_warned_is_not_what_the_warning_is_about():
@@ -584,13 +584,13 @@ MORE_ACTIONS = [
      ("Department of Health and Social Care", "published", "workforce plan", "")),
     ("Patients praised the Nuffield Trust’s new care model.",
      ("Nuffield Trust", "operates", "care model", "")),
-    # partnership: only with 'with'
+    # partnership, and working together short of one: only with 'with'
     ("Babylon said it was working closely with Hammersmith and Fulham CCG.",
-     ("Babylon", "partnerOf", "Hammersmith and Fulham CCG", "")),
+     ("Babylon", "worksWith", "Hammersmith and Fulham CCG", "")),
     ("The Nuffield Trust has partnered with the King's Fund on the review.",
      ("Nuffield Trust", "partnerOf", "King's Fund", "")),
     ("The BMA collaborated with the RCGP on the guidance.",
-     ("British Medical Association", "partnerOf", "Royal College of General Practitioners", "")),
+     ("British Medical Association", "worksWith", "Royal College of General Practitioners", "")),
 ]
 
 
@@ -599,8 +599,8 @@ MORE_ACTIONS = [
     "Dr Priya Shah works with NHS England.",  # a person working with an organisation is not a partnership
     "The BMA refused to work with NHS England on the contract.",  # refusing to work with is not working with
 ])
-def test_work_is_a_partnership_only_between_organisations_and_with_with(text):
-    assert not any(p == "partnerOf" for _, p, _, _ in triples(build(text)))
+def test_working_together_is_only_between_organisations_and_with_with(text):
+    assert not any(p in ("partnerOf", "worksWith") for _, p, _, _ in triples(build(text)))
 
 
 @pytest.mark.parametrize("text, expected", MORE_ACTIONS, ids=[e[0] + " " + e[1] for _, e in MORE_ACTIONS])

@@ -312,7 +312,7 @@ MORE_ARTICLES = [
     }, set()),
     ("icb_closures_2024.txt", {
         ("Peter Benson", "holdsRole", "Blackpool Local Medical Committee", "chair"),
-        ("NHS Lancashire and South Cumbria Integrated Care Board", "partnerOf", "Blackpool Local Medical Committee", ""),
+        ("NHS Lancashire and South Cumbria Integrated Care Board", "worksWith", "Blackpool Local Medical Committee", ""),
         ("the Government", "plans", "GMS contract", "reform"),
         ("the Government", "plans", "Additional Roles Reimbursement Scheme", "expand"),
         ("Operose Health", "wonContract", "NHS Lancashire and South Cumbria Integrated Care Board", "£4m"),

@@ -56,8 +56,8 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "acquire": ("tookOver", ORGS, ORGS),
     "purchase": ("tookOver", ORGS, ORGS),
     "partner": ("partnerOf", ORGS, ORGS),
-    "collaborate": ("partnerOf", ORGS, ORGS),
-    "work": ("partnerOf", ORGS, ORGS),
+    "collaborate": ("worksWith", ORGS, ORGS),
+    "work": ("worksWith", ORGS, ORGS),
     # 'nine practices subcontract their GMS contracts to the trust'
     "subcontract": ("subcontractsTo", ORGS, ORGS),
 }
