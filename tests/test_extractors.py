@@ -2601,6 +2601,24 @@ def test_what_should_be_done_has_not_been_done():
     assert {f for f in facts if f[1] in ("commissioned", "funds")} == set()
 
 
+_COLUMN = ("Why I capped my list\n\nBy Dr Omar Hale\n\nLast Tuesday I saw 41 patients. I capped our lists in April, "
+           "and Kent LMC backed us.\n\nReaders' comments (1)\n\nOld Hand | GP | 5 May 2026 9:14am\n{}")
+_NEWS = ("Practice caps lists\n\nBy Ann Reporter\n\nElm Surgery capped its lists in April, and Kent LMC backed it, its "
+         "chair Dr Bo Lee said.\n\nReaders' comments (1)\n\nOld Hand | GP | 5 May 2026 9:14am\n{}")
+
+
+@pytest.mark.parametrize("page, assent, supported", [
+    (_COLUMN, "Spot on. We did the same.", True),
+    (_COLUMN, "Great article!", True),
+    (_COLUMN, "Spot on about the LMC, less so about the rest.", False),  # more than assent: not read
+    (_NEWS, "Spot on.", False),  # a news report's author states no view to agree with
+])
+def test_a_readers_bare_assent_under_a_column_supports_its_author(page, assent, supported):
+    facts = triples(build(page.format(assent)))
+    assert (("Old Hand", "supports", "Omar Hale", "") in facts) is supported
+    assert not [f for f in facts if f[0] == "Old Hand" and f[1] == "supports" and f[2] != "Omar Hale"]
+
+
 def test_a_readers_pronoun_is_nobody_where_the_article_follows_two_of_that_gender():
     facts = triples(build("Headline\n\nDr Ruth Hale retired this week. She chaired Kent LMC. Mrs Ann Cole, the "
                           "practice manager, said she was proud. Dr Hale and Mrs Cole spoke.\n\nReaders' comments (1)\n\n"

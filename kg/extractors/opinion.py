@@ -133,9 +133,20 @@ _SALUTE = re.compile(r"[\W\d]*(?:(?P<praise>well done|well said|spot on|kudos to
 _GIVEN_NAME = re.compile(r"(?P<name>[A-Z][a-z’'-]+)\b\s*[.!,]")
 
 
+# a reader's whole sentence of assent, naming no one: 'Spot on.', 'Well said!', 'Great article.'
+_ASSENT = re.compile(r"[\W\d]*(?:well said|spot on|well put|hear,? hear|couldn[’']?t agree more|(?:great|brilliant|"
+                     r"excellent|superb) (?:article|piece|column|blog))\s*[.!]*\s*", re.I)
+
+
 def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     s = view.sentence
     text = ctx.adoc.document.text
+    if s.section != ARTICLE and _ASSENT.fullmatch(text, s.start, s.end) and ctx.author_key is not None and \
+            ctx.first_person(s) is not None and (opinion_piece(ctx) or _in_authors_first_person(ctx)):
+        # under a column, assent with no one named is to its author
+        yield Fact(ctx.first_person(s), "supports", ctx.author_key, s, "opinion.assent", 0.65,
+                   cue=text[s.start:s.end].strip(" .!").lower())
+        return
     match = _SALUTE.match(text, s.start, s.end)
     if match is None:
         return
@@ -210,6 +221,16 @@ def _holder(ctx: DocumentContext, view: SentenceView) -> str | None:
     if view.sentence.section != ARTICLE:
         return ctx.first_person(view.sentence)
     return ctx.author_key if _authors_opinion(ctx, view) else None
+
+
+def _in_authors_first_person(ctx: DocumentContext) -> bool:
+    """Whether the byline's author writes as 'I' in the article's own words (outside quotations), twice or more: a
+    column, though it says 'I saw' where an opinion piece says 'I think'."""
+    if ctx.author_key is None:
+        return False
+    mentions = (view.offset(t) for view in ctx.sentences() if view.sentence.section == ARTICLE
+                for t in view.tokens if t.text == "I" and t.dep_ == "nsubj")
+    return sum(1 for offset in mentions if ctx.quote_speaker_at(offset) is None) >= 2
 
 
 def _authors_opinion(ctx: DocumentContext, view: SentenceView) -> bool:
