@@ -2092,6 +2092,9 @@ ELEVENTH_SESSION_RULES = [
     (_reader_says("The BMA has been wringing its hands about this for years. The Welsh Government is twiddling its "
                   "thumbs."),
      {("Valleys GP", "criticises", "British Medical Association", ""), ("Valleys GP", "criticises", "Welsh Government", "")}),
+    # a decision welcomed is on the scheme it is carried out through
+    ("Dr Kamala Desai welcomed the decision to let primary care networks recruit GPs through the Additional Roles "
+     "Reimbursement Scheme.", {("Kamala Desai", "welcomes", "Additional Roles Reimbursement Scheme", "")}),
     # a state held for a time is still a verdict on the policy in it
     ("Dr Kwame Osei said: \"The funding formula has been broken for a decade and nobody cares.\"",
      {("Kwame Osei", "criticises", "funding formula", "")}),

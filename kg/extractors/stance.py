@@ -528,6 +528,11 @@ def _object_heads(token: Token) -> Iterator[Token]:
                     and any(a.lower_ == "to" for a in child.children):
                 for obj in (o for o in child.children if o.dep_ == "dobj"):
                     yield from _object_heads(obj)
+                # 'welcomed the decision to let PCNs recruit GPs through the ARRS': and the scheme it is done by
+                for means in (t for t in child.subtree if t.dep_ == "prep" and t.lower_ in ("through", "via", "under")
+                              and not any(verb_lemma(v, REMOVAL_VERBS) for v in t.ancestors if v.i != token.i
+                                          and v.pos_ == "VERB")):
+                    yield from (o for o in means.children if o.dep_ == "pobj")
 
 
 # phrasal verbs of stance: (verb, particle or noun, preposition) -> relation; 'hit out at', 'call on ... to'
