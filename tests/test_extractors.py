@@ -2092,6 +2092,12 @@ ELEVENTH_SESSION_RULES = [
     (_reader_says("The BMA has been wringing its hands about this for years. The Welsh Government is twiddling its "
                   "thumbs."),
      {("Valleys GP", "criticises", "British Medical Association", ""), ("Valleys GP", "criticises", "Welsh Government", "")}),
+    # a sum a body puts into, adds to or invests in something funds it, also in a clause on the sum
+    ("Dr Ann Cole said: \"The £82m NHS England put into the Additional Roles Reimbursement Scheme was welcome.\" "
+     "Kent LMC pointed to the £9m the government has added to the Quality and Outcomes Framework. NHS Wales could "
+     "put £5m into Pharmacy First.",
+     {("NHS England", "funds", "Additional Roles Reimbursement Scheme", "£82m"),
+      ("the Government", "funds", "Quality and Outcomes Framework", "£9m")}),
     # a decision welcomed is on the scheme it is carried out through
     ("Dr Kamala Desai welcomed the decision to let primary care networks recruit GPs through the Additional Roles "
      "Reimbursement Scheme.", {("Kamala Desai", "welcomes", "Additional Roles Reimbursement Scheme", "")}),
@@ -2627,6 +2633,13 @@ def test_a_readers_pronoun_is_nobody_where_the_article_follows_two_of_that_gende
                           "practice manager, said she was proud. Dr Hale and Mrs Cole spoke.\n\nReaders' comments (1)\n\n"
                           "Old Hand | GP | 5 May 2026 9:14am\nShe was right about the cuts."))
     assert not [f for f in facts if f[1] == "supports"]
+
+
+def test_a_sum_put_into_something_funds_it_only_when_done():
+    facts = triples(build("Headline\n\nNHS Wales could put £5m into Pharmacy First. NHS England has put pressure on "
+                          "the Additional Roles Reimbursement Scheme. The BMA said the change added £2m to the cost of "
+                          "the GP contract."))
+    assert not [f for f in facts if f[1] == "funds"]
 
 
 def test_a_practices_contract_is_held_not_published():

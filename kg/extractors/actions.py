@@ -118,6 +118,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _inspections(ctx, view)
         yield from _spoke_at(ctx, view)
         yield from _sum_from(ctx, view)
+        yield from _sum_put_into(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -737,6 +738,37 @@ def _sum_from(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 if target.key != funder.key and target.type in ORGS | POLICIES:
                     yield Fact(funder.key, "funds", target.key, view.sentence, "actions.sum-from", 0.7,
                                cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
+
+
+# verbs that fund what a sum goes into: 'NHS England put £82m into the ARRS', 'the £889m the government has added to
+# the GP contract', 'invested £2m in the hub'
+_PUT_INTO = {"put": ("into", "in"), "add": ("to",), "invest": ("in", "into"), "inject": ("into",), "pump": ("into",),
+             "plough": ("into",), "pour": ("into",)}
+
+
+def _sum_put_into(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    for verb in view.tokens:
+        into = _PUT_INTO.get(verb.lemma_.casefold())
+        if into is None or verb.pos_ != "VERB" or unasserted(verb) or \
+                any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
+            continue
+        doc = verb.doc
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in into and c.i > verb.i]
+        subject = active_subject(verb)
+        texts = [doc[verb.i + 1:preps[0].i].text] if preps else []  # 'put £82m into', whatever the parse of '£82m'
+        if verb.dep_ == "relcl" and verb.head.i < verb.i:
+            texts.append(doc[verb.head.left_edge.i:verb.head.i + 1].text)  # 'the £889m the government has added to'
+        if subject is not None:
+            texts.append(doc[subject.left_edge.i:subject.i + 1].text)  # 'The £82m NHS England put into', read as one
+        amount = next((m for m in map(parse_money, texts) if m is not None), None)
+        funder = ctx.ref_for_token(view, subject) if subject is not None else None
+        if amount is None or funder is None or funder.type not in ORGS:
+            continue
+        for recipient in (r for r in (ctx.ref_for_token(view, o) for p in into for o in prep_objects(verb, p))
+                          if r is not None):
+            if recipient.key != funder.key and recipient.type in ORGS | POLICIES:
+                yield Fact(funder.key, "funds", recipient.key, view.sentence, "actions.sum-put-into", 0.7,
+                           cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
 
 
 def _spoke_at(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
