@@ -2098,6 +2098,10 @@ ELEVENTH_SESSION_RULES = [
      "put £5m into Pharmacy First.",
      {("NHS England", "funds", "Additional Roles Reimbursement Scheme", "£82m"),
       ("the Government", "funds", "Quality and Outcomes Framework", "£9m")}),
+    # funding something through a scheme funds the scheme
+    ("A DHSC spokesperson said: \"We have already funded more than 1,500 additional GPs through the Additional Roles "
+     "Reimbursement Scheme.\"", {("Department of Health and Social Care", "funds",
+                                  "Additional Roles Reimbursement Scheme", "")}),
     # a decision welcomed is on the scheme it is carried out through
     ("Dr Kamala Desai welcomed the decision to let primary care networks recruit GPs through the Additional Roles "
      "Reimbursement Scheme.", {("Kamala Desai", "welcomes", "Additional Roles Reimbursement Scheme", "")}),

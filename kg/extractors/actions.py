@@ -235,6 +235,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         object_toks += [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i for o in c.children
                         if o.dep_ == "pobj" and o.lemma_.lower() in _PAYMENT_NOUNS
                         for p in o.children if p.dep_ == "prep" and p.lower_ == "to"]
+    if predicate == "funds" and not passive:
+        # 'we have funded 1,500 GPs through the ARRS': and the scheme the money goes through
+        object_toks += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("through", "via") and c.i > verb.i
+                        and any(_objects(ctx, view, c, POLICIES))]
     if predicate == "wonContract" and money_in(verb) is None and \
             not any(t.lower_ in _CONTRACT_NOUNS for t in verb.subtree):
         return  # 'won the support of the BMA', 'won an award': no contract, no sum
