@@ -2098,6 +2098,11 @@ ELEVENTH_SESSION_RULES = [
      "put £5m into Pharmacy First.",
      {("NHS England", "funds", "Additional Roles Reimbursement Scheme", "£82m"),
       ("the Government", "funds", "Quality and Outcomes Framework", "£9m")}),
+    # a dispute with a body over a policy opposes both
+    ("Kent LMC has been in dispute with NHS Kent and Medway over the Quality and Outcomes Framework since May. The BMA "
+     "entered a formal dispute with NHS England over the online consultation requirement in the GP contract.",
+     {("Kent LMC", "opposes", "NHS Kent and Medway", ""), ("Kent LMC", "opposes", "Quality and Outcomes Framework", ""),
+      ("British Medical Association", "opposes", "GP contract", "")}),
     # funding something through a scheme funds the scheme
     ("A DHSC spokesperson said: \"We have already funded more than 1,500 additional GPs through the Additional Roles "
      "Reimbursement Scheme.\"", {("Department of Health and Social Care", "funds",

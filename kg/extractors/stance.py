@@ -841,10 +841,18 @@ def _disputes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         holder = ctx.speaker_for(view, subject) if subject is not None else None
         if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
             continue
-        for other in prep_objects(noun, "with"):
+        others = prep_objects(noun, "with")
+        for other in others:
             ref = ctx.ref_for_token(view, other)
             if ref is not None and ref.key != holder and ref.type in ORGANISATION_TYPES:
                 yield Fact(holder, "opposes", ref.key, view.sentence, "stance.dispute", 0.7, cue="dispute")
+        # 'in dispute with the department over the contract': and what it is over, wherever the parser hangs it
+        seen = set()
+        for subject_of in (o for t in (noun, *others, verb) for o in prep_objects(t, "over")):
+            for ref in (ctx.ref_for_token(view, t) for t in _object_heads(subject_of)):
+                if ref is not None and ref.key != holder and ref.key not in seen and ref.type in POLICY_TYPES:
+                    seen.add(ref.key)
+                    yield Fact(holder, "opposes", ref.key, view.sentence, "stance.dispute-over", 0.7, cue="dispute")
 
 
 def _distress(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
