@@ -2098,6 +2098,9 @@ ELEVENTH_SESSION_RULES = [
      "put £5m into Pharmacy First.",
      {("NHS England", "funds", "Additional Roles Reimbursement Scheme", "£82m"),
       ("the Government", "funds", "Quality and Outcomes Framework", "£9m")}),
+    # a verdict a quotation reports another as giving is that other's
+    ("Dr Ann Cole said: \"Kent LMC has been telling ministers for a decade that the funding formula is broken.\"",
+     {("Kent LMC", "criticises", "funding formula", "")}),
     # a dispute with a body over a policy opposes both
     ("Kent LMC has been in dispute with NHS Kent and Medway over the Quality and Outcomes Framework since May. The BMA "
      "entered a formal dispute with NHS England over the online consultation requirement in the GP contract.",

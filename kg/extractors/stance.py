@@ -1037,7 +1037,8 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and _state(verb)), None)
         if subject is None or verb.dep_ == "relcl":
             continue
-        speaker = ctx.quote_speaker_at(view.offset(verb)) or _reported_speaker(ctx, view, verb)
+        # (one reported inside a quotation speaks for itself: "The BMA has been telling ministers the formula is broken")
+        speaker = _reported_speaker(ctx, view, verb) or ctx.quote_speaker_at(view.offset(verb))
         reader = None
         if speaker is None and view.sentence.section != ARTICLE and verb.dep_ in ("ROOT", "conj"):
             # a reader's own verdict: only a bad one counts, as readers' praise is often irony ('QOF has been a
