@@ -2116,6 +2116,11 @@ ELEVENTH_SESSION_RULES = [
     # a state held for a time is still a verdict on the policy in it
     ("Dr Kwame Osei said: \"The funding formula has been broken for a decade and nobody cares.\"",
      {("Kwame Osei", "criticises", "funding formula", "")}),
+    # a portfolio going on past a post the lexicon knows, and a post joined as with the time hung on it
+    ("Dr Naomi Hale, NHS England's national director of primary care and community services, told MPs it was busy. "
+     "Dr Ann Cole grew up in Hull. In 2022 she joined NHS Kent and Medway as deputy director of primary care.",
+     {("Naomi Hale", "holdsRole", "NHS England", "national director of primary care and community services"),
+      ("Ann Cole", "holdsRole", "NHS Kent and Medway", "deputy director of primary care")}),
     # a reader's 'she', naming nobody, is the woman the article is about
     ("Dr Ruth Hale retired from Elm Surgery this week. She chaired Kent LMC for eight years. Dr Hale said she would "
      "miss it.\n\nReaders' comments (1)\n\nOld Hand | GP | 5 May 2026 9:14am\nServed on the LMC with her. She was "

@@ -31,6 +31,8 @@ _UNIT = (r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|divisio
 _POSSESSIVE = r"(?:['’]s?)?"
 # the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
 _PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,6})?"
+# 'national director of primary care and community services': a portfolio going on past a post the lexicon knows
+_MORE = r"(?P<more>\s+and\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,3}(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?"
 # 'Liberal Democrat MP for Eastleigh Liz Jarvis': the place a post is for, before the name
 _SEAT_WORD = r"(?!(?:%s)\b)(?-i:[A-Z][\w'’-]*)" % "|".join(TITLES)
 _SEAT = r"(?P<seat>\s+for\s+%s(?:\s+(?:and\s+)?%s){0,3})?" % (_SEAT_WORD, _SEAT_WORD)
@@ -141,7 +143,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
         "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + _OWN + TIME + role + r"\b(?:" + _PORTFOLIO +
-                                                       r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?", re.I),
+                                                       r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?" + _MORE,
+                                                       re.I),
         # PERSON, [the] ORG ROLE,  -- 'Dr Ann Lee, the BMA chair, said': the post ends the apposition
         "roles.name-apposition-role": re.compile(r"\s+" + TIME + role + _PORTFOLIO + _SEAT +
                                                  r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b)", re.I),
@@ -392,9 +395,11 @@ def _joined_as(ctx: DocumentContext, view: SentenceView, verb: Token) -> Fact | 
     org = ctx.ref_for_token(view, org_token)
     if holder is None or ctx.types.get(holder) != "Person" or org is None or org.type not in ORG_TYPES:
         return None
-    # ('joined X as a trainee in 2008': the post's words up to its head, not the time hung on it)
-    match = _post_match(" ".join(t.text for t in posts[0].subtree)) or \
-        _post_match(" ".join(t.text for t in posts[0].subtree if t.i <= posts[0].i))
+    # ('joined X as deputy director of primary care in 2022': the longest run of the post's words that names a post,
+    # not the time hung on it)
+    tokens = list(posts[0].subtree)
+    match = next((m for m in (_post_match(" ".join(t.text for t in tokens[:n])) for n in range(len(tokens), 0, -1)
+                              if tokens[n - 1].pos_ in ("NOUN", "PROPN")) if m), None)
     if match is None:
         return None
     return Fact(holder, "holdsRole", org.key, view.sentence, "roles.joined-as", 0.8, qualifier=_qualifier(match))
@@ -924,7 +929,11 @@ def _qualifier(match: re.Match) -> str:
     unit = (match.groupdict().get("unit") or "").strip()
     portfolio = match.groupdict().get("portfolio") or ""
     also = match.groupdict().get("also") or ""
-    role = " ".join(w if w.isupper() else w.lower() for w in f"{unit} {match.group('role')}{also}{portfolio}".split())
+    more = match.groupdict().get("more") or ""
+    if not re.search(r"\s(?:of|for)\s", f" {match.group('role')}{portfolio} "):
+        more = ""  # 'the BMA's chair and treasurer': two posts, not one portfolio going on
+    role = " ".join(w if w.isupper() else w.lower()
+                    for w in f"{unit} {match.group('role')}{also}{portfolio}{more}".split())
     seat = (match.groupdict().get("seat") or "").strip()
     role = f"{role} {seat}" if seat else role
     time = match.groupdict().get("time") or ("former" if match.groupdict().get("earlier") else None)
