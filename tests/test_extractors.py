@@ -2044,7 +2044,7 @@ TENTH_SESSION_RULES = [
      "Meridian Health as a sessional GP.",
      {("Adaora Nwosu-Hart", "holdsRole", "NHS Kent and Medway Integrated Care Board", "director of primary care"),
       ("Adaora Nwosu-Hart", "holdsRole", "Medway Health Partnership", "chief operating officer"),
-      ("Adaora Nwosu-Hart", "holdsRole", "NHS Sussex ICB", "deputy director"),
+      ("Adaora Nwosu-Hart", "holdsRole", "NHS Sussex ICB", "deputy director of primary care"),
       ("Ann Cole", "holdsRole", "Meridian Health", "sessional GP")}),
     # a name given an age is a person's, and so is the same name elsewhere on the page
     ("On the wall of Temitope Okonkwo-Baptiste's office in Hessle hangs a rota. Okonkwo-Baptiste, 52, took up post in "
