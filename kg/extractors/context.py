@@ -79,6 +79,7 @@ class DocumentContext:
     refs: list[Ref]
     types: dict[str, str]
     author_key: str | None
+    labels: dict[str, str] = field(default_factory=dict)  # entity key -> its label across the corpus
     _starts: list[int] = field(default_factory=list)
     _quotes: list[tuple[int, int, str]] | None = None  # (start, end, speaker) of attributed quotations
     _sentences: tuple[SentenceView, ...] | None = None  # made once: every extractor walks them
@@ -103,7 +104,7 @@ class DocumentContext:
         author_key = None
         if adoc.document.author:
             author_key = next((r.key for r in refs if r.mention.source == "byline" and r.type == "Person"), None)
-        return cls(adoc, refs, types, author_key)
+        return cls(adoc, refs, types, author_key, index.labels)
 
     @property
     def doc_id(self) -> str:
