@@ -1008,7 +1008,7 @@ MORNING_RULES = [
     ("Devon LMC said it was deeply concerned about the closure of Elm Tree Surgery.",
      {("Devon LMC", "warnsAbout", "Elm Tree Surgery", "")}),
     ("Healthwatch Kent is supportive of the Pharmacy First scheme.",
-     {("Healthwatch Kent", "supports", "Pharmacy First scheme", "")}),
+     {("Healthwatch Kent", "supports", "Pharmacy First", "")}),
     ("The Kestrel Institute is opposed to the Network Contract DES.",
      {("Kestrel Institute", "opposes", "PCN DES", "")}),
     ("Dr Nia Rowe remains sceptical of the NHS App.", {("Nia Rowe", "advisesCautionOn", "NHS App", "")}),
@@ -1016,7 +1016,7 @@ MORNING_RULES = [
     ("Devon LMC branded the Primary Care Recovery Plan \"an insult\".",
      {("Devon LMC", "criticises", "Primary Care Recovery Plan", "")}),
     ("Dr Nia Rowe described the Pharmacy First scheme as a great success.",
-     {("Nia Rowe", "supports", "Pharmacy First scheme", "")}),
+     {("Nia Rowe", "supports", "Pharmacy First", "")}),
     # posts said by a name's company, a post left or taken, a seat on a committee
     ("Devon LMC's Dr Omar Haq said the cuts were wrong.", {("Omar Haq", "holdsRole", "Devon LMC", "")}),
     ("Dr Omar Haq, from Devon LMC, said the cuts were wrong.", {("Omar Haq", "holdsRole", "Devon LMC", "")}),
@@ -1068,7 +1068,7 @@ MORNING_RULES = [
      {("Omar Haq", "holdsRole", "NHS Devon ICB", "primary care director")}),
     # what an organisation plans, intends or is set to do to a policy; a plan named is published, not a plan to
     ("The Kestrel Institute plans to expand the Pharmacy First scheme.",
-     {("Kestrel Institute", "plans", "Pharmacy First scheme", "expand")}),
+     {("Kestrel Institute", "plans", "Pharmacy First", "expand")}),
     ("NHS Devon ICB will roll out the NHS App to every practice.", {("NHS Devon ICB", "plans", "NHS App", "roll out")}),
     ("NHS Devon ICB published the Devon Primary Care Recovery Plan in May.",
      {("NHS Devon ICB", "published", "Devon Primary Care Recovery Plan", "")}),
@@ -1076,12 +1076,12 @@ MORNING_RULES = [
     ("Healthwatch Kent has backed calls for a review of the GP partnership model.",
      {("Healthwatch Kent", "supports", "review of the GP partnership model", "")}),
     ("Devon LMC welcomed plans to expand the Pharmacy First scheme.",
-     {("Devon LMC", "welcomes", "Pharmacy First scheme", "")}),
+     {("Devon LMC", "welcomes", "Pharmacy First", "")}),
     # a stance named by the noun a light verb gives
     ("Devon LMC gave a cautious welcome to the Network Contract DES.",
      {("Devon LMC", "welcomes", "PCN DES", "")}),
     ("The Kestrel Institute has voiced support for the Pharmacy First scheme.",
-     {("Kestrel Institute", "supports", "Pharmacy First scheme", "")}),
+     {("Kestrel Institute", "supports", "Pharmacy First", "")}),
     ("Devon LMC expressed opposition to the Primary Care Recovery Plan.",
      {("Devon LMC", "opposes", "Primary Care Recovery Plan", "")}),
     # an inspector's grade told without 'rated'
@@ -1101,7 +1101,7 @@ MORNING_RULES = [
      "needed help.", {("Ada Lowe", "wroteForeword", "report on access", "")}),
     # stance by phrasal verbs, a decision's maker, and fault found with what is named
     ("The Kestrel Institute has thrown its weight behind the Pharmacy First scheme.",
-     {("Kestrel Institute", "supports", "Pharmacy First scheme", "")}),
+     {("Kestrel Institute", "supports", "Pharmacy First", "")}),
     ("Devon LMC has campaigned against the Network Contract DES.", {("Devon LMC", "opposes", "PCN DES", "")}),
     ("Devon LMC condemned the decision by NHS Devon ICB to close the surgery.",
      {("Devon LMC", "criticises", "NHS Devon ICB", "")}),
@@ -1131,7 +1131,7 @@ DEBATE_RULES = [
     ("Dr Lena Marsh rejected calls for a return to the Quality and Outcomes Framework.",
      {("Lena Marsh", "opposes", "Quality and Outcomes Framework", "")}),
     ("Devon LMC welcomed the expansion of the Pharmacy First scheme.",
-     {("Devon LMC", "welcomes", "Pharmacy First scheme", "")}),
+     {("Devon LMC", "welcomes", "Pharmacy First", "")}),
     # a report's title in apposition, whatever the model took it for, and 'its' report is its publisher's
     ("The Kestrel Institute published its latest report, Closed Doors, on Monday.",
      {("Kestrel Institute", "published", "Closed Doors", "")}),
@@ -1190,15 +1190,15 @@ DEBATE_RULES = [
      {("Ola Reyes", "holdsRole", "Humber LMC", "medical director"),
       ("Ben Kato", "holdsRole", "Humber LMC", "chief executive")}),
     # stance told by being for or against, doubt cast, and a judgement of what a thing is worth
-    ("Devon LMC is in favour of the Pharmacy First scheme.", {("Devon LMC", "supports", "Pharmacy First scheme", "")}),
+    ("Devon LMC is in favour of the Pharmacy First scheme.", {("Devon LMC", "supports", "Pharmacy First", "")}),
     ("Devon LMC is firmly against the PCN DES.", {("Devon LMC", "opposes", "PCN DES", "")}),
     ("Dr Ola Reyes cast doubt on the Quality and Outcomes Framework.",
      {("Ola Reyes", "criticises", "Quality and Outcomes Framework", "")}),
     ("Dr Ola Reyes questioned the value of the PCN DES.", {("Ola Reyes", "criticises", "PCN DES", "")}),
     ("Dr Ola Reyes praised the success of the Pharmacy First scheme.",
-     {("Ola Reyes", "supports", "Pharmacy First scheme", "")}),
+     {("Ola Reyes", "supports", "Pharmacy First", "")}),
     ("Devon LMC warned of the risks of the Pharmacy First scheme.",
-     {("Devon LMC", "warnsAbout", "Pharmacy First scheme", "")}),
+     {("Devon LMC", "warnsAbout", "Pharmacy First", "")}),
     ("Devon LMC secured £2m of funding from NHS England.", {("NHS England", "funds", "Devon LMC", "£2m")}),
     ("Devon LMC took issue with the GP contract.", {("Devon LMC", "criticises", "GP contract", "")}),
     ("Devon LMC hit back at NHS England.", {("Devon LMC", "criticises", "NHS England", "")}),
@@ -1654,7 +1654,7 @@ HELDOUT_RULES = [
      {("Ina Moss", "authored", "Closer Care", ""), ("Tom Reyes", "authored", "Closer Care", "")}),
     # the future of reported speech is a plan
     ("NHS Kent ICB said it would pilot the Pharmacy First scheme.",
-     {("NHS Kent ICB", "plans", "Pharmacy First scheme", "pilot")}),
+     {("NHS Kent ICB", "plans", "Pharmacy First", "pilot")}),
     # a sum set aside, provided or committed funds who or what it is for
     ("NHS Kent ICB has set aside £12m for Elm Tree Surgery.", {("NHS Kent ICB", "funds", "Elm Tree Surgery", "£12m")}),
     ("NHS England provided £82m to NHS Kent ICB.", {("NHS England", "funds", "NHS Kent ICB", "£82m")}),
@@ -1669,7 +1669,7 @@ HELDOUT_RULES = [
      {("Eve Lowe", "supports", "Care Closer plan", "")}),
     # a verb joined to another shares its subject
     ("NHS England published the Access Recovery Plan. The BMA met ministers on Monday and described the plan as a "
-     "shambles.", {("British Medical Association", "criticises", "Access Recovery Plan", "")}),
+     "shambles.", {("British Medical Association", "criticises", "Delivery Plan for Recovering Access to Primary Care", "")}),
     # a stance on the use of something is on it
     ("Dr Ann Marwick opposes the use of physician associates as substitutes for GPs.",
      {("Ann Marwick", "opposes", "physician associates", "")}),

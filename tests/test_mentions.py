@@ -18,6 +18,10 @@ def named(text: str) -> set[tuple[str, str]]:
 
 
 MENTIONS = [
+    # national schemes and the law practices work under, from the lexicon
+    ("Staff moved across under TUPE when the practice merged.", ("TUPE", "Legislation")),
+    ("The Pharmacy First scheme has taken pressure off practices.", ("Pharmacy First", "Programme")),
+    ("Rises in the national living wage hit practices hardest.", ("national living wage", "Policy")),
     # a title opening on an -ing word, set off by commas after the report word, is the report's
     ("The figures we published in our workload audit, Counting the Calls, make grim reading.",
      ("Counting the Calls", "Report")),
