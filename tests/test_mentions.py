@@ -22,7 +22,7 @@ MENTIONS = [
     ("Staff moved across under TUPE when the practice merged.", ("TUPE", "Legislation")),
     ("The Pharmacy First scheme has taken pressure off practices.", ("Pharmacy First", "Programme")),
     ("Rises in the national living wage hit practices hardest.", ("national living wage", "Policy")),
-    ("Satisfaction fell again in the GP Patient Survey published on Thursday.", ("GP Patient Survey", "Report")),
+    ("Losing the MPIG hit small rural practices for years.", ("Minimum Practice Income Guarantee", "Policy")),
     # a title opening on an -ing word, set off by commas after the report word, is the report's
     ("The figures we published in our workload audit, Counting the Calls, make grim reading.",
      ("Counting the Calls", "Report")),
