@@ -2164,6 +2164,9 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # sharing a building or a platform is no agreement
     ("Headline\n\nThe Royal College of Nursing shares the BMA's offices. Unite shared a platform with the BMA.",
      "supports"),
+    # pressing someone on whether something worked questions them
+    ("Headline\n\nCommittee member Tom Hale MP pressed Dr Naomi Cole on whether Pharmacy First had taken pressure off "
+     "practices.", "urges"),
     # what a body will not do, said by a speaker, is its refusal
     ("Headline\n\nDr Kwame Osei, chair of the BMA's GP committee, said: \"We have offered to talk, but the BMA will "
      "not accept a reform that moves money from one practice to another.\"", "criticises"),

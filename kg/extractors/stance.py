@@ -535,6 +535,8 @@ def _object_heads(token: Token) -> Iterator[Token]:
                     yield from (o for o in means.children if o.dep_ == "pobj")
 
 
+_ASKING_WORDS = {"whether", "how", "why", "what", "when", "if"}
+
 # phrasal verbs of stance: (verb, particle or noun, preposition) -> relation; 'hit out at', 'call on ... to'
 PHRASAL_STANCE = {
     ("hit", "out", "at"): "criticises", ("lash", "out", "at"): "criticises", ("take", "aim", "at"): "criticises",
@@ -556,6 +558,9 @@ def _phrasal_stance(ctx: DocumentContext, view: SentenceView, verb: Token) -> It
     lemma = verb_lemma(verb, {v for v, _, _ in PHRASAL_STANCE})
     if lemma is None or unasserted(verb):
         return
+    if lemma == "press" and any(p.dep_ == "prep" and p.lower_ in ("on", "over", "about") and
+                                any(t.lower_ in _ASKING_WORDS for t in p.subtree) for p in verb.children):
+        return  # 'pressed Dr X on whether...' questions her ('pressed ministers on its recommendation' urges them)
     middles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj", "advmod")} | {""}
     for middle in middles:
         for (v, mid, prep), relation in PHRASAL_STANCE.items():
