@@ -198,6 +198,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         docs = docs_of[node]
         for other in ending_with.get(name, []):
             owner = _name(other)[:-len(name) - 1]
+            if owner == "nhs":
+                continue  # 'NHS Dorset' is a body named after a place, and 'Dorset's local medical committee' not its
             if other != node and not docs.isdisjoint(owner_docs.get(owner, ())):
                 clusters.union(other, node, "owner-prefix")
                 break

@@ -2667,3 +2667,4 @@ def test_a_practices_contract_is_held_not_published():
                           "contract was renewed. NHS England's GP contract was published."))
     assert ("NHS England", "published", "GP contract", "") in facts
     assert not [f for f in facts if f[1] == "published" and f[0] != "NHS England"]
+

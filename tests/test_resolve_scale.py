@@ -118,6 +118,9 @@ CASES = [
     ("first owner wins", [org("a", 0, "Wessex"), org("a", 10, "Kent"), org("a", 20, "Wessex Trainees Committee"),
                           org("a", 50, "Kent Trainees Committee"), org("a", 90, "Trainees Committee")],
      {("a", 90): "Kent Trainees Committee", ("a", 20): "Wessex Trainees Committee"}),
+    # 'NHS Dorset' is named after a place: the place the model took for an organisation is not it
+    ("NHS and a place", [org("a", 0, "NHS", "lexicon", "NHS"), org("a", 10, "Dorset"), org("a", 40, "NHS Dorset")],
+     {("a", 10): "Dorset", ("a", 40): "NHS Dorset"}),
     # 3b. a one-word 'organisation' the model found that is part of one person's name in its document
     ("name part", [person("a", 0, "Sajid Javid"), org("a", 40, "Sajid")],
      {("a", 40): "Sajid Javid"}),
