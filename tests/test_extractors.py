@@ -314,6 +314,9 @@ def test_plans(text, expected):
     # a body named in a clause on the subject is not the subject
     ("The pilot, run by Kent LMC since May, funded two pharmacists at Elm Lane Surgery.", "funds"),
     ("Kent LMC launched a campaign against the GP contract.", "published"),  # a fight against it publishes nothing
+    # calling something so, or what one has called for, proposes nothing here
+    ("NHS England calling that a solution is spin.", "recommends"),
+    ("The RCGP said the commitment to continuity is exactly what the college has been calling for.", "recommends"),
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
