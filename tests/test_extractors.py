@@ -2119,6 +2119,10 @@ ELEVENTH_SESSION_RULES = [
     # a state held for a time is still a verdict on the policy in it
     ("Dr Kwame Osei said: \"The funding formula has been broken for a decade and nobody cares.\"",
      {("Kwame Osei", "criticises", "funding formula", "")}),
+    # a body described by its kind in a place is in that place
+    ("The practice is run by Fenwick Medical Group, a neighbouring practice in Spalding, until April. Castlegate "
+     "Healthcare, a private provider based in Leicester, won the contract.",
+     {("Fenwick Medical Group", "locatedIn", "Spalding", ""), ("Castlegate Healthcare", "locatedIn", "Leicester", "")}),
     # a portfolio going on past a post the lexicon knows, and a post joined as with the time hung on it
     ("Dr Naomi Hale, NHS England's national director of primary care and community services, told MPs it was busy. "
      "Dr Ann Cole grew up in Hull. In 2022 she joined NHS Kent and Medway as deputy director of primary care.",

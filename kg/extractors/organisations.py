@@ -29,6 +29,10 @@ _DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+
 _LOCATED = re.compile(r",?\s+(?:in|of|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
                       r"(?:based|headquartered|located)\s+in)\s+" + _DIRECTION, re.I)
 _BASED_BEFORE = re.compile(r",\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
+# 'Marshland Medical Group, a neighbouring practice in Holbeach,': a description of its kind, in a place
+_KIND_IN = re.compile(r",\s+(?:an?|the)\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|company|firm|"
+                      r"provider|trust|charity|group|partnership|network|hospital|hospice|centre|organisation|"
+                      r"social\s+enterprise|GP\s+practice)\s+(?:in|based\s+in)\s+" + _DIRECTION, re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 _STREET_TOWN = re.compile(r"(?:,|\s+in)\s+" + _DIRECTION, re.I)
@@ -203,6 +207,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                     _BASED_AFTER.match(text, second.mention.end):
                 # 'Castlegate Healthcare, a Leicester-based company'
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.place-based", 0.75)
+            if first.type in LOCATED_TYPES and second.type == "Place" and _KIND_IN.fullmatch(between):
+                yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.kind-in-place", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and (_LOCATED.fullmatch(between) or on_street):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.located-in", 0.75)
                 # 'in Fulham, south west London', 'on Quay Road in Harbridge': the wider place too
