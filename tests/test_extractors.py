@@ -2119,6 +2119,12 @@ ELEVENTH_SESSION_RULES = [
     # a state held for a time is still a verdict on the policy in it
     ("Dr Kwame Osei said: \"The funding formula has been broken for a decade and nobody cares.\"",
      {("Kwame Osei", "criticises", "funding formula", "")}),
+    # a leader's or officer's 'we' in a quotation speaks for their body as well as for them
+    ("NHS England said it would respond. Dr Fiona Hale, the organisation's deputy medical director, said: \"We "
+     "welcome the Health Foundation's analysis.\" Dr Ann Cole, chair of Kent LMC, said: \"We support the GP "
+     "partnership model.\"",
+     {("Fiona Hale", "welcomes", "Health Foundation analysis", ""), ("NHS England", "welcomes", "Health Foundation analysis", ""),
+      ("Kent LMC", "supports", "GP partnership model", "")}),
     # a body described by its kind in a place is in that place
     ("The practice is run by Fenwick Medical Group, a neighbouring practice in Spalding, until April. Castlegate "
      "Healthcare, a private provider based in Leicester, won the contract.",
@@ -2675,3 +2681,10 @@ def test_a_practices_contract_is_held_not_published():
     assert ("NHS England", "published", "GP contract", "") in facts
     assert not [f for f in facts if f[1] == "published" and f[0] != "NHS England"]
 
+
+
+def test_a_partners_or_members_we_is_not_their_bodys():
+    facts = triples(build("Headline\n\nDr Bo Lee, a GP partner at Elm Surgery and a member of Kent LMC, said: \"We "
+                          "welcome the Quality and Outcomes Framework.\""))
+    assert ("Bo Lee", "welcomes", "Quality and Outcomes Framework", "") in facts
+    assert not [f for f in facts if f[1] == "welcomes" and f[0] != "Bo Lee"]

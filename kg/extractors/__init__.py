@@ -31,8 +31,9 @@ def run_extractors(context: DocumentContext, names: Iterable[str] | None = None)
     facts: list[Fact] = []
     for name in chosen:
         facts.extend(REGISTRY[name](context))
-    return dated(context, facts)
+    return dated(context, collective(context, facts))
 
 
 from kg.extractors import actions, opinion, organisations, quotes, recommendations, roles, stance  # noqa: E402,F401
+from kg.extractors.collective import collective  # noqa: E402
 from kg.extractors.time import dated  # noqa: E402

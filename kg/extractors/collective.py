@@ -1,0 +1,53 @@
+"""A first person plural in a quotation speaks for the speaker's body as well as the speaker.
+
+'"We welcome the Health Foundation's analysis," said Dr X, NHS England's deputy medical director': the
+stance read for Dr X is NHS England's too, where the page gives Dr X a current post in one body and no
+other. A body the stance is on is not given a stance on itself.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extractors.context import DocumentContext
+from kg.model import ORGANISATION_TYPES, Fact
+
+# what a body does or holds through its people's 'we'
+SPOKEN_FOR = {"supports", "welcomes", "criticises", "opposes", "worksWith"}
+# posts that speak for a body: its leaders and officers ('a GP partner' says 'we' of the practice team, 'a member'
+# of those in the room)
+_SPEAKING_POSTS = {"chair", "chairman", "chairwoman", "president", "executive", "director", "secretary", "head",
+                   "leader", "spokesperson", "spokesman", "spokeswoman", "officer", "lead", "chief"}
+_WE = {"we"}
+
+
+def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
+    """The facts, and for each one a speaker holds by saying 'we', the same fact held by the speaker's body."""
+    bodies = _bodies(ctx, facts)
+    if not bodies:
+        return facts
+    views = {view.sentence.start: view for view in ctx.sentences()}
+    seen = {(f.subject, f.predicate, f.object, f.sentence.start) for f in facts}
+    extra = []
+    for fact in facts:
+        body = bodies.get(fact.subject)
+        view = views.get(fact.sentence.start)
+        if body is None or view is None or fact.predicate not in SPOKEN_FOR or fact.object == body or \
+                not fact.cue or (body, fact.predicate, fact.object, fact.sentence.start) in seen:
+            continue
+        verb = fact.cue.split()[0]
+        if any(t.lower_ in _WE and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.casefold() == verb
+               and ctx.quote_speaker_at(view.offset(t)) == fact.subject for t in view.tokens):
+            seen.add((body, fact.predicate, fact.object, fact.sentence.start))
+            extra.append(replace(fact, subject=body, rule=f"{fact.rule}-for-body", confidence=fact.confidence - 0.1))
+    return facts + extra
+
+
+def _bodies(ctx: DocumentContext, facts: list[Fact]) -> dict[str, str]:
+    """Person -> the one body the page gives them a current post of its leaders or officers in (none where two)."""
+    posts: dict[str, set[str]] = {}
+    for fact in facts:
+        words = set((fact.qualifier or "").lower().split())
+        if fact.predicate == "holdsRole" and not fact.object_is_literal and "former" not in words and \
+                not words.isdisjoint(_SPEAKING_POSTS) and ctx.types.get(fact.object) in ORGANISATION_TYPES:
+            posts.setdefault(fact.subject, set()).add(fact.object)
+    return {person: next(iter(held)) for person, held in posts.items() if len(held) == 1}
