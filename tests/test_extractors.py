@@ -2125,6 +2125,9 @@ ELEVENTH_SESSION_RULES = [
      "partnership model.\"",
      {("Fiona Hale", "welcomes", "Health Foundation analysis", ""), ("NHS England", "welcomes", "Health Foundation analysis", ""),
       ("Kent LMC", "supports", "GP partnership model", "")}),
+    # run under an arrangement by a body: the parser hangs the agent on the arrangement
+    ("Elm Surgery has been run under a caretaking arrangement by Fenwick Medical Group since May.",
+     {("Fenwick Medical Group", "operates", "Elm Surgery", "")}),
     # a body described by its kind in a place is in that place
     ("The practice is run by Fenwick Medical Group, a neighbouring practice in Spalding, until April. Castlegate "
      "Healthcare, a private provider based in Leicester, won the contract.",

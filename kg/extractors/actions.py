@@ -215,7 +215,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         subject_tok = verb.head
     agent_tok = None
     if passive:
-        agent_tok = passive_agent(verb)
+        # ('has been run under a caretaking arrangement by X': the parser hangs the agent on the arrangement)
+        agent_tok = passive_agent(verb) or next(
+            (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "under" for a in p.children if a.dep_ == "pobj"
+             for b in a.children if b.dep_ == "prep" and b.lower_ == "by" for o in b.children if o.dep_ == "pobj"), None)
         subject_tok, object_toks = agent_tok, [subject_tok] if subject_tok is not None else []
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
