@@ -16,6 +16,8 @@ from kg.model import ARTICLE, ORGANISATION_TYPES, Comment, Document, Entity, Mer
 _TYPE_RANK = {"Person": 3, "Practice": 3, "ThinkTank": 3, "Company": 3, "Publication": 3, "GovernmentBody": 3,
               "Report": 2, "Legislation": 2, "Programme": 2, "Policy": 2, "Organization": 1, "Place": 1}
 _CONCEPT_TYPES = {"Policy", "Programme", "Legislation"}
+# head words a policy's name is written without ('Carr-Hill' for the Carr-Hill formula)
+_STEMMED_HEADS = {"formula", "scheme", "model", "framework", "review", "plan", "fund", "programme"}
 _ORG_TYPES = ORGANISATION_TYPES
 
 
@@ -268,6 +270,20 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         roots = {clusters.find(o) for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]}
         if len(roots) == 1:
             clusters.union(next(iter(roots)), node, "short-name")
+
+    # 3b'. a policy named without its head word in the same document ('the Carr-Hill formula' ... '"Carr-Hill was
+    #      designed for a different era"'): the model takes the bare name for an organisation's
+    policy_by_stem: dict[str, list[str]] = defaultdict(list)
+    for n in nodes:
+        words = _name(n).split()
+        if n.split("|", 1)[0] in ("policy", "programme") and len(words) >= 2 and words[-1] in _STEMMED_HEADS:
+            policy_by_stem[" ".join(words[:-1])].append(n)
+    for node in org_nodes:
+        if node in lexicon_type:
+            continue
+        named = [p for p in policy_by_stem.get(_name(node), []) if docs_of[node] <= docs_of[p]]
+        if len(named) == 1:
+            clusters.union(named[0], node, "policy-stem")
 
     # 3c. a policy phrase that ends in another policy named in the same document is that policy with an
     #     epithet ('comprehensive rescue package' and 'rescue package'); the first such shorter policy in

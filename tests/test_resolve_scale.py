@@ -126,6 +126,11 @@ CASES = [
      {("a", 40): "Sajid Javid"}),
     ("name part of two people", [person("a", 0, "Sajid Javid"), person("a", 20, "Sajid Khan"), org("a", 40, "Sajid")],
      {("a", 40): "Sajid"}),
+    # 3b'. a policy named without its head word, in a document that names it whole, is the policy
+    ("policy stem", [policy("a", 0, "Carr-Hill formula"), org("a", 40, "Carr-Hill")],
+     {("a", 40): "Carr-Hill formula"}),
+    ("policy stem elsewhere", [policy("a", 0, "Carr-Hill formula"), org("b", 40, "Carr-Hill")],
+     {("b", 40): "Carr-Hill"}),
     # 3c. a policy with an epithet is the policy, when both are named in one document
     ("epithet", [policy("a", 0, "comprehensive rescue package"), policy("a", 50, "rescue package")],
      {("a", 0): "rescue package", ("a", 50): "rescue package"}),
