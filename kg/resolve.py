@@ -80,6 +80,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     descriptive: list[Mention] = []
     anaphoric_titles: list[Mention] = []  # 'its report ‘X’': a report named before, given its title
     title_nodes: set[str] = set()  # nodes named by a report's own title, which labels it before any other name
+    maker_named: set[str] = set()  # nodes of reports known by their maker's name alone ('the Nuffield Trust report')
     rule_labels: dict[str, str] = {}
     surfaces: dict[tuple[str, int, int], str] = {}
     local_aliases: list[tuple[str, str]] = []  # (the branch's node, the short name's node)
@@ -112,6 +113,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
                     # maker alone is one report per document (one known by its title is the same everywhere); so is
                     # a street (every town has a High Street)
                     node += f" ({m.doc_id})"
+                    if m.type == "Report":
+                        maker_named.add(node)
                 rule_labels[node] = sm.canonical
                 if m.source == "titled":
                     title_nodes.add(node)
@@ -285,6 +288,21 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         if len(named) == 1:
             clusters.union(named[0], node, "policy-stem")
 
+    # 3b''. a review named after the person who led it ('the Okonjo-Marsh review' beside 'the Review of Physician
+    #      Associates in the NHS, an independent review led by Professor Judith Okonjo-Marsh'): where the document
+    #      names that person and one other report of the same kind, it is that report
+    surnames = {_name(n).split()[-1]: n for n in person_nodes if len(_name(n).split()) >= 2}
+    report_nodes = [n for n in nodes if n.startswith("report|")]
+    for node in report_nodes:
+        words = re.sub(r" \([^)]*\)$", "", _name(node)).split()  # (a report known by its maker is one per document)
+        person = surnames.get(" ".join(words[:-1])) if len(words) >= 2 else None
+        if person is None or docs_of[node].isdisjoint(docs_of[person]):
+            continue
+        kind = words[-1]
+        others = [o for o in report_nodes if o != node and kind in _name(o).split() and docs_of[node] <= docs_of[o]]
+        if len(others) == 1:
+            clusters.union(others[0], node, "led-by-name")
+
     # 3c. a policy phrase that ends in another policy named in the same document is that policy with an
     #     epithet ('comprehensive rescue package' and 'rescue package'); the first such shorter policy in
     #     sorted order wins
@@ -435,9 +453,15 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         etype = _vote_type(ms, [lexicon_type[n] for n in group_nodes if n in lexicon_type])
         if etype in ("Person", "Organization") and _place_not_person(ms, texts, etype):
             etype = "Place"
-        label = next((rule_labels[n] for n in group_nodes if n in title_nodes), None) or \
-            next((rule_labels[n] for n in group_nodes if n in rule_labels), None) or \
-            _label(group_nodes, ms, lexicon, etype)
+        # a report known by its maker's name takes a name of its own where it has one ('the Okonjo-Marsh review' is
+        # the 'Review of Physician Associates in the NHS')
+        labelling, label_mentions = group_nodes, ms
+        own = [n for n in group_nodes if n not in maker_named]
+        if own and len(own) < len(group_nodes):
+            labelling, label_mentions = own, [m for m in ms if m.source != "report-by"] or ms
+        label = next((rule_labels[n] for n in labelling if n in title_nodes), None) or \
+            next((rule_labels[n] for n in labelling if n in rule_labels), None) or \
+            _label(labelling, label_mentions, lexicon, etype)
         key = iri.entity_key(etype, label)
         while key in used_keys:
             key += "-2"

@@ -487,7 +487,8 @@ def test_a_verdict_on_a_report_named_after_someone_is_not_on_them():
     text = ("Professor Ann Holt led the review of practice funding.\n\nComments (1)\n\nPartner Pat 2 May, 2024 "
             "8:00 am\n\nThe Holt review did a hatchet job on general practice.")
     verdicts = {(s, o) for s, p, o, _ in triples(build(text)) if p == "criticises"}
-    assert ("Partner Pat", "Holt review") in verdicts and ("Partner Pat", "Ann Holt") not in verdicts
+    # (the Holt review is the review of practice funding she led, by its own name)
+    assert ("Partner Pat", "review of practice funding") in verdicts and ("Partner Pat", "Ann Holt") not in verdicts
 
 
 def test_the_domain_polarity_words_are_what_vader_lacks():

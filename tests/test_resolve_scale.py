@@ -131,6 +131,14 @@ CASES = [
      {("a", 40): "Carr-Hill formula"}),
     ("policy stem elsewhere", [policy("a", 0, "Carr-Hill formula"), org("b", 40, "Carr-Hill")],
      {("b", 40): "Carr-Hill"}),
+    # 3b''. a review named after the person who led it is the one other review of its document, by its own name
+    ("review by its leader", [report("a", 0, "Review of Physician Associates"), person("a", 40, "Judith Okonjo-Marsh"),
+                              ("a", 90, "the Okonjo-Marsh review", "Report", "report-by", "Okonjo-Marsh review")],
+     {("a", 90): "Review of Physician Associates", ("a", 0): "Review of Physician Associates"}),
+    ("two reviews besides", [report("a", 0, "Review of Physician Associates"), report("a", 20, "Review of QOF"),
+                             person("a", 40, "Judith Okonjo-Marsh"),
+                             ("a", 90, "the Okonjo-Marsh review", "Report", "report-by", "Okonjo-Marsh review")],
+     {("a", 90): "Okonjo-Marsh review"}),
     # 3c. a policy with an epithet is the policy, when both are named in one document
     ("epithet", [policy("a", 0, "comprehensive rescue package"), policy("a", 50, "rescue package")],
      {("a", 0): "rescue package", ("a", 50): "rescue package"}),
