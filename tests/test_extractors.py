@@ -2129,6 +2129,10 @@ ELEVENTH_SESSION_RULES = [
     # run under an arrangement by a body: the parser hangs the agent on the arrangement
     ("Elm Surgery has been run under a caretaking arrangement by Fenwick Medical Group since May.",
      {("Fenwick Medical Group", "operates", "Elm Surgery", "")}),
+    # a columnist agreeing with the words just quoted supports their speaker
+    ("By Dr Omar Hale\n\nI saw 41 patients last Tuesday. I capped our lists.\n\nDr Marcus Ellery, chair of Kent LMC, "
+     "said limits should be \"written into the contract\". I agree with every word.",
+     {("Omar Hale", "supports", "Marcus Ellery", "")}),
     # a body described by its kind in a place is in that place
     ("The practice is run by Fenwick Medical Group, a neighbouring practice in Spalding, until April. Castlegate "
      "Healthcare, a private provider based in Leicester, won the contract.",
@@ -2181,6 +2185,9 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # sharing a building or a platform is no agreement
     ("Headline\n\nThe Royal College of Nursing shares the BMA's offices. Unite shared a platform with the BMA.",
      "supports"),
+    # agreeing with nothing quoted, or not agreeing
+    ("By Dr Omar Hale\n\nI saw 41 patients last Tuesday. I capped our lists.\n\nDr Marcus Ellery said limits "
+     "should be \"written into the contract\". I do not agree with every word. I agree with my partners.", "supports"),
     # pressing someone on whether something worked questions them
     ("Headline\n\nCommittee member Tom Hale MP pressed Dr Naomi Cole on whether Pharmacy First had taken pressure off "
      "practices.", "urges"),

@@ -280,6 +280,13 @@ class DocumentContext:
                 return speaker
         return None
 
+    def last_quoted_before(self, offset: int, within: int) -> str | None:
+        """The speaker of the last attributed quotation ending before `offset`, no more than `within` characters
+        before it."""
+        self.quote_speaker_at(offset)  # (finds the quotations once)
+        ended = [(end, speaker) for start, end, speaker in self._quotes if offset - within <= end <= offset]
+        return max(ended)[1] if ended else None
+
     def first_person(self, sentence: Sentence) -> str | None:
         if sentence.section == ARTICLE:
             return self.author_key

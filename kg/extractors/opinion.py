@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, SentenceView, verb_lemma
+from kg.extractors.context import DocumentContext, SentenceView, prep_objects, verb_lemma
 from kg.lexicon import load_lexicon
 from kg.model import ARTICLE, Fact
 
@@ -63,6 +63,7 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _epithets(ctx, view)
         yield from _verdicts(ctx, view, column)
         yield from _salutes(ctx, view)
+        yield from _agreed_with(ctx, view)
         holder = _holder(ctx, view)
         unmarked = False
         if holder is None and column and view.sentence.section == ARTICLE and not _quoted(ctx, view):
@@ -161,6 +162,29 @@ def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         return
     relation = "supports" if match.group("praise") else "criticises"
     yield Fact(holder, relation, target, s, "opinion.salute", 0.7, cue=match.group(0).strip(" ,").lower())
+
+
+# what an author agrees with when it is the words just quoted: 'I agree with every word', 'I could not agree more'
+_QUOTED_WORDS = {"word", "words", "everything", "this", "that"}
+_AGREED_REACH = 600  # characters: the quotation a paragraph before
+
+
+def _agreed_with(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Dr X said limits should be "written into the contract". I agree with every word.': a columnist agreeing
+    with the words just quoted supports their speaker."""
+    if view.sentence.section != ARTICLE or ctx.author_key is None or "agree" not in view.sentence.text:
+        return
+    for verb in view.tokens:
+        if verb.lemma_ != "agree" or any(c.dep_ == "neg" for c in verb.children) or \
+                not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children) or \
+                ctx.quote_speaker_at(view.offset(verb)) is not None:
+            continue
+        agreed = [o for o in prep_objects(verb, "with") if o.lemma_.casefold() in _QUOTED_WORDS]
+        if not agreed:
+            continue
+        speaker = ctx.last_quoted_before(view.sentence.start, _AGREED_REACH)
+        if speaker is not None and speaker != ctx.author_key:
+            yield Fact(ctx.author_key, "supports", speaker, view.sentence, "opinion.agreed-with", 0.65, cue="agree")
 
 
 AGREEMENT = {"right", "correct"}
