@@ -2129,6 +2129,10 @@ ELEVENTH_SESSION_RULES = [
     # run under an arrangement by a body: the parser hangs the agent on the arrangement
     ("Elm Surgery has been run under a caretaking arrangement by Fenwick Medical Group since May.",
      {("Fenwick Medical Group", "operates", "Elm Surgery", "")}),
+    # bodies that do something jointly are partners in it (working together is working with)
+    ("The plan, published jointly by NHS England and the Welsh Government in May, was late. Kent LMC and Unite worked "
+     "together on the letter.",
+     {("NHS England", "partnerOf", "Welsh Government", ""), ("Kent LMC", "worksWith", "Unite the union", "")}),
     # a columnist agreeing with the words just quoted supports their speaker
     ("By Dr Omar Hale\n\nI saw 41 patients last Tuesday. I capped our lists.\n\nDr Marcus Ellery, chair of Kent LMC, "
      "said limits should be \"written into the contract\". I agree with every word.",

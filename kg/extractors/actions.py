@@ -119,6 +119,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _spoke_at(ctx, view)
         yield from _sum_from(ctx, view)
         yield from _sum_put_into(ctx, view)
+        yield from _jointly(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -778,6 +779,24 @@ def _sum_put_into(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             if recipient.key != funder.key and recipient.type in ORGS | POLICIES:
                 yield Fact(funder.key, "funds", recipient.key, view.sentence, "actions.sum-put-into", 0.7,
                            cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
+
+
+def _jointly(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The plan, published jointly by NHS England and the DHSC', 'the BMA and the RCGP jointly wrote to...': bodies
+    that do something jointly are partners in it."""
+    for verb in (t for t in view.tokens if t.lower_ in ("jointly", "together") and t.dep_ == "advmod"):
+        doer = verb.head
+        if doer.pos_ != "VERB" or unasserted(doer):
+            continue
+        heads = passive_agent(doer) if any(c.dep_ == "agent" for c in doer.children) else active_subject(doer)
+        if heads is None:
+            continue
+        named = [ctx.ref_for_token(view, t) for t in (heads, *(c for c in heads.children if c.dep_ == "conj"))]
+        bodies = list(dict.fromkeys(r.key for r in named if r is not None and r.type in ORGS))
+        # ('worked together', as 'worked with', is working together short of a partnership)
+        relation = "worksWith" if VERB_RULES.get(doer.lemma_.casefold(), ("",))[0] == "worksWith" else "partnerOf"
+        for other in bodies[1:]:
+            yield Fact(bodies[0], relation, other, view.sentence, "actions.jointly", 0.7, cue=doer.lemma_.casefold())
 
 
 def _spoke_at(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
