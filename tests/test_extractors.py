@@ -2129,6 +2129,9 @@ ELEVENTH_SESSION_RULES = [
     # run under an arrangement by a body: the parser hangs the agent on the arrangement
     ("Elm Surgery has been run under a caretaking arrangement by Fenwick Medical Group since May.",
      {("Fenwick Medical Group", "operates", "Elm Surgery", "")}),
+    # criticising the way something has been run criticises it
+    ("Dr Ann Cole supports the Quality and Outcomes Framework in principle, but criticised the way it has been run.",
+     {("Ann Cole", "criticises", "Quality and Outcomes Framework", "")}),
     # bodies that do something jointly are partners in it (working together is working with)
     ("The plan, published jointly by NHS England and the Welsh Government in May, was late. Kent LMC and Unite worked "
      "together on the letter.",

@@ -492,9 +492,10 @@ def _object_heads(token: Token) -> Iterator[Token]:
                      for o in p.children if o.dep_ == "pobj"):
             yield from _object_heads(pobj)
     if token.lower_ in ("way", "manner"):
-        # 'criticised the way the ICB had handled the change': the stance is on the one whose way it was
+        # 'criticised the way the ICB had handled the change': the stance is on the one whose way it was ('the way
+        # it has been run': on what is run)
         for clause in (c for c in token.children if c.dep_ == "relcl"):
-            yield from (c for c in clause.children if c.dep_ == "nsubj")
+            yield from (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     if token.lower_ in ASPECT_NOUNS:
         # 'questioned the value of the QOF', 'praised the success of the scheme', 'agree with its central finding':
         # the stance is on what it is of, or whose it is
