@@ -2129,6 +2129,9 @@ ELEVENTH_SESSION_RULES = [
     # run under an arrangement by a body: the parser hangs the agent on the arrangement
     ("Elm Surgery has been run under a caretaking arrangement by Fenwick Medical Group since May.",
      {("Fenwick Medical Group", "operates", "Elm Surgery", "")}),
+    # what a body has been too slow or too quick to do finds fault with it
+    ("Dr Ann Cole said: \"The General Medical Council has been far too slow to say what PAs can do.\"",
+     {("Ann Cole", "criticises", "General Medical Council", "")}),
     # criticising the way something has been run criticises it
     ("Dr Ann Cole supports the Quality and Outcomes Framework in principle, but criticised the way it has been run.",
      {("Ann Cole", "criticises", "Quality and Outcomes Framework", "")}),
@@ -2195,6 +2198,8 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # agreeing with nothing quoted, or not agreeing
     ("By Dr Omar Hale\n\nI saw 41 patients last Tuesday. I capped our lists.\n\nDr Marcus Ellery said limits "
      "should be \"written into the contract\". I do not agree with every word. I agree with my partners.", "supports"),
+    # asked whether a body was too quick
+    ("Headline\n\nDr Ann Cole said: \"Was NHS England too quick to act?\"", "criticises"),
     # pressing someone on whether something worked questions them
     ("Headline\n\nCommittee member Tom Hale MP pressed Dr Naomi Cole on whether Pharmacy First had taken pressure off "
      "practices.", "urges"),

@@ -42,7 +42,7 @@ RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansi
 def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     verbs = {lemma: relation for relation, lemmas in load_lexicon().stance_verbs.items() for lemma in lemmas}
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
-                      _second_imperative, _responses, _distress, _disputes, _behind, _falling_short,
+                      _second_imperative, _responses, _distress, _disputes, _behind, _falling_short, _too_slow,
                       _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared, _instead,
                       _campaigns, _praised_people)
     for view in ctx.sentences():
@@ -238,6 +238,30 @@ def _credit(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     if holder is None or target is None or target.key == holder or target.type not in TARGET_TYPES:
         return
     yield Fact(holder, "supports", target.key, view.sentence, "stance.credit", 0.6, cue=match.group(0).strip().lower())
+
+
+# what a body was too slow, too late or too timid to do: a charge against it
+_TOO_WHAT = {"slow", "late", "timid", "cautious", "quick", "ready", "eager", "keen", "complacent"}
+
+
+def _too_slow(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The GMC has been far too slow to say what PAs can do', 'NHS England was too quick to blame practices': in
+    someone's own words, what a body was too slow (or too quick) to do finds fault with it."""
+    if "too" not in view.sentence.text:
+        return
+    for verb in view.tokens:
+        if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children) or in_question(verb):
+            continue
+        fault = next((a for a in verb.children if a.dep_ == "acomp" and a.lower_ in _TOO_WHAT and
+                      any(c.dep_ == "advmod" and c.lower_ == "too" for c in a.children)), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if fault is None or subject is None or subject.pos_ == "PRON":
+            continue
+        target = ctx.ref_for_token(view, subject)
+        holder = words_holder(ctx, view, view.offset(verb))
+        if target is None or holder is None or target.key == holder or target.type not in TARGET_TYPES:
+            continue
+        yield Fact(holder, "criticises", target.key, view.sentence, "stance.too-slow", 0.6, cue=f"too {fault.lower_}")
 
 
 def _reproaches(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
