@@ -2130,8 +2130,9 @@ ELEVENTH_SESSION_RULES = [
     ("Elm Surgery has been run under a caretaking arrangement by Fenwick Medical Group since May.",
      {("Fenwick Medical Group", "operates", "Elm Surgery", "")}),
     # what a body has been too slow or too quick to do finds fault with it
-    ("Dr Ann Cole said: \"The General Medical Council has been far too slow to say what PAs can do.\"",
-     {("Ann Cole", "criticises", "General Medical Council", "")}),
+    ("Dr Ann Cole said: \"The General Medical Council has been far too slow to say what PAs can do. The Care Quality "
+     "Commission is no better.\"",
+     {("Ann Cole", "criticises", "General Medical Council", ""), ("Ann Cole", "criticises", "Care Quality Commission", "")}),
     # criticising the way something has been run criticises it
     ("Dr Ann Cole supports the Quality and Outcomes Framework in principle, but criticised the way it has been run.",
      {("Ann Cole", "criticises", "Quality and Outcomes Framework", "")}),

@@ -247,13 +247,16 @@ _TOO_WHAT = {"slow", "late", "timid", "cautious", "quick", "ready", "eager", "ke
 def _too_slow(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'The GMC has been far too slow to say what PAs can do', 'NHS England was too quick to blame practices': in
     someone's own words, what a body was too slow (or too quick) to do finds fault with it."""
-    if "too" not in view.sentence.text:
+    if "too" not in view.sentence.text and "no better" not in view.sentence.text:
         return
     for verb in view.tokens:
         if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children) or in_question(verb):
             continue
-        fault = next((a for a in verb.children if a.dep_ == "acomp" and a.lower_ in _TOO_WHAT and
-                      any(c.dep_ == "advmod" and c.lower_ == "too" for c in a.children)), None)
+        fault = next((a for a in verb.children if a.dep_ == "acomp" and (
+            a.lower_ in _TOO_WHAT and any(c.dep_ == "advmod" and c.lower_ == "too" for c in a.children) or
+            # 'The Care Quality Commission is no better': as bad as the one just blamed
+            a.lower_ == "better" and any(c.dep_ in ("neg", "advmod", "det") and c.lower_ == "no" for c in a.children))),
+            None)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if fault is None or subject is None or subject.pos_ == "PRON":
             continue
@@ -261,7 +264,8 @@ def _too_slow(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         holder = words_holder(ctx, view, view.offset(verb))
         if target is None or holder is None or target.key == holder or target.type not in TARGET_TYPES:
             continue
-        yield Fact(holder, "criticises", target.key, view.sentence, "stance.too-slow", 0.6, cue=f"too {fault.lower_}")
+        yield Fact(holder, "criticises", target.key, view.sentence, "stance.too-slow", 0.6,
+                   cue="no better" if fault.lower_ == "better" else f"too {fault.lower_}")
 
 
 def _reproaches(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
