@@ -2129,6 +2129,9 @@ ELEVENTH_SESSION_RULES = [
     # run under an arrangement by a body: the parser hangs the agent on the arrangement
     ("Elm Surgery has been run under a caretaking arrangement by Fenwick Medical Group since May.",
      {("Fenwick Medical Group", "operates", "Elm Surgery", "")}),
+    # what a body does nothing about, in a verb joined to its subject's
+    (_reader_says("But the Welsh Government will nod along and do nothing, as usual."),
+     {("Valleys GP", "criticises", "Welsh Government", "")}),
     # what a body has been too slow or too quick to do finds fault with it
     ("Dr Ann Cole said: \"The General Medical Council has been far too slow to say what PAs can do. The Care Quality "
      "Commission is no better.\"",

@@ -95,6 +95,9 @@ def _falling_short(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         failing = [c for c in verb.children if c.dep_ in ("neg", "dobj") and c.lower_ in _FAILING_WORDS or
                    c.dep_ == "advmod" and c.lower_ in _SCANT_WORDS]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":
+            # 'the ICBs will nod along and do nothing': the subject of the verb it is joined to
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ == "nobody":
             failing.append(subject)
         if not failing or subject is None or subject.pos_ == "PRON" and subject.lower_ != "nobody" or \
