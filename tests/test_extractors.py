@@ -2202,8 +2202,9 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # agreeing with nothing quoted, or not agreeing
     ("By Dr Omar Hale\n\nI saw 41 patients last Tuesday. I capped our lists.\n\nDr Marcus Ellery said limits "
      "should be \"written into the contract\". I do not agree with every word. I agree with my partners.", "supports"),
-    # asked whether a body was too quick
-    ("Headline\n\nDr Ann Cole said: \"Was NHS England too quick to act?\"", "criticises"),
+    # asked whether a body was too quick, or denied to have been too slow
+    ("Headline\n\nDr Ann Cole said: \"Was NHS England too quick to act? The General Medical Council was not too "
+     "slow.\"", "criticises"),
     # pressing someone on whether something worked questions them
     ("Headline\n\nCommittee member Tom Hale MP pressed Dr Naomi Cole on whether Pharmacy First had taken pressure off "
      "practices.", "urges"),
