@@ -7,8 +7,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, active_subject,
-                                   most_named_before, passive_agent, post_holder, prep_objects, unasserted, verb_lemma)
+from kg.extractors.context import (ASKING_VERBS, DocumentContext, SentenceView, active_subject, most_named_before,
+                                   only_possible, passive_agent, post_holder, prep_objects, unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -150,8 +150,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 # 'asked the DHSC for a further £1.5m', 'has been lobbying the ICB for a hardship fund'
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)
                 lemma = "ask"
-            if rule is None or unasserted(verb) or any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS
-                                                       for c in verb.children):
+            if rule is None or unasserted(verb) or only_possible(verb):
                 continue  # (what will be done is a plan, read by the plan rules)
             if lemma == "chair" and (verb.tag_ in ("VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN"):
                 # 'X, who chairs the RCGP', 'the committee, chaired by X': a post held now
@@ -216,10 +215,7 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         subject_tok = verb.head
     agent_tok = None
     if passive:
-        # ('has been run under a caretaking arrangement by X': the parser hangs the agent on the arrangement)
-        agent_tok = passive_agent(verb) or next(
-            (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "under" for a in p.children if a.dep_ == "pobj"
-             for b in a.children if b.dep_ == "prep" and b.lower_ == "by" for o in b.children if o.dep_ == "pobj"), None)
+        agent_tok = passive_agent(verb)
         subject_tok, object_toks = agent_tok, [subject_tok] if subject_tok is not None else []
     else:
         object_toks = [c for c in verb.children if c.dep_ in ("dobj", "prep", "attr") and c.i > verb.i
@@ -759,8 +755,7 @@ _PUT_INTO = {"put": ("into", "in"), "add": ("to",), "invest": ("in", "into"), "i
 def _sum_put_into(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     for verb in view.tokens:
         into = _PUT_INTO.get(verb.lemma_.casefold())
-        if into is None or verb.pos_ != "VERB" or unasserted(verb) or \
-                any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
+        if into is None or verb.pos_ != "VERB" or unasserted(verb) or only_possible(verb):
             continue
         doc = verb.doc
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in into and c.i > verb.i]

@@ -537,8 +537,17 @@ def acting_subject(subjects: list[Token], verb: Token) -> Token | None:
 
 
 def passive_agent(verb: Token) -> Token | None:
-    """The head of the verb's 'by' phrase in the passive ('was criticised by Cornwall LMC'), or None."""
-    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    """The head of the verb's 'by' phrase in the passive ('was criticised by Cornwall LMC'), or None; also where the
+    parser hangs the phrase on the arrangement the verb acts under ('has been run under a caretaking arrangement by
+    X')."""
+    return next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None) or next(
+        (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "under" for a in p.children if a.dep_ == "pobj"
+         for b in a.children if b.dep_ == "prep" and b.lower_ == "by" for o in b.children if o.dep_ == "pobj"), None)
+
+
+def only_possible(verb: Token) -> bool:
+    """Whether a modal makes the verb a possibility or a duty, not a deed ('could support', 'should fund')."""
+    return any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children)
 
 
 def prep_objects(token: Token, preposition: str) -> list[Token]:

@@ -8,8 +8,8 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import (ASKING_VERBS, UNREAL_MODALS, DocumentContext, SentenceView, acting_subject,
-                                   active_subject, in_distress, in_question, most_named_before, passive_agent,
+from kg.extractors.context import (ASKING_VERBS, DocumentContext, SentenceView, acting_subject, active_subject,
+                                   in_distress, in_question, most_named_before, only_possible, passive_agent,
                                    prep_objects, unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity, words_holder
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
@@ -366,8 +366,7 @@ def _imperative(verb: Token) -> bool:
 
 def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation: str, lemma: str,
                  negated: bool = False) -> Iterator[Fact]:
-    if (in_question(verb) if negated else unasserted(verb)) or \
-            any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
+    if (in_question(verb) if negated else unasserted(verb)) or only_possible(verb):
         return  # 'The BMA could support the contract' takes no stance
     if lemma == "agree" and any(c.dep_ == "dobj" for c in verb.children):
         return  # 'agreed a deal with NHS England', 'the deal that the BMA agreed with...': a bargain, not support
