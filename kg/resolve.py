@@ -16,8 +16,6 @@ from kg.model import ARTICLE, ORGANISATION_TYPES, Comment, Document, Entity, Mer
 _TYPE_RANK = {"Person": 3, "Practice": 3, "ThinkTank": 3, "Company": 3, "Publication": 3, "GovernmentBody": 3,
               "Report": 2, "Legislation": 2, "Programme": 2, "Policy": 2, "Organization": 1, "Place": 1}
 _CONCEPT_TYPES = {"Policy", "Programme", "Legislation"}
-# head words a policy's name is written without ('Carr-Hill' for the Carr-Hill formula)
-_STEMMED_HEADS = {"formula", "scheme", "model", "framework", "review", "plan", "fund", "programme"}
 _ORG_TYPES = ORGANISATION_TYPES
 
 
@@ -274,23 +272,9 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         if len(roots) == 1:
             clusters.union(next(iter(roots)), node, "short-name")
 
-    # 3b'. a policy named without its head word in the same document ('the Carr-Hill formula' ... '"Carr-Hill was
-    #      designed for a different era"'): the model takes the bare name for an organisation's
-    policy_by_stem: dict[str, list[str]] = defaultdict(list)
-    for n in nodes:
-        words = _name(n).split()
-        if n.split("|", 1)[0] in ("policy", "programme") and len(words) >= 2 and words[-1] in _STEMMED_HEADS:
-            policy_by_stem[" ".join(words[:-1])].append(n)
-    for node in org_nodes:
-        if node in lexicon_type:
-            continue
-        named = [p for p in policy_by_stem.get(_name(node), []) if docs_of[node] <= docs_of[p]]
-        if len(named) == 1:
-            clusters.union(named[0], node, "policy-stem")
-
-    # 3b''. a review named after the person who led it ('the Okonjo-Marsh review' beside 'the Review of Physician
-    #      Associates in the NHS, an independent review led by Professor Judith Okonjo-Marsh'): where the document
-    #      names that person and one other report of the same kind, it is that report
+    # 3h. a review named after the person who led it ('the Okonjo-Marsh review' beside 'the Review of Physician
+    #     Associates in the NHS, an independent review led by Professor Judith Okonjo-Marsh'): where the document
+    #     names that person and one other report of the same kind, it is that report
     surnames = {_name(n).split()[-1]: n for n in person_nodes if len(_name(n).split()) >= 2}
     report_nodes = [n for n in nodes if n.startswith("report|")]
     for node in report_nodes:
@@ -507,7 +491,8 @@ def _named_as_town(mentions: list[Mention], texts: dict[str, str]) -> bool:
     return any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) for m in mentions)
 
 
-_POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund"}
+_POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund", "formula",
+                      "framework"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:town|village|city|county|borough)\s+of|(?:Surgery|Practice|Centre|Clinic|surgery|"
                            r"practice)\s+(?:in|near))\s+$")
 _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)

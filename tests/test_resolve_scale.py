@@ -126,12 +126,12 @@ CASES = [
      {("a", 40): "Sajid Javid"}),
     ("name part of two people", [person("a", 0, "Sajid Javid"), person("a", 20, "Sajid Khan"), org("a", 40, "Sajid")],
      {("a", 40): "Sajid"}),
-    # 3b'. a policy named without its head word, in a document that names it whole, is the policy
+    # 3e. a policy named without its kind word ('formula'), in a document that names it whole, is the policy
     ("policy stem", [policy("a", 0, "Carr-Hill formula"), org("a", 40, "Carr-Hill")],
      {("a", 40): "Carr-Hill formula"}),
     ("policy stem elsewhere", [policy("a", 0, "Carr-Hill formula"), org("b", 40, "Carr-Hill")],
      {("b", 40): "Carr-Hill"}),
-    # 3b''. a review named after the person who led it is the one other review of its document, by its own name
+    # 3h. a review named after the person who led it is the one other review of its document, by its own name
     ("review by its leader", [report("a", 0, "Review of Physician Associates"), person("a", 40, "Judith Okonjo-Marsh"),
                               ("a", 90, "the Okonjo-Marsh review", "Report", "report-by", "Okonjo-Marsh review")],
      {("a", 90): "Review of Physician Associates", ("a", 0): "Review of Physician Associates"}),

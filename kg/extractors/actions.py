@@ -239,7 +239,8 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         # 'we have funded 1,500 GPs through the ARRS': and the funding scheme the money goes through (not the means
         # of something else: 'fund the recruitment through the NHS App')
         object_toks += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("through", "via") and c.i > verb.i
-                        and any(_FUNDING_SCHEME.search(ctx.labels.get(key, "")) for key in _objects(ctx, view, c, POLICIES))]
+                        and any(_FUNDING_SCHEME.search(ctx.labels.get(key, ""))
+                                for key in _objects(ctx, view, c, POLICIES))]
     if predicate == "wonContract" and money_in(verb) is None and \
             not any(t.lower_ in _CONTRACT_NOUNS for t in verb.subtree):
         return  # 'won the support of the BMA', 'won an award': no contract, no sum

@@ -125,8 +125,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") and c.i > verb.i
                and not (c.dep_ == "advcl" and c.tag_ == "VBG" and verb_lemma(c, speech))
                # 'called the NHS App a disaster' names and judges it; 'called for X', 'called on Y to do X' ask
-               and not (lemma == "call" and (c.dep_ in ("dobj", "ccomp") or c.dep_ == "prep" and c.lower_ not in ("for", "on")))
-               # ('what the college has been calling for': the preposition left without its object asks for nothing here)
+               and not (lemma == "call" and (c.dep_ in ("dobj", "ccomp") or
+                                             c.dep_ == "prep" and c.lower_ not in ("for", "on")))
+               # ('what the college has been calling for': a preposition without its object asks for nothing here)
                and not (c.dep_ == "prep" and not any(o.dep_ in ("pobj", "pcomp") and o.tag_ not in ("WP", "WDT")
                                                      for o in c.children))]
     if not objects or any(t.lemma_.casefold() in WARINESS for o in objects for t in (o, *o.children)

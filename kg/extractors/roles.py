@@ -32,7 +32,8 @@ _POSSESSIVE = r"(?:['’]s?)?"
 # the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
 _PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,6})?"
 # 'national director of primary care and community services': a portfolio going on past a post the lexicon knows
-_MORE = r"(?P<more>\s+and\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,3}(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?"
+_MORE = (r"(?P<more>\s+and\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,3}"
+         r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?")
 # 'Liberal Democrat MP for Eastleigh Liz Jarvis': the place a post is for, before the name
 _SEAT_WORD = r"(?!(?:%s)\b)(?-i:[A-Z][\w'’-]*)" % "|".join(TITLES)
 _SEAT = r"(?P<seat>\s+for\s+%s(?:\s+(?:and\s+)?%s){0,3})?" % (_SEAT_WORD, _SEAT_WORD)

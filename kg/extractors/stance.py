@@ -96,10 +96,7 @@ def _falling_short(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         wished = any(c.dep_ == "aux" and c.lower_ in _WISHING_MODALS for c in verb.children)
         failing = [c for c in verb.children if c.dep_ in ("neg", "dobj") and c.lower_ in _FAILING_WORDS or
                    c.dep_ == "advmod" and c.lower_ in _SCANT_WORDS]
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None and verb.dep_ == "conj":
-            # 'the ICBs will nod along and do nothing': the subject of the verb it is joined to
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subject = active_subject(verb)  # (or of the verb it is joined to: 'the ICBs will nod along and do nothing')
         if subject is not None and subject.lower_ == "nobody":
             failing.append(subject)
         if not failing or subject is None or subject.pos_ == "PRON" and subject.lower_ != "nobody" or \
@@ -992,8 +989,9 @@ FAULT_VERBS = {"fail", "betray", "abandon", "neglect", "mislead", "ignore", "let
 
 
 # idioms of blame, by the verb and what it holds: doing nothing when something was needed ('sat on its hands',
-# 'dragged their feet', 'buried its head in the sand', 'wringing its hands': the body part its own), or moving the burden ('keeps moving
-# the goalposts', 'passing the buck', 'kicked the can down the road', 'pulled the rug from under practices')
+# 'dragged their feet', 'buried its head in the sand', 'wringing its hands': the body part its own), or moving the
+# burden ('keeps moving the goalposts', 'passing the buck', 'kicked the can down the road', 'pulled the rug from under
+# practices')
 _BLAME_IDIOMS = {("sit", "hands"): True, ("drag", "feet"): True, ("bury", "head"): True, ("wring", "hands"): True,
                  ("twiddle", "thumbs"): True, ("move", "goalposts"): False,
                  ("shift", "goalposts"): False, ("pass", "buck"): False, ("kick", "can"): False,
