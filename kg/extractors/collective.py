@@ -17,7 +17,6 @@ SPOKEN_FOR = {"supports", "welcomes", "criticises", "opposes", "worksWith"}
 # of those in the room)
 _SPEAKING_POSTS = {"chair", "chairman", "chairwoman", "president", "executive", "director", "secretary", "head",
                    "leader", "spokesperson", "spokesman", "spokeswoman", "officer", "lead", "chief"}
-_WE = {"we"}
 
 
 def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
@@ -35,7 +34,7 @@ def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
                 not fact.cue or (body, fact.predicate, fact.object, fact.sentence.start) in seen:
             continue
         verb = fact.cue.split()[0]
-        if any(t.lower_ in _WE and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.casefold() == verb
+        if any(t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.casefold() == verb
                and ctx.quote_speaker_at(view.offset(t)) == fact.subject for t in view.tokens):
             seen.add((body, fact.predicate, fact.object, fact.sentence.start))
             extra.append(replace(fact, subject=body, rule=f"{fact.rule}-for-body", confidence=fact.confidence - 0.1))

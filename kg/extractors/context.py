@@ -268,23 +268,22 @@ class DocumentContext:
                     return named.key
         return None
 
-    def quote_speaker_at(self, offset: int) -> str | None:
-        """Who speaks at `offset` when it lies inside an attributed quotation: 'I' in a quote is its speaker."""
+    def _quotations(self) -> list[tuple[int, int, str]]:
         if self._quotes is None:
             self._quotes = []  # while the quotations are found, a first person inside one is not yet known
             from kg.extractors.quotes import quotation_spans
 
             self._quotes = quotation_spans(self)
-        for start, end, speaker in self._quotes:
-            if start <= offset < end:
-                return speaker
-        return None
+        return self._quotes
+
+    def quote_speaker_at(self, offset: int) -> str | None:
+        """Who speaks at `offset` when it lies inside an attributed quotation: 'I' in a quote is its speaker."""
+        return next((speaker for start, end, speaker in self._quotations() if start <= offset < end), None)
 
     def last_quoted_before(self, offset: int, within: int) -> str | None:
         """The speaker of the last attributed quotation ending before `offset`, no more than `within` characters
         before it."""
-        self.quote_speaker_at(offset)  # (finds the quotations once)
-        ended = [(end, speaker) for start, end, speaker in self._quotes if offset - within <= end <= offset]
+        ended = [(end, speaker) for _, end, speaker in self._quotations() if offset - within <= end <= offset]
         return max(ended)[1] if ended else None
 
     def first_person(self, sentence: Sentence) -> str | None:
