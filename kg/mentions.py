@@ -1511,8 +1511,9 @@ def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iter
                                      names[match.group()], segment.section, "repeated-name"), None)
 
 
-_PRACTICE_SHORT = re.compile(r"(?:The\s+)?(?P<short>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?:(?:Medical|Health|Family|"
+_PRACTICE_SHORT = re.compile(r"(?:The\s+)?(?P<short>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*?)\s+(?:(?:Medical|Health|Family|"
                              r"Group)\s+)?(?:Surgery|Practice|Centre|Center|Partnership)")
+_TOWN_BEFORE = re.compile(r"\b(?:in|near|of|across|around|outside|from|to)\s+$", re.I)
 
 
 _COMPANY_SHORT = re.compile(r"(?P<short>[A-Z][a-z][\w'’-]{2,})\s+(?:Healthcare|Health|Group|Ltd|Limited|plc|Holdings)")
@@ -1533,14 +1534,24 @@ def _company_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) ->
 
 def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
     """'He became senior partner at Harbour View in 2006' after 'Harbour View Surgery': a practice's name without
-    its kind word, written elsewhere on the page, is that practice (two capitalised words or more, so no common word
-    is taken for it)."""
+    its kind word, written elsewhere on the page, is that practice. One word only if it is no town kg knows, the page
+    never writes it in lower case, and never after a town's preposition ('Fenside runs surgeries' after 'Fenside
+    Medical Partnership'; not 'patients in Kingsmere' after 'Kingsmere Surgery')."""
+    text = adoc.document.text
     shorts: dict[str, str] = {}
     for sm in found:
         match = _PRACTICE_SHORT.fullmatch(sm.mention.text) if sm.mention.type == "Practice" else None
-        if match is not None:
+        if match is not None and (" " in match.group("short") or _short_practice_word(match.group("short"), text)):
             shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
     return _short_names(adoc, found, shorts, "Practice", "practice-short")
+
+
+def _short_practice_word(word: str, text: str) -> bool:
+    if word.casefold() in uk_places() or re.search(r"\b%s\b" % re.escape(word.lower()), text):
+        return False
+    alone = (m for m in re.finditer(r"\b%s\b" % re.escape(word), text) if not re.match(r"\s+[A-Z]", text[m.end():]))
+    return not any(_TOWN_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and not re.match(r"[’']s\b", text[m.end():])
+                   for m in alone)
 
 
 def _short_names(adoc: AnalysedDocument, found: list[SegmentMention], shorts: dict[str, str], etype: str,

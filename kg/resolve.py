@@ -261,15 +261,22 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         bare = _LEGAL_FORM.sub("", _name(node))
         if bare != _name(node) and bare in by_name:
             clusters.union(by_name[bare], node, "legal-form")
-    named_otherwise = {_name(n) for n in nodes if not n.startswith("org|")}  # 'Kingsmere' the town, too
-    for node in org_nodes:
+    #     (or a one-word 'place' the model found that is no town kg knows and never follows a town's preposition:
+    #     'senior partner at Fenside since 2009' beside 'Fenside Medical Partnership')
+    place_nodes = [n for n in nodes if n.startswith("place|")]
+    for node in org_nodes + place_nodes:
         name = _name(node)
+        named_otherwise = any(n != node and _name(n) == name and not (n.startswith("org|") and node.startswith("org|"))
+                              for n in nodes)  # 'Kingsmere' the town beside 'Kingsmere' a body: which is unclear
         if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]) or \
-                name in uk_places() or name in full_by_part or name in named_otherwise or \
+                name in uk_places() or name in full_by_part or named_otherwise or \
                 _named_as_town(surface[node], texts):
             continue
         roots = {clusters.find(o) for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]}
         if len(roots) == 1:
+            if node.startswith("place|"):
+                org_type = surface[next(iter(roots))][0].type
+                surface[node] = [replace(m, type=org_type) for m in surface[node]]
             clusters.union(next(iter(roots)), node, "short-name")
 
     # 3h. a review named after the person who led it ('the Okonjo-Marsh review' beside 'the Review of Physician
@@ -488,7 +495,11 @@ def body_stem(name: str) -> str:
 def _named_as_town(mentions: list[Mention], texts: dict[str, str]) -> bool:
     """Whether a town's preposition comes before one of the mentions ('Ashby Surgery in Ashby': the town, not a
     short name of the surgery; 'at Orchard Vale' may be either)."""
-    return any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) for m in mentions)
+    return any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) and
+               not _POSSESSIVE.match(texts.get(m.doc_id, ""), m.end) for m in mentions)
+
+
+_POSSESSIVE = re.compile(r"[’']s\b")  # 'one of Fenside's staff': the practice's, not the town
 
 
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund", "formula",

@@ -250,3 +250,19 @@ def test_a_firms_name_without_its_kind_word_is_the_firm(text, short, found):
     shorts = [sm for sm in document_mentions(adoc) if sm.mention.text == short and sm.mention.source == "company-short"]
     assert bool(shorts) == found
     assert all(sm.canonical.startswith(short + " ") for sm in shorts)
+
+
+@pytest.mark.parametrize(("text", "short", "found"), [
+    ("Kestrel Way Medical Practice closed. Patients of Kestrel Way will move.", "Kestrel Way", True),
+    # one word: no town, never in lower case, never after a town's preposition (a possessive is the practice's)
+    ("Holmbrook Medical Partnership was sold. Holmbrook runs four surgeries. One of Holmbrook's nurses left.",
+     "Holmbrook", True),
+    ("Holmbrook Surgery was sold. Patients in Holmbrook were told on Monday. Holmbrook residents were angry.",
+     "Holmbrook", False),
+    ("Whitby Medical Practice was sold. Whitby will lose its only surgery.", "Whitby", False),
+])
+def test_a_practices_name_without_its_kind_word_is_the_practice(text, short, found):
+    [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
+    shorts = [sm for sm in document_mentions(adoc) if sm.mention.text == short and sm.mention.source == "practice-short"]
+    assert bool(shorts) == found
+    assert all(sm.canonical.startswith(short + " ") for sm in shorts)

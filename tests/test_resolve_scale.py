@@ -73,6 +73,10 @@ CASES = [
     ("first word a town too", [org("a", 0, "Kingsmere Library"), org("a", 30, "Kingsmere"),
                                ("a", 60, "Kingsmere", "Place", "ner", None)],
      {("a", 0): "Kingsmere Library", ("a", 30): "Kingsmere"}),
+    ("a place the model found", [org("a", 0, "Fenside Medical Partnership"), ("a", 60, "Fenside", "Place", "ner", None)],
+     {("a", 60): "Fenside Medical Partnership"}),
+    ("a town kg knows", [org("a", 0, "Boston Medical Partnership"), ("a", 60, "Boston", "Place", "ner", None)],
+     {("a", 60): "Boston"}),
     ("a head word makes an organisation", [org("a", 0, "Marchetti Health Partnership"), person("a", 50, "Partnership")],
      {("a", 0): "Marchetti Health Partnership", ("a", 50): "Partnership"}),
     # 2. a surname joins the one full name ending with it ...
