@@ -316,6 +316,11 @@ def test_plans(text, expected):
     ("Kent LMC launched a campaign against the GP contract.", "published"),  # a fight against it publishes nothing
     # calling something so, or what one has called for, proposes nothing here
     ("NHS England calling that a solution is spin.", "recommends"),
+    # a takeover opposed, proposed, approved by another, or looked into is none done by the one named
+    ("Campaigners oppose the proposed takeover of Elm Surgery by Castlegate Health.", "tookOver"),
+    ("The ICB approved the acquisition of Elm Tree Surgery. Meridian Health plans the purchase of Elm Tree Surgery.",
+     "tookOver"),
+    ("The CMA will investigate the acquisition of Elm Surgery by Castlegate Health.", "tookOver"),
     ("The RCGP said the commitment to continuity is exactly what the college has been calling for.", "recommends"),
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
@@ -2162,10 +2167,19 @@ ELEVENTH_SESSION_RULES = [
      "right about the cuts.", {("Old Hand", "supports", "Ruth Hale", "")}),
 ]
 
+TWELFTH_SESSION_RULES = [
+    # a takeover named as a noun: its taker after 'by', or the one that completed its (or the) acquisition
+    ("Dr Ann Cole pointed to the takeover of Orchard Medical Group by Meridian Health in 2021. Meridian Health runs "
+     "20 practices. Meridian Health said on Friday it had completed its acquisition of Elm Tree Surgery.",
+     {("Meridian Health", "tookOver", "Orchard Medical Group", ""), ("Meridian Health", "tookOver", "Elm Tree Surgery", "")}),
+    ("Meridian Health has completed the purchase of Elm Tree Surgery.",
+     {("Meridian Health", "tookOver", "Elm Tree Surgery", "")}),
+]
+
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES + \
-    ELEVENTH_SESSION_RULES
+    ELEVENTH_SESSION_RULES + TWELFTH_SESSION_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [

@@ -113,6 +113,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _future_reform(ctx, view)
         yield from _examples(ctx, view)
         yield from _sales(ctx, view)
+        yield from _acquisitions(ctx, view)
         yield from _raised(ctx, view)
         yield from _awards(ctx, view)
         yield from _inspections(ctx, view)
@@ -634,6 +635,46 @@ def _sales(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             if seller_key is not None and buyer != seller_key:
                 yield Fact(buyer, "tookOver", seller_key, view.sentence, f"actions.{lemma}-to", 0.65, cue=lemma,
                            qualifier=amount.text if amount else None, amount=amount)
+
+
+TAKEOVER_NOUNS = {"acquisition", "takeover", "take-over", "purchase", "buyout", "buy-out"}
+# a takeover only spoken of, fought or stopped is none done
+_UNDONE_TAKEOVER = {"propose", "plan", "consider", "oppose", "block", "reject", "fight", "challenge", "halt", "stop",
+                    "prevent", "investigate", "review", "scrutinise", "bid", "seek", "explore", "abandon", "veto"}
+_DOING_TAKEOVER = {"complete", "finalise", "finalize", "seal", "close", "announce", "agree", "make"}
+_UNDONE_EPITHETS = {"proposed", "planned", "possible", "potential", "mooted", "rumoured", "attempted", "failed",
+                    "abortive", "hostile", "prospective"}
+
+
+def _acquisitions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'the takeover of AT Medics by Operose Health', 'Castlegate completed its acquisition of Fenside': the one that
+    acquires (after 'by', the noun's owner, or the subject of the verb that did it) took over what the noun is of."""
+    for noun in view.tokens:
+        if noun.pos_ != "NOUN" or noun.lower_ not in TAKEOVER_NOUNS or \
+                any(c.dep_ in ("amod", "neg") and c.lower_ in _UNDONE_EPITHETS | {"no"} for c in noun.children):
+            continue
+        governor = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+        if governor is not None and (verb_lemma(governor, _UNDONE_TAKEOVER) or only_possible(governor) or
+                                     any(c.dep_ == "neg" for c in governor.children)):
+            continue
+        targets = [t for o in prep_objects(noun, "of") for t in _objects(ctx, view, o, ORGS)]
+        if not targets:
+            continue
+        by = prep_objects(noun, "by")
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        takers = _objects(ctx, view, by[0], ORGS) if by else []
+        if not takers and owner is not None:
+            ref = ctx.ref_for_token(view, owner)
+            takers = [ref.key] if ref is not None and ref.type in ORGS else []
+        if not takers and governor is not None and noun.dep_ == "dobj" and \
+                (owner is not None or verb_lemma(governor, _DOING_TAKEOVER)):
+            subject = active_subject(governor)
+            takers = _agents(ctx, view, subject, ORGS, passive=False) if subject is not None else []
+        for taker in takers[:1]:
+            for target in targets:
+                if target != taker:
+                    yield Fact(taker, "tookOver", target, view.sentence, "actions.acquisition-of", 0.65,
+                               cue=noun.lower_)
 
 
 RAISE_VERBS = {"raise", "secure", "receive", "attract", "obtain"}
