@@ -2174,6 +2174,18 @@ TWELFTH_SESSION_RULES = [
      {("Meridian Health", "tookOver", "Orchard Medical Group", ""), ("Meridian Health", "tookOver", "Elm Tree Surgery", "")}),
     ("Meridian Health has completed the purchase of Elm Tree Surgery.",
      {("Meridian Health", "tookOver", "Elm Tree Surgery", "")}),
+    # a lead of a field is a post
+    ("Dr Omar Hale, who is access lead for Ashby Central PCN, spoke. Dr Ann Cole, prescribing lead at Elm Surgery, "
+     "agreed.", {("Omar Hale", "holdsRole", "Ashby Central PCN", "access lead"),
+                 ("Ann Cole", "holdsRole", "Elm Surgery", "prescribing lead")}),
+    # part of a body in a relative clause joined to another; a subsidiary is part of its parent
+    ("Kingsway Surgery, which has 14,500 patients and is part of the Lynn Central Primary Care Network, moved. "
+     "Meridian Health runs 31 practices. The company is a subsidiary of Aldwych Healthcare Group.",
+     {("Kingsway Surgery", "partOf", "Lynn Central Primary Care Network", ""),
+      ("Meridian Health", "partOf", "Aldwych Healthcare Group", "")}),
+    # where a body is based, said before its kind and its name
+    ("Meridian Health is backed by the London-based private equity firm Tamarind Capital Partners.",
+     {("Tamarind Capital Partners", "locatedIn", "London", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -34,6 +34,10 @@ _KIND_IN = re.compile(r",\s+(?:an?|the)\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:pract
                       r"provider|trust|charity|group|partnership|network|hospital|hospice|centre|organisation|"
                       r"social\s+enterprise|GP\s+practice)\s+(?:in|based\s+in)\s+" + _DIRECTION, re.I)
 _BASED_AFTER = re.compile(r"-based\b")
+# 'the London-based private equity firm Tamarind Capital': the kind of body, then its name
+_BASED_KIND = re.compile(r"-based\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|company|firm|provider|"
+                         r"trust|charity|group|partnership|network|think\s+tank|organisation|social\s+enterprise|"
+                         r"consultancy|insurer|investor|fund)\s+")
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 _STREET_TOWN = re.compile(r"(?:,|\s+in)\s+" + _DIRECTION, re.I)
 # 'the Norfolk market town of Kingsmere', 'the Devon village of Wexcombe': the second place is in the first
@@ -47,7 +51,7 @@ _PARENT = re.compile(r"(?:['’]s?|\b(?:its|their))\s+(?:[A-Z]{2}\s+|[a-z-]+\s+)
 
 
 PART_TYPES = {"Organization", "GovernmentBody", "Practice", "Company", "ThinkTank", "Policy", "Programme"}
-_PART_WORDS = {"part", "member"}
+_PART_WORDS = {"part", "member", "subsidiary"}
 
 
 def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
@@ -57,11 +61,10 @@ def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
         if word.dep_ == "appos":
             whole_of = word.head
         elif word.dep_ == "attr" and word.head.lemma_ in ("be", "become", "remain"):
-            verb = word.head
-            whole_of = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if whole_of is None and verb.dep_ == "conj":
-                # 'The company runs nine practices and is part of the X Group': the first verb's subject
-                whole_of = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            # 'The company runs nine practices and is part of the X Group': the first verb's subject
+            whole_of = active_subject(word.head)
+            if whole_of is not None and whole_of.lower_ in ("which", "that") and whole_of.head.dep_ == "relcl":
+                whole_of = whole_of.head.head  # 'Elm Surgery, which has 9,000 patients and is part of X'
         else:
             continue
         larger = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
@@ -207,6 +210,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                     _BASED_AFTER.match(text, second.mention.end):
                 # 'Castlegate Healthcare, a Leicester-based company'
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.place-based", 0.75)
+            if first.type == "Place" and second.type in LOCATED_TYPES and _BASED_KIND.fullmatch(between):
+                yield Fact(second.key, "locatedIn", first.key, view.sentence, "organisations.place-based", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and _KIND_IN.fullmatch(between):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.kind-in-place", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and (_LOCATED.fullmatch(between) or on_street):

@@ -68,8 +68,9 @@ def _role_re() -> str:
 
 @lru_cache(maxsize=1)
 def post_re() -> str:
-    # ('a final-year registrar', 'a second-year trainee')
-    return "(?:(?:%s|%s)\\s+){0,2}(?:%s)" % ("|".join(ROLE_MODIFIERS), _YEAR_OF_TRAINING, _roles())
+    # ('a final-year registrar', 'a second-year trainee'; 'access lead', 'prescribing lead': a lead of a field)
+    return "(?:(?:%s|%s)\\s+){0,2}(?:(?-i:[a-z][a-z-]{2,})\\s+(?=lead\\b))?(?:%s)" % (
+        "|".join(ROLE_MODIFIERS), _YEAR_OF_TRAINING, _roles())
 
 
 @lru_cache(maxsize=1)
