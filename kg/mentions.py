@@ -1325,6 +1325,9 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
             key = (sm.mention.start, sm.mention.end)
             if key not in found:
                 found[key] = sm
+    for sm in _council_names(adoc):
+        found = {k: v for k, v in found.items() if not (k[0] < sm.mention.end and sm.mention.start < k[1])}
+        found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _repeated_names(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _practice_short_names(adoc, list(found.values())):
@@ -1493,6 +1496,23 @@ def _free_matches(adoc: AnalysedDocument, pattern: re.Pattern, found: list[Segme
             at = bisect.bisect_left(taken, (end, end))
             if not any(s < end and start < e for s, e in taken[max(0, at - 3):at + 1]):
                 yield aseg.segment, match
+
+
+_PLACE_NAME = r"(?:[A-Z][\w'’-]+)(?:\s+(?:upon\s+|on\s+)?[A-Z][\w'’-]+){0,2}"
+# 'the Borough Council of King's Lynn and West Norfolk', 'the Royal Borough of Windsor and Maidenhead': a council
+# named by its kind, then the places it is for (the model splits it into a body and places)
+_COUNCIL_OF = re.compile(r"\b(?:(?:Borough|District|City|County|Metropolitan\s+Borough|Town|Parish)\s+Council|"
+                         r"(?:Royal|London|Metropolitan)\s+Borough)\s+of\s+(?:the\s+)?%s(?:\s+and\s+%s)?"
+                         % (_PLACE_NAME, _PLACE_NAME))
+
+
+def _council_names(adoc: AnalysedDocument) -> Iterator[SegmentMention]:
+    text = adoc.document.text
+    for aseg in adoc.segments:
+        for match in _COUNCIL_OF.finditer(text, aseg.segment.start, aseg.segment.end):
+            name = match.group().rstrip("’'")
+            yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.start() + len(name), name,
+                                         "GovernmentBody", aseg.segment.section, "council-of"), None)
 
 
 def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:

@@ -2186,6 +2186,13 @@ TWELFTH_SESSION_RULES = [
     # where a body is based, said before its kind and its name
     ("Meridian Health is backed by the London-based private equity firm Tamarind Capital Partners.",
      {("Tamarind Capital Partners", "locatedIn", "London", "")}),
+    # a council named by its kind and the places it is for is one body, a ward's councillor on it
+    ("Councillor Ann Cole, who represents Gaywood on the Borough Council of King's Lynn and West Norfolk, spoke.",
+     {("Ann Cole", "holdsRole", "Borough Council of King's Lynn and West Norfolk", "councillor")}),
+    # in a part of a town: in both, and the part in the town
+    ("Patients registered at Elm Surgery in the Gaywood area of King's Lynn were surveyed.",
+     {("Elm Surgery", "locatedIn", "Gaywood", ""), ("Elm Surgery", "locatedIn", "King's Lynn", ""),
+      ("Gaywood", "locatedIn", "King's Lynn", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

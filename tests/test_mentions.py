@@ -31,6 +31,9 @@ MENTIONS = [
     ("She topped the Kestrel Power 100 this year.", ("Kestrel Power 100", "Report")),
     # a brand in lower case with a capital inside
     ("Patients can now book through iPlato from Monday.", ("iPlato", "Organization")),
+    # a council named by its kind, then the places it is for
+    ("The Royal Borough of Windsor and Maidenhead said it would fund the hub.",
+     ("Royal Borough of Windsor and Maidenhead", "GovernmentBody")),
     # a phrase headed by a report word takes its 'of' complement, not the relative clause after it
     ("Much depends on the review of the QOF, which is due to report in May.",
      ("review of the QOF", "Report")),

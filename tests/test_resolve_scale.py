@@ -201,3 +201,14 @@ def test_rules_hold_across_many_documents() -> None:
     # 'Audit Committee' is one node named in every document: it joins the first owner's committee in name order
     assert entity_of(res, "doc150", 160) == "Owner0 Audit Committee"
     assert len({e.key for e in res.entities}) == len(res.entities)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a town the model took for a body, and the page's repeat of it, is a place
+    ([org("a", 0, "King's Lynn"), org("a", 50, "King's Lynn", "repeated-name")], "Place"),
+    # a body a rule named is no place, whatever its name
+    ([org("a", 0, "King's Lynn"), org("a", 50, "King's Lynn", "lexicon")], "Organization"),
+])
+def test_a_town_taken_for_a_body_is_a_place(rows: list[Row], expected: str) -> None:
+    [entity] = run(rows).entities
+    assert entity.type == expected

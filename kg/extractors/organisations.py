@@ -34,6 +34,8 @@ _KIND_IN = re.compile(r",\s+(?:an?|the)\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:pract
                       r"provider|trust|charity|group|partnership|network|hospital|hospice|centre|organisation|"
                       r"social\s+enterprise|GP\s+practice)\s+(?:in|based\s+in)\s+" + _DIRECTION, re.I)
 _BASED_AFTER = re.compile(r"-based\b")
+_IN_THE = re.compile(r",?\s+in\s+the\s+")
+_AREA_OF = re.compile(r"\s+(?:area|district|suburb|part|outskirts|edge|centre)\s+of\s+(?:the\s+)?")
 # 'the London-based private equity firm Tamarind Capital': the kind of body, then its name
 _BASED_KIND = re.compile(r"-based\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|company|firm|provider|"
                          r"trust|charity|group|partnership|network|think\s+tank|organisation|social\s+enterprise|"
@@ -212,6 +214,15 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.place-based", 0.75)
             if first.type == "Place" and second.type in LOCATED_TYPES and _BASED_KIND.fullmatch(between):
                 yield Fact(second.key, "locatedIn", first.key, view.sentence, "organisations.place-based", 0.75)
+            if first.type in LOCATED_TYPES and second.type == "Place" and _IN_THE.fullmatch(between):
+                # 'Kingsway Surgery in the Gaywood area of King's Lynn': in the part, which is in the whole
+                at = refs.index(second)
+                if at + 1 < len(refs) and refs[at + 1].type == "Place" and refs[at + 1].key != second.key and \
+                        _AREA_OF.fullmatch(text[second.mention.end:refs[at + 1].mention.start]):
+                    whole = refs[at + 1]
+                    yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.area-of", 0.75)
+                    yield Fact(first.key, "locatedIn", whole.key, view.sentence, "organisations.area-of", 0.7)
+                    yield Fact(second.key, "locatedIn", whole.key, view.sentence, "organisations.area-of", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and _KIND_IN.fullmatch(between):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.kind-in-place", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and (_LOCATED.fullmatch(between) or on_street):

@@ -203,7 +203,7 @@ def _represented_seats(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact
                             start=holder.mention.start, end=place.mention.end)
                 council = next((r for r in refs if r.mention.start > place.mention.end and r.type == "GovernmentBody"
                                 and re.fullmatch(r"\s+on\s+(?:the\s+)?", text[place.mention.end:r.mention.start])
-                                and r.mention.text.endswith("Council")), None)
+                                and re.search(r"\b(?:Council|Borough)\b", r.mention.text)), None)
                 if council is not None and (holder.key, council.key) not in seen:
                     # '... ward on Wiltshire Council': the seat is on that council
                     seen.add((holder.key, council.key))
