@@ -598,11 +598,24 @@ def _coordinated_places(ent: Span) -> list[Span] | None:
             start = token.i + 1
     parts.append(ent.doc[start:span.end])
     places = uk_places()
-    if len(parts) < 2 or any(len(p) == 0 or p.text.casefold() not in places for p in parts):
+    if len(parts) < 2 or any(len(p) == 0 for p in parts):
         return None
     if span.text.casefold() in places:
         return None  # one place whose name has 'and' in it ('Hammersmith and Fulham')
-    return parts
+    if all(p.text.casefold() in places for p in parts) or _listed_after_a_place(span, parts):
+        return parts
+    return None
+
+
+def _listed_after_a_place(span: Span, parts: list[Span]) -> bool:
+    """'in Boston, Skegness, Spilsby and Wainfleet': names going on a list of places, none with a word that names
+    a kind of body, are places too, though too small for the gazetteer."""
+    first = span[0]
+    if first.dep_ != "conj" or not (first.head.ent_type_ in ("GPE", "LOC") or first.head.lower_ in uk_places()):
+        return False
+    lexicon = load_lexicon()
+    return all(all(t.is_title for t in p) and len(p) <= 3 and lexicon.organisation_head_type(p.text) is None
+               for p in parts)
 
 
 def _noun_phrase(ent: Span) -> str | None:

@@ -2189,6 +2189,9 @@ TWELFTH_SESSION_RULES = [
     # a council named by its kind and the places it is for is one body, a ward's councillor on it
     ("Councillor Ann Cole, who represents Gaywood on the Borough Council of King's Lynn and West Norfolk, spoke.",
      {("Ann Cole", "holdsRole", "Borough Council of King's Lynn and West Norfolk", "councillor")}),
+    # a body that absorbed another took it over ('absorbed into' is read by the merging rule)
+    ("NHS England, which absorbed Health Education England in April 2023, will allocate the posts.",
+     {("NHS England", "tookOver", "Health Education England", "")}),
     # in a part of a town: in both, and the part in the town
     ("Patients registered at Elm Surgery in the Gaywood area of King's Lynn were surveyed.",
      {("Elm Surgery", "locatedIn", "Gaywood", ""), ("Elm Surgery", "locatedIn", "King's Lynn", ""),

@@ -31,6 +31,10 @@ MENTIONS = [
     ("She topped the Kestrel Power 100 this year.", ("Kestrel Power 100", "Report")),
     # a brand in lower case with a capital inside
     ("Patients can now book through iPlato from Monday.", ("iPlato", "Organization")),
+    # names going on a list of places are places, though too small for the gazetteer
+    ("Fenside runs surgeries in Boston, Skegness, Spilsby and Wainfleet, plus two branch sites.", ("Spilsby", "Place")),
+    ("Fenside runs surgeries in Boston, Skegness, Spilsby and Wainfleet, plus two branch sites.",
+     ("Wainfleet", "Place")),
     # a council named by its kind, then the places it is for
     ("The Royal Borough of Windsor and Maidenhead said it would fund the hub.",
      ("Royal Borough of Windsor and Maidenhead", "GovernmentBody")),

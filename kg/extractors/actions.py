@@ -55,6 +55,7 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "own": ("owns", ORGS | {"Person"}, ORGS),
     "acquire": ("tookOver", ORGS, ORGS),
     "purchase": ("tookOver", ORGS, ORGS),
+    "absorb": ("tookOver", ORGS, ORGS),
     "partner": ("partnerOf", ORGS, ORGS),
     "collaborate": ("worksWith", ORGS, ORGS),
     "work": ("worksWith", ORGS, ORGS),
