@@ -321,6 +321,9 @@ def test_plans(text, expected):
     ("The ICB approved the acquisition of Elm Tree Surgery. Meridian Health plans the purchase of Elm Tree Surgery.",
      "tookOver"),
     ("The CMA will investigate the acquisition of Elm Surgery by Castlegate Health.", "tookOver"),
+    # a move planned, or patients moving to a practice, runs nothing
+    ("Elm Surgery will move to total triage next year. Patients moved to Elm Surgery when Oak Surgery closed.",
+     "operates"),
     ("The RCGP said the commitment to continuity is exactly what the college has been calling for.", "recommends"),
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
@@ -2192,6 +2195,14 @@ TWELFTH_SESSION_RULES = [
     # a body that absorbed another took it over ('absorbed into' is read by the merging rule)
     ("NHS England, which absorbed Health Education England in April 2023, will allocate the posts.",
      {("NHS England", "tookOver", "Health Education England", "")}),
+    # a practice that moved or switched to a way of working, or adopted it, runs it
+    ("Kingsway Surgery moved to a \"total triage\" model in 2023. Elm Surgery switched to total triage last year. "
+     "Oak Surgery adopted total triage in 2022.",
+     {("Kingsway Surgery", "operates", "total triage", ""), ("Elm Surgery", "operates", "total triage", ""),
+      ("Oak Surgery", "operates", "total triage", "")}),
+    # where one practises or works
+    ("Dr Sunil Varma, who practises in Nottingham, described the sale as bad. Dr Ann Cole works in Leeds.",
+     {("Sunil Varma", "locatedIn", "Nottingham", ""), ("Ann Cole", "locatedIn", "Leeds", "")}),
     # in a part of a town: in both, and the part in the town
     ("Patients registered at Elm Surgery in the Gaywood area of King's Lynn were surveyed.",
      {("Elm Surgery", "locatedIn", "Gaywood", ""), ("Elm Surgery", "locatedIn", "King's Lynn", ""),

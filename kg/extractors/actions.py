@@ -56,6 +56,10 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "acquire": ("tookOver", ORGS, ORGS),
     "purchase": ("tookOver", ORGS, ORGS),
     "absorb": ("tookOver", ORGS, ORGS),
+    # 'moved to a total triage model', 'switched to total triage', 'adopted the hub model': what a body now runs
+    "adopt": ("operates", ORGS, POLICIES),
+    "move": ("operates", ORGS, POLICIES),
+    "switch": ("operates", ORGS, POLICIES),
     "partner": ("partnerOf", ORGS, ORGS),
     "collaborate": ("worksWith", ORGS, ORGS),
     "work": ("worksWith", ORGS, ORGS),
@@ -72,7 +76,8 @@ SECOND_RULES: dict[str, tuple[str, set[str], set[str]]] = {
 }
 # verbs that name the relation only with this preposition: 'working closely with the CCG' is a partnership,
 # 'working in London' or 'works for the trust' is not; 'invested £1bn in the ARRS' funds it
-ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in", "subcontract": "to"}
+ONLY_WITH_PREPOSITION = {"partner": "with", "collaborate": "with", "work": "with", "invest": "in", "subcontract": "to",
+                         "move": "to", "switch": "to"}
 PHRASAL = {"take": {"over": ("tookOver", ORGS, ORGS),
                     "out": ("borrowsFrom", ORGS | {"Person"}, ORGS)},  # 'took out a £700,000 loan from Lloyds Bank'
            "set": {"up": ("founded", ORGS | {"Person"}, ORGS | POLICIES)}}  # 'the ICB set up a £3.2m resilience fund'

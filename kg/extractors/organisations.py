@@ -313,6 +313,7 @@ _LOCAL_POSTS = {"gp", "gps", "partner", "doctor", "nurse", "pharmacist", "physic
 
 
 _WORKED_AS = {"work", "train", "practise", "practice", "serve", "qualify", "start"}
+_LIVES_IN = {"live", "practise", "practice", "work"}
 
 
 def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
@@ -325,11 +326,13 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "in":
             post = token.head.head
-            if post.pos_ == "VERB" and post.lemma_ == "live" and not unasserted(post):
-                # 'Dr X, who lives in Symondsbury', 'she lives in Leeds': where the person lives
+            if post.pos_ == "VERB" and post.lemma_ in _LIVES_IN and not unasserted(post):
+                # 'Dr X, who lives in Symondsbury', 'she lives in Leeds', 'who practises in Nottingham': where the
+                # person lives or works
                 key = _person_doing(ctx, view, post)
                 if key is not None:
-                    yield Fact(key, "locatedIn", place.key, view.sentence, "organisations.lives-in", 0.65)
+                    yield Fact(key, "locatedIn", place.key, view.sentence,
+                               "organisations.lives-in" if post.lemma_ == "live" else "organisations.works-in", 0.65)
                 continue
             if post.tag_ == "VBN" and post.lower_ == "based":
                 post = post.head
