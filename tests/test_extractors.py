@@ -2200,6 +2200,9 @@ TWELFTH_SESSION_RULES = [
      "Oak Surgery adopted total triage in 2022.",
      {("Kingsway Surgery", "operates", "total triage", ""), ("Elm Surgery", "operates", "total triage", ""),
       ("Oak Surgery", "operates", "total triage", "")}),
+    # 'its' opening a sentence stands for the body named before
+    ("The RCGP said more work was needed. Its latest survey of trainees, published in January, found that one in "
+     "five expected to struggle.", {("Royal College of General Practitioners", "published", "survey of trainees", "")}),
     # where one practises or works
     ("Dr Sunil Varma, who practises in Nottingham, described the sale as bad. Dr Ann Cole works in Leeds.",
      {("Sunil Varma", "locatedIn", "Nottingham", ""), ("Ann Cole", "locatedIn", "Leeds", "")}),

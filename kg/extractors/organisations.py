@@ -458,8 +458,13 @@ def _its(ctx: DocumentContext, view, report) -> str | None:
         described = ctx.ref_for_token(view, owner) if owner.pos_ == "NOUN" else None
         return described.key if described is not None and described.type in REPORT_AUTHOR_TYPES else None
     offset = view.offset(owner)
-    return ctx.last_of_type_before(offset, REPORT_AUTHOR_TYPES, within=offset - view.sentence.start,
-                                   section=view.sentence.section)
+    before = ctx.last_of_type_before(offset, REPORT_AUTHOR_TYPES, within=offset - view.sentence.start,
+                                     section=view.sentence.section)
+    if before is None:
+        # 'Its latest survey of trainees, published in January, found...': the body 'its' stands for
+        meant = ctx.ref_for_token(view, owner)
+        before = meant.key if meant is not None and meant.type in REPORT_AUTHOR_TYPES else None
+    return before
 
 
 def _said_in_report(ctx: DocumentContext, view, report):
