@@ -330,6 +330,12 @@ def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
 
 
+def test_a_body_in_a_relative_clause_on_what_is_funded_is_not_funded():
+    kg = build("Meridian Health has pledged £2.5m for a refurbishment of the old surgery, which the Care Quality "
+               "Commission rated \"requires improvement\" in 2023.")
+    assert not [t for t in triples(kg) if t[1] == "funds" and t[2] == "Care Quality Commission"]
+
+
 @pytest.mark.parametrize("text,speaker,words", [
     ("Practices should be paid by population, according to the King's Fund.", "King's Fund",
      "Practices should be paid by population"),

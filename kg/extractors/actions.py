@@ -539,8 +539,13 @@ def _caused_change(verb: Token):
 
 def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str]) -> list[str]:
     """The first entity of the allowed types in the object phrase, and those coordinated with it
-    ('in Wolverhampton and Gosport')."""
+    ('in Wolverhampton and Gosport'); not one in a relative clause on the phrase ('a refurbishment of the Wainfleet
+    surgery, which the CQC rated "requires improvement"')."""
     refs = ctx.refs_under(view, token, types)
+    clauses = [(view.offset(c.left_edge), view.offset(c.right_edge) + len(c.right_edge.text))
+               for c in token.subtree if c.dep_ == "relcl" and c.i != token.i]
+    if clauses:
+        refs = [r for r in refs if not any(s <= r.mention.start < e for s, e in clauses)]
     head = ctx.ref_for_token(view, token) if len(refs) > 1 else None
     if head is not None and head.mention.source == "owned-body" and head in refs:
         # 'chairs the Wexcombe Surgery patient participation group': the group, not the practice that owns it
