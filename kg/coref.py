@@ -211,6 +211,10 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
     # takes a main-clause subject)
     same = [c for c in candidates if c.sentence == here and c.subject]
     same = [c for c in same if c.subject >= _subject_rank(token)] or same
+    if not same:
+        # 'Campaign group Keep Our NHS Public said it would write...': the speaker of the verb its clause reports,
+        # where the parser has not made the name the subject
+        same = [c for c in candidates if c.sentence == here and _in_speakers_phrase(token, start, c)]
     earlier = sorted((c for c in candidates if c.sentence != here and c.subject), key=lambda c: -c.subject)
     chosen = (same or earlier or candidates or [None])[0]
     if chosen is None:
@@ -352,6 +356,15 @@ def _role_phrase_start(token: Token, roles: frozenset[str] | None = None) -> Tok
 @lru_cache(maxsize=8)
 def _last_words(roles: frozenset[str]) -> frozenset[str]:
     return frozenset(role.rsplit(" ", 1)[-1] for role in roles)
+
+
+def _in_speakers_phrase(token: Token, start: int, candidate: "_Named") -> bool:
+    clause = token.head
+    if token.dep_ != "nsubj" or clause.dep_ != "ccomp" or not _speech_verb(clause.head):
+        return False
+    base = start - token.idx
+    return any(base + s.left_edge.idx <= candidate.start and candidate.end <= base + s.right_edge.idx +
+               len(s.right_edge.text) for s in clause.head.children if s.dep_ in ("nsubj", "csubj") and s.i < clause.i)
 
 
 def _speech_verb(verb: Token) -> bool:

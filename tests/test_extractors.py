@@ -2772,3 +2772,11 @@ def test_a_partners_or_members_we_is_not_their_bodys():
                           "welcome the Quality and Outcomes Framework.\""))
     assert ("Bo Lee", "welcomes", "Quality and Outcomes Framework", "") in facts
     assert not [f for f in facts if f[1] == "welcomes" and f[0] != "Bo Lee"]
+
+
+def test_a_pronoun_reported_by_a_speaker_the_parser_did_not_make_a_subject_is_that_speaker():
+    # the parser reads 'Campaign group Keep Our NHS Public said' with 'Keep' as a verb; 'it' is still the group
+    facts = triples(build("Healthwatch Lincolnshire said patients were worried. Campaign group Keep Our NHS Public "
+                          "said it had written to NHS Lincolnshire ICB."))
+    assert ("Keep Our NHS Public", "wroteTo", "NHS Lincolnshire ICB", "") in facts
+    assert not [f for f in facts if f[0] == "Healthwatch Lincolnshire" and f[1] == "wroteTo"]
