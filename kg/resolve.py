@@ -294,6 +294,22 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         if len(others) == 1:
             clusters.union(others[0], node, "led-by-name")
 
+    # 3i. a report known by its maker's name ('We welcome Healthwatch Norfolk's report') is the one report the page
+    #     titles in a paragraph that names that maker before the title ('Healthwatch Norfolk surveyed 412 patients
+    #     ... for its report, Still on Hold: ...')
+    for node in sorted(maker_named):
+        maker = rule_labels[node].rsplit(" ", 1)[0]
+        titled_here = set()
+        for other in title_nodes:
+            for m in surface[other]:
+                if m.doc_id not in docs_of[node]:
+                    continue
+                before = texts.get(m.doc_id, "")[max(0, m.start - 300):m.start].rsplit("\n\n", 1)[-1]
+                if maker in before:
+                    titled_here.add(clusters.find(other))
+        if len(titled_here) == 1:
+            clusters.union(titled_here.pop(), node, "maker-title")
+
     # 3c. a policy phrase that ends in another policy named in the same document is that policy with an
     #     epithet ('comprehensive rescue package' and 'rescue package'); the first such shorter policy in
     #     sorted order wins

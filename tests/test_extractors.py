@@ -2780,3 +2780,12 @@ def test_a_pronoun_reported_by_a_speaker_the_parser_did_not_make_a_subject_is_th
                           "said it had written to NHS Lincolnshire ICB."))
     assert ("Keep Our NHS Public", "wroteTo", "NHS Lincolnshire ICB", "") in facts
     assert not [f for f in facts if f[0] == "Healthwatch Lincolnshire" and f[1] == "wroteTo"]
+
+
+def test_a_report_known_by_its_maker_is_the_one_the_page_titles_after_naming_that_maker():
+    kg = build("Healthwatch Kent surveyed 300 patients registered at Elm Surgery for its report, Still Waiting: "
+               "Booking at Elm Surgery, published on Tuesday.\n\nA spokesperson for NHS Kent and Medway ICB said: \"We "
+               "welcome Healthwatch Kent's report and will respond to it.\"")
+    reports = [e for e in kg.entities if e.type == "Report"]
+    assert [e.label for e in reports] == ["Still Waiting: Booking at Elm Surgery"]
+    assert {m.rule for m in reports[0].merges} >= {"maker-title"}
