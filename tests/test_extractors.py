@@ -2209,6 +2209,16 @@ TWELFTH_SESSION_RULES = [
     # 'its' opening a sentence stands for the body named before
     ("The RCGP said more work was needed. Its latest survey of trainees, published in January, found that one in "
      "five expected to struggle.", {("Royal College of General Practitioners", "published", "survey of trainees", "")}),
+    # a post held where the clause says, by the one its pronoun stands for; a columnist's 'our' post is at their
+    # practice
+    ("By Dr Ann Cole\n\nAt Elmfield Surgery in Loughborough, where I have been a partner for nine years, our numbers "
+     "went the wrong way. Our senior partner, Dr Shona Baptiste, put it more bluntly. I asked our practice manager, "
+     "Sandra Okafor, to check.",
+     {("Ann Cole", "holdsRole", "Elmfield Surgery", "partner"),
+      ("Shona Baptiste", "holdsRole", "Elmfield Surgery", "senior partner"),
+      ("Sandra Okafor", "holdsRole", "Elmfield Surgery", "practice manager")}),
+    ("Dr Ann Cole trained in Leeds. She joined Elm Surgery, where she is now senior partner.",
+     {("Ann Cole", "holdsRole", "Elm Surgery", "senior partner")}),
     # where one practises or works
     ("Dr Sunil Varma, who practises in Nottingham, described the sale as bad. Dr Ann Cole works in Leeds.",
      {("Sunil Varma", "locatedIn", "Nottingham", ""), ("Ann Cole", "locatedIn", "Leeds", "")}),

@@ -168,6 +168,7 @@ def _patterns() -> dict[str, re.Pattern]:
 def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     posts = list(_posts(ctx))
     posts += _clause_posts(ctx, {(f.subject, f.object, f.sentence.start) for f in posts})
+    posts += _where_pronoun_posts(ctx, {(f.subject, f.object) for f in posts})
     yield from posts
     yield from _represented_seats(ctx, posts)
     yield from _predecessors(ctx, posts)
@@ -178,6 +179,37 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
 
 
 _APPOINTED = {"appoint", "name", "elect", "make", "install"}  # the verbs of _APPOINTED_AS
+_WHERE_HOLDERS = {"i", "he", "she", "we"}
+
+
+def _where_pronoun_posts(ctx: DocumentContext, seen: set[tuple[str, str]]) -> list[Fact]:
+    """'At Elmfield Surgery in Loughborough, where I have been a partner for nine years': the post held where the
+    clause says, by the one its pronoun stands for (the columnist's 'I', a person named before)."""
+    found = []
+    for view in ctx.sentences():
+        if "where" not in view.sentence.text:
+            continue
+        for where in (t for t in view.tokens if t.lower_ == "where" and t.dep_ == "advmod"):
+            verb = where.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            post = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            if verb.dep_ != "relcl" or verb.lemma_ != "be" or subject is None or post is None or \
+                    subject.lower_ not in _WHERE_HOLDERS or unasserted(verb):
+                continue
+            place = verb.head
+            if place.dep_ == "pobj" and place.head.lower_ == "in" and place.head.head.pos_ == "PROPN":
+                place = place.head.head  # 'Elmfield Surgery in Loughborough, where...': the practice in the town
+            org = ctx.ref_for_token(view, place)
+            holder = ctx.speaker_for(view, subject)
+            words = view.span.doc[post.left_edge.i:post.i + 1].text
+            match = re.fullmatch(r"(?:(?:a|an|the|its|our)\s+)?" + _role_re(), words, re.I)
+            if org is None or org.type not in ORGANISATION_TYPES or holder is None or \
+                    ctx.types.get(holder) != "Person" or match is None or (holder, org.key) in seen:
+                continue
+            seen.add((holder, org.key))
+            found.append(Fact(holder, "holdsRole", org.key, view.sentence, "roles.where-pronoun", 0.7,
+                              qualifier=_qualifier(match)))
+    return found
 
 # 'Councillor Ann Lee, who represents Tilbury ward,': the place a person holds a seat for
 _REPRESENTS = re.compile(r",?\s+who\s+(?:now\s+|also\s+)?represents\s+(?:the\s+)?$")
@@ -615,6 +647,7 @@ def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
 
 def _fellows(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
     """'Dr A, a partner at X, said... Her fellow partner Dr B said': B holds the same post where A holds it."""
+    yield from _our_posts(ctx, posts)
     for view in ctx.sentences():
         if "fellow" not in view.sentence.text:
             continue
@@ -636,6 +669,29 @@ def _fellows(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             if len(held) == 1:
                 [(org, role)] = held
                 yield Fact(colleague.key, "holdsRole", org, view.sentence, "roles.fellow", 0.7, qualifier=post.lower_)
+
+
+def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
+    """'Our senior partner, Dr Shona Baptiste, put it more bluntly': in a column by a partner of one practice, 'our'
+    post is a post at that practice."""
+    for view in ctx.sentences():
+        for owner in (t for t in view.tokens if t.lower_ in ("our", "my") and t.dep_ == "poss"):
+            post = owner.head
+            if post.pos_ != "NOUN" or any(c.lower_ == "fellow" for c in post.children):
+                continue
+            named = [c for c in post.children if c.dep_ == "appos"] + ([post.head] if post.dep_ == "appos" else [])
+            colleague = next((r for r in (ctx.ref_for_token(view, t) for t in named)
+                              if r is not None and r.type == "Person"), None)
+            holder = ctx.speaker_for(view, owner)
+            words = view.span.doc[owner.i + 1:post.i + 1].text
+            match = re.fullmatch(_role_re(), words, re.I)
+            if colleague is None or holder is None or holder == colleague.key or match is None:
+                continue
+            practices = {f.object for f in posts if f.subject == holder and f.predicate == "holdsRole"
+                         and ctx.types.get(f.object) == "Practice" and not (f.qualifier or "").startswith("former")}
+            if len(practices) == 1:
+                yield Fact(colleague.key, "holdsRole", practices.pop(), view.sentence, "roles.our-post", 0.7,
+                           qualifier=_qualifier(match))
 
 
 _REPLACING = {"replace", "succeed"}
