@@ -245,31 +245,23 @@ def test_a_plural_is_not_a_persons_name():
                 if etype == "Person"}
 
 
-@pytest.mark.parametrize(("text", "short", "found"), [
-    ("Castlegate Healthcare runs 17 practices. Castlegate said it was pleased.", "Castlegate", True),
+@pytest.mark.parametrize(("text", "short", "source", "found"), [
+    ("Castlegate Healthcare runs 17 practices. Castlegate said it was pleased.", "Castlegate", "company-short", True),
     # a word the page also writes in lower case is no name of the firm
-    ("Summit Healthcare runs 17 practices. Summit said the summit would go ahead.", "Summit", False),
+    ("Summit Healthcare runs 17 practices. Summit said the summit would go ahead.", "Summit", "company-short", False),
     # nor the start of another name
-    ("Castlegate Healthcare runs 17 practices. Castlegate Road is closed.", "Castlegate", False),
-])
-def test_a_firms_name_without_its_kind_word_is_the_firm(text, short, found):
-    [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
-    shorts = [sm for sm in document_mentions(adoc) if sm.mention.text == short and sm.mention.source == "company-short"]
-    assert bool(shorts) == found
-    assert all(sm.canonical.startswith(short + " ") for sm in shorts)
-
-
-@pytest.mark.parametrize(("text", "short", "found"), [
-    ("Kestrel Way Medical Practice closed. Patients of Kestrel Way will move.", "Kestrel Way", True),
+    ("Castlegate Healthcare runs 17 practices. Castlegate Road is closed.", "Castlegate", "company-short", False),
+    # a practice's name without its kind word
+    ("Kestrel Way Medical Practice closed. Patients of Kestrel Way will move.", "Kestrel Way", "practice-short", True),
     # one word: no town, never in lower case, never after a town's preposition (a possessive is the practice's)
     ("Holmbrook Medical Partnership was sold. Holmbrook runs four surgeries. One of Holmbrook's nurses left.",
-     "Holmbrook", True),
+     "Holmbrook", "practice-short", True),
     ("Holmbrook Surgery was sold. Patients in Holmbrook were told on Monday. Holmbrook residents were angry.",
-     "Holmbrook", False),
-    ("Whitby Medical Practice was sold. Whitby will lose its only surgery.", "Whitby", False),
+     "Holmbrook", "practice-short", False),
+    ("Whitby Medical Practice was sold. Whitby will lose its only surgery.", "Whitby", "practice-short", False),
 ])
-def test_a_practices_name_without_its_kind_word_is_the_practice(text, short, found):
+def test_a_name_without_its_kind_word_is_the_firm_or_practice(text, short, source, found):
     [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
-    shorts = [sm for sm in document_mentions(adoc) if sm.mention.text == short and sm.mention.source == "practice-short"]
+    shorts = [sm for sm in document_mentions(adoc) if sm.mention.text == short and sm.mention.source == source]
     assert bool(shorts) == found
     assert all(sm.canonical.startswith(short + " ") for sm in shorts)
