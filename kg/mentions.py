@@ -1582,9 +1582,13 @@ def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -
 def _short_practice_word(word: str, text: str) -> bool:
     if word.casefold() in uk_places() or re.search(r"\b%s\b" % re.escape(word.lower()), text):
         return False
-    alone = (m for m in re.finditer(r"\b%s\b" % re.escape(word), text) if not re.match(r"\s+[A-Z]", text[m.end():]))
-    return not any(_TOWN_BEFORE.search(text[max(0, m.start() - 8):m.start()]) and not re.match(r"[’']s\b", text[m.end():])
+    alone = (m for m in re.finditer(r"\b%s\b" % re.escape(word), text) if not _NAME_GOES_ON.match(text, m.end()))
+    return not any(_TOWN_BEFORE.search(text, max(0, m.start() - 8), m.start()) and not _OWNED.match(text, m.end())
                    for m in alone)
+
+
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+_OWNED = re.compile(r"[’']s\b")
 
 
 def _short_names(adoc: AnalysedDocument, found: list[SegmentMention], shorts: dict[str, str], etype: str,

@@ -543,7 +543,7 @@ def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[
     surgery, which the CQC rated "requires improvement"')."""
     refs = ctx.refs_under(view, token, types)
     clauses = [(view.offset(c.left_edge), view.offset(c.right_edge) + len(c.right_edge.text))
-               for c in token.subtree if c.dep_ == "relcl" and c.i != token.i]
+               for c in token.subtree if c.dep_ == "relcl" and c.i != token.i] if refs else []
     if clauses:
         refs = [r for r in refs if not any(s <= r.mention.start < e for s, e in clauses)]
     head = ctx.ref_for_token(view, token) if len(refs) > 1 else None
@@ -649,6 +649,7 @@ def _sales(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 
 
 TAKEOVER_NOUNS = {"acquisition", "takeover", "take-over", "purchase", "buyout", "buy-out"}
+_TAKEOVER_WORD = re.compile(r"(?i)\b(?:%s)\b" % "|".join(re.escape(n) for n in TAKEOVER_NOUNS))
 # a takeover only spoken of, fought or stopped is none done
 _UNDONE_TAKEOVER = {"propose", "plan", "consider", "oppose", "block", "reject", "fight", "challenge", "halt", "stop",
                     "prevent", "investigate", "review", "scrutinise", "bid", "seek", "explore", "abandon", "veto"}
@@ -660,6 +661,8 @@ _UNDONE_EPITHETS = {"proposed", "planned", "possible", "potential", "mooted", "r
 def _acquisitions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'the takeover of AT Medics by Operose Health', 'Castlegate completed its acquisition of Fenside': the one that
     acquires (after 'by', the noun's owner, or the subject of the verb that did it) took over what the noun is of."""
+    if not _TAKEOVER_WORD.search(view.sentence.text):
+        return
     for noun in view.tokens:
         if noun.pos_ != "NOUN" or noun.lower_ not in TAKEOVER_NOUNS or \
                 any(c.dep_ in ("amod", "neg") and c.lower_ in _UNDONE_EPITHETS | {"no"} for c in noun.children):

@@ -173,6 +173,7 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     yield from _represented_seats(ctx, posts)
     yield from _predecessors(ctx, posts)
     yield from _fellows(ctx, posts)
+    yield from _our_posts(ctx, posts)
     yield from _replacements(ctx, posts)
     yield from _leaders(ctx)
     yield from _appointments(ctx)
@@ -210,6 +211,7 @@ def _where_pronoun_posts(ctx: DocumentContext, seen: set[tuple[str, str]]) -> li
             found.append(Fact(holder, "holdsRole", org.key, view.sentence, "roles.where-pronoun", 0.7,
                               qualifier=_qualifier(match)))
     return found
+
 
 # 'Councillor Ann Lee, who represents Tilbury ward,': the place a person holds a seat for
 _REPRESENTS = re.compile(r",?\s+who\s+(?:now\s+|also\s+)?represents\s+(?:the\s+)?$")
@@ -647,7 +649,6 @@ def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
 
 def _fellows(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
     """'Dr A, a partner at X, said... Her fellow partner Dr B said': B holds the same post where A holds it."""
-    yield from _our_posts(ctx, posts)
     for view in ctx.sentences():
         if "fellow" not in view.sentence.text:
             continue
@@ -671,10 +672,15 @@ def _fellows(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
                 yield Fact(colleague.key, "holdsRole", org, view.sentence, "roles.fellow", 0.7, qualifier=post.lower_)
 
 
+_OUR = re.compile(r"\b(?:[Oo]ur|[Mm]y)\b")
+
+
 def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
     """'Our senior partner, Dr Shona Baptiste, put it more bluntly': in a column by a partner of one practice, 'our'
     post is a post at that practice."""
     for view in ctx.sentences():
+        if not _OUR.search(view.sentence.text):
+            continue
         for owner in (t for t in view.tokens if t.lower_ in ("our", "my") and t.dep_ == "poss"):
             post = owner.head
             if post.pos_ != "NOUN" or any(c.lower_ == "fellow" for c in post.children):
