@@ -2209,6 +2209,9 @@ TWELFTH_SESSION_RULES = [
     # 'its' opening a sentence stands for the body named before
     ("The RCGP said more work was needed. Its latest survey of trainees, published in January, found that one in "
      "five expected to struggle.", {("Royal College of General Practitioners", "published", "survey of trainees", "")}),
+    # a sum raised for a body funds it
+    ("Away from work Dr Alan Hale has raised more than £42,000 for Weldmar Hospicecare by cycling from Land's End.",
+     {("Alan Hale", "funds", "Weldmar Hospicecare", "£42,000")}),
     # a post held where the clause says, by the one its pronoun stands for; a columnist's 'our' post is at their
     # practice
     ("By Dr Ann Cole\n\nAt Elmfield Surgery in Loughborough, where I have been a partner for nine years, our numbers "

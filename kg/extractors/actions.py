@@ -695,8 +695,9 @@ RAISE_VERBS = {"raise", "secure", "receive", "attract", "obtain"}
 
 
 def _raised(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
-    """'The company raised £20m from investment firm X': the one the sum comes from funds the one that raised it."""
-    if " from " not in view.sentence.text:
+    """'The company raised £20m from investment firm X': the one the sum comes from funds the one that raised it;
+    'has raised more than £42,000 for Weldmar Hospicecare': the one who raised it funds the one it is for."""
+    if " from " not in view.sentence.text and " for " not in view.sentence.text:
         return
     for verb in view.tokens:
         lemma = verb_lemma(verb, RAISE_VERBS) if verb.pos_ == "VERB" else None
@@ -704,6 +705,12 @@ def _raised(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         amount = money_in(verb)
         subject = active_subject(verb)
+        if lemma == "raise" and amount is not None and subject is not None and not unasserted(verb):
+            for raiser in _agents(ctx, view, subject, ORGS | {"Person"}, passive=False):
+                for cause in (o for p in prep_objects(verb, "for") for o in _objects(ctx, view, p, ORGS)):
+                    if cause != raiser:
+                        yield Fact(raiser, "funds", cause, view.sentence, "actions.raise-for", 0.65, cue=lemma,
+                                   qualifier=amount.text, amount=amount)
         # 'secured £2m of funding from NHS England': the parser may hang 'from' on what the sum is of
         sources = prep_objects(verb, "from") or [o for d in verb.children if d.dep_ == "dobj" for t in d.subtree
                                                  if t.dep_ == "prep" and t.lower_ == "from"
