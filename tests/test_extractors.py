@@ -2209,6 +2209,10 @@ TWELFTH_SESSION_RULES = [
     # 'its' opening a sentence stands for the body named before
     ("The RCGP said more work was needed. Its latest survey of trainees, published in January, found that one in "
      "five expected to struggle.", {("Royal College of General Practitioners", "published", "survey of trainees", "")}),
+    # a report owned by a description inside the report's titled mention is the described body's
+    ("Professor Ann Cole, chair of the Royal College of General Practitioners, spoke to MPs. She pointed MPs to the "
+     "college's report Time to Care, published in September, which recommends expanding the GP Retention Scheme.",
+     {("Royal College of General Practitioners", "published", "Time to Care", "")}),
     # a sum raised for a body funds it
     ("Away from work Dr Alan Hale has raised more than £42,000 for Weldmar Hospicecare by cycling from Land's End.",
      {("Alan Hale", "funds", "Weldmar Hospicecare", "£42,000")}),

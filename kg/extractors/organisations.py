@@ -9,7 +9,7 @@ from typing import Iterator
 from kg.extractors import register
 from kg.extractors.context import DocumentContext, active_subject, post_holder, prep_objects, unasserted, verb_lemma
 from kg.extractors.opinion import words_holder
-from kg.extractors.roles import post_re
+from kg.extractors.roles import kind_of_word, last_of_kind, post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
 from kg.model import Fact
 from kg.resolve import MAKER_REPORT, body_stem, lead_paragraph, report_maker
@@ -451,11 +451,20 @@ def _its(ctx: DocumentContext, view, report) -> str | None:
     Access Denied' is one.)"""
     token = ctx.token_for(view, report)
     owner = next((c for c in token.children if c.dep_ == "poss"), None) if token is not None else None
+    if owner is None and token is not None and report.mention.source == "titled":
+        # 'the college's report Time to Care': the parse of a title may give the mention a root outside the owner's
+        start, end = report.mention.start, report.mention.end
+        owner = next((t for t in view.tokens if t.dep_ == "poss" and t.pos_ == "NOUN" and
+                      start <= view.offset(t) < end and start <= view.offset(t.head) < end), None)
     if owner is None:
         return None
     if owner.lower_ not in ("its", "their"):
-        # 'The regulator’s annual State of Care report': the body the description stands for
+        # 'The regulator’s annual State of Care report': the body the description stands for ('the college's report
+        # Time to Care', a description inside the report's own mention: the college the page named last)
         described = ctx.ref_for_token(view, owner) if owner.pos_ == "NOUN" else None
+        if described is not None and described.key == report.key:
+            kind = kind_of_word(owner.lower_)
+            described = last_of_kind(ctx, kind, view.offset(owner), view) if kind else None
         return described.key if described is not None and described.type in REPORT_AUTHOR_TYPES else None
     offset = view.offset(owner)
     before = ctx.last_of_type_before(offset, REPORT_AUTHOR_TYPES, within=offset - view.sentence.start,

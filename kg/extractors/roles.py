@@ -495,9 +495,9 @@ def _clause_post(ctx: DocumentContext, view: SentenceView, holder: str, post: To
     org = ctx.ref_for_token(view, owner) if owner is not None else None
     if owner is None:
         # 'took over as LMC secretary in April': the post is in the LMC the page named
-        owner = next((c for c in post.children if c.dep_ == "compound" and c.text.isupper() and _kind_of(c.lower_)),
+        owner = next((c for c in post.children if c.dep_ == "compound" and c.text.isupper() and kind_of_word(c.lower_)),
                      None)
-        org = _last_of_kind(ctx, _kind_of(owner.lower_), view.offset(owner), view) if owner is not None else None
+        org = last_of_kind(ctx, kind_of_word(owner.lower_), view.offset(owner), view) if owner is not None else None
     if org is None or org.type not in ORG_TYPES or org.key == holder:
         return None
     owned = {t.i for t in owner.subtree}
@@ -862,12 +862,12 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
                                qualifier=_qualifier(match))
 
 
-def _kind_of(word: str):
+def kind_of_word(word: str):
     """The kind of body a word of a post names ('lmc', 'trust'; 'pcn', a name word of 'network'), or None."""
     return DESCRIPTION_HEADS.get(word) or next((kind for kind in DESCRIPTION_HEADS.values() if word in kind[1]), None)
 
 
-def _last_of_kind(ctx: DocumentContext, kind, offset: int, view: SentenceView, head_word: str | None = None,
+def last_of_kind(ctx: DocumentContext, kind, offset: int, view: SentenceView, head_word: str | None = None,
                   other_than: str | None = None) -> Ref | None:
     """The body of `kind` (DESCRIPTION_HEADS' types and name words) the page named last before `offset` in the
     sentence's section; with `head_word`, one whose name ends in it too ('the Harbour Practice', which the model calls
@@ -887,8 +887,8 @@ def _last_of_kind(ctx: DocumentContext, kind, offset: int, view: SentenceView, h
 def _one_of_kind(ctx: DocumentContext, org: Ref, view: SentenceView) -> Ref:
     """'our PCN clinical director, Dr X' after 'We are part of Kettering Rural Primary Care Network': a kind's
     acronym, which the lexicon takes for the kind in general, is the one of that kind the page named before."""
-    kind = _kind_of(org.mention.text.casefold()) if org.mention.text.isupper() else None
-    return (_last_of_kind(ctx, kind, org.mention.start, view, other_than=org.key) if kind else None) or org
+    kind = kind_of_word(org.mention.text.casefold()) if org.mention.text.isupper() else None
+    return (last_of_kind(ctx, kind, org.mention.start, view, other_than=org.key) if kind else None) or org
 
 
 def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: SentenceView, before: str
@@ -901,7 +901,7 @@ def _kind_post(ctx: DocumentContext, person: Ref, match: re.Match, view: Sentenc
         else None
     if kind is None and kind_before is not None:
         kind = DESCRIPTION_HEADS.get(kind_before.group(1).casefold())
-    ref = _last_of_kind(ctx, kind, person.mention.start, view, head_word=words[0]) if kind is not None else None
+    ref = last_of_kind(ctx, kind, person.mention.start, view, head_word=words[0]) if kind is not None else None
     if ref is not None:
         yield Fact(person.key, "holdsRole", ref.key, view.sentence, "roles.kind-post", 0.65,
                    qualifier=_qualifier(match))
