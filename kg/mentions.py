@@ -1338,7 +1338,7 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
             key = (sm.mention.start, sm.mention.end)
             if key not in found:
                 found[key] = sm
-    for sm in _council_names(adoc):
+    for sm in [*_council_names(adoc), *_areas_listed_before(adoc, list(found.values()))]:
         found = {k: v for k, v in found.items() if not (k[0] < sm.mention.end and sm.mention.start < k[1])}
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _repeated_names(adoc, list(found.values())):
@@ -1517,6 +1517,27 @@ _PLACE_NAME = r"(?:[A-Z][\w'’-]+)(?:\s+(?:upon\s+|on\s+)?[A-Z][\w'’-]+){0,2}
 _COUNCIL_OF = re.compile(r"\b(?:(?:Borough|District|City|County|Metropolitan\s+Borough|Town|Parish)\s+Council|"
                          r"(?:Royal|London|Metropolitan)\s+Borough)\s+of\s+(?:the\s+)?%s(?:\s+and\s+%s)?"
                          % (_PLACE_NAME, _PLACE_NAME))
+
+
+_AREA_BODY = re.compile(r"[A-Z][\w'’ -]*\s+and\s+[A-Z][\w'’ -]*\s+(?:LMC|Local Medical Committee|ICB|Integrated Care "
+                        r"Board|ICS|Integrated Care System|CCG|Clinical Commissioning Group)")
+_PLACE_AND_COMMA = re.compile(r"(?P<place>%s),\s+$" % _PLACE_NAME)
+
+
+def _areas_listed_before(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    """'Leicester, Leicestershire and Rutland LMC': a body named after a list of places, whose first place the model
+    left out at the comma."""
+    text = adoc.document.text
+    for sm in found:
+        m = sm.mention
+        if m.type not in ORGANISATION_TYPES or sm.canonical is not None or not _AREA_BODY.fullmatch(m.text):
+            continue
+        before = _PLACE_AND_COMMA.search(text, max(0, m.start - 40), m.start)
+        if before is None or before.group("place").casefold() not in uk_places() or \
+                text[max(0, before.start() - 2):before.start()].rstrip().endswith(","):
+            continue  # (a place going on a list before it is a list of places, not the body's name)
+        name = text[before.start():m.end]
+        yield SegmentMention(replace(m, start=before.start(), text=name, source="area-list"), None)
 
 
 def _council_names(adoc: AnalysedDocument) -> Iterator[SegmentMention]:
