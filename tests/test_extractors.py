@@ -2754,6 +2754,8 @@ _NEWS = ("Practice caps lists\n\nBy Ann Reporter\n\nElm Surgery capped its lists
     (_COLUMN, "Spot on. We did the same.", True),
     (_COLUMN, "Great article!", True),
     (_COLUMN, "Spot on about the LMC, less so about the rest.", False),  # more than assent: not read
+    (_COLUMN, "The list-size point is spot on.", True),  # a point of the column, found right
+    (_COLUMN, "The LMC point is wrong.", False),
     (_NEWS, "Spot on.", False),  # a news report's author states no view to agree with
 ])
 def test_a_readers_bare_assent_under_a_column_supports_its_author(page, assent, supported):

@@ -136,7 +136,10 @@ _GIVEN_NAME = re.compile(r"(?P<name>[A-Z][a-z’'-]+)\b\s*[.!,]")
 
 # a reader's whole sentence of assent, naming no one: 'Spot on.', 'Well said!', 'Great article.'
 _ASSENT = re.compile(r"[\W\d]*(?:well said|spot on|well put|hear,? hear|couldn[’']?t agree more|(?:great|brilliant|"
-                     r"excellent|superb) (?:article|piece|column|blog))\s*[.!]*\s*", re.I)
+                     r"excellent|superb) (?:article|piece|column|blog)|"
+                     # 'The pharmacist point is spot on.', 'Your analysis is exactly right.'
+                     r"(?:the|your|this)\s+(?:[a-z-]+\s+){0,3}(?:point|points|piece|article|analysis|column|blog)\s+"
+                     r"(?:is|was|are|were)\s+(?:spot on|bang on|(?:exactly|absolutely|quite) right))\s*[.!]*\s*", re.I)
 
 
 def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
