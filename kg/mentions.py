@@ -1567,7 +1567,14 @@ def _repeated_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iter
 
 _PRACTICE_SHORT = re.compile(r"(?:The\s+)?(?P<short>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*?)\s+(?:(?:Medical|Health|Family|"
                              r"Group)\s+)?(?:Surgery|Practice|Centre|Center|Partnership)")
-_TOWN_BEFORE = re.compile(r"\b(?:in|near|of|across|around|outside|from|to)\s+$", re.I)
+_TOWN_BEFORE = re.compile(r"\b(?:in|near|of|across|around|outside)\s+$", re.I)
+_OWNED = re.compile(r"[’']s\b")
+
+
+def named_as_town_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] follows a town's preposition ('patients in Kingsmere'), unless it owns
+    what comes next ('one of Fenside's staff': the practice's)."""
+    return bool(_TOWN_BEFORE.search(text, max(0, start - 8), start)) and not _OWNED.match(text, end)
 
 
 _COMPANY_SHORT = re.compile(r"(?P<short>[A-Z][a-z][\w'’-]{2,})\s+(?:Healthcare|Health|Group|Ltd|Limited|plc|Holdings)")
@@ -1604,12 +1611,10 @@ def _short_practice_word(word: str, text: str) -> bool:
     if word.casefold() in uk_places() or re.search(r"\b%s\b" % re.escape(word.lower()), text):
         return False
     alone = (m for m in re.finditer(r"\b%s\b" % re.escape(word), text) if not _NAME_GOES_ON.match(text, m.end()))
-    return not any(_TOWN_BEFORE.search(text, max(0, m.start() - 8), m.start()) and not _OWNED.match(text, m.end())
-                   for m in alone)
+    return not any(named_as_town_at(text, m.start(), m.end()) for m in alone)
 
 
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")
-_OWNED = re.compile(r"[’']s\b")
 
 
 def _short_names(adoc: AnalysedDocument, found: list[SegmentMention], shorts: dict[str, str], etype: str,

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
-from kg.mentions import CONTRACT_STAGES, CONTRACT_YEAR, IMPLIED_POST, SegmentMention, clean_name, initials, policy_head_types
+from kg.mentions import (CONTRACT_STAGES, CONTRACT_YEAR, IMPLIED_POST, SegmentMention, clean_name, initials,
+                         named_as_town_at, policy_head_types)
 from kg.model import ARTICLE, ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
 # a type that is more specific (or more trusted) wins a vote between mentions of one entity
@@ -264,10 +265,14 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     #     (or a one-word 'place' the model found that is no town kg knows and never follows a town's preposition:
     #     'senior partner at Fenside since 2009' beside 'Fenside Medical Partnership')
     place_nodes = [n for n in nodes if n.startswith("place|")]
+    nodes_by_name: dict[str, list[str]] = defaultdict(list)
+    for n in nodes:
+        nodes_by_name[_name(n)].append(n)
     for node in org_nodes + place_nodes:
         name = _name(node)
-        named_otherwise = any(n != node and _name(n) == name and not (n.startswith("org|") and node.startswith("org|"))
-                              for n in nodes)  # 'Kingsmere' the town beside 'Kingsmere' a body: which is unclear
+        # 'Kingsmere' the town beside 'Kingsmere' a body: which one is meant is unclear
+        named_otherwise = any(n != node and not (n.startswith("org|") and node.startswith("org|"))
+                              for n in nodes_by_name[name])
         if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]) or \
                 name in uk_places() or name in full_by_part or named_otherwise or \
                 _named_as_town(surface[node], texts):
@@ -297,16 +302,14 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     # 3i. a report known by its maker's name ('We welcome Healthwatch Norfolk's report') is the one report the page
     #     titles in a paragraph that names that maker before the title ('Healthwatch Norfolk surveyed 412 patients
     #     ... for its report, Still on Hold: ...')
+    titled_by_doc: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+    for other in title_nodes:
+        for m in surface[other]:
+            titled_by_doc[m.doc_id].append((m, other))
     for node in sorted(maker_named):
         maker = rule_labels[node].rsplit(" ", 1)[0]
-        titled_here = set()
-        for other in title_nodes:
-            for m in surface[other]:
-                if m.doc_id not in docs_of[node]:
-                    continue
-                before = texts.get(m.doc_id, "")[max(0, m.start - 300):m.start].rsplit("\n\n", 1)[-1]
-                if maker in before:
-                    titled_here.add(clusters.find(other))
+        titled_here = {clusters.find(other) for doc_id in docs_of[node] for m, other in titled_by_doc[doc_id]
+                       if maker in texts.get(doc_id, "")[max(0, m.start - 300):m.start].rsplit("\n\n", 1)[-1]}
         if len(titled_here) == 1:
             clusters.union(titled_here.pop(), node, "maker-title")
 
@@ -500,7 +503,6 @@ _LEGAL_FORM = re.compile(r",? (?:ltd\.?|limited|plc|llp|cic)$")
 # what a practice's or a provider's name ends in besides the words that say which one it is
 _BODY_KINDS = re.compile(r"(?: (?:medical|health|group|family))?(?: practice| surgery| centre| center| clinic)$|"
                          r"(?: (?:health|healthcare|care|medical|primary care))+(?: group| services| partners)?$")
-_TOWN_BEFORE = re.compile(r"\b(?:in|near|of|across|around|outside)\s+$", re.I)
 
 
 def body_stem(name: str) -> str:
@@ -511,11 +513,7 @@ def body_stem(name: str) -> str:
 def _named_as_town(mentions: list[Mention], texts: dict[str, str]) -> bool:
     """Whether a town's preposition comes before one of the mentions ('Ashby Surgery in Ashby': the town, not a
     short name of the surgery; 'at Orchard Vale' may be either)."""
-    return any(_TOWN_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 8):m.start]) and
-               not _POSSESSIVE.match(texts.get(m.doc_id, ""), m.end) for m in mentions)
-
-
-_POSSESSIVE = re.compile(r"[’']s\b")  # 'one of Fenside's staff': the practice's, not the town
+    return any(named_as_town_at(texts.get(m.doc_id, ""), m.start, m.end) for m in mentions)
 
 
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund", "formula",

@@ -657,10 +657,7 @@ def _fellows(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             if word.lower_ != "fellow" or word.dep_ not in ("amod", "compound") or post.pos_ != "NOUN":
                 continue
             owner = next((c for c in post.children if c.dep_ == "poss"), None)
-            named = [c for c in post.children if c.dep_ == "appos"] + \
-                ([post.head] if post.dep_ == "appos" else [])
-            colleague = next((r for r in (ctx.ref_for_token(view, t) for t in named)
-                              if r is not None and r.type == "Person"), None)
+            colleague = _named_in_apposition(ctx, view, post)
             holder = ctx.speaker_for(view, owner) if owner is not None else None
             if colleague is None or holder is None or holder == colleague.key:
                 continue
@@ -670,6 +667,12 @@ def _fellows(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             if len(held) == 1:
                 [(org, role)] = held
                 yield Fact(colleague.key, "holdsRole", org, view.sentence, "roles.fellow", 0.7, qualifier=post.lower_)
+
+
+def _named_in_apposition(ctx: DocumentContext, view: SentenceView, post: Token) -> Ref | None:
+    """The person a post noun is set beside ('her fellow partner Dr B', 'our senior partner, Dr B')."""
+    named = [c for c in post.children if c.dep_ == "appos"] + ([post.head] if post.dep_ == "appos" else [])
+    return next((r for r in (ctx.ref_for_token(view, t) for t in named) if r is not None and r.type == "Person"), None)
 
 
 _OUR = re.compile(r"\b(?:[Oo]ur|[Mm]y)\b")
@@ -685,9 +688,7 @@ def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             post = owner.head
             if post.pos_ != "NOUN" or any(c.lower_ == "fellow" for c in post.children):
                 continue
-            named = [c for c in post.children if c.dep_ == "appos"] + ([post.head] if post.dep_ == "appos" else [])
-            colleague = next((r for r in (ctx.ref_for_token(view, t) for t in named)
-                              if r is not None and r.type == "Person"), None)
+            colleague = _named_in_apposition(ctx, view, post)
             holder = ctx.speaker_for(view, owner)
             words = view.span.doc[owner.i + 1:post.i + 1].text
             match = re.fullmatch(_role_re(), words, re.I)
