@@ -810,9 +810,9 @@ def _sum_from(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 
 
 # verbs that fund what a sum goes into: 'NHS England put £82m into the ARRS', 'the £889m the government has added to
-# the GP contract', 'invested £2m in the hub'
-_PUT_INTO = {"put": ("into", "in"), "add": ("to",), "invest": ("in", "into"), "inject": ("into",), "pump": ("into",),
-             "plough": ("into",), "pour": ("into",)}
+# the GP contract' ('invested £2m in the hub' is the verb rule's, with ONLY_WITH_PREPOSITION)
+_PUT_INTO = {"put": ("into", "in"), "add": ("to",), "inject": ("into",), "pump": ("into",), "plough": ("into",),
+             "pour": ("into",)}
 
 
 def _sum_put_into(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
