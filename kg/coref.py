@@ -419,6 +419,10 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
     start = base + first.idx
     end = base + token.idx + len(token.text)
     before = pool[:bisect.bisect_left(starts, start)]
+    if not types <= _CONCEPTS:
+        spoken_for = _spokespersons_body(token, base, before)
+        if spoken_for is not None:
+            return start, end, spoken_for, "coref.description"
     if head_text in _RECENT_HEADS:
         # 'the deal' after the headline's 'contract deal': a policy named with the description's own word is it;
         # 'this deal' a few sentences after 'the contract offer for 2026/27', one named with another word for a
@@ -432,6 +436,10 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         # 'dismissed the offer' is the offer just described, not a package the headline named paragraphs before
         before = [e for e in before if here - e.sentence <= _RECENT_WINDOW]
     earlier = [e for e in reversed(before) if e.type in types]
+    if types <= _CONCEPTS:
+        # 'the out-of-hours service' is no 'NHS 111': a description's own kind of thing must be in the name
+        said = _describing_words(first, token)
+        earlier = [e for e in earlier if all(w in e.label.casefold() for w in said)]
     if head_text in _NEAREST_HEADS:
         # 'the organisation' says no kind: the body just named ('An NHS England spokesperson said the organisation
         # recognised...'), not the one the page is about
@@ -464,6 +472,35 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
 
 
 _CONCEPTS = frozenset({"Policy", "Programme", "Legislation"})
+# words before a description's head that say which one of its kind it is not ('the new contract' is the contract)
+_PLAIN_MODIFIERS = {"new", "current", "existing", "national", "proposed", "planned", "revised", "original", "latest",
+                    "old", "whole", "same", "first", "second", "final", "draft", "controversial", "flagship", "landmark",
+                    "entire", "full", "annual", "local", "overall", "present", "previous", "wider", "main", "recent"}
+
+
+def _spokespersons_body(token: Token, base: int, before: Sequence[_Named]) -> "_Named | None":
+    """'A spokesperson for Vantora Urgent Care said the company was proud...': the body the spokesperson speaks for,
+    whatever kind of body the model took it for."""
+    clause = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or not _speech_verb(clause.head):
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ not in SPOKESPEOPLE:
+        return None
+    for body in (o for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("for", "from", "at")
+                 for o in p.children if o.dep_ == "pobj"):
+        at = base + body.idx
+        named = next((e for e in reversed(before) if e.start <= at < e.end), None)
+        if named is not None and named.type in ORG_TYPES:
+            return named
+    return None
+
+
+def _describing_words(first: Token, head: Token) -> list[str]:
+    """The lower-case words between a description's determiner and its head that narrow its kind ('out', 'hours' of
+    'the out-of-hours service'), less those any one of the kind may be called ('the new contract')."""
+    return [t.lower_ for t in head.doc[first.i + 1:head.i] if t.is_alpha and t.is_lower and not t.is_stop
+            and t.lower_ not in _PLAIN_MODIFIERS]
 
 
 _UNTYPED_COMPANIES = {"company", "firm", "provider"}

@@ -1256,8 +1256,8 @@ def _owned_title(doc, chunk_start: int, root: int, taken: list[tuple[int, int]])
     words = doc[first:root]
     if not words or not words[0].text[:1].isupper() or words[-1].lower_ in _TITLE_CONNECTORS or \
             any(not (t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS) or t.ent_type_.startswith("KG_")
-                for t in words):
-        return None
+                for t in words) or words.text.casefold() in uk_places():
+        return None  # ('its Wiltshire service' is its service in Wiltshire, not one named after it)
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return first if any(start <= s and e <= end for s, e in taken) else None
 

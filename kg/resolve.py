@@ -271,8 +271,10 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
     for node in org_nodes + place_nodes:
         name = _name(node)
         # 'Kingsmere' the town beside 'Kingsmere' a body: which one is meant is unclear
-        named_otherwise = any(n != node and not (n.startswith("org|") and node.startswith("org|"))
-                              for n in nodes_by_name[name])
+        # ('Vantora' found now as a body, now as a place, and never as a town, is one name the model hesitated on)
+        named_otherwise = any(n != node and not (n.startswith("org|") and node.startswith("org|")) and not (
+            n.startswith(("org|", "place|")) and all(m.source == "ner" for m in surface[n]) and
+            not _named_as_town(surface[n], texts)) for n in nodes_by_name[name])
         if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]) or \
                 name in uk_places() or name in full_by_part or named_otherwise or \
                 _named_as_town(surface[node], texts):

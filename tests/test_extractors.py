@@ -330,6 +330,17 @@ def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
 
 
+def test_what_is_taken_over_from_a_body_is_not_that_body():
+    kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
+    assert not [t for t in triples(kg) if t[1] == "tookOver"]
+
+
+def test_a_description_of_a_kind_is_no_scheme_named_without_its_words():
+    # 'the out-of-hours service' is not NHS 111, the one service the page names
+    kg = build("Calls will still arrive through NHS 111. The Healthwatch said it welcomed the out-of-hours service.")
+    assert not [t for t in triples(kg) if t[2] == "NHS 111"]
+
+
 def test_a_body_in_a_relative_clause_on_what_is_funded_is_not_funded():
     kg = build("Meridian Health has pledged £2.5m for a refurbishment of the old surgery, which the Care Quality "
                "Commission rated \"requires improvement\" in 2023.")
@@ -2235,10 +2246,23 @@ TWELFTH_SESSION_RULES = [
       ("Gaywood", "locatedIn", "King's Lynn", "")}),
 ]
 
+THIRTEENTH_SESSION_RULES = [
+    # a spokesperson's 'the company' is the body they speak for, whatever kind the model took it for
+    ("Kestrel Urgent Care is owned by the private equity firm Tamarind Capital. A spokesperson for Kestrel Urgent "
+     "Care said the company would work with Ashby Health on the handover.",
+     {("Kestrel Urgent Care", "worksWith", "Ashby Health", "")}),
+    # a stance on one's appointment is on the one appointed
+    ("Dr Ann Cole, the LMC's chair, said: \"We welcome Ashby Health's appointment, and it is right that practices "
+     "have a say.\"", {("Ann Cole", "welcomes", "Ashby Health", "")}),
+    # the successor that took over from a body, with nothing else taken over, took it over
+    ("NHS Kent and Medway, which took over from NHS Kent CCG in 2022, has extended the contract.",
+     {("NHS Kent and Medway", "tookOver", "NHS Kent CCG", "")}),
+]
+
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES + \
-    ELEVENTH_SESSION_RULES + TWELFTH_SESSION_RULES
+    ELEVENTH_SESSION_RULES + TWELFTH_SESSION_RULES + THIRTEENTH_SESSION_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [

@@ -251,6 +251,11 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     if predicate == "wonContract" and money_in(verb) is None and \
             not any(t.lower_ in _CONTRACT_NOUNS for t in verb.subtree):
         return  # 'won the support of the BMA', 'won an award': no contract, no sum
+    # 'will take over the service from Vantora': who it is taken from is its last holder, not what is taken (with
+    # nothing else taken, 'the ICB, which took over from the CCG', the successor takes the body over)
+    from_holder = {r.key for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "from"
+                   for r in ctx.refs_under(view, p)} \
+        if predicate == "tookOver" and any(c.dep_ == "dobj" for c in verb.children) else set()
     if predicate == "founded" and not passive:
         object_toks = [t for t in object_toks if t.dep_ == "dobj"]  # 'set up a meeting with NHS England' founds no one
     if predicate == "published":
@@ -282,7 +287,7 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         return
     agents = _agents(ctx, view, subject_tok, subject_types, passive)
     for tok in object_toks:
-        targets = _objects(ctx, view, tok, object_types)
+        targets = [t for t in _objects(ctx, view, tok, object_types) if t not in from_holder]
         if not targets and tok.dep_ == "dobj" and ctx.refs_under(view, tok):
             # 'ran the Camden Practice under an APMS contract': what was run is named, and of no kind the verb takes
             return

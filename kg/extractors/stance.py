@@ -31,8 +31,9 @@ ASPECT_NOUNS = {"value", "need", "use", "wisdom", "point", "merits", "merit", "p
                 "danger", "dangers", "consequences", "effects", "implications", "finding", "findings",
                 "conclusion", "conclusions", "recommendation", "recommendations", "proposals", "aims"}
 # what someone did: a stance on one's decision or handling of something is a stance on its maker
+# (and on one's appointment is on the one appointed: 'We welcome Moonraker's appointment')
 CONDUCT_NOUNS = {"decision", "decisions", "handling", "failure", "refusal", "response", "approach", "conduct",
-                 "treatment", "management"}
+                 "treatment", "management", "appointment"}
 # what a proposal would bring back or extend: the stance on the proposal is a stance on that
 RESTORING_NOUNS = {"return", "restoration", "reinstatement", "revival", "expansion", "extension", "continuation",
                    "retention", "roll-out", "rollout"}
