@@ -222,6 +222,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):
             etype = "Person"  # 'Its chief executive, Dr Naresh Rati': a title makes a person of the 'organisation'
+        elif etype == "Place" and titled and 2 <= len(name.split()) <= 3 and name[:1].isupper() and \
+                not starts_with_uk_place(name.split()) and not any(t.ent_type_.startswith("KG_") for t in span):
+            etype = "Person"  # 'Its president, Marcus Adeyemi, said': nor of the 'place'
         if etype == "Legislation":
             # the model's law 'X Recovery Plan' is a plan, and so is 'Delivery Plan for Recovering Access to...'
             head = next((t for t in span if t.lower_ in ("for", "of") and t.i > span.start), None)

@@ -1474,10 +1474,13 @@ def test_a_reader_saluting_the_author_by_given_name_supports_the_author():
     kg = build("Nobody can afford to employ me\nNewly qualified GPs are left chasing locum shifts\nBy Dr Anna Ross\n"
                "11 March 2025\n\nLast month I sat in my car outside a surgery.\n\nReaders' comments (2)\n\n"
                "Bob the Locum | Locum GP | 11 Mar 2025 9:14am\nWell said, Anna. Same story here.\n\n"
-               "Sam | Salaried GP | 11 Mar 2025 9:20am\nWell said, Bob.\n")
+               "Sam | Salaried GP | 11 Mar 2025 9:20am\nWell said, Bob.\n\n"
+               "Kit | Practice manager | 11 Mar 2025 9:31am\nGood luck Anna. Good luck to NHS England finding GPs.\n")
     stances = {(s, o) for s, p, o, _ in triples(kg) if p == "supports"}
     assert ("Bob the Locum", "Anna Ross") in stances
+    assert ("Kit", "Anna Ross") in stances  # luck wished to the author by her given name
     assert ("Sam", "Anna Ross") not in stances  # another reader's name is not the author's
+    assert not [o for s, o in stances if o == "NHS England"]  # luck wished on a body is as often scorn
 
 
 def test_a_merger_denied_makes_no_part():
@@ -2254,6 +2257,23 @@ THIRTEENTH_SESSION_RULES = [
     # a stance on one's appointment is on the one appointed
     ("Dr Ann Cole, the LMC's chair, said: \"We welcome Ashby Health's appointment, and it is right that practices "
      "have a say.\"", {("Ann Cole", "welcomes", "Ashby Health", "")}),
+    # a list under 'Among its 14 recommendations, the committee says:' is the subject's, whatever 'its' stands for
+    ("The Ashby Institute published an analysis in May. The Public Accounts Committee published a report on GP "
+     "access.\n\nAmong its nine recommendations, the committee says:\n- the Pharmacy First scheme should be extended "
+     "to children\n- NHS England should publish its data every month",
+     {("Public Accounts Committee", "recommends", "Pharmacy First", ""),
+      ("Public Accounts Committee", "urges", "NHS England", "")}),
+    # 'the spokesperson' is the spokesperson named before, for their body, not the body named last
+    ("Responding to the report, an NHS England spokesperson said the Government would reply within two months. "
+     "\"We have already funded 1,500 GPs through the ARRS,\" the spokesperson said.",
+     {("NHS England", "funds", "Additional Roles Reimbursement Scheme", "")}),
+    # a body that took far too long, or should be embarrassed, is found fault with
+    (_reader_says("The BMA took far too long to wake up to this. The Welsh Government should be embarrassed."),
+     {("Valleys GP", "criticises", "British Medical Association", ""),
+      ("Valleys GP", "criticises", "Welsh Government", "")}),
+    # an inspection is a visit
+    ("The CQC last inspected Elm Grove Surgery in 2022 and rated it good.",
+     {("Care Quality Commission", "visited", "Elm Grove Surgery", "")}),
     # the successor that took over from a body, with nothing else taken over, took it over
     ("NHS Kent and Medway, which took over from NHS Kent CCG in 2022, has extended the contract.",
      {("NHS Kent and Medway", "tookOver", "NHS Kent CCG", "")}),

@@ -20,6 +20,7 @@ POLICIES = {"Policy", "Programme", "Report", "Legislation"}
 # verb lemma -> (predicate, allowed subject types, allowed object types); one line per rule
 VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "visit": ("visited", AGENTS, ORGS | {"Place"} | POLICIES),
+    "inspect": ("visited", AGENTS, ORGS),  # an inspection is a visit: 'The CQC last inspected X in 2022'
     "fund": ("funds", ORGS | {"Person"}, ORGS | POLICIES),
     "finance": ("funds", ORGS | {"Person"}, ORGS | POLICIES),
     "invest": ("funds", ORGS | {"Person"}, ORGS | POLICIES),

@@ -187,6 +187,12 @@ class DocumentContext:
                 return named[0].key
             if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("for", "from", "at"):
                 return None  # 'a spokesperson for the practice', which names no organisation of ours
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                # 'A DHSC spokesperson said the Government would respond. "...," the spokesperson said.': the one
+                # spokesperson named before, for their body, not the body named last
+                earlier = self._spokespersons_body_before(view, token)
+                if earlier is not None:
+                    return earlier
             # 'The DHSC said it would respond. A spokesperson said: ...': the organisation just named
             return self.last_of_type_before(view.offset(token), ORGANISATION_TYPES, within=300,
                                             section=view.sentence.section)
@@ -230,6 +236,21 @@ class DocumentContext:
         if not ranked or len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
             return None
         return ranked[0][0]
+
+    def _spokespersons_body_before(self, here: SentenceView, token: Token) -> str | None:
+        """The body of the last spokesperson ('a DHSC spokesperson', 'a spokesperson for the ICB') in the 600
+        characters of the section before `token`."""
+        offset = here.offset(token)
+        found = None
+        for view in self.sentences():
+            if view.sentence.start >= offset:
+                break
+            if view.sentence.section != here.sentence.section or view.sentence.end < offset - 600:
+                continue
+            for t in view.tokens:
+                if t.lower_ in SPOKESPEOPLE and t.lower_ != "statement" and view.offset(t) < offset:
+                    found = self.speaker_for(view, t) or found
+        return found
 
     def _spokesperson_between(self, start: int, end: int, section: str) -> tuple[str | None] | None:
         """The organisation of the last spokesperson who is a subject in [start, end) of the section, in a

@@ -130,7 +130,8 @@ def _epithets(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 
 # 'Well done NHS England for finally listening', 'Shame on the ICB': praise or blame given to whoever is named next
 _SALUTE = re.compile(r"[\W\d]*(?:(?P<praise>well done|well said|spot on|kudos to|hats off to|thank you|thanks|"
-                     r"congratulations to|bravo)|(?P<blame>shame on|boo to))[,\s]+(?:to\s+)?(?:the\s+)?", re.I)
+                     r"congratulations to|bravo|(?P<wish>good luck|best of luck|best wishes))|(?P<blame>shame on|boo to))"
+                     r"[,\s]+(?:to\s+)?(?:the\s+)?", re.I)
 _GIVEN_NAME = re.compile(r"(?P<name>[A-Z][a-z’'-]+)\b\s*[.!,]")
 
 
@@ -161,6 +162,8 @@ def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     if target is None and given and s.section != ARTICLE and ctx.author_key is not None and \
             (ctx.adoc.document.author or "").split()[:1] == [given.group("name")]:
         target = ctx.author_key  # a reader's 'Well said, Niamh.' to the article's author, by her given name
+    if match.group("wish") and (target != ctx.author_key or s.section == ARTICLE):
+        return  # 'Good luck to NHS England finding 6,000 GPs': luck wished on a body is as often scorn
     if target is None or holder is None or target == holder:
         return
     relation = "supports" if match.group("praise") else "criticises"

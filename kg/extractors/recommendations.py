@@ -18,8 +18,9 @@ _PLAN_HEADING_RE = re.compile(r"\b(?:plan|strategy|package|deal|offer|programme|
                               r"(?:includes?|included|will include|contains?|sets out|set out)\s*:\s*$", re.I)
 PLANNER_TYPES = {"Organization", "GovernmentBody", "Company", "Person"}
 _ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))\s*$")
-# ('The report calls for:', 'It urges:', 'The authors call on the Government to:')
-_LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$"
+# ('The report calls for:', 'It urges:', 'The authors call on the Government to:', 'Among its 14 recommendations,
+# the committee says:')
+_LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were|says?|said)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$"
                               r"|\b(?:calls?|called|calling)\s+for\s*:\s*$|\b(?:urges?|urged|proposes?|proposed)\s*:\s*$"
                               r"|(?P<addressed>(?:recommend(?:s|ed)?\s+that|(?:calls?|called)\s+on|urges?|urged)\s+"
                               r"[^:;.]{1,60}:\s*$)", re.I)
@@ -73,8 +74,12 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
                 # the subject, or (a pronoun) the report or think tank named last
                 asked_from = view.sentence.start + view.sentence.text.find(heading.group("addressed"))
                 refs = [r for r in refs if r.mention.start < asked_from]
-            # 'The Kestrel Institute's report recommends:' is the report's list, not the institute's
-            refs = [r for r in refs if r.type == "Report"] or refs
+            # 'The Kestrel Institute's report recommends:' is the report's list, not the institute's; 'Among its 14
+            # recommendations, the committee says:' the committee's, whatever 'its' stands for
+            subject = next((c for c in view.span.root.children if c.dep_ == "nsubj"), None)
+            said_by = ctx.ref_for_token(view, subject) if subject is not None else None
+            refs = [said_by] if said_by is not None and said_by in refs else \
+                [r for r in refs if r.type == "Report"] or refs
             # 'The report's recommendations include:' with no report named: the report or think tank last named
             list_recommender = refs[-1].key if refs else ctx.last_of_type_before(view.sentence.start,
                                                                                   {"Report", "ThinkTank"})

@@ -247,19 +247,28 @@ def _credit(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 _TOO_WHAT = {"slow", "late", "timid", "cautious", "quick", "ready", "eager", "keen", "complacent"}
 
 
+def _fault_of_pace(verb: Token) -> Token | None:
+    """The word of 'too slow', 'too long' ('took far too long to act') or 'no better' on the verb, or None."""
+    if verb.lemma_ == "take":
+        return next((a for a in verb.children if a.dep_ in ("advmod", "npadvmod", "dobj") and a.lower_ == "long"
+                     and any(c.dep_ == "advmod" and c.lower_ == "too" for c in a.children)), None)
+    return next((a for a in verb.children if a.dep_ == "acomp" and (
+        a.lower_ in _TOO_WHAT and any(c.dep_ == "advmod" and c.lower_ == "too" for c in a.children) or
+        # 'The Care Quality Commission is no better': as bad as the one just blamed
+        a.lower_ == "better" and any(c.dep_ in ("neg", "advmod", "det") and c.lower_ == "no" for c in a.children))),
+        None)
+
+
 def _too_slow(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
-    """'The GMC has been far too slow to say what PAs can do', 'NHS England was too quick to blame practices': in
-    someone's own words, what a body was too slow (or too quick) to do finds fault with it."""
+    """'The GMC has been far too slow to say what PAs can do', 'NHS England was too quick to blame practices', 'The
+    BMA took far too long to wake up to this': in someone's own words, what a body was too slow (or too quick) to do
+    finds fault with it."""
     if "too" not in view.sentence.text and "no better" not in view.sentence.text:
         return
     for verb in view.tokens:
-        if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children) or in_question(verb):
+        if verb.lemma_ not in ("be", "take") or any(c.dep_ == "neg" for c in verb.children) or in_question(verb):
             continue
-        fault = next((a for a in verb.children if a.dep_ == "acomp" and (
-            a.lower_ in _TOO_WHAT and any(c.dep_ == "advmod" and c.lower_ == "too" for c in a.children) or
-            # 'The Care Quality Commission is no better': as bad as the one just blamed
-            a.lower_ == "better" and any(c.dep_ in ("neg", "advmod", "det") and c.lower_ == "no" for c in a.children))),
-            None)
+        fault = _fault_of_pace(verb)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if fault is None or subject is None or subject.pos_ == "PRON":
             continue
@@ -1190,7 +1199,7 @@ def _named_by(subject: Token) -> Iterator[Token]:
 _SANCTION = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|deserves?\s+to)\s+be\s+(?:\w+ly\s+)?"
                        r"(?:reported|investigated|struck\s+off|sacked|fired|prosecuted|banned|punished|"
                        r"held\s+to\s+account|stripped\s+of|shut\s+down|closed\s+down|named\s+and\s+shamed|"
-                       r"ashamed)\b"
+                       r"ashamed|embarrassed)\b"
                        # 'NHS England and the DHSC must stop pretending otherwise': told to stop what they do
                        r"|\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:now\s+)?stop\s+\w+ing\b",
                        re.I)
