@@ -1361,7 +1361,24 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     handles = {c.author for c in adoc.document.comments if c.author}
     kept = [found[k] for k in sorted(found)
             if not any(text[k[1] - len(h):k[1]] == h for h in handles if found[k].mention.text in h)]
-    return _local_aliases(_titled_on_the_page(_aged_people(kept, text)))
+    return _defined_abbreviations(_local_aliases(_titled_on_the_page(_aged_people(kept, text))), text)
+
+
+def _defined_abbreviations(found: list[SegmentMention], text: str) -> list[SegmentMention]:
+    """'NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board (BSW ICB)': a short name the
+    page gives a body in brackets after its full name is that body's, wherever the page uses it, though it is not
+    the full name's initials."""
+    defined: dict[str, str] = {}
+    for full, short in zip(found, found[1:]):
+        f, b = full.mention, short.mention
+        if f.type in ORGANISATION_TYPES and b.type in ORGANISATION_TYPES and text[f.end:b.start] == " (" and \
+                text[b.end:b.end + 1] == ")" and len(b.text.split()) <= 3 and b.text[:1].isupper() and \
+                sum(c.isupper() for c in b.text) >= 2 and len(f.text.split()) > len(b.text.split()):
+            defined.setdefault(b.text, full.canonical or clean_name(f.text))
+    if not defined:
+        return found
+    return [replace(sm, canonical=defined[sm.mention.text]) if sm.mention.text in defined and sm.canonical is None
+            else sm for sm in found]
 
 
 # 'Adeyemi-Clarke, 49, took up post': a name followed by an age in commas is a person's, whatever the model said

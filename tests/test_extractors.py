@@ -330,6 +330,13 @@ def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
 
 
+def test_a_short_name_given_in_brackets_is_the_bodys():
+    kg = build("Headline\n\nThe decision was taken by NHS Bath and North East Somerset, Swindon and Wiltshire "
+               "Integrated Care Board (BSW ICB) on Thursday. Dr Ann Cole, chief medical officer of BSW ICB, spoke.")
+    assert [e.label for e in kg.entities if "ICB" in e.label or "Care Board" in e.label] == \
+        ["NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board"]
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]
@@ -2271,6 +2278,12 @@ THIRTEENTH_SESSION_RULES = [
     (_reader_says("The BMA took far too long to wake up to this. The Welsh Government should be embarrassed."),
      {("Valleys GP", "criticises", "British Medical Association", ""),
       ("Valleys GP", "criticises", "Welsh Government", "")}),
+    # what is subcontracted may carry the 'to' phrase deep inside it
+    ("Calls will still arrive through NHS 111, but Ashby Health will subcontract the first stage of clinical triage "
+     "to Severnvale Clinical Services.", {("Ashby Health", "subcontractsTo", "Severnvale Clinical Services", "")}),
+    # of one mind in backing something: the subject of the 'be' backs it
+    ("The Ashby Integrated Care Board met on Thursday. Dr Ann Cole said the board had been unanimous in backing "
+     "Elm Health's bid.", {("Ashby Integrated Care Board", "supports", "Elm Health", "")}),
     # an inspection is a visit
     ("The CQC last inspected Elm Grove Surgery in 2022 and rated it good.",
      {("Care Quality Commission", "visited", "Elm Grove Surgery", "")}),

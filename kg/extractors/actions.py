@@ -266,9 +266,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     if preposition is not None and not passive:
         object_toks = [t for t in verb.children if t.dep_ == "prep" and t.lower_ == preposition and t.i > verb.i]
         if not object_toks and lemma == "subcontract":
-            # 'subcontracted its out-of-hours service to X': the parser hangs the 'to' phrase on what is subcontracted
-            object_toks = [t for d in verb.children if d.dep_ == "dobj" for t in d.children
-                           if t.dep_ == "prep" and t.lower_ == preposition]
+            # 'subcontracted its out-of-hours service to X', 'will subcontract the first stage of triage to X': the
+            # parser hangs the 'to' phrase on what is subcontracted
+            object_toks = [t for d in verb.children if d.dep_ == "dobj" for t in d.subtree
+                           if t.dep_ == "prep" and t.lower_ == preposition][:1]
     if predicate == "wroteFor":
         # written for a publication: only 'for X' says so ('did a head to head for the BMJ')
         object_toks = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "for"

@@ -390,6 +390,10 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
     if not subjects and (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # '..., warning that X': a participle's subject is its clause's
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
+            verb.head.lower_ == "in" and verb.head.head.lemma_ == "be":
+        # 'the board had been unanimous in backing X's bid': who was of one mind in it
+        subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
     if not subjects and _imperative(verb):
         agent = ctx.first_person(view.sentence)  # the writer urges it: their own stance
     elif not subjects:
