@@ -539,6 +539,9 @@ def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str
         return False
     if all(_clean(m.text).casefold() in uk_places() for m in mentions):
         return True
+    if etype == "Person" and all(len(_clean(m.text).split()) <= 3 for m in mentions) and \
+            any(_PLACE_BEFORE.search(texts.get(m.doc_id, "")[max(0, m.start - 30):m.start]) for m in mentions):
+        return True  # 'Fenside Surgery in Long Sutton': no one is named right after a practice's 'in'
     if etype == "Organization" and all(len(_clean(m.text).split()) == 1 or len(_clean(m.text).split()) <= 3 and
                                        load_lexicon().organisation_head_type(_clean(m.text), ignore_case=True) is None
                                        for m in mentions):

@@ -226,3 +226,13 @@ def test_a_first_word_found_as_a_body_and_a_place(words, expected) -> None:
     res = run([org("a", 0, "Kingsmere Library"), org("a", 30, "Kingsmere"), ("a", 60, "Kingsmere", "Place", "ner", None)],
               words)
     assert {place: entity_of(res, *place) for place in expected} == expected
+
+
+@pytest.mark.parametrize(("before", "kind"), [
+    ("Elm Surgery in ", "Place"),  # no one is named right after a practice's 'in'
+    ("said Dr Ann Cole and ", "Person"),
+])
+def test_a_person_the_model_found_after_a_practices_in_is_a_place(before, kind) -> None:
+    res = run([("a", 60, "Long Itchington", "Person", "ner", None)], ((60 - len(before), before),))
+    [entity] = [e for e in res.entities if e.label == "Long Itchington"]
+    assert entity.type == kind
