@@ -2284,6 +2284,9 @@ THIRTEENTH_SESSION_RULES = [
     # of one mind in backing something: the subject of the 'be' backs it
     ("The Ashby Integrated Care Board met on Thursday. Dr Ann Cole said the board had been unanimous in backing "
      "Elm Health's bid.", {("Ashby Integrated Care Board", "supports", "Elm Health", "")}),
+    # a person described by age or by what they do, and where they are from
+    ("Ellen Pike, 71, a retired postwoman from Tipton, told the Express and Star she had waited a week. Tom Bell, "
+     "42, from Dudley, agreed.", {("Ellen Pike", "locatedIn", "Tipton", ""), ("Tom Bell", "locatedIn", "Dudley", "")}),
     # an inspection is a visit
     ("The CQC last inspected Elm Grove Surgery in 2022 and rated it good.",
      {("Care Quality Commission", "visited", "Elm Grove Surgery", "")}),

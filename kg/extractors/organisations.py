@@ -195,6 +195,9 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             if first.type == "Person" and second.type == "Place" and _works_in().fullmatch(between):
                 # 'Dr X, a salaried GP in Rochdale,': where the person works
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.works-in", 0.7)
+            elif first.type == "Person" and second.type == "Place" and _PERSON_FROM.fullmatch(between):
+                # 'Margaret Lowry, 68, a retired school cook from Bloxwich,': where the person lives
+                yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.person-from", 0.65)
             elif second.type == "Place" and first.type != "Person" and _works_in_also().fullmatch(between):
                 # 'Dr X, a senior fellow at the Nuffield Trust and a former GP in Middlesbrough': the second post's
                 # place is where the person the posts describe works
@@ -299,6 +302,11 @@ def _named_for_place(ctx: DocumentContext) -> Iterator[Fact]:
                 seen.add(practice.key)
                 yield Fact(practice.key, "locatedIn", place, view.sentence, "organisations.named-for-place", 0.65,
                            start=practice.mention.start, end=practice.mention.end)
+
+
+# a person described by age or by what they do or did, and where they are from: ', 68, a retired school cook from ',
+# ', 42, from '
+_PERSON_FROM = re.compile(r",\s*(?:\d{1,3},\s*)?(?:(?:a|an)\s+(?:[\w-]+\s+){1,4})?from\s+")
 
 
 @lru_cache(maxsize=1)
