@@ -474,8 +474,9 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
 _CONCEPTS = frozenset({"Policy", "Programme", "Legislation"})
 # words before a description's head that say which one of its kind it is not ('the new contract' is the contract)
 _PLAIN_MODIFIERS = {"new", "current", "existing", "national", "proposed", "planned", "revised", "original", "latest",
-                    "old", "whole", "same", "first", "second", "final", "draft", "controversial", "flagship", "landmark",
-                    "entire", "full", "annual", "local", "overall", "present", "previous", "wider", "main", "recent"}
+                    "old", "whole", "same", "first", "second", "final", "draft", "controversial", "flagship",
+                    "landmark", "entire", "full", "annual", "local", "overall", "present", "previous", "wider", "main",
+                    "recent"}
 
 
 def _spokespersons_body(token: Token, base: int, before: Sequence[_Named]) -> "_Named | None":

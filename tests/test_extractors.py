@@ -325,6 +325,9 @@ def test_plans(text, expected):
     ("Elm Surgery will move to total triage next year. Patients moved to Elm Surgery when Oak Surgery closed.",
      "operates"),
     ("The RCGP said the commitment to continuity is exactly what the college has been calling for.", "recommends"),
+    # a need of the subject's own, or one denied, is no demand of a scheme
+    ("Headline\n\nDr Ann Cole said: \"Practices need to recruit through the ARRS. The ARRS does not need to be "
+     "bigger.\"", "recommends"),
 ])
 def test_no_fact_without_an_agent_or_a_future(text, predicate):
     assert not [t for t in triples(build(text)) if t[1] == predicate]
@@ -2287,6 +2290,9 @@ THIRTEENTH_SESSION_RULES = [
     # a person described by age or by what they do, and where they are from
     ("Ellen Pike, 71, a retired postwoman from Tipton, told the Express and Star she had waited a week. Tom Bell, "
      "42, from Dudley, agreed.", {("Ellen Pike", "locatedIn", "Tipton", ""), ("Tom Bell", "locatedIn", "Dudley", "")}),
+    # what a speaker says a scheme needs to be is recommended for it
+    ("Professor Ann Cole, chair of the RCGP, said: \"The money for the Pharmacy First scheme is welcome. The scheme "
+     "needs to be permanent, and it needs to be far bigger.\"", {("Ann Cole", "recommends", "Pharmacy First", "")}),
     # an inspection is a visit
     ("The CQC last inspected Elm Grove Surgery in 2022 and rated it good.",
      {("Care Quality Commission", "visited", "Elm Grove Surgery", "")}),

@@ -220,20 +220,38 @@ def _normative(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if verb.pos_ != "VERB":
             continue
         modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS), None)
+        needed = _needed(verb) if modal is None else None
+        if needed is not None:
+            # 'The scheme needs to be permanent', 'the QOF needs to be scrapped': what is needed of it is recommended
+            modal, verb = "need", needed
         if modal is None or unasserted(verb):
             continue
         speaker = ctx.quote_speaker_at(view.offset(verb))
         if speaker is None or ctx.types.get(speaker) not in RECOMMENDER_TYPES:
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        targets = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        targets = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")] if modal != "need" \
+            else [c for c in verb.head.children if c.dep_ == "nsubj"]
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        action = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+        action = f"{verb.lemma_.lower()} {particle}" if particle else \
+            verb.lemma_.lower() if verb.lemma_ != "be" else None  # ('needs to be permanent': no act named)
         for target in targets:
             for key in dict.fromkeys(r.key for r in ctx.refs_under(view, target, POLICY_TYPES)):
                 if key != speaker:
                     yield Fact(speaker, "recommends", key, view.sentence, "recommendations.should", 0.7,
                                cue=modal, qualifier=action)
+
+
+def _needed(verb: Token) -> Token | None:
+    """For 'needs' in 'X needs to be permanent' or 'X needs to be scrapped', what X is to be ('be', 'scrapped');
+    None for a need that is no demand of it ('practices need to recruit': the subject is to act)."""
+    if verb.lemma_ != "need" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be" or c.dep_ == "xcomp" and
+                       any(a.dep_ == "auxpass" for a in c.children)), None)
+    if complement is None or not any(a.dep_ == "aux" and a.lower_ == "to" for a in complement.children):
+        return None
+    return complement
 
 
 def _subject(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
