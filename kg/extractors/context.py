@@ -248,7 +248,9 @@ class DocumentContext:
             if view.sentence.section != here.sentence.section or view.sentence.end < offset - 600:
                 continue
             for t in view.tokens:
-                if t.lower_ in SPOKESPEOPLE and t.lower_ != "statement" and view.offset(t) < offset:
+                # (a 'the spokesperson' before is that one again, whose body is found from the one it points back to)
+                if t.lower_ in SPOKESPEOPLE and t.lower_ != "statement" and view.offset(t) < offset and \
+                        not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                     found = self.speaker_for(view, t) or found
         return found
 
