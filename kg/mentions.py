@@ -1369,12 +1369,14 @@ def _defined_abbreviations(found: list[SegmentMention], text: str) -> list[Segme
     page gives a body in brackets after its full name is that body's, wherever the page uses it, though it is not
     the full name's initials."""
     defined: dict[str, str] = {}
-    for full, short in zip(found, found[1:]):
-        f, b = full.mention, short.mention
-        if f.type in ORGANISATION_TYPES and b.type in ORGANISATION_TYPES and text[f.end:b.start] == " (" and \
-                text[b.end:b.end + 1] == ")" and len(b.text.split()) <= 3 and b.text[:1].isupper() and \
-                sum(c.isupper() for c in b.text) >= 2 and len(f.text.split()) > len(b.text.split()):
-            defined.setdefault(b.text, full.canonical or clean_name(f.text))
+    bodies_ending = {sm.mention.end: sm for sm in found if sm.mention.type in ORGANISATION_TYPES}
+    for short in found:
+        b = short.mention
+        full = bodies_ending.get(b.start - 2) if text[b.start - 2:b.start] == " (" else None
+        if full is not None and b.type in ORGANISATION_TYPES and text[b.end:b.end + 1] == ")" and \
+                len(b.text.split()) <= 3 and b.text[:1].isupper() and sum(c.isupper() for c in b.text) >= 2 and \
+                len(full.mention.text.split()) > len(b.text.split()):
+            defined.setdefault(b.text, full.canonical or clean_name(full.mention.text))
     if not defined:
         return found
     return [replace(sm, canonical=defined[sm.mention.text]) if sm.mention.text in defined and sm.canonical is None
