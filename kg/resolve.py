@@ -277,7 +277,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             not _named_as_town(surface[n], texts)) for n in nodes_by_name[name])
         if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]) or \
                 name in uk_places() or name in full_by_part or named_otherwise or \
-                _named_as_town(surface[node], texts):
+                _named_as_town(surface[node], texts) or \
+                any(_OWNS_PRACTICES.match(texts.get(m.doc_id, ""), m.end) for m in surface[node]):
             continue
         roots = {clusters.find(o) for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]}
         if len(roots) == 1:
@@ -375,6 +376,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         if node in lexicon_type or any(m.source != "ner" for m in surface[node]) or name in uk_places() or \
                 _named_as_town(surface[node], texts):
             continue
+        if any(_OWNS_PRACTICES.match(texts.get(m.doc_id, ""), m.end) for m in surface[node]):
+            continue  # 'Brindleford's oldest practice', 'one of Brindleford's GP surgeries': the town's, not a practice
         bodies = [n for n in by_body_stem.get(name, []) if n != node and docs_of[node] <= docs_of[n]]
         if len({clusters.find(n) for n in bodies}) == 1:
             surface[node] = [replace(m, type=surface[bodies[0]][0].type) for m in surface[node]]
@@ -520,6 +523,8 @@ def _named_as_town(mentions: list[Mention], texts: dict[str, str]) -> bool:
 
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund", "formula",
                       "framework"}
+# a name owning practices is a town's: "'s oldest practice", "'s longest-established GP surgeries"
+_OWNS_PRACTICES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:GP\s+)?(?:practices?|surger(?:y|ies))\b")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:town|village|city|county|borough)\s+of|(?:Surgery|Practice|Centre|Clinic|surgery|"
                            r"practice)\s+(?:in|near))\s+$")
 _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)

@@ -340,6 +340,16 @@ def test_a_short_name_given_in_brackets_is_the_bodys():
         ["NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board"]
 
 
+def test_a_town_publishes_no_report():
+    # the lead paragraph's one 'maker' is a town the model once took for a body: 'their letter' is no report of it
+    kg = build("Surgery to close\nBrindleford's oldest practice will shut\n\nMore than 7,000 patients at one of "
+               "Brindleford's longest-established GP surgeries will have to move after Elm Street Surgery said it "
+               "would close in spring.\n\nThis is the second surgery in Brindleford to close in three years.\n\n"
+               "\"Every patient will be registered automatically, and no-one needs to do anything until their letter "
+               "arrives,\" said Dr Ann Cole.\n")
+    assert not [t for t in triples(kg) if t[1] == "published"]
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]

@@ -236,3 +236,13 @@ def test_a_person_the_model_found_after_a_practices_in_is_a_place(before, kind) 
     res = run([("a", 60, "Long Itchington", "Person", "ner", None)], ((60 - len(before), before),))
     [entity] = [e for e in res.entities if e.label == "Long Itchington"]
     assert entity.type == kind
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    ("'s oldest practice", "Brindleford"),  # a name owning practices is the town's
+    ("'s partners", "Brindleford Health Centre"),  # the practice's own people: its short name
+])
+def test_a_practices_first_word_owning_practices_is_the_town(after, expected) -> None:
+    res = run([("a", 0, "Brindleford Health Centre", "Practice", "ner", None), org("a", 60, "Brindleford")],
+              ((71, after),))
+    assert entity_of(res, "a", 60) == expected

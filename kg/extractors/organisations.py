@@ -153,7 +153,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 # 'the report'
                 start, end = lead_paragraph(ctx.adoc.document)
                 end = min(end, report.mention.start)
-                makers = {r.key: r for r in ctx.refs if start <= r.mention.start < end and report_maker(r.mention)}
+                makers = {r.key: r for r in ctx.refs if start <= r.mention.start < end and report_maker(r.mention)
+                          and r.type in REPORT_AUTHOR_TYPES}  # (not a town the model once took for a body)
                 author = next(iter(makers.values())) if len(makers) == 1 else None
             if author is None:
                 author = _said_in_report(ctx, view, report)
