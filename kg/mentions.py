@@ -1609,7 +1609,8 @@ def _company_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) ->
     text = adoc.document.text
     shorts: dict[str, str] = {}
     for sm in found:
-        match = _COMPANY_SHORT.fullmatch(clean_name(sm.mention.text)) if sm.mention.type == "Company" else None
+        match = _COMPANY_SHORT.fullmatch(clean_name(sm.mention.text)) if sm.mention.type in ("Company", "Organization") \
+            else None
         if match is not None and not re.search(r"\b%s\b" % re.escape(match.group("short").lower()), text):
             shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
     return _short_names(adoc, found, shorts, "Company", "company-short")

@@ -2303,6 +2303,18 @@ THIRTEENTH_SESSION_RULES = [
     # what a speaker says a scheme needs to be is recommended for it
     ("Professor Ann Cole, chair of the RCGP, said: \"The money for the Pharmacy First scheme is welcome. The scheme "
      "needs to be permanent, and it needs to be far bigger.\"", {("Ann Cole", "recommends", "Pharmacy First", "")}),
+    # a body's name without its kind word is that body, whichever kind the model gave the full name; a place said of
+    # a firm's kind is where the firm is
+    ("Salaried GPs employed by Calderbrook Health, which runs 30 practices, will be balloted. Calderbrook, which is "
+     "owned by the Leeds investment firm Ouse Street Capital, has offered a 2% rise.",
+     {("Ouse Street Capital", "owns", "Calderbrook Health", ""), ("Ouse Street Capital", "locatedIn", "Leeds", "")}),
+    # contracts held with bodies are won from them
+    ("Tarnside Health runs 12 practices. Tarnside holds alternative provider medical services contracts with NHS "
+     "Kent and Medway and NHS Sussex worth £40m a year.",
+     {("Tarnside Health", "wonContract", "NHS Kent and Medway", ""), ("Tarnside Health", "wonContract", "NHS Sussex", "")}),
+    # a provider's practice is one it runs
+    ("Dr Ann Cole, a salaried GP at Tarnside Health's Mill Street Medical Centre in Dover, said so.",
+     {("Tarnside Health", "operates", "Mill Street Medical Centre", "")}),
     # an inspection is a visit
     ("The CQC last inspected Elm Grove Surgery in 2022 and rated it good.",
      {("Care Quality Commission", "visited", "Elm Grove Surgery", "")}),

@@ -123,6 +123,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _acquisitions(ctx, view)
         yield from _raised(ctx, view)
         yield from _awards(ctx, view)
+        yield from _held_contracts(ctx, view)
         yield from _inspections(ctx, view)
         yield from _spoke_at(ctx, view)
         yield from _sum_from(ctx, view)
@@ -781,6 +782,27 @@ def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 else:  # 'awarded £2m to the PCN': a grant
                     yield Fact(awarder, "funds", winner, view.sentence, "actions.award-sum", 0.65, cue="award",
                                qualifier=amount.text, amount=amount)
+
+
+def _held_contracts(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Harbourside holds APMS contracts with NHS West Yorkshire ICB and NHS Humber and North Yorkshire ICB': a
+    contract held with a body is one won from it."""
+    if "contract" not in view.sentence.text:
+        return
+    for verb in view.tokens:
+        if verb.pos_ != "VERB" or verb.lemma_ != "hold" or unasserted(verb) or only_possible(verb):
+            continue
+        contracts = [d for d in verb.children if d.dep_ == "dobj" and d.lower_ in _CONTRACT_NOUNS]
+        subject = active_subject(verb)
+        if not contracts or subject is None:
+            continue
+        holders = _agents(ctx, view, subject, ORGS, passive=False)
+        for with_ in (p for t in (verb, *contracts) for p in t.children if p.dep_ == "prep" and p.lower_ == "with"):
+            for body in (key for o in with_.children if o.dep_ == "pobj" for key in _objects(ctx, view, o, ORGS)):
+                for holder in holders:
+                    if holder != body:
+                        yield Fact(holder, "wonContract", body, view.sentence, "actions.hold-contract", 0.65,
+                                   cue="hold")
 
 
 _BACKING = {"back", "fund", "finance", "support", "underpin"}

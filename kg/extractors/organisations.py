@@ -40,6 +40,8 @@ _AREA_OF = re.compile(r"\s+(?:area|district|suburb|part|outskirts|edge|centre)\s
 _BASED_KIND = re.compile(r"-based\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|company|firm|provider|"
                          r"trust|charity|group|partnership|network|think\s+tank|organisation|social\s+enterprise|"
                          r"consultancy|insurer|investor|fund)\s+")
+_PLACE_KIND = re.compile(r"\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:firm|company|insurer|investor|consultancy|charity|"
+                         r"think\s+tank|social\s+enterprise|fund)\s+")
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 _STREET_TOWN = re.compile(r"(?:,|\s+in)\s+" + _DIRECTION, re.I)
 # 'the Norfolk market town of Kingsmere', 'the Devon village of Wexcombe': the second place is in the first
@@ -174,6 +176,12 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 if re.fullmatch(r"(?:['’]s|-(?:powered|run|owned|operated|led))\s*", between) or \
                         text[first.mention.end:first.mention.end + 10].startswith(("-powered", "-run")):
                     yield Fact(first.key, "operates", second.key, view.sentence, "organisations.possessive", 0.75)
+            if first.type in ("Company", "Organization") and second.type == "Practice" and \
+                    re.fullmatch(r"['’]s\s+", between) and first.key != second.key and \
+                    not re.search(r"\b(?:PCN|[Nn]etwork)\b", first.mention.text):
+                # 'a salaried GP at Harbourside's Kirkgate Medical Centre': the provider's practice, which it runs (a
+                # network's practice is one of its members)
+                yield Fact(first.key, "operates", second.key, view.sentence, "organisations.possessive-practice", 0.7)
             # 'NHS England’s controversial October GP access plan': the organisation's own plan or report
             if first.type in OPERATOR_TYPES | {"ThinkTank"} and second.type in AUTHORED_TYPES and \
                     re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?", between):
@@ -216,7 +224,10 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                     _BASED_AFTER.match(text, second.mention.end):
                 # 'Castlegate Healthcare, a Leicester-based company'
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.place-based", 0.75)
-            if first.type == "Place" and second.type in LOCATED_TYPES and _BASED_KIND.fullmatch(between):
+            if first.type == "Place" and second.type in LOCATED_TYPES and (
+                    _BASED_KIND.fullmatch(between) or _PLACE_KIND.fullmatch(between) and
+                    re.search(r"\b(?:the|an?)\s+$", text[max(0, first.mention.start - 5):first.mention.start])):
+                # ('the London investment firm Calder Street Capital': the place said of the kind, as '-based' says it)
                 yield Fact(second.key, "locatedIn", first.key, view.sentence, "organisations.place-based", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and _IN_THE.fullmatch(between):
                 # 'Kingsway Surgery in the Gaywood area of King's Lynn': in the part, which is in the whole
