@@ -340,6 +340,12 @@ def test_a_short_name_given_in_brackets_is_the_bodys():
         ["NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board"]
 
 
+def test_a_report_a_warning_is_given_in_is_not_warned_about():
+    facts = triples(build("Headline\n\nPatients in deprived areas find it harder to be seen, the Care Quality "
+                          "Commission has warned in its annual State of Care report."))
+    assert not [f for f in facts if f[1] == "warnsAbout"]
+
+
 def test_a_town_publishes_no_report():
     # the lead paragraph's one 'maker' is a town the model once took for a body: 'their letter' is no report of it
     kg = build("Surgery to close\nBrindleford's oldest practice will shut\n\nMore than 7,000 patients at one of "

@@ -413,6 +413,8 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
             target = ref.key if ref else _report_part(ctx, view, tok) or _policy_aspect(ctx, view, tok)
             if target is None or target == agent or target in seen or ctx.types.get(target) not in TARGET_TYPES:
                 continue
+            if child.dep_ == "prep" and child.lower_ == "in" and ctx.types.get(target) in ("Report", "Publication"):
+                continue  # 'has warned in its annual State of Care report': where it says so, not what about
             seen.add(target)
             yield Fact(agent, relation, target, view.sentence, "stance.verb", 0.75, cue=lemma)
 
