@@ -2321,6 +2321,10 @@ THIRTEENTH_SESSION_RULES = [
     # a provider's practice is one it runs
     ("Dr Ann Cole, a salaried GP at Tarnside Health's Mill Street Medical Centre in Dover, said so.",
      {("Tarnside Health", "operates", "Mill Street Medical Centre", "")}),
+    # the additional roles are posts; a columnist's 'our' post, graded 'lead'
+    ("Tom Bell, a paramedic at Elm Surgery, said so. Ann Cole, our lead first contact physio at Elm Surgery, agreed.",
+     {("Tom Bell", "holdsRole", "Elm Surgery", "paramedic"),
+      ("Ann Cole", "holdsRole", "Elm Surgery", "lead first contact physio")}),
     # an inspection is a visit
     ("The CQC last inspected Elm Grove Surgery in 2022 and rated it good.",
      {("Care Quality Commission", "visited", "Elm Grove Surgery", "")}),

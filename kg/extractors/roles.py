@@ -49,7 +49,7 @@ _BEFORE_NOW = r"(?:(?P<earlier>previously|formerly|once)\s+)?"
 _APPOINTED_AS = r"(?:(?:appointed|named|elected|made|installed)\s+(?:as\s+)?)"
 ROLE_MODIFIERS = ("shadow", "senior", "junior", "deputy", "assistant", "associate", "principal", "national", "regional",
                   "clinical", "medical", "policy", "research", "executive", "non-executive", "honorary", "joint",
-                  "chief", "general", "interim", "managing", "salaried", "locum", "sessional", "trainee")
+                  "chief", "general", "interim", "managing", "salaried", "locum", "sessional", "trainee", "lead")
 
 
 _YEAR_OF_TRAINING = r"(?:first|second|third|fourth|final)-year"
@@ -128,7 +128,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # ('X and Y, the partners at Z': a plural post is each coordinated person's)
         "roles.apposition": re.compile(r"^\s*,\s*(?:who\s+(?:is|was|are|were|has\s+been)\s+" + _BEFORE_NOW + _NOW +
                                        _APPOINTED_AS +
-                                       r"?)?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+|one\s+of\s+(?:the|its)\s+)?" +
+                                       r"?)?" + _first_post_re() +
+                                       r"(?:the\s+|a\s+|an\s+|our\s+|one\s+of\s+(?:the|its|our)\s+)?" +
                                        TIME + role + r"s?" +
                                        _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for|from)\s+(?:the\s+)?$", re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _BEFORE_NOW + _NOW +
