@@ -2325,6 +2325,9 @@ THIRTEENTH_SESSION_RULES = [
     ("Tom Bell, a paramedic at Elm Surgery, said so. Ann Cole, our lead first contact physio at Elm Surgery, agreed.",
      {("Tom Bell", "holdsRole", "Elm Surgery", "paramedic"),
       ("Ann Cole", "holdsRole", "Elm Surgery", "lead first contact physio")}),
+    # a manager is a post
+    ("Healthwatch Kent said it had taken 150 calls. Its manager, Ann Cole, urged the ICB to help.",
+     {("Ann Cole", "holdsRole", "Healthwatch Kent", "manager")}),
     # an inspection is a visit
     ("The CQC last inspected Elm Grove Surgery in 2022 and rated it good.",
      {("Care Quality Commission", "visited", "Elm Grove Surgery", "")}),
