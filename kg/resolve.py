@@ -526,7 +526,7 @@ _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "
 # a name owning practices is a town's: "'s oldest practice", "'s longest-established GP surgeries"
 _OWNS_PRACTICES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:GP\s+)?(?:practices?|surger(?:y|ies))\b")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:town|village|city|county|borough)\s+of|(?:Surgery|Practice|Centre|Clinic|surgery|"
-                           r"practice)\s+(?:in|near))\s+$")
+                           r"practice)\s+(?:in|near)(?:\s+(?:neighbouring|nearby))?)\s+$")
 _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)
 
 

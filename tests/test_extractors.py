@@ -2325,6 +2325,9 @@ THIRTEENTH_SESSION_RULES = [
     ("Tom Bell, a paramedic at Elm Surgery, said so. Ann Cole, our lead first contact physio at Elm Surgery, agreed.",
      {("Tom Bell", "holdsRole", "Elm Surgery", "paramedic"),
       ("Ann Cole", "holdsRole", "Elm Surgery", "lead first contact physio")}),
+    # a practice in a neighbouring place
+    ("Patients will move to Elm Lane Medical Practice, or to Kiln Road Surgery in neighbouring Ashby Fen.",
+     {("Kiln Road Surgery", "locatedIn", "Ashby Fen", "")}),
     # a manager is a post
     ("Healthwatch Kent said it had taken 150 calls. Its manager, Ann Cole, urged the ICB to help.",
      {("Ann Cole", "holdsRole", "Healthwatch Kent", "manager")}),

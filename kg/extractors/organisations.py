@@ -24,7 +24,8 @@ RUN_HEADS = {"model", "models", "service", "services", "scheme", "programme", "p
 LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "GovernmentBody"}
 
 
-_DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+)?"
+# ('in north Manchester', 'in neighbouring Ashby Marsh', 'in nearby Holbeach': where in, or which place near)
+_DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+|(?:neighbouring|nearby)\s+)?"
 # 'Riverside Surgery in Leeds', 'X, which is based in Birmingham,' (a street is a place of its own: mentions)
 _LOCATED = re.compile(r",?\s+(?:in|of|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
                       r"(?:based|headquartered|located)\s+in)\s+" + _DIRECTION, re.I)
