@@ -2328,6 +2328,10 @@ THIRTEENTH_SESSION_RULES = [
     # a practice in a neighbouring place
     ("Patients will move to Elm Lane Medical Practice, or to Kiln Road Surgery in neighbouring Ashby Fen.",
      {("Kiln Road Surgery", "locatedIn", "Ashby Fen", "")}),
+    # an MP for a seat, no party named
+    ("\"This is the second surgery to close,\" said Ms Ann Cole, MP for Holt and Ashby Fen. Tom Bell, MP for "
+     "Kingsmere, agreed.", {("Ann Cole", "represents", "Holt and Ashby Fen", "MP"),
+                            ("Tom Bell", "represents", "Kingsmere", "MP")}),
     # a manager is a post
     ("Healthwatch Kent said it had taken 150 calls. Its manager, Ann Cole, urged the ICB to help.",
      {("Ann Cole", "holdsRole", "Healthwatch Kent", "manager")}),

@@ -215,7 +215,9 @@ def _where_pronoun_posts(ctx: DocumentContext, seen: set[tuple[str, str]]) -> li
 
 
 # 'Councillor Ann Lee, who represents Tilbury ward,': the place a person holds a seat for
-_REPRESENTS = re.compile(r",?\s+who\s+(?:now\s+|also\s+)?represents\s+(?:the\s+)?$")
+_REPRESENTS = re.compile(r",?\s+who\s+(?:now\s+|also\s+)?represents\s+(?:the\s+)?$"
+                         # 'said Ms Quenby, MP for Brindleford and Ashby Marsh': an MP, no party named
+                         r"|,\s+(?:the\s+)?(?:local\s+)?(?:MP|Member\s+of\s+Parliament)\s+for\s+(?:the\s+)?$")
 _SEAT_OF_POST = re.compile(r"\bfor\s+(?P<seat>.+)$")
 
 
@@ -234,8 +236,9 @@ def _represented_seats(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact
                 _who_represents(ctx, view, place)
             post = post_for.get((view.sentence.start, place.mention.text.casefold()))
             if holder is not None:
+                mp = re.search(r"\b(?:MP|Member\s+of\s+Parliament)\b", text[holder.mention.end:place.mention.start])
                 fact = Fact(holder.key, "represents", place.key, view.sentence, "roles.who-represents", 0.75,
-                            start=holder.mention.start, end=place.mention.end)
+                            start=holder.mention.start, end=place.mention.end, qualifier="MP" if mp else None)
                 council = next((r for r in refs if r.mention.start > place.mention.end and r.type == "GovernmentBody"
                                 and re.fullmatch(r"\s+on\s+(?:the\s+)?", text[place.mention.end:r.mention.start])
                                 and re.search(r"\b(?:Council|Borough)\b", r.mention.text)), None)
