@@ -524,7 +524,10 @@ def _named_as_town(mentions: list[Mention], texts: dict[str, str]) -> bool:
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund", "formula",
                       "framework"}
 # a name owning practices is a town's: "'s oldest practice", "'s longest-established GP surgeries"
-_OWNS_PRACTICES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:GP\s+)?(?:practices?|surger(?:y|ies))\b")
+# (not "'s practice manager", "'s surgery team": the practice's own people)
+_OWNS_PRACTICES = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}(?:GP\s+)?(?:practices?|surger(?:y|ies))\b"
+                             r"(?!\s+(?:managers?|nurses?|teams?|staff|lists?|buildings?|premises|partners?|"
+                             r"pharmacists?|receptionists?|patients?|doctors?|GPs?)\b)")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:town|village|city|county|borough)\s+of|(?:Surgery|Practice|Centre|Clinic|surgery|"
                            r"practice)\s+(?:in|near)(?:\s+(?:neighbouring|nearby))?)\s+$")
 _LOCATIVE = re.compile(r"(?:\bin|\bat|\bfrom|\bnear|\bacross|\baround|\bof)\s+$", re.I)

@@ -241,6 +241,7 @@ def test_a_person_the_model_found_after_a_practices_in_is_a_place(before, kind) 
 @pytest.mark.parametrize(("after", "expected"), [
     ("'s oldest practice", "Brindleford"),  # a name owning practices is the town's
     ("'s partners", "Brindleford Health Centre"),  # the practice's own people: its short name
+    ("'s practice manager", "Brindleford Health Centre"),  # 'practice' naming the kind of manager
 ])
 def test_a_practices_first_word_owning_practices_is_the_town(after, expected) -> None:
     res = run([("a", 0, "Brindleford Health Centre", "Practice", "ner", None), org("a", 60, "Brindleford")],
