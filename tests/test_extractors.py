@@ -346,6 +346,12 @@ def test_a_report_a_warning_is_given_in_is_not_warned_about():
     assert not [f for f in facts if f[1] == "warnsAbout"]
 
 
+def test_a_post_without_a_body_is_none_where_the_speaker_speaks_of_no_body_of_theirs():
+    facts = triples(build("Headline\n\nCalderbrook Health runs 30 practices. Chief executive Tom Bell said the union "
+                          "was wrong. The company said it would appeal."))
+    assert not [f for f in facts if f[1] == "holdsRole"]
+
+
 def test_a_town_publishes_no_report():
     # the lead paragraph's one 'maker' is a town the model once took for a body: 'their letter' is no report of it
     kg = build("Surgery to close\nBrindleford's oldest practice will shut\n\nMore than 7,000 patients at one of "
@@ -2332,6 +2338,10 @@ THIRTEENTH_SESSION_RULES = [
     ("\"This is the second surgery to close,\" said Ms Ann Cole, MP for Holt and Ashby Fen. Tom Bell, MP for "
      "Kingsmere, agreed.", {("Ann Cole", "represents", "Holt and Ashby Fen", "MP"),
                             ("Tom Bell", "represents", "Kingsmere", "MP")}),
+    # a post named before a speaker with no body, and 'the company' the speaker speaks of
+    ("Calderbrook Health runs 30 practices. In a statement, chief executive Tom Bell said the company was "
+     "disappointed that the union had chosen to ballot.",
+     {("Tom Bell", "holdsRole", "Calderbrook Health", "chief executive")}),
     # a manager is a post
     ("Healthwatch Kent said it had taken 150 calls. Its manager, Ann Cole, urged the ICB to help.",
      {("Ann Cole", "holdsRole", "Healthwatch Kent", "manager")}),

@@ -175,6 +175,7 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Fact]:
     yield from _predecessors(ctx, posts)
     yield from _fellows(ctx, posts)
     yield from _our_posts(ctx, posts)
+    yield from _posts_of_the_body_spoken_for(ctx, {(f.subject, f.sentence.start) for f in posts})
     yield from _replacements(ctx, posts)
     yield from _leaders(ctx)
     yield from _appointments(ctx)
@@ -703,6 +704,32 @@ def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             if len(practices) == 1:
                 yield Fact(colleague.key, "holdsRole", practices.pop(), view.sentence, "roles.our-post", 0.7,
                            qualifier=_qualifier(match))
+
+
+# bodies a speaker's description of their own employer names: 'said the company was...', 'the trust would...'
+_OWN_BODY_WORDS = {"company", "firm", "provider", "trust", "organisation", "organization", "federation", "charity"}
+
+
+def _posts_of_the_body_spoken_for(ctx: DocumentContext, seen: set[tuple[str, int]]) -> Iterator[Fact]:
+    """'In a statement, chief executive Gareth Lowery said the company was disappointed': a post named before a
+    speaker's name with no body, and 'the company' the speaker speaks of, is a post in that company."""
+    for view in ctx.sentences():
+        for verb in view.tokens:
+            if verb.pos_ != "VERB" or verb.lemma_ not in load_lexicon().cue_verbs:
+                continue
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            person = ctx.ref_for_token(view, speaker) if speaker is not None else None
+            if person is None or person.type != "Person" or (person.key, view.sentence.start) in seen:
+                continue
+            title = re.search(r"(?:^|[,;]\s+|\b(?:the|its)\s+)" + _role_re() + r"\s+$",
+                              ctx.adoc.document.text[view.sentence.start:person.mention.start], re.I)
+            body = next((ctx.ref_for_token(view, c) for clause in verb.children if clause.dep_ == "ccomp"
+                         for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _OWN_BODY_WORDS
+                         and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None)
+            if title is None or body is None or body.type not in ORGANISATION_TYPES:
+                continue
+            yield Fact(person.key, "holdsRole", body.key, view.sentence, "roles.body-spoken-for", 0.65,
+                       qualifier=_qualifier(title))
 
 
 _REPLACING = {"replace", "succeed"}
