@@ -277,8 +277,7 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             not _named_as_town(surface[n], texts)) for n in nodes_by_name[name])
         if len(name.split()) != 1 or node in lexicon_type or any(m.source != "ner" for m in surface[node]) or \
                 name in uk_places() or name in full_by_part or named_otherwise or \
-                _named_as_town(surface[node], texts) or \
-                any(_OWNS_PRACTICES.match(texts.get(m.doc_id, ""), m.end) for m in surface[node]):
+                _named_as_town(surface[node], texts):
             continue
         roots = {clusters.find(o) for o in org_by_first.get(name, []) if docs_of[node] <= docs_of[o]}
         if len(roots) == 1:
@@ -376,8 +375,6 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         if node in lexicon_type or any(m.source != "ner" for m in surface[node]) or name in uk_places() or \
                 _named_as_town(surface[node], texts):
             continue
-        if any(_OWNS_PRACTICES.match(texts.get(m.doc_id, ""), m.end) for m in surface[node]):
-            continue  # 'Brindleford's oldest practice', 'one of Brindleford's GP surgeries': the town's, not a practice
         bodies = [n for n in by_body_stem.get(name, []) if n != node and docs_of[node] <= docs_of[n]]
         if len({clusters.find(n) for n in bodies}) == 1:
             surface[node] = [replace(m, type=surface[bodies[0]][0].type) for m in surface[node]]
@@ -517,8 +514,10 @@ def body_stem(name: str) -> str:
 
 def _named_as_town(mentions: list[Mention], texts: dict[str, str]) -> bool:
     """Whether a town's preposition comes before one of the mentions ('Ashby Surgery in Ashby': the town, not a
-    short name of the surgery; 'at Orchard Vale' may be either)."""
-    return any(named_as_town_at(texts.get(m.doc_id, ""), m.start, m.end) for m in mentions)
+    short name of the surgery; 'at Orchard Vale' may be either), or one owns practices ('Brindleford's oldest
+    practice', 'one of Brindleford's GP surgeries')."""
+    return any(named_as_town_at(texts.get(m.doc_id, ""), m.start, m.end) or
+               _OWNS_PRACTICES.match(texts.get(m.doc_id, ""), m.end) for m in mentions)
 
 
 _POLICY_KIND_WORDS = {"scheme", "programme", "service", "initiative", "pilot", "plan", "model", "fund", "formula",

@@ -38,11 +38,11 @@ _BASED_AFTER = re.compile(r"-based\b")
 _IN_THE = re.compile(r",?\s+in\s+the\s+")
 _AREA_OF = re.compile(r"\s+(?:area|district|suburb|part|outskirts|edge|centre)\s+of\s+(?:the\s+)?")
 # 'the London-based private equity firm Tamarind Capital': the kind of body, then its name
-_BASED_KIND = re.compile(r"-based\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|company|firm|provider|"
-                         r"trust|charity|group|partnership|network|think\s+tank|organisation|social\s+enterprise|"
-                         r"consultancy|insurer|investor|fund)\s+")
-_PLACE_KIND = re.compile(r"\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:firm|company|insurer|investor|consultancy|charity|"
-                         r"think\s+tank|social\s+enterprise|fund)\s+")
+# the kinds of firm a place is said of ('the London investment firm X') as '-based' says it of any body
+_FIRM_KINDS = r"firm|company|insurer|investor|consultancy|charity|think\s+tank|social\s+enterprise|fund"
+_BASED_KIND = re.compile(r"-based\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|provider|trust|group|"
+                         r"partnership|network|organisation|" + _FIRM_KINDS + r")\s+")
+_PLACE_KIND = re.compile(r"\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:" + _FIRM_KINDS + r")\s+")
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 _STREET_TOWN = re.compile(r"(?:,|\s+in)\s+" + _DIRECTION, re.I)
 # 'the Norfolk market town of Kingsmere', 'the Devon village of Wexcombe': the second place is in the first

@@ -247,8 +247,8 @@ def _needed(verb: Token) -> Token | None:
     None for a need that is no demand of it ('practices need to recruit': the subject is to act)."""
     if verb.lemma_ != "need" or any(c.dep_ == "neg" for c in verb.children):
         return None
-    complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be" or c.dep_ == "xcomp" and
-                       any(a.dep_ == "auxpass" for a in c.children)), None)
+    complement = next((c for c in verb.children if c.dep_ == "xcomp" and
+                       (c.lemma_ == "be" or any(a.dep_ == "auxpass" for a in c.children))), None)
     if complement is None or not any(a.dep_ == "aux" and a.lower_ == "to" for a in complement.children):
         return None
     return complement
