@@ -107,6 +107,7 @@ class _Named:
     zone: tuple  # (section, comment index)
     sentence: int
     subject: int  # 2: subject of its sentence's main clause, 1: of a clause inside it, 0: not a subject
+    names: str = ""  # the label and the lexicon's other names of it, for a description's name words
 
 
 def _candidates(doc) -> list[int]:
@@ -133,7 +134,8 @@ def resolve_references(adoc: AnalysedDocument,
     sentence_starts = _sentence_starts(adoc)
     zone_of = _zones(adoc)
     pool = sorted((_Named(m.start, m.end, key, etype, label.casefold(), zone_of(m.start),
-                          _sentence_index(sentence_starts, m.start), _is_subject(adoc, m.start, m.end))
+                          _sentence_index(sentence_starts, m.start), _is_subject(adoc, m.start, m.end),
+                          _known_names(label))
                    for m, key, etype, label in named), key=lambda n: (n.start, n.end))
     starts = [e.start for e in pool]
     kinds = _apposed_kinds(adoc.document.text, pool)
@@ -162,9 +164,17 @@ def resolve_references(adoc: AnalysedDocument,
             at = bisect.bisect_left(starts, span_start)
             pool.insert(at, _Named(span_start, span_end, entity.key, entity.type, entity.label, zone_of(span_start),
                                    _sentence_index(sentence_starts, span_start),
-                                   _subject_rank(token)))
+                                   _subject_rank(token), entity.names))
             starts.insert(at, span_start)
     return tuple(found)
+
+
+def _known_names(label: str) -> str:
+    """The label with the lexicon's other names of it, casefolded: 'the committee' is GPC England, whose short
+    names say 'committee' where its label does not."""
+    term = load_lexicon().canonical().get(label.casefold())
+    names = [label] if term is None or term.name != label else [label, *term.aliases]
+    return " ".join(names).casefold()
 
 
 def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int], sentence_starts: list[int],
@@ -458,11 +468,11 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         counts = Counter(e.key for e in earlier)
         most = max(counts.values())
         return start, end, next(e for e in earlier if counts[e.key] == most), "coref.description"
-    matching = [e for e in earlier if not name_words or any(w in e.label for w in name_words) or
+    matching = [e for e in earlier if not name_words or any(w in (e.names or e.label) for w in name_words) or
                 not kinds.get(e.key, set()).isdisjoint({head_text, *name_words})]
     if matching and types <= _CONCEPTS and name_words:
         # 'the formula' is the Carr-Hill formula before the global sum once called 'the global sum formula'
-        matching = [e for e in matching if any(w in e.label for w in name_words)] or matching
+        matching = [e for e in matching if any(w in (e.names or e.label) for w in name_words)] or matching
     if matching and types <= _CONCEPTS:
         # 'the formula' after 'the Carr-Hill formula' (the page's subject) and a recommended 'needs-based allocation
         # formula': the policy of that word the page has named most so far, the nearest of those

@@ -31,14 +31,14 @@ def facts(kg):
 
 
 EXPECTED = [
-    ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+    ("Katie Bramall-Stainer", "holdsRole", "GPC England", "chair"),
     ("Wes Streeting", "holdsRole", "the Government", "health secretary"),
     ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
     ("Rebecca Fisher", "holdsRole", "Health Foundation", "senior policy fellow"),
     ("Amanda Doyle", "holdsRole", "NHS England", "national director of primary care"),
     ("Sam Blake", "holdsRole", "Pulse", "reporter"),
     ("Amanda Doyle", "quotedIn", "Pulse", ""),
-    ("BMA GP Committee", "opposes", "GP contract", ""),
+    ("GPC England", "opposes", "GP contract", ""),
     ("Wes Streeting", "supports", "GP contract", ""),
     ("Royal College of General Practitioners", "warnsAbout", "Additional Roles Reimbursement Scheme", ""),
     ("Care Quality Commission", "fines", "Operose Health", "£120,000"),
@@ -59,7 +59,7 @@ def test_speakers_are_credited(facts):
 def test_entities_are_typed_and_not_duplicated(kg):
     types = {e.label: e.type for e in kg.entities}
     assert types["Nuffield Trust"] == "ThinkTank" and types["Health Foundation"] == "ThinkTank"
-    assert "GP Committee" not in types  # 'the BMA's GP Committee' is the BMA GP Committee
+    assert "GP Committee" not in types  # 'the BMA's GP Committee' is GPC England
     assert not [label for label in types if "settlement" in label]  # a quoted verdict is not a policy
 
 
@@ -153,7 +153,7 @@ ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 # not appear as entities
 MORE_ARTICLES = [
     ("ballot_2025.txt", {
-        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+        ("Katie Bramall-Stainer", "holdsRole", "GPC England", "chair"),
         ("Claire Fuller", "holdsRole", "NHS England", "medical director for primary care"),
         ("Berge Balian", "holdsRole", "Somerset LMC", "chief executive"),
         ("Nuffield Trust", "recommends", "Additional Roles Reimbursement Scheme", ""),
@@ -259,7 +259,7 @@ MORE_ARTICLES = [
     }, set()),
     ("written_question_2026.txt", {
         # 'Its premises lead, Dr X, said': a field before 'lead'; the parser reads 'lead' as a verb
-        ("Anil Mehra", "holdsRole", "BMA GP Committee", "premises lead"),
+        ("Anil Mehra", "holdsRole", "GPC England", "premises lead"),
         ("Anil Mehra", "said", "the figure amounted to less than £16,000 per practice", ""),
         ("Health Foundation report", "recommends", "national survey of GP premises", ""),
         ("Royal College of General Practitioners", "recommends", "ten-year premises strategy", ""),
@@ -286,7 +286,7 @@ MORE_ARTICLES = [
         ("Highland GP", "supports", "BMA Scotland", ""),
     }, {"Royal College"}),
     ("online_access_2026.txt", {
-        ("Samir Dutta", "holdsRole", "BMA GP Committee", "deputy chair"),
+        ("Samir Dutta", "holdsRole", "GPC England", "deputy chair"),
         ("Oliver Grange", "holdsRole", "Clinova", "chief executive"),
         ("Oliver Grange", "quotedIn", "Pulse", ""),
         ("Hannah Keyes", "holdsRole", "NHS Surrey Heartlands ICB", "GP and digital lead"),
@@ -323,7 +323,7 @@ MORE_ARTICLES = [
         # 'a report by the Nuffield Trust' ... 'The think tank’s report, ‘Rethinking general practice funding’,'
         ("Nuffield Trust", "published", "Rethinking general practice funding", ""),
         ("Rethinking general practice funding", "recommends", "Quality and Outcomes Framework", "scrap"),
-        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+        ("Katie Bramall-Stainer", "holdsRole", "GPC England", "chair"),
         ("Naresh Rati", "holdsRole", "Modality Partnership", "chief executive"),
         ("Thea Stein", "holdsRole", "Nuffield Trust", "chief executive"),
     }, {"Scrap QOF", "think tank's report", "GP Committee"}),
@@ -369,7 +369,7 @@ MORE_ARTICLES = [
         ("NHS North Central London ICB", "said", "patients would continue to be seen while a new provider was found",
          ""),
         ("NHS North Central London ICB", "said", "No patient will be left without a GP", ""),
-        ("Ravi Menon", "holdsRole", "BMA GP Committee", "member"),
+        ("Ravi Menon", "holdsRole", "GPC England", "member"),
         # 'Its founder and former chief executive, Dr X,' two sentences after the firm was last named
         ("Nadia Hussain", "holdsRole", "Medicly", "founder and former chief executive"),
         ("Healthwatch Camden", "urges", "NHS North Central London ICB", ""),
@@ -400,7 +400,7 @@ MORE_ARTICLES = [
     }, {"North Bristol", "NHS Bristol"}),
     ("funding_row_2026.txt", {
         ("British Medical Association", "requestsFundingFrom", "the Government", "£1.5bn"),
-        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+        ("Katie Bramall-Stainer", "holdsRole", "GPC England", "chair"),
         # 'She went on: "..."'
         ("Katie Bramall-Stainer", "said", "This is not a pay rise. It is the money needed to keep the doors open.", ""),
         ("Stephen Kinnock", "holdsRole", "the Government", "health minister"),
@@ -454,7 +454,7 @@ MORE_ARTICLES = [
     }, set()),
     ("headline_says_2026.txt", {
         ("Kamila Hawthorne", "holdsRole", "Royal College of General Practitioners", "chair"),
-        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "chair"),
+        ("Katie Bramall-Stainer", "holdsRole", "GPC England", "chair"),
         ("Kamila Hawthorne", "said", "We have to be honest about that", ""),
     }, set()),
     ("thinktank_list_2026.txt", {
@@ -544,7 +544,7 @@ MORE_ARTICLES = [
         ("Amara Okafor", "holdsRole", "Avon LMC", "chair"),
         ("Amara Okafor", "holdsRole", "Bristol Inner City PCN", "clinical director"),
         ("Tom Ashworth", "holdsRole", "Avon LMC", "current chief executive"),
-        ("Katie Bramall-Stainer", "holdsRole", "BMA GP Committee", "former chair"),
+        ("Katie Bramall-Stainer", "holdsRole", "GPC England", "former chair"),
         ("Amara Okafor", "supports", "Additional Roles Reimbursement Scheme", ""),
     }, set()),
     ("debate_2026.txt", {
@@ -609,7 +609,7 @@ MORE_ARTICLES = [
     }, set()),
     ("chrome_2026.txt", {
         # a page copied with its menu, share buttons, 'READ MORE' and 'Most read' headlines and footer
-        ("Richard Van Mellaerts", "holdsRole", "BMA GP Committee", "member"),
+        ("Richard Van Mellaerts", "holdsRole", "GPC England", "member"),
     }, {"Register", "Cogora Limited", "GP contract"}),
 ]
 
