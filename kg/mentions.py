@@ -162,6 +162,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                 named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "phrase"),
                                             " ".join(filter(None, (year, ent.ent_id_, stage))), surface))
                 continue
+            if etype == "Publication" and not ent.ent_id_:
+                etype = _scheme_named(clean_name(ent.text), page) or etype
             before = doc[ent.start - 1] if ent.start > 0 else None
             if etype == "Practice" and not ent.ent_id_ and before is not None and before.text == "The" and \
                     not before.is_sent_start:
@@ -238,6 +240,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if etype == "Organization":
             etype = _refine_org_type(name, text[max(0, span.start_char - 20):span.start_char],
                                      text[span.end_char:span.end_char + 50])
+            if etype == "Publication" and load_lexicon().canonical().get(name.casefold()) is None:
+                etype = _scheme_named(name, page) or etype
             if etype == "Organization" and span[-1].text[:1].isupper() and span[-1].lower_ not in _BODY_HEADS and \
                     policy_head_types().get(span[-1].lower_) in ("Policy", "Report") and \
                     not any(t.ent_type_.startswith("KG_") for t in span):
@@ -345,6 +349,16 @@ def _given_names_before(span: Span) -> Span:
 
 _NAMING_POLICY_HEADS = {"strategy", "plan", "framework", "programme", "scheme", "initiative", "guarantee", "pledge",
                         "policy"}
+
+
+_SCHEME_WORDS = ("scheme", "programme", "initiative", "pilot", "pledge", "guarantee")
+
+
+def _scheme_named(name: str, page: str) -> str | None:
+    """'the First Post scheme': a name that ends like a newspaper's ('Post', 'Star') but names a scheme somewhere
+    on the page is the scheme's, and its type is the scheme word's."""
+    said = re.search(r"\b%s['’]?\s+(%s)\b" % (re.escape(name), "|".join(_SCHEME_WORDS)), page)
+    return policy_head_types().get(said.group(1)) if said else None
 
 
 def _names_a_policy_only(span: Span, page: str) -> bool:
@@ -605,9 +619,19 @@ def _coordinated_places(ent: Span) -> list[Span] | None:
         return None
     if span.text.casefold() in places:
         return None  # one place whose name has 'and' in it ('Hammersmith and Fulham')
+    if _before_a_post(span):
+        return None  # 'in Liverpool, Health and Social Care Secretary Dan Kaye': the words name a post
     if all(p.text.casefold() in places for p in parts) or _listed_after_a_place(span, parts):
         return parts
     return None
+
+
+def _before_a_post(span: Span) -> bool:
+    """The span is followed by a capitalised word that ends a post ('Health and Social Care Secretary')."""
+    if span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.is_title and after.lower_ in {role.split()[-1] for role in load_lexicon().role_names}
 
 
 def _listed_after_a_place(span: Span, parts: list[Span]) -> bool:

@@ -362,6 +362,20 @@ def test_a_town_publishes_no_report():
     assert not [t for t in triples(kg) if t[1] == "published"]
 
 
+def test_a_post_after_a_place_is_no_list_of_places():
+    # 'in Leeds, Health and Social Care Secretary X': 'Health' and 'Social Care' are words of the post
+    kg = build("Headline\n\nSpeaking at the Royal College of General Practitioners' annual conference in Harrogate, "
+               "Health and Social Care Secretary Mark Tull said the plan would fund 800 posts.")
+    assert {e.label for e in kg.entities if e.type == "Place"} == {"Harrogate"}
+    assert ("Mark Tull", "holdsRole", "the Government", "health and social care secretary") in triples(kg)
+
+
+def test_a_name_that_ends_like_a_newspaper_but_names_a_scheme_is_no_publication():
+    kg = build("Headline\n\nHealth and Social Care Secretary Mark Tull said the Next Post scheme would fund 800 "
+               "posts. \"Next Post ends that,\" he said.")
+    assert {e.type for e in kg.entities if e.label == "Next Post"} == {"Policy"}
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]
@@ -2357,6 +2371,12 @@ FOURTEENTH_SESSION_RULES = [
     # 'the committee' is a body whose label lacks the word but whose other names have it (GPC England)
     ("GPC England met on Thursday. The committee criticised NHS England for the delay.",
      {("GPC England", "criticises", "NHS England", "")}),
+    # places or bodies 'singled out as an example' are examples the subject cites
+    ("The King's Fund published the review on Monday. The review singles out Barnsley and Hull as examples of "
+     "towns where practices have closed.",
+     {("King's Fund review", "citesExample", "Barnsley", "")}),
+    ("Dr Amy Ng singled out Corby as an example of what goes wrong.",
+     {("Amy Ng", "citesExample", "Corby", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -513,28 +513,40 @@ def _change_of(clause: Token) -> str | None:
 
 def _examples(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     """'We only have to look at closures in towns like Brighton and Plymouth', 'she pointed to areas such as
-    Tower Hamlets': the places after 'like' or 'such as' are examples cited by the clause's subject."""
+    Tower Hamlets': the places after 'like' or 'such as' are examples cited by the clause's subject; so are the
+    places or bodies 'singled out as an example'."""
     for prep in view.tokens:
-        if prep.dep_ != "prep" or not (prep.lower_ == "like" or prep.lower_ == "as" and prep.i > 0
-                                       and prep.nbor(-1).lower_ == "such"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("like", "as"):
             continue
-        places = _objects(ctx, view, next((c for c in prep.children if c.dep_ == "pobj"), prep), {"Place"})
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), prep)
+        if prep.lower_ == "as" and not (prep.i > 0 and prep.nbor(-1).lower_ == "such"):
+            # 'singled out Grimsby as an example of the madness': what the verb takes is the example
+            if pobj.lemma_ != "example" or prep.head.pos_ != "VERB":
+                continue
+            cited = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+            places = _objects(ctx, view, cited, {"Place"} | ORGS) if cited is not None else []
+        else:
+            places = _objects(ctx, view, pobj, {"Place"})
         if not places:
             continue
-        verb = prep.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        subject = None
-        while subject is None:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        agent = ctx.speaker_for(view, subject) if subject is not None else None
-        if agent is None or ctx.types.get(agent, "Commenter") not in {"Person", "Commenter"} | ORGS:
+        agent = _clause_agent(ctx, view, prep.head)
+        if agent is None or ctx.types.get(agent, "Commenter") not in {"Person", "Commenter", "Report"} | ORGS:
             continue
         for place in places:
             yield Fact(agent, "citesExample", place, view.sentence, "actions.example", 0.6, cue=prep.lower_)
+
+
+def _clause_agent(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
+    """Who the clause of `verb` is said by: its subject, or the subject of the clause it opens or joins."""
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = None
+    while subject is None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return ctx.speaker_for(view, subject) if subject is not None else None
 
 
 def _caused_change(verb: Token):
