@@ -1067,14 +1067,34 @@ def _title_case_run(doc, start: int) -> tuple[int, str] | None:
         end += 1
     while end > start and doc[end - 1].lower_ in _FUNCTION_WORDS:
         end -= 1
+    subtitle = _subtitle_end(doc, end) if end > start + 1 else None
     words = doc[start:end]
     capitals = [t for t in words if t.text[:1].isupper()]
-    if len(capitals) < 2 or len(capitals) == len(words) or \
+    if len(capitals) < 2 or len(capitals) == len(words) and subtitle is None or \
             any(t.ent_type_ in ("PERSON", "GPE", "NORP", "DATE") or t.ent_type_.startswith("KG_") for t in words):
         return None
+    if subtitle is not None:
+        # 'report Under Pressure: General Practice in 2025': a title and its subtitle after a colon
+        return subtitle, doc[start:subtitle].text
     if end < len(doc) and doc[end].text[:1].isupper():
         return None
     return end, words.text
+
+
+def _subtitle_end(doc, colon: int) -> int | None:
+    """The end of a subtitle in title case after a title's colon ('General Practice in 2025'), or None."""
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or not doc[colon + 1].text[:1].isupper():
+        return None
+    end = colon + 1
+    while end < len(doc) and end - colon <= 10 and (
+            doc[end].text[:1].isupper() and doc[end].is_alpha or doc[end].lower_ in _FUNCTION_WORDS
+            or CONTRACT_YEAR.fullmatch(doc[end].text)):
+        end += 1
+    while end > colon + 1 and doc[end - 1].lower_ in _FUNCTION_WORDS:
+        end -= 1
+    if end - colon < 2 or any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in doc[colon + 1:end]):
+        return None
+    return end
 
 
 def _apposed_title(doc, root: Token, start: int) -> tuple[int, str] | None:

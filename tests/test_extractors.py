@@ -376,6 +376,23 @@ def test_a_name_that_ends_like_a_newspaper_but_names_a_scheme_is_no_publication(
     assert {e.type for e in kg.entities if e.label == "Next Post"} == {"Policy"}
 
 
+@pytest.mark.parametrize(("text", "title", "publisher"), [
+    # a briefing is a report, and its title goes on past a colon
+    ("The Health Foundation examined 9,000 responses. The think tank's briefing, Left Behind: Access and Funding in "
+     "Coastal Towns, was published on Monday.", "Left Behind: Access and Funding in Coastal Towns",
+     "Health Foundation"),
+    # a month names no report; the title in title case after it does, subtitle and year too
+    ("Dr Ann Cole, a fellow at the Nuffield Trust, said the plan was welcome. Cole, who co-wrote the think tank's "
+     "March report Running Hot: General Practice in 2026, also said that the worst-hit areas had the least space.",
+     "Running Hot: General Practice in 2026", "Nuffield Trust"),
+])
+def test_a_reports_title_with_a_subtitle_names_it(text, title, publisher):
+    kg = build("Headline\n\n" + text)
+    assert title in {e.label for e in kg.entities if e.type == "Report"}
+    assert (publisher, "published", title, "") in triples(kg)
+    assert not [t for t in triples(kg) if t[0] == title and t[1] == "said"]  # the subtitle is no subject
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]

@@ -174,6 +174,10 @@ class DocumentContext:
         named = self._apposed(view, token, {"Person"})
         if named is not None:
             return named
+        if ref is not None and ref.mention.source == "titled" and \
+                ":" in self.adoc.document.text[ref.mention.start:view.offset(token)]:
+            return None  # 'co-authored the report Under Pressure: General Practice in 2025, also pointed out': the
+            # parser took the subtitle for the subject
         if ref is not None:
             return ref.key
         # "Patients' group Healthwatch Norfolk criticised...": a kind word's named apposition acts

@@ -484,7 +484,9 @@ def _its(ctx: DocumentContext, view, report) -> str | None:
         # Time to Care', a description inside the report's own mention: the college the page named last)
         described = ctx.ref_for_token(view, owner) if owner.pos_ == "NOUN" else None
         if described is not None and described.key == report.key:
-            kind = kind_of_word(owner.lower_)
+            # ('the think tank's June report Under Pressure: ...': a kind of two words)
+            pair = f"{owner.nbor(-1).lower_} {owner.lower_}" if owner.i > 0 else owner.lower_
+            kind = kind_of_word(pair) or kind_of_word(owner.lower_)
             described = last_of_kind(ctx, kind, view.offset(owner), view) if kind else None
         return described.key if described is not None and described.type in REPORT_AUTHOR_TYPES else None
     offset = view.offset(owner)
