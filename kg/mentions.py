@@ -115,11 +115,18 @@ def _after_post_re() -> re.Pattern:
     return re.compile(r"\b(?:%s),?\s+$" % "|".join(re.escape(r) for r in posts))
 
 
+# 'a regular columnist for GP Frontline', 'writing in Practice Matters': who writes for a name says it is published
+_WRITER_FOR_RE = re.compile(r"\b(?:columnist|correspondent|reporter|blogger|writes|wrote|writing)\s+(?:for|in)\s+$",
+                            re.I)
+
+
 def _refine_org_type(name: str, before: str, after: str = "") -> str:
     lexicon = load_lexicon()
     kind = _KIND_RE.search(before) or _KIND_AFTER_RE.match(after)
     if kind:
         return KIND_WORDS[kind.group(1).casefold()]
+    if _WRITER_FOR_RE.search(before) and lexicon.organisation_head_type(name) is None:
+        return "Publication"
     # the longest head word decides: 'Kent Local Medical Committee' is not a government 'Committee'
     headed = lexicon.organisation_head_type(name)
     if headed is not None:
@@ -1489,7 +1496,7 @@ def _local_aliases(found: list[SegmentMention]) -> list[SegmentMention]:
     return out
 
 
-_REPEATABLE = {"Person", "Organization", "GovernmentBody", "Company", "ThinkTank", "Practice"}
+_REPEATABLE = {"Person", "Organization", "GovernmentBody", "Company", "ThinkTank", "Practice", "Publication"}
 IMPLIED_POST = "implied-post"
 
 

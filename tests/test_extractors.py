@@ -2394,6 +2394,11 @@ FOURTEENTH_SESSION_RULES = [
      {("King's Fund review", "citesExample", "Barnsley", "")}),
     ("Dr Amy Ng singled out Corby as an example of what goes wrong.",
      {("Amy Ng", "citesExample", "Corby", "")}),
+    # a columnist for a name writes for it, so the name is a publication, and one told it is quoted in it wherever
+    # else the page writes the name
+    ("Dr Ruth Kemp is a salaried GP in Leeds and a regular columnist for Surgery Weekly. Dr Ian Moss, who chairs the "
+     "group, told Surgery Weekly last year that the money had \"never reached the front line\".",
+     {("Ruth Kemp", "wroteFor", "Surgery Weekly", ""), ("Ian Moss", "quotedIn", "Surgery Weekly", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -119,6 +119,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _announced_reform(ctx, view)
         yield from _future_reform(ctx, view)
         yield from _examples(ctx, view)
+        yield from _writers(ctx, view)
         yield from _sales(ctx, view)
         yield from _acquisitions(ctx, view)
         yield from _raised(ctx, view)
@@ -534,6 +535,34 @@ def _examples(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         for place in places:
             yield Fact(agent, "citesExample", place, view.sentence, "actions.example", 0.6, cue=prep.lower_)
+
+
+_WRITER_POSTS = {"columnist", "correspondent", "contributor", "blogger"}
+
+
+def _writers(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'Dr X is a locum in Stockport and a regular columnist for GP Frontline': who is a columnist (correspondent,
+    contributor) for a publication writes for it."""
+    for token in view.tokens:
+        if token.lower_ not in _WRITER_POSTS:
+            continue
+        outlet = next((o for p in token.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "on")
+                       for o in p.children if o.dep_ == "pobj"), None)
+        ref = ctx.ref_for_token(view, outlet) if outlet is not None else None
+        if ref is None or ref.type != "Publication":
+            continue
+        post = token
+        while post.dep_ == "conj":
+            post = post.head
+        if post.dep_ == "appos":
+            person = post.head
+        elif post.dep_ == "attr":
+            person = next((c for c in post.head.children if c.dep_ == "nsubj"), None)
+        else:
+            continue
+        writer = ctx.speaker_for(view, person) if person is not None else None
+        if writer is not None and ctx.types.get(writer) == "Person":
+            yield Fact(writer, "wroteFor", ref.key, view.sentence, "actions.writer-for", 0.75, cue=token.lower_)
 
 
 def _clause_agent(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
