@@ -249,12 +249,13 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                                      text[span.end_char:span.end_char + 50])
             if etype == "Publication" and load_lexicon().canonical().get(name.casefold()) is None:
                 etype = _scheme_named(name, page) or etype
+            two_word_head = policy_head_types().get(span[-2:].text.casefold()) if len(span) > 2 else None
             if etype == "Organization" and span[-1].text[:1].isupper() and span[-1].lower_ not in _BODY_HEADS and \
-                    policy_head_types().get(span[-1].lower_) in ("Policy", "Report") and \
+                    (two_word_head or policy_head_types().get(span[-1].lower_) in ("Policy", "Report")) and \
                     not any(t.ent_type_.startswith("KG_") for t in span):
                 # the model's organisation 'Minimum Practice Income Guarantee' is a policy, its 'Sessional GP
-                # Employment Survey' a report
-                etype = policy_head_types()[span[-1].lower_]
+                # Employment Survey' a report, its 'Network Contract Directed Enhanced Service' a policy
+                etype = two_word_head or policy_head_types()[span[-1].lower_]
             elif etype == "Organization" and len(span) > 2 and span[1].lower_ in ("of", "into", "on") and \
                     policy_head_types().get(span[0].lower_) == "Report" and \
                     not any(t.ent_type_.startswith("KG_") for t in span):

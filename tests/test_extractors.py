@@ -393,6 +393,12 @@ def test_a_reports_title_with_a_subtitle_names_it(text, title, publisher):
     assert not [t for t in triples(kg) if t[0] == title and t[1] == "said"]  # the subtitle is no subject
 
 
+def test_the_network_contract_is_a_policy_not_a_network():
+    kg = build("Headline\n\nPrimary care networks were set up in 2019 under the Network Contract Directed Enhanced "
+               "Service, part of the national GP contract.")
+    assert {e.type for e in kg.entities if e.label == "Network Contract Directed Enhanced Service"} == {"Policy"}
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]
@@ -2394,6 +2400,14 @@ FOURTEENTH_SESSION_RULES = [
      {("King's Fund review", "citesExample", "Barnsley", "")}),
     ("Dr Amy Ng singled out Corby as an example of what goes wrong.",
      {("Amy Ng", "citesExample", "Corby", "")}),
+    # a network 'which covers four practices in and around' a town, or 'links three surgeries in' towns, is there
+    ("Tamar Vale Primary Care Network, which covers five practices in and around Tavistock, will merge with Moor "
+     "Edge Primary Care Network, which links three surgeries in Okehampton and Lifton.",
+     {("Tamar Vale Primary Care Network", "locatedIn", "Tavistock", ""),
+      ("Moor Edge Primary Care Network", "locatedIn", "Okehampton", "")}),
+    # the bodies a bargain is between work with each other
+    ("The practices are paid under the GP contract agreed between NHS England and the British Medical Association.",
+     {("NHS England", "worksWith", "British Medical Association", "")}),
     # a columnist for a name writes for it, so the name is a publication, and one told it is quoted in it wherever
     # else the page writes the name
     ("Dr Ruth Kemp is a salaried GP in Leeds and a regular columnist for Surgery Weekly. Dr Ian Moss, who chairs the "

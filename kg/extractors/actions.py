@@ -120,6 +120,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _future_reform(ctx, view)
         yield from _examples(ctx, view)
         yield from _writers(ctx, view)
+        yield from _agreed_between(ctx, view)
         yield from _sales(ctx, view)
         yield from _acquisitions(ctx, view)
         yield from _raised(ctx, view)
@@ -925,6 +926,26 @@ def _jointly(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         relation = "worksWith" if VERB_RULES.get(doer.lemma_.casefold(), ("",))[0] == "worksWith" else "partnerOf"
         for other in bodies[1:]:
             yield Fact(bodies[0], relation, other, view.sentence, "actions.jointly", 0.7, cue=doer.lemma_.casefold())
+
+
+_BARGAINED = {"agree", "negotiate", "sign", "strike", "broker", "agreement", "deal", "negotiation", "talks"}
+
+
+def _agreed_between(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'the national GP contract agreed between NHS England and the BMA', 'talks between the BMA and the DHSC': the
+    bodies a bargain is between work with each other on it."""
+    for between in (t for t in view.tokens if t.lower_ == "between" and t.dep_ == "prep"):
+        bargain = between.head
+        if bargain.lemma_.casefold() not in _BARGAINED and bargain.lower_ not in _BARGAINED:
+            continue
+        first = next((c for c in between.children if c.dep_ == "pobj"), None)
+        if first is None:
+            continue
+        named = [ctx.ref_for_token(view, t) for t in (first, *(c for c in first.children if c.dep_ == "conj"))]
+        bodies = list(dict.fromkeys(r.key for r in named if r is not None and r.type in ORGS))
+        for other in bodies[1:]:
+            yield Fact(bodies[0], "worksWith", other, view.sentence, "actions.agreed-between", 0.7,
+                       cue=bargain.lemma_.casefold())
 
 
 def _spoke_at(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:

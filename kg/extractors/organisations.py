@@ -394,8 +394,8 @@ def _person_doing(ctx: DocumentContext, view, verb) -> str | None:
 
 # what a body does across an area: 'the federation that represents 31 practices across north and west Devon',
 # 'The company runs nine practices across the East Midlands'
-_AREA_VERBS = {"serve", "cover", "represent", "run", "operate", "manage", "span", "commission"}
-_AREA_PREPS = {"across", "in", "throughout"}
+_AREA_VERBS = {"serve", "cover", "represent", "run", "operate", "manage", "span", "commission", "link", "include"}
+_AREA_PREPS = {"across", "in", "throughout", "around"}
 
 
 def _serves_area(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
@@ -418,7 +418,10 @@ def _serves_area(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             continue
         if token is None or token.dep_ != "pobj" or token.head.lower_ not in _AREA_PREPS:
             continue
-        verb = token.head.head
+        prep = token.head
+        while prep.dep_ == "conj" and prep.head.lower_ in _AREA_PREPS:
+            prep = prep.head  # 'four practices in and around Dereham'
+        verb = prep.head
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             verb = verb.head  # 'runs nine practices across the East Midlands'
         if verb.pos_ != "VERB" or verb_lemma(verb, _AREA_VERBS) is None or unasserted(verb):
