@@ -1552,6 +1552,18 @@ def test_a_reader_saluting_the_author_by_given_name_supports_the_author():
     assert not [o for s, o in stances if o == "NHS England"]  # luck wished on a body is as often scorn
 
 
+def test_a_readers_assent_about_a_topic_or_by_the_authors_given_name_supports_the_author():
+    kg = build("Nobody can afford to employ me\nNewly qualified GPs are left chasing locum shifts\nBy Dr Anna Ross\n"
+               "11 March 2025\n\nLast month I sat in my car outside a surgery. I think Dr Ian Moss had it right.\n\n"
+               "Readers' comments (3)\n\n"
+               "Bob the Locum | Locum GP | 11 Mar 2025 9:14am\nSpot on about the locum market.\n\n"
+               "Kit | Practice manager | 11 Mar 2025 9:31am\nBrilliant piece, Anna.\n\n"
+               "Sam | Salaried GP | 11 Mar 2025 9:40am\nGreat article, Bob. Dr Moss is spot on about premises.\n")
+    stances = {(s, o) for s, p, o, _ in triples(kg) if p == "supports"}
+    assert {("Bob the Locum", "Anna Ross"), ("Kit", "Anna Ross"), ("Sam", "Ian Moss")} <= stances
+    assert ("Sam", "Anna Ross") not in stances  # another reader's name is not the author's
+
+
 def test_a_merger_denied_makes_no_part():
     facts = triples(build("Headline\n\nElm Surgery will not merge with Oak Surgery to create the Forest Health "
                           "Partnership."))

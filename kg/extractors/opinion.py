@@ -140,13 +140,19 @@ _ASSENT = re.compile(r"[\W\d]*(?:well said|spot on|well put|hear,? hear|couldn[â
                      r"excellent|superb) (?:article|piece|column|blog)|"
                      # 'The pharmacist point is spot on.', 'Your analysis is exactly right.'
                      r"(?:the|your|this)\s+(?:[a-z-]+\s+){0,3}(?:point|points|piece|article|analysis|column|blog)\s+"
-                     r"(?:is|was|are|were)\s+(?:spot on|bang on|(?:exactly|absolutely|quite) right))\s*[.!]*\s*", re.I)
+                     r"(?:is|was|are|were)\s+(?:spot on|bang on|(?:exactly|absolutely|quite) right))"
+                     # 'Spot on about ARRS.', 'Brilliant piece, Tobias.': what it is about, or the author's given name
+                     r"(?:\s+(?:about|on)\s+[^.!?,;]{1,60}|,\s+(?P<name>[A-Z][a-zâ€™'-]+))?\s*[.!]*\s*", re.I)
 
 
 def _salutes(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     s = view.sentence
     text = ctx.adoc.document.text
-    if s.section != ARTICLE and _ASSENT.fullmatch(text, s.start, s.end) and ctx.author_key is not None and \
+    assent = _ASSENT.fullmatch(text, s.start, s.end) if s.section != ARTICLE else None
+    if assent is not None and assent.group("name") and \
+            (ctx.adoc.document.author or "").split()[:1] != [assent.group("name")]:
+        assent = None  # 'Great piece, Sam.' to a reader named Sam, not the author
+    if assent is not None and ctx.author_key is not None and \
             ctx.first_person(s) is not None and (opinion_piece(ctx) or _in_authors_first_person(ctx)):
         # under a column, assent with no one named is to its author
         yield Fact(ctx.first_person(s), "supports", ctx.author_key, s, "opinion.assent", 0.65,
@@ -200,12 +206,14 @@ def _verdicts(ctx: DocumentContext, view: SentenceView, column: bool) -> Iterato
     """'The King's Fund is right for once', 'Streeting was right to...': whoever speaks there (a quotation's
     speaker, a commenter, a column's author) agrees with the subject, whatever the polarity of the words."""
     text = view.sentence.text
-    if text.rstrip().endswith("?") or not any(word in text for word in AGREEMENT):
+    if text.rstrip().endswith("?") or not any(word in text for word in AGREEMENT | {"spot on", "bang on"}):
         return
     for verb in view.tokens:
         if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
             continue
-        verdict = next((c.lower_ for c in verb.children if c.dep_ == "acomp" and c.lower_ in AGREEMENT), None)
+        verdict = next((c.lower_ for c in verb.children if c.dep_ == "acomp" and c.lower_ in AGREEMENT), None) or \
+            next((f"{c.lower_} on" for c in verb.children if c.dep_ in ("attr", "acomp", "advmod")
+                  and c.lower_ in ("spot", "bang") and any(p.lower_ == "on" for p in c.children)), None)
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if not verdict or subject is None:
             continue
