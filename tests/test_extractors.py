@@ -2412,6 +2412,10 @@ FOURTEENTH_SESSION_RULES = [
      {("King's Fund review", "citesExample", "Barnsley", "")}),
     ("Dr Amy Ng singled out Corby as an example of what goes wrong.",
      {("Amy Ng", "citesExample", "Corby", "")}),
+    # a verdict the parser reads as a clause after 'as' ('described X, which ..., as "no longer fit for purpose"')
+    ("Dr Ann Lee spoke about the Quality and Outcomes Framework. She described the framework, which has paid "
+     "practices for targets since 2004, as \"no longer fit for purpose\".",
+     {("Ann Lee", "criticises", "Quality and Outcomes Framework", "")}),
     # a network 'which covers four practices in and around' a town, or 'links three surgeries in' towns, is there
     ("Tamar Vale Primary Care Network, which covers five practices in and around Tavistock, will merge with Moor "
      "Edge Primary Care Network, which links three surgeries in Okehampton and Lifton.",

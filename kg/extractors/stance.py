@@ -976,6 +976,9 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         verdicts += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # 'branded X "an insult"'
         verdicts += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                      for o in c.children if o.dep_ in ("pobj", "amod", "acomp")]
+        # 'described the formula, which ..., as "no longer fit for purpose"': the verdict read as a clause
+        verdicts += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                     and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
         if not objects or not verdicts:
             continue
         score = _polarity_of([t for v in verdicts for t in v.subtree])
