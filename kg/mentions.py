@@ -863,7 +863,7 @@ _REPORT_PREPS = {"of", "from", "by", "into", "on"}
 # words that count or point at things without naming which ('such initiatives', 'various services')
 _QUANTIFIERS = {"such", "other", "various", "several", "many", "some", "certain", "similar", "different", "all",
                 "any", "these", "those", "more", "most", "further", "few", "numerous", "both", "each", "every"}
-_GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay", "stocktake", "inquiry", "analysis"}
+_GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay", "stocktake", "inquiry", "analysis", "briefing"}
 # documents named by whom they are sent to as well as by whom they come from
 _ADDRESSED = {"letter", "memo", "memorandum"}
 

@@ -629,7 +629,7 @@ def _title_head(text: str) -> str | None:
 
 # words for a piece of research, one of which may stand for another ('an analysis by X ... the report'); not a
 # letter or a plan, nor a review or a survey, which are often another piece of work than the page's report
-_STUDY_WORDS = {"report", "analysis", "study", "paper", "research", "evaluation"}
+_STUDY_WORDS = {"report", "analysis", "study", "paper", "research", "evaluation", "briefing"}
 MAKER_REPORT = "maker-report"  # the source of 'the report' made the report of the one organisation named before
 
 

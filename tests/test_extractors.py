@@ -399,6 +399,19 @@ def test_the_network_contract_is_a_policy_not_a_network():
     assert {e.type for e in kg.entities if e.label == "Network Contract Directed Enhanced Service"} == {"Policy"}
 
 
+def test_a_list_heading_in_two_sentences_is_the_first_ones_subjects_list():
+    # 'The briefing sets out four recommendations ... It says:': the briefing's list, not the body 'It' is nearest to
+    kg = build("Headline\n\nThe Health Foundation published its briefing, Left Behind: Access in Coastal Towns, on "
+               "Monday. The briefing sets out four recommendations for NHS England and the Department of Health and "
+               "Social Care. It says:\n\n- the Carr-Hill formula should be replaced by 2027;\n\n- the Targeted "
+               "Enhanced Recruitment Scheme, which offers trainees £20,000, should be expanded;\n\n- continuity of "
+               "care should become a headline measure.")
+    recommended = {(s, o) for s, p, o, _ in triples(kg) if p == "recommends"}
+    report = "Left Behind: Access in Coastal Towns"
+    assert {(report, "Carr-Hill formula"), (report, "Targeted Enhanced Recruitment Scheme")} <= recommended
+    assert not [s for s, _ in recommended if s != report]
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]

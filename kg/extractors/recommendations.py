@@ -33,9 +33,11 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
     list_relation = "recommends"
     item_paragraph: int | None = None  # where the list item being read starts
     list_open = False  # the heading, or an item ending in ';', asks for another item
+    before: SentenceView | None = None  # the sentence before
     for view in ctx.sentences():
         text = view.sentence.text.strip()
         paragraph = view.segment.segment.start
+        said_before, before = before, view
         if list_recommender and (paragraph == item_paragraph or _is_list_item(ctx, view) or list_open):
             # pages copied without their bullets keep the items as paragraphs, each ending in ';' but the last
             item_paragraph = paragraph
@@ -66,6 +68,16 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
             list_open = text.endswith(":")
             continue
         heading = _LIST_HEADING_RE.search(text)
+        if heading is None and text.endswith(":") and said_before is not None and \
+                said_before.segment.segment.start == paragraph and \
+                _LIST_HEADING_RE.search(f"{said_before.sentence.text.strip()} {text}"):
+            # 'The briefing sets out five recommendations for NHS England. It says:': a heading in two sentences,
+            # the list of the first one's subject
+            subject = next((c for c in said_before.span.root.children if c.dep_ == "nsubj"), None)
+            said_by = ctx.ref_for_token(said_before, subject) if subject is not None else None
+            if said_by is not None and said_by.type in RECOMMENDER_TYPES:
+                list_recommender, list_open = said_by.key, True
+                continue
         if heading:
             list_open = text.endswith(":")
             refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in RECOMMENDER_TYPES]
