@@ -17,7 +17,9 @@ _KIND_OF_PRACTICE = frozenset({"general", "clinical", "good", "best", "dental", 
 
 
 def kind_of_practice(words_before_head) -> bool:
-    return bool(words_before_head) and words_before_head[-1].casefold() in _KIND_OF_PRACTICE
+    # ('GP Practice Today': 'GP Practice' alone is a kind of practice, as 'a GP practice' is)
+    return bool(words_before_head) and (words_before_head[-1].casefold() in _KIND_OF_PRACTICE or
+                                        [w.casefold() for w in words_before_head] == ["gp"])
 
 
 @dataclass(frozen=True)

@@ -1400,7 +1400,9 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _practice_short_names(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
-    for sm in _company_short_names(adoc, list(found.values())):
+    shorts = _company_shorts(adoc, list(found.values()))
+    found = {k: v for k, v in found.items() if not _firm_taken_for_a_person(v, shorts, adoc.document.text)}
+    for sm in _short_names(adoc, list(found.values()), shorts, "Company", "company-short"):
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _page_acronyms(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
@@ -1654,10 +1656,10 @@ def named_as_town_at(text: str, start: int, end: int) -> bool:
 _COMPANY_SHORT = re.compile(r"(?P<short>[A-Z][a-z][\w'’-]{2,})\s+(?:Healthcare|Health|Group|Ltd|Limited|plc|Holdings)")
 
 
-def _company_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+def _company_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict[str, str]:
     """'Castlegate is due to take over the practice' after 'Castlegate Healthcare': a firm's name without the word for
     its kind, written elsewhere on the page, is that firm; one word only if the page never writes it in lower case
-    (so 'Care' of 'Care Group' is no name)."""
+    (so 'Care' of 'Care Group' is no name). Short name -> the full name."""
     text = adoc.document.text
     shorts: dict[str, str] = {}
     for sm in found:
@@ -1665,7 +1667,14 @@ def _company_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) ->
             else None
         if match is not None and not re.search(r"\b%s\b" % re.escape(match.group("short").lower()), text):
             shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
-    return _short_names(adoc, found, shorts, "Company", "company-short")
+    return shorts
+
+
+def _firm_taken_for_a_person(sm: SegmentMention, shorts: dict[str, str], text: str) -> bool:
+    """'Kestrel may be lovely people' after 'Kestrel Health': the model's untitled one-word person is the firm."""
+    m = sm.mention
+    return m.type == "Person" and m.source == "ner" and m.text in shorts and \
+        not _AFTER_TITLE.search(text[max(0, m.start - 12):m.start])
 
 
 def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:

@@ -2437,6 +2437,11 @@ FOURTEENTH_SESSION_RULES = [
     # the bodies a bargain is between work with each other
     ("The practices are paid under the GP contract agreed between NHS England and the British Medical Association.",
      {("NHS England", "worksWith", "British Medical Association", "")}),
+    # a journalist's beat is part of their post on the publication's staff; 'GP Practice' is a kind of practice
+    ("Ann Boyd is health reporter for the Kentish Courier.",
+     {("Ann Boyd", "holdsRole", "Kentish Courier", "health reporter")}),
+    ("Sam Okoro is digital health correspondent at GP Practice Weekly.",
+     {("Sam Okoro", "holdsRole", "GP Practice Weekly", "digital health correspondent")}),
     # a columnist for a name writes for it, so the name is a publication, and one told it is quoted in it wherever
     # else the page writes the name
     ("Dr Ruth Kemp is a salaried GP in Leeds and a regular columnist for Surgery Weekly. Dr Ian Moss, who chairs the "

@@ -292,3 +292,21 @@ def test_a_town_kg_found_is_no_person_where_the_model_says_so_once():
             "\"exactly what we warned would happen\".\n")
     kg = extract([parse_document(text, doc_id="d0", path="d0.txt")])
     assert [(e.label, e.type) for e in kg.entities if e.label == "Walsall"] == [("Walsall", "Place")]
+
+
+@pytest.mark.parametrize(("before", "name", "source", "firm"), [
+    # the model's untitled one-word 'person' that is a firm's short name on the page is the firm
+    ("Dr Holt, ", "Kestrel", "ner", True),
+    ("procurement in which ", "Kestrel", "ner", True),
+    # a title makes a person of it; a name that is no firm's short name stays whatever it is
+    ("said Dr ", "Kestrel", "ner", False),
+    ("procurement in which ", "Holt", "ner", False),
+    ("procurement in which ", "Kestrel", "titled-name", False),
+])
+def test_a_firms_short_name_the_model_takes_for_a_person_is_the_firm(before, name, source, firm):
+    from kg.mentions import SegmentMention, _firm_taken_for_a_person
+    from kg.model import Mention
+    text = before + name + " scored highest."
+    mention = Mention("d0", len(before), len(before) + len(name), name, "Person", "article", source)
+    assert _firm_taken_for_a_person(SegmentMention(mention, None), {"Kestrel": "Kestrel Health"}, text) is firm
+

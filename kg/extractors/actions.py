@@ -538,12 +538,13 @@ def _examples(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             yield Fact(agent, "citesExample", place, view.sentence, "actions.example", 0.6, cue=prep.lower_)
 
 
-_WRITER_POSTS = {"columnist", "correspondent", "contributor", "blogger"}
+# ('a reporter' or 'correspondent' is a post on the publication's staff, which the roles rules read)
+_WRITER_POSTS = {"columnist", "contributor", "blogger"}
 
 
 def _writers(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
-    """'Dr X is a locum in Stockport and a regular columnist for GP Frontline': who is a columnist (correspondent,
-    contributor) for a publication writes for it."""
+    """'Dr X is a locum in Stockport and a regular columnist for GP Frontline': who is a columnist (contributor,
+    blogger) for a publication writes for it."""
     for token in view.tokens:
         if token.lower_ not in _WRITER_POSTS:
             continue

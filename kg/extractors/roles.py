@@ -69,8 +69,9 @@ def _role_re() -> str:
 @lru_cache(maxsize=1)
 def post_re() -> str:
     # ('a final-year registrar', 'a second-year trainee'; 'access lead', 'prescribing lead': a lead of a field)
-    return "(?:(?:%s|%s)\\s+){0,2}(?:(?-i:[a-z][a-z-]{2,})\\s+(?=lead\\b))?(?:%s)" % (
-        "|".join(ROLE_MODIFIERS), _YEAR_OF_TRAINING, _roles())
+    # ('health reporter', 'digital health correspondent': the beat of a journalist's post)
+    return "(?:(?:%s|%s)\\s+){0,2}(?:(?-i:[a-z][a-z-]{2,})\\s+(?=lead\\b)|(?:(?-i:[a-z][a-z-]{2,})\\s+){1,2}" \
+        "(?=(?:reporter|correspondent|editor)\\b))?(?:%s)" % ("|".join(ROLE_MODIFIERS), _YEAR_OF_TRAINING, _roles())
 
 
 @lru_cache(maxsize=1)
