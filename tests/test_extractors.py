@@ -2437,6 +2437,10 @@ FOURTEENTH_SESSION_RULES = [
     # the bodies a bargain is between work with each other
     ("The practices are paid under the GP contract agreed between NHS England and the British Medical Association.",
      {("NHS England", "worksWith", "British Medical Association", "")}),
+    # a second post joined to the first after the organisation's possessive
+    ("Dr Ann Holt set up Larkspur Health in 2021. Dr Holt, Larkspur Health's founder and chief executive, said the "
+     "win was deserved.",
+     {("Ann Holt", "holdsRole", "Larkspur Health", "founder and chief executive")}),
     # a journalist's beat is part of their post on the publication's staff; 'GP Practice' is a kind of practice
     ("Ann Boyd is health reporter for the Kentish Courier.",
      {("Ann Boyd", "holdsRole", "Kentish Courier", "health reporter")}),
