@@ -2437,6 +2437,11 @@ FOURTEENTH_SESSION_RULES = [
     # the bodies a bargain is between work with each other
     ("The practices are paid under the GP contract agreed between NHS England and the British Medical Association.",
      {("NHS England", "worksWith", "British Medical Association", "")}),
+    # a post whose organisation is implied, in apposition after the name; a minister of state is the Government's
+    ("Ann Hale, the health secretary, said the plan would work.",
+     {("Ann Hale", "holdsRole", "the Government", "health secretary")}),
+    ("Tom Reid, the minister of state for primary care, was giving evidence to MPs yesterday.",
+     {("Tom Reid", "holdsRole", "the Government", "minister of state for primary care")}),
     # a second post joined to the first after the organisation's possessive
     ("Dr Ann Holt set up Larkspur Health in 2021. Dr Holt, Larkspur Health's founder and chief executive, said the "
      "win was deserved.",

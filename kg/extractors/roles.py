@@ -150,6 +150,9 @@ def _patterns() -> dict[str, re.Pattern]:
                                                        r"(?:" + _PORTFOLIO +
                                                        r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?" + _MORE,
                                                        re.I),
+        # PERSON, the ROLE,  -- 'Ann Hale, the health secretary, said': a post whose organisation is implied
+        "roles.implied-apposition": re.compile(r"\s*,\s*(?:the\s+|a\s+)?" + TIME + role + _PORTFOLIO +
+                                               r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added|was|is)\b)", re.I),
         # PERSON, [the] ORG ROLE,  -- 'Dr Ann Lee, the BMA chair, said': the post ends the apposition
         "roles.name-apposition-role": re.compile(r"\s+" + TIME + role + _PORTFOLIO + _SEAT +
                                                  r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b)", re.I),
@@ -885,6 +888,10 @@ def _posts(ctx: DocumentContext) -> Iterator[Fact]:
             if match and not any(at - 4 <= o.mention.end <= at + 1 for o in orgs):
                 yield from _kind_post(ctx, person, match, view, before)
             # not when an organisation's name opens the post ('RCGP chair X', 'the RCGP's chair X'): that is its post
+            if not (match and match.group("role").casefold() in implied):
+                apposed = patterns["roles.implied-apposition"].match(text, person.mention.end, s.end)
+                if apposed and apposed.group("role").casefold() in implied:
+                    match, at = apposed, person.mention.end  # 'Ann Hale, the health secretary, said'
             if match and match.group("role").casefold() in implied and not any(
                     at - 4 <= o.mention.end <= at + 1 and "," not in text[o.mention.end:at + 1] for o in orgs):
                 # 'The Scottish Government will give... , Health Secretary X has announced': a government the
