@@ -1398,12 +1398,13 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _repeated_names(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
-    for sm in _practice_short_names(adoc, list(found.values())):
-        found[(sm.mention.start, sm.mention.end)] = sm
-    shorts = _company_shorts(adoc, list(found.values()))
-    found = {k: v for k, v in found.items() if not _firm_taken_for_a_person(v, shorts, adoc.document.text)}
-    for sm in _short_names(adoc, list(found.values()), shorts, "Company", "company-short"):
-        found[(sm.mention.start, sm.mention.end)] = sm
+    for kind, source, named_shorts in (("Practice", "practice-short", _practice_shorts),
+                                       ("Company", "company-short", _company_shorts)):
+        shorts = named_shorts(adoc, list(found.values()))
+        # ('Marsh Lane is one of five practices', 'Kestrel may be lovely people': the model's untitled 'person')
+        found = {k: v for k, v in found.items() if not _firm_taken_for_a_person(v, shorts, adoc.document.text)}
+        for sm in _short_names(adoc, list(found.values()), shorts, kind, source):
+            found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _page_acronyms(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _implied_posts(adoc):
@@ -1671,24 +1672,25 @@ def _company_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict
 
 
 def _firm_taken_for_a_person(sm: SegmentMention, shorts: dict[str, str], text: str) -> bool:
-    """'Kestrel may be lovely people' after 'Kestrel Health': the model's untitled one-word person is the firm."""
+    """'Kestrel may be lovely people' after 'Kestrel Health', 'Marsh Lane is one of five practices' after 'Marsh Lane
+    Medical Practice': the model's untitled person named as a firm or practice without its kind word is that body."""
     m = sm.mention
     return m.type == "Person" and m.source == "ner" and m.text in shorts and \
         not _AFTER_TITLE.search(text[max(0, m.start - 12):m.start])
 
 
-def _practice_short_names(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+def _practice_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict[str, str]:
     """'He became senior partner at Harbour View in 2006' after 'Harbour View Surgery': a practice's name without
     its kind word, written elsewhere on the page, is that practice. One word only if it is no town kg knows, the page
     never writes it in lower case, and never after a town's preposition ('Fenside runs surgeries' after 'Fenside
-    Medical Partnership'; not 'patients in Kingsmere' after 'Kingsmere Surgery')."""
+    Medical Partnership'; not 'patients in Kingsmere' after 'Kingsmere Surgery'). Short name -> the full name."""
     text = adoc.document.text
     shorts: dict[str, str] = {}
     for sm in found:
         match = _PRACTICE_SHORT.fullmatch(sm.mention.text) if sm.mention.type == "Practice" else None
         if match is not None and (" " in match.group("short") or _short_practice_word(match.group("short"), text)):
             shorts.setdefault(match.group("short"), sm.canonical or clean_name(sm.mention.text))
-    return _short_names(adoc, found, shorts, "Practice", "practice-short")
+    return shorts
 
 
 def _short_practice_word(word: str, text: str) -> bool:

@@ -2437,6 +2437,10 @@ FOURTEENTH_SESSION_RULES = [
     # the bodies a bargain is between work with each other
     ("The practices are paid under the GP contract agreed between NHS England and the British Medical Association.",
      {("NHS England", "worksWith", "British Medical Association", "")}),
+    # one of a body's practices is part of it
+    ("Elm Grove Medical Practice wrote to the ICB. Elm Grove is one of five practices in the Holme Valley Primary "
+     "Care Network, which shares pharmacists.",
+     {("Elm Grove Medical Practice", "partOf", "Holme Valley Primary Care Network", "")}),
     # a post whose organisation is implied, in apposition after the name; a minister of state is the Government's
     ("Ann Hale, the health secretary, said the plan would work.",
      {("Ann Hale", "holdsRole", "the Government", "health secretary")}),

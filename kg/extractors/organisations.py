@@ -82,6 +82,29 @@ def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
         yield Fact(part.key, "partOf", whole.key, view.sentence, "organisations.part-of", 0.75)
 
 
+# the members a body is made of: 'Marsh Lane is one of five practices in the Skegness and Coast PCN'
+_MEMBER_NOUNS = {"practice", "surgery", "member", "provider", "network", "federation", "partnership"}
+
+
+def _one_of(ctx: DocumentContext, view) -> Iterator[Fact]:
+    """'Marsh Lane is one of five practices in the Skegness and Coast Primary Care Network': one of a body's members
+    is part of it; 'Elm Surgery is one of the practices in Barnsley': one of a place's is in it."""
+    for one in (t for t in view.tokens if t.lower_ == "one" and t.dep_ == "attr" and t.head.lemma_ == "be"):
+        members = [o for p in one.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj" and o.lemma_.casefold() in _MEMBER_NOUNS]
+        wholes = [o for p in members[0].children if p.dep_ == "prep" and p.lower_ in ("in", "within")
+                  for o in p.children if o.dep_ == "pobj"] if members else []
+        subject = active_subject(one.head)
+        part = ctx.ref_for_token(view, subject) if subject is not None and not unasserted(one.head) else None
+        whole = ctx.ref_for_token(view, wholes[0]) if wholes else None
+        if part is None or whole is None or part.key == whole.key or part.type not in LOCATED_TYPES:
+            continue
+        if whole.type == "Place":
+            yield Fact(part.key, "locatedIn", whole.key, view.sentence, "organisations.one-of", 0.7)
+        elif whole.type in PART_TYPES:
+            yield Fact(part.key, "partOf", whole.key, view.sentence, "organisations.one-of", 0.7)
+
+
 _MERGING = {"merge", "combine", "amalgamate"}
 _FOLDING = {"fold", "absorb", "subsume"}  # 'NHS England is being folded into the DHSC': only with 'into'
 _FORMING = {"form", "create", "become"}
@@ -170,6 +193,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _serves_area(ctx, view, refs)
         yield from _works_in_place(ctx, view, refs)
         yield from _parts(ctx, view)
+        yield from _one_of(ctx, view)
         yield from _merged(ctx, view)
         for first, second in zip(refs, refs[1:]):
             between = text[first.mention.end:second.mention.start]
