@@ -2437,6 +2437,11 @@ FOURTEENTH_SESSION_RULES = [
     # the bodies a bargain is between work with each other
     ("The practices are paid under the GP contract agreed between NHS England and the British Medical Association.",
      {("NHS England", "worksWith", "British Medical Association", "")}),
+    # a body that negotiates or agrees something with others works with them
+    ("The National Pharmacy Forum, which negotiates the pharmacy contract with the DHSC and NHS England, said it "
+     "would study the plan.",
+     {("National Pharmacy Forum", "worksWith", "Department of Health and Social Care", ""),
+      ("National Pharmacy Forum", "worksWith", "NHS England", "")}),
     # one of a body's practices is part of it
     ("Elm Grove Medical Practice wrote to the ICB. Elm Grove is one of five practices in the Holme Valley Primary "
      "Care Network, which shares pharmacists.",

@@ -947,6 +947,21 @@ def _agreed_between(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         for other in bodies[1:]:
             yield Fact(bodies[0], "worksWith", other, view.sentence, "actions.agreed-between", 0.7,
                        cue=bargain.lemma_.casefold())
+    # 'Community Pharmacy England, which negotiates the pharmacy contract with the DHSC and NHS England'
+    for verb in (t for t in view.tokens if t.pos_ == "VERB" and t.lemma_.casefold() in ("negotiate", "agree")):
+        subject = active_subject(verb)
+        if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            subject = verb.head
+        doer = ctx.ref_for_token(view, subject) if subject is not None and not unasserted(verb) else None
+        if doer is None or doer.type not in ORGS:
+            continue
+        # ('negotiates the pharmacy contract with the DHSC': the parser may hang 'with' on what is negotiated)
+        bargains = [c for c in verb.children if c.dep_ == "dobj"]
+        for first in prep_objects(verb, "with") + [o for b in bargains for o in prep_objects(b, "with")]:
+            for other in (ctx.ref_for_token(view, t) for t in (first, *(c for c in first.children if c.dep_ == "conj"))):
+                if other is not None and other.type in ORGS and other.key != doer.key:
+                    yield Fact(doer.key, "worksWith", other.key, view.sentence, "actions.negotiated-with", 0.7,
+                               cue=verb.lemma_.casefold())
 
 
 def _spoke_at(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
