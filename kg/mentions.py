@@ -514,8 +514,8 @@ def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
     return out
 
 
-_STREET = re.compile(r"\b(?:on|in|at|off)\s+(?:the\s+)?(?P<street>(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|"
-                     r"Avenue|Way|Drive|Square|Hill|Row|Terrace|Parade|Close|Crescent|Grove|Gardens))\b")
+_STREET_WORDS = r"(?:Road|Street|Lane|Avenue|Way|Drive|Square|Hill|Row|Terrace|Parade|Close|Crescent|Grove|Gardens)"
+_STREET = re.compile(r"\b(?:on|in|at|off)\s+(?:the\s+)?(?P<street>(?:[A-Z][\w'’-]*\s+){1,3}%s)\b" % _STREET_WORDS)
 
 
 def _streets(doc, page: str) -> list[Span]:
@@ -631,6 +631,9 @@ def _coordinated_places(ent: Span) -> list[Span] | None:
         return None  # 'in Liverpool, Health and Social Care Secretary Dan Kaye': the words name a post
     if all(p.text.casefold() in places for p in parts) or _listed_after_a_place(span, parts):
         return parts
+    if re.fullmatch(r"(?:[A-Z][\w'’-]*\s+){1,3}%s" % _STREET_WORDS, parts[0].text) and \
+            all(p.text.casefold() in places for p in parts[1:]):
+        return parts[1:]  # 'in Drummond Road, Skegness', one name to the model: the street's own rule takes the street
     return None
 
 

@@ -310,3 +310,21 @@ def test_a_firms_short_name_the_model_takes_for_a_person_is_the_firm(before, nam
     mention = Mention("d0", len(before), len(before) + len(name), name, "Person", "article", source)
     assert _firm_taken_for_a_person(SegmentMention(mention, None), {"Kestrel": "Kestrel Health"}, text) is firm
 
+
+
+@pytest.mark.parametrize(("words", "places"), [
+    # 'in Drummond Road, Skegness', which the model calls one facility: the town after the street is a place
+    (["in", "Drummond", "Road", ",", "Skegness", ","], ["Skegness"]),
+    # a name of places only is each of them; a name that is no street before a town is none
+    (["in", "Boston", "and", "Skegness", ","], ["Boston", "Skegness"]),
+    (["in", "Drummond", "Partners", ",", "Skegness", ","], None),
+])
+def test_a_town_after_a_street_in_one_name_is_a_place(words, places):
+    from spacy.tokens import Doc, Span
+
+    from kg.mentions import _coordinated_places
+    from kg.nlp import load_pipeline
+    doc = Doc(load_pipeline().vocab, words=words)
+    end = len(words) - (words[-1] == ",")
+    found = _coordinated_places(Span(doc, 1, end, label="FAC"))
+    assert (None if found is None else [p.text for p in found]) == places
