@@ -2437,6 +2437,12 @@ FOURTEENTH_SESSION_RULES = [
     # the bodies a bargain is between work with each other
     ("The practices are paid under the GP contract agreed between NHS England and the British Medical Association.",
      {("NHS England", "worksWith", "British Medical Association", "")}),
+    # a place pointed to is an example; the body doing something 'where' a place is, is there
+    ("The King's Fund published the review on Monday. As an example of what is possible, the authors point to "
+     "Barnsley, where Dearne Valley PCN has placed pharmacists in its hub.",
+     {("King's Fund review", "citesExample", "Barnsley", ""), ("Dearne Valley PCN", "locatedIn", "Barnsley", "")}),
+    ("Dr Ann Cole pointed to Barnsley, where Dearne Valley PCN has placed pharmacists in its hub.",
+     {("Ann Cole", "citesExample", "Barnsley", "")}),
     # a body that negotiates or agrees something with others works with them
     ("The National Pharmacy Forum, which negotiates the pharmacy contract with the DHSC and NHS England, said it "
      "would study the plan.",

@@ -30,6 +30,7 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "intend": ("plans", {"Person"} | ORGS, POLICIES),
     "refer": ("citesExample", {"Person"} | ORGS, {"Place"} | ORGS),
     "cite": ("citesExample", {"Person"} | ORGS, {"Place"} | ORGS),
+    "point": ("citesExample", {"Person", "Report"} | ORGS, {"Place"}),  # 'the authors point to Kidderminster'
     "publish": ("published", ORGS | {"Person"}, POLICIES),
     "launch": ("published", ORGS | {"Person"}, POLICIES),
     # 'the ARRS, as designed by NHS England': who made the policy

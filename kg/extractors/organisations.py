@@ -29,6 +29,7 @@ _DIRECTION = r"(?:(?:north|south|east|west|central)(?:\s*-?\s*(?:east|west))?\s+
 # 'Riverside Surgery in Leeds', 'X, which is based in Birmingham,' (a street is a place of its own: mentions)
 _LOCATED = re.compile(r",?\s+(?:in|of|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?"
                       r"(?:based|headquartered|located)\s+in)\s+" + _DIRECTION, re.I)
+_WHERE = re.compile(r"\s*,\s*where\s+(?:the\s+)?")
 _BASED_BEFORE = re.compile(r",\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
 # 'Marshland Medical Group, a neighbouring practice in Holbeach,': a description of its kind, in a place
 _KIND_IN = re.compile(r",\s+(?:an?|the)\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|company|firm|"
@@ -263,6 +264,10 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                     yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.area-of", 0.75)
                     yield Fact(first.key, "locatedIn", whole.key, view.sentence, "organisations.area-of", 0.7)
                     yield Fact(second.key, "locatedIn", whole.key, view.sentence, "organisations.area-of", 0.75)
+            if first.type == "Place" and second.type in LOCATED_TYPES and _WHERE.fullmatch(between):
+                # 'the authors point to Kidderminster, where Severn Arches PCN has placed pharmacists': the body
+                # doing something there is there
+                yield Fact(second.key, "locatedIn", first.key, view.sentence, "organisations.where", 0.7)
             if first.type in LOCATED_TYPES and second.type == "Place" and _KIND_IN.fullmatch(between):
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.kind-in-place", 0.75)
             if first.type in LOCATED_TYPES and second.type == "Place" and (_LOCATED.fullmatch(between) or on_street):
