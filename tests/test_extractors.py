@@ -412,6 +412,14 @@ def test_a_list_heading_in_two_sentences_is_the_first_ones_subjects_list():
     assert not [s for s, _ in recommended if s != report]
 
 
+def test_the_press_name_of_gpc_england_is_its_name_not_a_place():
+    # 'the BMA's GP committee in England' names GPC England; it says nowhere the committee is
+    facts = triples(build("Headline\n\nThe BMA's GP committee in England has warned that the requirement could "
+                          "leave practices swamped."))
+    assert ("GPC England", "partOf", "British Medical Association", "") in facts
+    assert not [f for f in facts if f[1] == "locatedIn"]
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]
@@ -2437,6 +2445,13 @@ FOURTEENTH_SESSION_RULES = [
     # the bodies a bargain is between work with each other
     ("The practices are paid under the GP contract agreed between NHS England and the British Medical Association.",
      {("NHS England", "worksWith", "British Medical Association", "")}),
+    # a firm described in apposition, 'a private company that won a contract', won it
+    ("The practice was taken over by Harbour Primary Care, a private company that won a five-year contract from NHS "
+     "Sussex in 2024.",
+     {("Harbour Primary Care", "wonContract", "NHS Sussex", "")}),
+    # an MP's seat and party before a second post joined by 'and'
+    ("Tom Ellery, the Conservative MP for Tewkesbury and a member of the committee, said the account was wrong.",
+     {("Tom Ellery", "holdsRole", "Conservative Party", "MP for Tewkesbury")}),
     # a place pointed to is an example; the body doing something 'where' a place is, is there
     ("The King's Fund published the review on Monday. As an example of what is possible, the authors point to "
      "Barnsley, where Dearne Valley PCN has placed pharmacists in its hub.",

@@ -225,6 +225,8 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         subject_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject_tok is not None and subject_tok.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
         subject_tok = verb.head
+        if subject_tok.dep_ == "appos" and ctx.ref_for_token(view, subject_tok) is None:
+            subject_tok = subject_tok.head  # 'Vantage Primary Care, a private company that won a contract from X'
     agent_tok = None
     if passive:
         agent_tok = passive_agent(verb)

@@ -154,8 +154,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "roles.implied-apposition": re.compile(r"\s*,\s*(?:the\s+|a\s+)?" + TIME + role + _PORTFOLIO +
                                                r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added|was|is)\b)", re.I),
         # PERSON, [the] ORG ROLE,  -- 'Dr Ann Lee, the BMA chair, said': the post ends the apposition
+        # ('Richard Tolhurst, the Conservative MP for Tewkesbury and a member of the committee,')
         "roles.name-apposition-role": re.compile(r"\s+" + TIME + role + _PORTFOLIO + _SEAT +
-                                                 r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b)", re.I),
+                                                 r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b|\s+and\s+(?:a|an|the)\s)",
+                                                 re.I),
         # PERSON, who [later] [also] became a ORG ROLE  -- the role word follows the organisation
         "roles.became": re.compile(r"^\s*,?\s*(?:who\s+)?(?:(?:later|also|then|now|since|had|has)\s+){0,3}"
                                    r"(?:is|was|became|becomes|been)\s+(?:the\s+|a\s+|an\s+)?$", re.I),
