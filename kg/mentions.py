@@ -1419,7 +1419,44 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     handles = {c.author for c in adoc.document.comments if c.author}
     kept = [found[k] for k in sorted(found)
             if not any(text[k[1] - len(h):k[1]] == h for h in handles if found[k].mention.text in h)]
-    return _defined_abbreviations(_local_aliases(_titled_on_the_page(_aged_people(kept, text))), text)
+    return _the_network(_defined_abbreviations(_local_aliases(_titled_on_the_page(_aged_people(kept, text))), text),
+                        adoc)
+
+
+_NETWORK_NAME = re.compile(r"(?:Primary Care Network|PCN)$")
+
+
+def _a_modifier(adoc: AnalysedDocument, m: Mention) -> bool:
+    """Whether the mention's word modifies the noun after it ('the PCN DES')."""
+    for aseg in adoc.segments:
+        if aseg.segment.start <= m.start < aseg.segment.end:
+            span = aseg.doc.char_span(m.start - aseg.segment.start, m.end - aseg.segment.start)
+            return span is None or span.root.dep_ in ("compound", "amod", "nmod") or \
+                span.end < len(aseg.doc) and aseg.doc[span.end].pos_ in ("NOUN", "PROPN")
+    return True
+
+
+def _the_network(found: list[SegmentMention], adoc: AnalysedDocument) -> list[SegmentMention]:
+    """'For the PCN, the decision was about workload' after 'Wyre Forest Central Primary Care Network': the kind's
+    acronym with a definite article, as a body (not a modifier: 'the PCN DES', 'the PCN model'), is the network the
+    page named last before it, not networks in general."""
+    text = adoc.document.text
+    networks = [sm for sm in found if sm.mention.type in ORGANISATION_TYPES and sm.canonical is None
+                and _NETWORK_NAME.search(clean_name(sm.mention.text))]
+    if not networks:
+        return found
+    out = []
+    for sm in found:
+        m = sm.mention
+        if m.text == "PCN" and re.search(r"\b(?:the|its|our|this|their)\s+$", text[max(0, m.start - 8):m.start], re.I) \
+                and not _a_modifier(adoc, m):
+            named = [n for n in networks if n.mention.end <= m.start]
+            if named:
+                network = named[-1]
+                sm = SegmentMention(replace(m, type=network.mention.type, source="the-network"),
+                                    clean_name(network.mention.text), sm.surface)
+        out.append(sm)
+    return out
 
 
 def _defined_abbreviations(found: list[SegmentMention], text: str) -> list[SegmentMention]:

@@ -420,6 +420,16 @@ def test_the_press_name_of_gpc_england_is_its_name_not_a_place():
     assert not [f for f in facts if f[1] == "locatedIn"]
 
 
+def test_the_pcn_after_a_named_network_is_that_network():
+    # 'the PCN' as a body is the network the page named; as a modifier ('the PCN DES') it is not
+    kg = build("Headline\n\nTeme Valley Primary Care Network has picked Larkspur Health's triage platform. For the PCN, the "
+               "decision was about workload. Its clinical director, Dr Ravi Okoro, said the network ran an open "
+               "procurement. The PCN DES pays for the staff.")
+    facts = triples(kg)
+    assert ("Ravi Okoro", "holdsRole", "Teme Valley Primary Care Network", "clinical director") in facts
+    assert "PCN DES" in {e.label for e in kg.entities}
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]
