@@ -422,9 +422,9 @@ def test_the_press_name_of_gpc_england_is_its_name_not_a_place():
 
 def test_the_pcn_after_a_named_network_is_that_network():
     # 'the PCN' as a body is the network the page named; as a modifier ('the PCN DES') it is not
-    kg = build("Headline\n\nTeme Valley Primary Care Network has picked Larkspur Health's triage platform. For the PCN, the "
-               "decision was about workload. Its clinical director, Dr Ravi Okoro, said the network ran an open "
-               "procurement. The PCN DES pays for the staff.")
+    kg = build("Headline\n\nTeme Valley Primary Care Network has picked Larkspur Health's triage platform. For the "
+               "PCN, the decision was about workload. Its clinical director, Dr Ravi Okoro, said the network ran an "
+               "open procurement. The PCN DES pays for the staff.")
     facts = triples(kg)
     assert ("Ravi Okoro", "holdsRole", "Teme Valley Primary Care Network", "clinical director") in facts
     assert "PCN DES" in {e.label for e in kg.entities}
