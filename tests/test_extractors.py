@@ -430,6 +430,14 @@ def test_the_pcn_after_a_named_network_is_that_network():
     assert "PCN DES" in {e.label for e in kg.entities}
 
 
+def test_working_with_in_a_speakers_we_is_their_bodys():
+    facts = triples(build("Headline\n\nClaire Hobbs, director of primary care at NHS Lincolnshire Integrated Care "
+                          "Board, said: \"We are working closely with the partners and with Lincolnshire Local Medical "
+                          "Committee to make sure there is no gap in care.\""))
+    assert ("NHS Lincolnshire Integrated Care Board", "worksWith", "Lincolnshire Local Medical Committee", "") in facts
+    assert not [f for f in facts if f[0] == "Claire Hobbs" and f[1] == "worksWith"]
+
+
 def test_what_is_taken_over_from_a_body_is_not_that_body():
     kg = build("Headline\n\nAshby Health will take over the service from Kestrel Urgent Care on 1 April.")
     assert not [t for t in triples(kg) if t[1] == "tookOver"]

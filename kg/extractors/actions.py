@@ -293,6 +293,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
             return
     if subject_tok is None:
         return
+    if predicate == "worksWith" and subject_tok.lower_ == "we":
+        # '"We are working closely with the LMC," said the ICB's director': the speaker for their body, which the
+        # collective step reads from the speaker's post
+        subject_types = subject_types | {"Person"}
     agents = _agents(ctx, view, subject_tok, subject_types, passive)
     for tok in object_toks:
         targets = [t for t in _objects(ctx, view, tok, object_types) if t not in from_holder]

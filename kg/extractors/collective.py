@@ -26,7 +26,7 @@ def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
         return facts
     views = {view.sentence.start: view for view in ctx.sentences()}
     seen = {(f.subject, f.predicate, f.object, f.sentence.start) for f in facts}
-    extra = []
+    extra, lifted = [], set()
     for fact in facts:
         body = bodies.get(fact.subject)
         view = views.get(fact.sentence.start)
@@ -38,7 +38,9 @@ def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
                and ctx.quote_speaker_at(view.offset(t)) == fact.subject for t in view.tokens):
             seen.add((body, fact.predicate, fact.object, fact.sentence.start))
             extra.append(replace(fact, subject=body, rule=f"{fact.rule}-for-body", confidence=fact.confidence - 0.1))
-    return facts + extra
+            if fact.predicate == "worksWith":
+                lifted.add(id(fact))  # a body works with a body: the speaker's 'we' is the body's alone
+    return [f for f in facts if id(f) not in lifted] + extra
 
 
 def _bodies(ctx: DocumentContext, facts: list[Fact]) -> dict[str, str]:
