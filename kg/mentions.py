@@ -1419,11 +1419,27 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     handles = {c.author for c in adoc.document.comments if c.author}
     kept = [found[k] for k in sorted(found)
             if not any(text[k[1] - len(h):k[1]] == h for h in handles if found[k].mention.text in h)]
-    return _the_network(_defined_abbreviations(_local_aliases(_titled_on_the_page(_aged_people(kept, text))), text),
-                        adoc)
+    return _the_publication(_the_network(_defined_abbreviations(_local_aliases(_titled_on_the_page(
+        _aged_people(kept, text))), text), adoc))
 
 
 _NETWORK_NAME = re.compile(r"(?:Primary Care Network|PCN)$")
+
+
+def _the_publication(found: list[SegmentMention]) -> list[SegmentMention]:
+    """'she told the Gazette' on a page that names the Skegness Coast Gazette: a newspaper's kind word alone is the
+    one paper of the page whose name ends in it."""
+    heads = {h.casefold() for h in load_lexicon().organisation_heads.get("Publication", ())}
+    papers: dict[str, set[str]] = {}
+    for sm in found:
+        name = sm.canonical or clean_name(sm.mention.text)
+        if sm.mention.type == "Publication" and len(name.split()) > 1 and name.split()[-1].casefold() in heads:
+            papers.setdefault(name.split()[-1], set()).add(name)
+    if not papers:
+        return found
+    return [replace(sm, canonical=next(iter(papers[sm.mention.text])))
+            if sm.mention.type == "Publication" and sm.canonical is None and len(papers.get(sm.mention.text, ())) == 1
+            else sm for sm in found]
 
 
 def _a_modifier(adoc: AnalysedDocument, m: Mention) -> bool:

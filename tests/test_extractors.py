@@ -2499,6 +2499,10 @@ FOURTEENTH_SESSION_RULES = [
      {("Ann Boyd", "holdsRole", "Kentish Courier", "health reporter")}),
     ("Sam Okoro is digital health correspondent at GP Practice Weekly.",
      {("Sam Okoro", "holdsRole", "GP Practice Weekly", "digital health correspondent")}),
+    # a newspaper's kind word alone is the one paper of the page whose name ends in it
+    ("Ann Boyd is health reporter for the Wealden Gazette. \"We have tried everything,\" Dr Ian Moss told the "
+     "Gazette.",
+     {("Ian Moss", "quotedIn", "Wealden Gazette", "")}),
     # a columnist for a name writes for it, so the name is a publication, and one told it is quoted in it wherever
     # else the page writes the name
     ("Dr Ruth Kemp is a salaried GP in Leeds and a regular columnist for Surgery Weekly. Dr Ian Moss, who chairs the "
