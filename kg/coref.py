@@ -107,7 +107,7 @@ class _Named:
     zone: tuple  # (section, comment index)
     sentence: int
     subject: int  # 2: subject of its sentence's main clause, 1: of a clause inside it, 0: not a subject
-    names: str = ""  # the label and the lexicon's other names of it, for a description's name words
+    names: str  # the label and the lexicon's other names of it, for a description's name words
 
 
 def _candidates(doc) -> list[int]:
@@ -468,11 +468,11 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         counts = Counter(e.key for e in earlier)
         most = max(counts.values())
         return start, end, next(e for e in earlier if counts[e.key] == most), "coref.description"
-    matching = [e for e in earlier if not name_words or any(w in (e.names or e.label) for w in name_words) or
+    matching = [e for e in earlier if not name_words or any(w in e.names for w in name_words) or
                 not kinds.get(e.key, set()).isdisjoint({head_text, *name_words})]
     if matching and types <= _CONCEPTS and name_words:
         # 'the formula' is the Carr-Hill formula before the global sum once called 'the global sum formula'
-        matching = [e for e in matching if any(w in (e.names or e.label) for w in name_words)] or matching
+        matching = [e for e in matching if any(w in e.names for w in name_words)] or matching
     if matching and types <= _CONCEPTS:
         # 'the formula' after 'the Carr-Hill formula' (the page's subject) and a recommended 'needs-based allocation
         # formula': the policy of that word the page has named most so far, the nearest of those

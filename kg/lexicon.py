@@ -68,6 +68,11 @@ class Lexicon:
         return frozenset(r.casefold() for r in self.roles)
 
     @cached_property
+    def role_last_words(self) -> frozenset[str]:
+        """The last word of every role, casefolded ('director', 'secretary', 'mp')."""
+        return frozenset(r.split()[-1] for r in self.role_names)
+
+    @cached_property
     def role_words(self) -> frozenset[str]:
         """Every word of a role but the connectives ('medical', 'director', 'primary', 'care', 'mp')."""
         return frozenset(w for r in self.role_names for w in r.split() if w not in ("of", "for"))

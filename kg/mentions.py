@@ -359,13 +359,10 @@ _NAMING_POLICY_HEADS = {"strategy", "plan", "framework", "programme", "scheme", 
                         "policy"}
 
 
-_SCHEME_WORDS = ("scheme", "programme", "initiative", "pilot", "pledge", "guarantee")
-
-
 def _scheme_named(name: str, page: str) -> str | None:
     """'the First Post scheme': a name that ends like a newspaper's ('Post', 'Star') but names a scheme somewhere
     on the page is the scheme's, and its type is the scheme word's."""
-    said = re.search(r"\b%s['’]?\s+(%s)\b" % (re.escape(name), "|".join(_SCHEME_WORDS)), page)
+    said = re.search(r"\b%s['’]?\s+(%s)\b" % (re.escape(name), "|".join(_NAMING_POLICY_HEADS)), page)
     return policy_head_types().get(said.group(1)) if said else None
 
 
@@ -514,8 +511,9 @@ def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
     return out
 
 
-_STREET_WORDS = r"(?:Road|Street|Lane|Avenue|Way|Drive|Square|Hill|Row|Terrace|Parade|Close|Crescent|Grove|Gardens)"
-_STREET = re.compile(r"\b(?:on|in|at|off)\s+(?:the\s+)?(?P<street>(?:[A-Z][\w'’-]*\s+){1,3}%s)\b" % _STREET_WORDS)
+_STREET_NAME = (r"(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|Drive|Square|Hill|Row|Terrace|Parade|Close|"
+                r"Crescent|Grove|Gardens)")
+_STREET = re.compile(r"\b(?:on|in|at|off)\s+(?:the\s+)?(?P<street>%s)\b" % _STREET_NAME)
 
 
 def _streets(doc, page: str) -> list[Span]:
@@ -631,7 +629,7 @@ def _coordinated_places(ent: Span) -> list[Span] | None:
         return None  # 'in Liverpool, Health and Social Care Secretary Dan Kaye': the words name a post
     if all(p.text.casefold() in places for p in parts) or _listed_after_a_place(span, parts):
         return parts
-    if re.fullmatch(r"(?:[A-Z][\w'’-]*\s+){1,3}%s" % _STREET_WORDS, parts[0].text) and \
+    if re.fullmatch(_STREET_NAME, parts[0].text) and \
             all(p.text.casefold() in places for p in parts[1:]):
         return parts[1:]  # 'in Drummond Road, Skegness', one name to the model: the street's own rule takes the street
     return None
@@ -642,7 +640,7 @@ def _before_a_post(span: Span) -> bool:
     if span.end >= len(span.doc):
         return False
     after = span.doc[span.end]
-    return after.is_title and after.lower_ in {role.split()[-1] for role in load_lexicon().role_names}
+    return after.is_title and after.lower_ in load_lexicon().role_last_words
 
 
 def _listed_after_a_place(span: Span, parts: list[Span]) -> bool:
@@ -1405,7 +1403,7 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
                                        ("Company", "company-short", _company_shorts)):
         shorts = named_shorts(adoc, list(found.values()))
         # ('Marsh Lane is one of five practices', 'Kestrel may be lovely people': the model's untitled 'person')
-        found = {k: v for k, v in found.items() if not _firm_taken_for_a_person(v, shorts, adoc.document.text)}
+        found = {k: v for k, v in found.items() if not _body_taken_for_a_person(v, shorts, adoc.document.text)}
         for sm in _short_names(adoc, list(found.values()), shorts, kind, source):
             found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _page_acronyms(adoc, list(found.values())):
@@ -1727,7 +1725,7 @@ def _company_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict
     return shorts
 
 
-def _firm_taken_for_a_person(sm: SegmentMention, shorts: dict[str, str], text: str) -> bool:
+def _body_taken_for_a_person(sm: SegmentMention, shorts: dict[str, str], text: str) -> bool:
     """'Kestrel may be lovely people' after 'Kestrel Health', 'Marsh Lane is one of five practices' after 'Marsh Lane
     Medical Practice': the model's untitled person named as a firm or practice without its kind word is that body."""
     m = sm.mention

@@ -947,10 +947,7 @@ def _agreed_between(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         if bargain.lemma_.casefold() not in _BARGAINED and bargain.lower_ not in _BARGAINED:
             continue
         first = next((c for c in between.children if c.dep_ == "pobj"), None)
-        if first is None:
-            continue
-        named = [ctx.ref_for_token(view, t) for t in (first, *(c for c in first.children if c.dep_ == "conj"))]
-        bodies = list(dict.fromkeys(r.key for r in named if r is not None and r.type in ORGS))
+        bodies = _objects(ctx, view, first, ORGS) if first is not None else []
         for other in bodies[1:]:
             yield Fact(bodies[0], "worksWith", other, view.sentence, "actions.agreed-between", 0.7,
                        cue=bargain.lemma_.casefold())
@@ -965,9 +962,9 @@ def _agreed_between(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         # ('negotiates the pharmacy contract with the DHSC': the parser may hang 'with' on what is negotiated)
         bargains = [c for c in verb.children if c.dep_ == "dobj"]
         for first in prep_objects(verb, "with") + [o for b in bargains for o in prep_objects(b, "with")]:
-            for other in (ctx.ref_for_token(view, t) for t in (first, *(c for c in first.children if c.dep_ == "conj"))):
-                if other is not None and other.type in ORGS and other.key != doer.key:
-                    yield Fact(doer.key, "worksWith", other.key, view.sentence, "actions.negotiated-with", 0.7,
+            for other in _objects(ctx, view, first, ORGS):
+                if other != doer.key:
+                    yield Fact(doer.key, "worksWith", other, view.sentence, "actions.negotiated-with", 0.7,
                                cue=verb.lemma_.casefold())
 
 

@@ -73,8 +73,7 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
                 _LIST_HEADING_RE.search(f"{said_before.sentence.text.strip()} {text}"):
             # 'The briefing sets out five recommendations for NHS England. It says:': a heading in two sentences,
             # the list of the first one's subject
-            subject = next((c for c in said_before.span.root.children if c.dep_ == "nsubj"), None)
-            said_by = ctx.ref_for_token(said_before, subject) if subject is not None else None
+            said_by = _sentence_subject(ctx, said_before)
             if said_by is not None and said_by.type in RECOMMENDER_TYPES:
                 list_recommender, list_open = said_by.key, True
                 continue
@@ -88,8 +87,7 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
                 refs = [r for r in refs if r.mention.start < asked_from]
             # 'The Kestrel Institute's report recommends:' is the report's list, not the institute's; 'Among its 14
             # recommendations, the committee says:' the committee's, whatever 'its' stands for
-            subject = next((c for c in view.span.root.children if c.dep_ == "nsubj"), None)
-            said_by = ctx.ref_for_token(view, subject) if subject is not None else None
+            said_by = _sentence_subject(ctx, view)
             refs = [said_by] if said_by is not None and said_by in refs else \
                 [r for r in refs if r.type == "Report"] or refs
             # 'The report's recommendations include:' with no report named: the report or think tank last named
@@ -101,6 +99,12 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
             if lemma:
                 yield from _verb(ctx, view, token, lemma)
         yield from _normative(ctx, view)
+
+
+def _sentence_subject(ctx: DocumentContext, view: SentenceView) -> Ref | None:
+    """What the subject of the sentence's main verb names, or None."""
+    subject = next((c for c in view.span.root.children if c.dep_ == "nsubj"), None)
+    return ctx.ref_for_token(view, subject) if subject is not None else None
 
 
 ADDRESSEE_TYPES = {"Organization", "GovernmentBody", "Company", "ThinkTank", "Practice"}

@@ -99,14 +99,9 @@ def _sitting_as(after: str) -> str:
     """'... as a GP member from 2015': the post a member sits as (the words up to a role's last word), else member."""
     match = _SITTING_AS.match(after)
     words = match.group(1).split() if match else []
-    ends = _role_last_words()
+    ends = load_lexicon().role_last_words
     last = max((i for i, w in enumerate(words) if w.casefold() in ends), default=None)
     return " ".join(words[:last + 1]) if last is not None else "member"
-
-
-@lru_cache(maxsize=1)
-def _role_last_words() -> frozenset[str]:
-    return frozenset(role.split()[-1] for role in load_lexicon().role_names)
 
 
 # what a post's holder is besides, between the post and the name: 'Its chair, retired teacher Maureen Tadcaster'
@@ -405,7 +400,7 @@ def _opening_appointment(ctx: DocumentContext, view: SentenceView) -> Fact | Non
     tokens = view.tokens
     if len(tokens) < 4 or tokens[0].tag_ != "VBN" or tokens[0].lemma_.casefold() not in _APPOINTED:
         return None
-    roles = _role_last_words()
+    roles = load_lexicon().role_last_words
     post = next((t for t in tokens[1:4] if t.lower_ in roles and t.pos_ in ("NOUN", "PROPN")), None)
     if post is None:
         return None
