@@ -165,7 +165,9 @@ def org_names(doc: Doc) -> Doc:
         j = i
         while j < len(doc) and (_capitalised(doc[j]) or doc[j].lower_ in _CONNECTORS and j + 1 < len(doc)
                                 and _capitalised(doc[j + 1]) and doc[j + 1].text not in _TITLES and j > i
+                                and (doc[j].lower_ != "the" or doc[j - 1].lower_ in _CONNECTORS)
                                 or _listed_place(doc, i, j) or _saints_possessive(doc, i, j)):
+            # 'the' joins a name only after a connector ('Friends of the Earth'); 'In September the ICB said'
             j += 1
         best = None
         for end in range(j, i, -1):

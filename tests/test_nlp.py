@@ -23,3 +23,17 @@ def _subject_of(text: str, verb: str) -> str | None:
 ])
 def test_a_name_right_before_a_subjectless_verb_is_its_subject(text, verb, subject):
     assert _subject_of(text, verb) == subject
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a word before 'the' at the start of a run is no part of the body's name
+    ("In September the ICB told practices the pot would be held flat.", ["ICB"]),
+    ("When the CCG closed the branch, nobody asked the patients.", ["CCG"]),
+    ("Last March the PCN hired two pharmacists.", ["PCN"]),
+    # other connectors still join a name's words
+    ("Last week Castle Point and Rochford Primary Care Network hired two pharmacists.",
+     ["Castle Point and Rochford Primary Care Network"]),
+])
+def test_a_word_before_the_opens_no_bodys_name(text, names):
+    doc = load_pipeline()(text)
+    assert [e.text for e in doc.ents if e.label_ == "ORG" or e.label_.startswith("KG_")] == names
