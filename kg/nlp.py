@@ -98,13 +98,13 @@ def alias_names(doc: Doc) -> Doc:
         if not ent.label_.startswith("KG_") or ent.end >= len(doc) or ent.label_[3:] in _CONCEPT_TYPES:
             continue  # 'Scrap QOF' in a headline is no organisation: only organisations' aliases start longer names
         end = ent.end
-        while end < len(doc) and _name_word(doc[end]):
+        while end < len(doc) and (_name_word(doc[end]) or _name_hyphen(doc, end)):
             end += 1
             # 'NHS Kent and Medway', 'Healthwatch Bath and North East Somerset'
             if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and _name_word(doc[end + 1]):
                 end += 1
         start = ent.start  # 'Londonwide LMCs', 'Kent LMC': a capitalised name before the alias
-        while start > 0 and _name_word(doc[start - 1]):
+        while start > 0 and (_name_word(doc[start - 1]) or _name_hyphen(doc, start - 1)):
             start -= 1
         if ent.text == ent.ent_id_ and not starts_with_uk_place([t.text for t in doc[ent.end:end]]):
             # a name in its own right ('NHS') starts a longer one only with a place: 'NHS Kent and Medway', not
@@ -166,6 +166,7 @@ def org_names(doc: Doc) -> Doc:
         while j < len(doc) and (_capitalised(doc[j]) or doc[j].lower_ in _CONNECTORS and j + 1 < len(doc)
                                 and _capitalised(doc[j + 1]) and doc[j + 1].text not in _TITLES and j > i
                                 and (doc[j].lower_ != "the" or doc[j - 1].lower_ in _CONNECTORS)
+                                or j > i and _name_hyphen(doc, j)
                                 or _listed_place(doc, i, j) or _saints_possessive(doc, i, j)):
             # 'the' joins a name only after a connector ('Friends of the Earth'); 'In September the ICB said'
             j += 1
@@ -284,6 +285,12 @@ def _saints_possessive(doc: Doc, start: int, at: int) -> bool:
     if doc[at].lower_ not in ("'s", "’s") or at + 1 >= len(doc) or not _capitalised(doc[at + 1]):
         return False
     return doc[at - 1].text in _NAMESAKE_OWNERS or at - 2 >= start and doc[at - 2].text in ("St", "Saint")
+
+
+def _name_hyphen(doc: Doc, k: int) -> bool:
+    """The hyphen inside one name's word ('Mid-Pennine', 'Weston-Super-Mare'), which the tokeniser splits."""
+    return doc[k].text == "-" and 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+        and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper()
 
 
 def _capitalised(token) -> bool:

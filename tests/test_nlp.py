@@ -30,10 +30,14 @@ def test_a_name_right_before_a_subjectless_verb_is_its_subject(text, verb, subje
     ("In September the ICB told practices the pot would be held flat.", ["ICB"]),
     ("When the CCG closed the branch, nobody asked the patients.", ["CCG"]),
     ("Last March the PCN hired two pharmacists.", ["PCN"]),
+    # a hyphen inside a name's word ('Mid-Pennine') is inside the name
+    ("In a statement, NHS Mid-Pennine ICB said it was disappointed.", ["NHS Mid-Pennine ICB"]),
+    ("Mid-Lothian LMC backed the motion.", ["Mid-Lothian LMC"]),
+    ("Healthwatch North-Wessex said it would watch the changes.", ["Healthwatch North-Wessex"]),
     # other connectors still join a name's words
     ("Last week Castle Point and Rochford Primary Care Network hired two pharmacists.",
      ["Castle Point and Rochford Primary Care Network"]),
 ])
-def test_a_word_before_the_opens_no_bodys_name(text, names):
+def test_a_bodys_name_runs_over_a_hyphen_not_over_the(text, names):
     doc = load_pipeline()(text)
     assert [e.text for e in doc.ents if e.label_ == "ORG" or e.label_.startswith("KG_")] == names
