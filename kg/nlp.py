@@ -207,9 +207,11 @@ def org_names(doc: Doc) -> Doc:
                         for e in doc.ents):
             best = None  # the lexicon already knows this name, whole ('Royal College of Nursing')
         if best and any(e.label_ == "ORG" and e.start <= i and e.end > best and doc[best].text != "," and
+                        doc[best].lower_ != "in" and
                         (doc[best].lower_ not in _CONNECTORS or e.kb_id_ == _EXTENDED_ALIAS) for e in doc.ents):
             # the model's name runs on past the head word ('GP Alliance Warwickshire'), or a lexicon name does
-            # ('Royal College of GPs Scotland'); not over a comma, which lists names ('X Medical Centre, Y Surgery')
+            # ('Royal College of GPs Scotland'); not over a comma, which lists names ('X Medical Centre, Y Surgery'),
+            # nor over 'in', which tells where it is ('Ashgrove Surgery in Wellingborough')
             best = None
         if best:
             # 'Layton Medical Centre and Whitegate Health Centre' are two names: cut where a name is complete

@@ -34,6 +34,9 @@ def test_a_name_right_before_a_subjectless_verb_is_its_subject(text, verb, subje
     ("In a statement, NHS Mid-Pennine ICB said it was disappointed.", ["NHS Mid-Pennine ICB"]),
     ("Mid-Lothian LMC backed the motion.", ["Mid-Lothian LMC"]),
     ("Healthwatch North-Wessex said it would watch the changes.", ["Healthwatch North-Wessex"]),
+    # 'in' after a body's head word tells where it is, though the model runs the name on
+    ("She has been a GP at Elmwood Health Centre in Barnsley since 2010.", ["GP", "Elmwood Health Centre"]),
+    ("Dr Lee is a partner at Ashgrove Surgery in Wellingborough.", ["Ashgrove Surgery"]),
     # other connectors still join a name's words
     ("Last week Castle Point and Rochford Primary Care Network hired two pharmacists.",
      ["Castle Point and Rochford Primary Care Network"]),
