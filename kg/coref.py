@@ -463,8 +463,13 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         earlier = [e for e in reversed(before) if e.type == "Organization"
                    and lexicon.organisation_head_type(e.label, ignore_case=True) is None]
     if not name_words and earlier:
-        # 'the company' with no name word to match: the company the document has named most so far (the one
-        # it is about), the nearest of those
+        # 'the company' with no name word to match: the one the last sentence or this one is about ('Age UK said
+        # ... Jo Bell, the charity's director of policy'), else the one the document has named most so far (the
+        # one it is about), the nearest of those
+        here = _sentence_index(sentence_starts, start)
+        topic = next((e for e in earlier if here - e.sentence <= 1 and e.subject == 2), None)
+        if topic is not None:
+            return start, end, topic, "coref.description"
         counts = Counter(e.key for e in earlier)
         most = max(counts.values())
         return start, end, next(e for e in earlier if counts[e.key] == most), "coref.description"
