@@ -2516,6 +2516,12 @@ FIFTEENTH_SESSION_RULES = [
     ("The King's Fund published the review on Monday. The King's Fund said practices were struggling. Carers UK said "
      "the review did not go far enough. Ann Reid, the charity's head of policy, said carers were ignored.",
      {("Carers UK", "criticises", "King's Fund review", ""), ("Ann Reid", "holdsRole", "Carers UK", "head of policy")}),
+    # a welcome given to a report as the verb's second object, or in the passive; a guarded one has reservations
+    ("The Nuffield Trust published a report on Monday. The BMA gave the report a cautious welcome.",
+     {("British Medical Association", "welcomes", "Nuffield Trust report", ""),
+      ("British Medical Association", "advisesCautionOn", "Nuffield Trust report", "")}),
+    ("The Health Foundation published a report on Monday. The report was given a warm welcome by the RCGP.",
+     {("Royal College of General Practitioners", "welcomes", "Health Foundation report", "")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -1240,6 +1240,7 @@ _JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", re.I)
 
 
 LIGHT_VERBS = {"give", "voice", "express", "offer", "lend", "signal", "declare", "reiterate", "throw", "extend"}
+_WARY = {"cautious", "guarded", "qualified", "wary", "lukewarm", "tentative", "muted", "cool"}
 
 
 def _stance_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
@@ -1255,14 +1256,27 @@ def _stance_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         relation, prepositions = found
         subject = active_subject(verb)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            # 'the report was given a guarded welcome by the RCGP': who gave it is the agent's object
+            subject = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
+                           None)
         holder = ctx.speaker_for(view, subject) if subject is not None else None
         if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
             continue
-        # the parser hangs 'to the contract' on the noun or on the verb ('gave its backing to X')
+        # the parser hangs 'to the contract' on the noun or on the verb ('gave its backing to X'); 'gave the report a
+        # cautious welcome' names it as the verb's second object, the passive as its subject
         preps = [c for c in (*noun.children, *verb.children)
                  if c.dep_ in ("prep", "dative") and c.lower_ in prepositions]
-        for prep in preps:
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                target = ctx.ref_for_token(view, obj)
-                if target is not None and target.key != holder and target.type in POLICY_TYPES:
-                    yield Fact(holder, relation, target.key, view.sentence, "stance.noun", 0.7, cue=noun.lower_)
+        objects = [o for prep in preps for o in prep.children if o.dep_ == "pobj"]
+        objects += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+        objects += [passive] if passive is not None else []
+        wary = any(c.dep_ == "amod" and c.lower_ in _WARY for c in noun.children)
+        for obj in objects:
+            target = ctx.ref_for_token(view, obj)
+            if target is not None and target.key != holder and target.type in POLICY_TYPES:
+                yield Fact(holder, relation, target.key, view.sentence, "stance.noun", 0.7, cue=noun.lower_)
+                if wary and relation == "welcomes":
+                    # a cautious or qualified welcome comes with reservations
+                    yield Fact(holder, "advisesCautionOn", target.key, view.sentence, "stance.noun", 0.6,
+                               cue=" ".join(t.lower_ for t in noun.subtree if t.dep_ == "amod") + " " + noun.lower_)
