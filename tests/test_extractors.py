@@ -2756,6 +2756,14 @@ def test_what_is_denied_withheld_or_only_supposed_is_no_fact(text):
     assert not [f for f in triples(build("Headline\n\n" + text)) if f[1] != "said"]
 
 
+@pytest.mark.parametrize("text", [
+    "Devon LMC has called for the rules to be rewritten, and for NHS England to offer the Pharmacy First scheme.",
+    "It would be better for the Kestrel Institute to fund the NHS App.",
+])
+def test_what_one_is_asked_for_or_would_be_better_to_do_is_not_done(text):
+    assert not [f for f in triples(build("Headline\n\n" + text)) if f[1] in ("offers", "funds")]
+
+
 def test_a_stance_reported_as_what_one_would_do_is_still_taken():
     assert ("Devon LMC", "opposes", "GP contract", "") in \
         triples(build("Headline\n\nDevon LMC said it would oppose the GP contract."))

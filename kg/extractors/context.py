@@ -530,6 +530,9 @@ def unasserted(verb: Token) -> bool:
     for _ in range(5):
         if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in _UNCERTAIN_MARKS for c in token.children):
             return True
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return True  # 'called for NHS England to offer a scheme': what is asked for, not done
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in token.children):
             return True  # 'would support the contract if funding rose': on a condition
