@@ -227,6 +227,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         personal = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                  span.start_char])
         titled = personal or _after_post_re().search(text, max(0, span.start_char - 40), span.start_char)
+        # the model's 'organisation' that stops at 'of' ('Bethany Rourke of the Northampton firm X') is a person and
+        # where they are from, as a title would show
+        titled = titled or etype == "Organization" and ent[-1].lower_ == "of" and span.end < ent.end
         if etype == "Organization" and titled and (2 <= len(name.split()) <= 3 or personal and len(name.split()) == 1) \
                 and name[:1].isupper() \
                 and _refine_org_type(name, "") == "Organization" and not any(t.ent_type_.startswith("KG_") for t in span):

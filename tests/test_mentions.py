@@ -164,6 +164,9 @@ MENTIONS = [
      ("integrated neighbourhood teams", "Programme")),
     # a name given an age is a person's
     ("Okonkwo-Baptiste, 52, took up post in May.", ("Okonkwo-Baptiste", "Person")),
+    # the model's 'organisation' that stops at 'of' is a person, of the body described after it
+    ("We have instructed a solicitor, Bethany Rourke of the Northampton firm Rourke & Vale, and the dispute will "
+     "probably end up before an independent expert.", ("Bethany Rourke", "Person")),
 ]
 
 
