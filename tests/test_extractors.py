@@ -2751,6 +2751,8 @@ def test_answers_are_the_interviewees_only_where_the_page_says_who_is_interviewe
     "Devon LMC could support the GP contract.",
     "Devon LMC would back the GP contract if funding rose.",
     "Devon LMC is not against the PCN DES.",
+    # a body said not to be against something is not falling short
+    "Dr Ian Moss said Castle Surgery was not against pharmacies in principle.",
 ])
 def test_what_is_denied_withheld_or_only_supposed_is_no_fact(text):
     assert not [f for f in triples(build("Headline\n\n" + text)) if f[1] != "said"]

@@ -90,10 +90,11 @@ def _falling_short(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     for verb in view.tokens:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj", "ccomp") or \
                 verb.lemma_ in _NO_FAILING_VERBS or verb_lemma(verb, cues) or \
-                verb.lemma_ == "be" and any(c.dep_ == "attr" for c in verb.children) or _denies_a_wrong(verb) or \
+                verb.lemma_ == "be" and any(c.dep_ == "attr" or c.dep_ == "prep" and c.lower_ == "against"
+                                            for c in verb.children) or _denies_a_wrong(verb) or \
                 verb.lemma_ == "be" and any(a.dep_ == "acomp" and any(t.lower_ == "too" for t in a.children)
                                             for a in verb.children):
-            continue  # ('was not too slow to act' denies a fault)
+            continue  # ('was not too slow to act' denies a fault, 'was not against pharmacies' opposition)
         wished = any(c.dep_ == "aux" and c.lower_ in _WISHING_MODALS for c in verb.children)
         failing = [c for c in verb.children if c.dep_ in ("neg", "dobj") and c.lower_ in _FAILING_WORDS or
                    c.dep_ == "advmod" and c.lower_ in _SCANT_WORDS]
