@@ -2516,6 +2516,9 @@ FIFTEENTH_SESSION_RULES = [
     ("The King's Fund published the review on Monday. The King's Fund said practices were struggling. Carers UK said "
      "the review did not go far enough. Ann Reid, the charity's head of policy, said carers were ignored.",
      {("Carers UK", "criticises", "King's Fund review", ""), ("Ann Reid", "holdsRole", "Carers UK", "head of policy")}),
+    # a practice post before a speaker's name (after 'fellow', before a title) and 'the practice' they speak of
+    ("Castle Surgery may lose its income. Fellow partner Dr Ian Moss said the practice would appeal.",
+     {("Ian Moss", "holdsRole", "Castle Surgery", "partner")}),
     # a welcome given to a report as the verb's second object, or in the passive; a guarded one has reservations
     ("The Nuffield Trust published a report on Monday. The BMA gave the report a cautious welcome.",
      {("British Medical Association", "welcomes", "Nuffield Trust report", ""),
@@ -3108,3 +3111,9 @@ def test_a_report_known_by_its_maker_is_the_one_the_page_titles_after_naming_tha
     reports = [e for e in kg.entities if e.type == "Report"]
     assert [e.label for e in reports] == ["Still Waiting: Booking at Elm Surgery"]
     assert {m.rule for m in reports[0].merges} >= {"maker-title"}
+
+
+def test_an_inspectors_words_on_the_practice_give_no_post_in_it():
+    facts = triples(build("Headline\n\nCastle Surgery was rated inadequate. Chief inspector Dr Ann Lee said the "
+                          "practice was failing."))
+    assert not [f for f in facts if f[1] == "holdsRole"]

@@ -709,7 +709,10 @@ def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
 
 
 # bodies a speaker's description of their own employer names: 'said the company was...', 'the trust would...'
-_OWN_BODY_WORDS = {"company", "firm", "provider", "trust", "organisation", "organization", "federation", "charity"}
+_OWN_BODY_WORDS = {"company", "firm", "provider", "trust", "organisation", "organization", "federation", "charity",
+                   "practice", "surgery"}
+# posts held in a practice, whose holder's 'the practice' is their own
+_PRACTICE_POSTS = {"partner", "manager", "nurse", "receptionist"}
 
 
 def _posts_of_the_body_spoken_for(ctx: DocumentContext, seen: set[tuple[str, int]]) -> Iterator[Fact]:
@@ -723,13 +726,15 @@ def _posts_of_the_body_spoken_for(ctx: DocumentContext, seen: set[tuple[str, int
             person = ctx.ref_for_token(view, speaker) if speaker is not None else None
             if person is None or person.type != "Person" or (person.key, view.sentence.start) in seen:
                 continue
-            title = re.search(r"(?:^|[,;]\s+|\b(?:the|its)\s+)" + _role_re() + r"\s+$",
-                              ctx.adoc.document.text[view.sentence.start:person.mention.start], re.I)
+            # ('Fellow partner Dr Kwame Asante-Hall said the practice...')
+            title = re.search(r"(?:^|[,;]\s+|\b(?:the|its)\s+)(?:fellow\s+)?" + _role_re() + r"\s+(?:(?:%s)\.?\s+)?$"
+                              % "|".join(TITLES), ctx.adoc.document.text[view.sentence.start:person.mention.start], re.I)
             body = next((ctx.ref_for_token(view, c) for clause in verb.children if clause.dep_ == "ccomp"
                          for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _OWN_BODY_WORDS
                          and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None)
-            if title is None or body is None or body.type not in ORGANISATION_TYPES:
-                continue
+            if title is None or body is None or body.type not in ORGANISATION_TYPES or \
+                    body.type == "Practice" and _qualifier(title).split()[-1].casefold() not in _PRACTICE_POSTS:
+                continue  # ('CQC chief inspector Dr X said the practice was failing': not the inspector's practice)
             yield Fact(person.key, "holdsRole", body.key, view.sentence, "roles.body-spoken-for", 0.65,
                        qualifier=_qualifier(title))
 
