@@ -2519,6 +2519,13 @@ FIFTEENTH_SESSION_RULES = [
     # a practice post before a speaker's name (after 'fellow', before a title) and 'the practice' they speak of
     ("Castle Surgery may lose its income. Fellow partner Dr Ian Moss said the practice would appeal.",
      {("Ian Moss", "holdsRole", "Castle Surgery", "partner")}),
+    # a post before a speaker's name and the body their own clause says they work at
+    ("Partners at Castle Medical Practice say losing the right to dispense could cost the surgery £200,000. "
+     "\"Dispensing is what keeps this practice viable,\" said senior partner Dr Ann Lee, who has worked at the "
+     "surgery for 22 years.",
+     {("Ann Lee", "holdsRole", "Castle Medical Practice", "senior partner")}),
+    ("Senior partner Dr Ann Lee, who has worked at Castle Surgery for 20 years, said the plan was wrong.",
+     {("Ann Lee", "holdsRole", "Castle Surgery", "senior partner")}),
     # a welcome given to a report as the verb's second object, or in the passive; a guarded one has reservations
     ("The Nuffield Trust published a report on Monday. The BMA gave the report a cautious welcome.",
      {("British Medical Association", "welcomes", "Nuffield Trust report", ""),

@@ -726,17 +726,29 @@ def _posts_of_the_body_spoken_for(ctx: DocumentContext, seen: set[tuple[str, int
             person = ctx.ref_for_token(view, speaker) if speaker is not None else None
             if person is None or person.type != "Person" or (person.key, view.sentence.start) in seen:
                 continue
-            # ('Fellow partner Dr Kwame Asante-Hall said the practice...')
-            title = re.search(r"(?:^|[,;]\s+|\b(?:the|its)\s+)(?:fellow\s+)?" + _role_re() + r"\s+(?:(?:%s)\.?\s+)?$"
+            # ('Fellow partner Dr Kwame Asante-Hall said the practice...', '"...," said senior partner Dr X, who...')
+            title = re.search(r"(?:^|[,;]\s+|\b(?:the|its|said|says|added|adds)\s+)(?:fellow\s+)?" + _role_re() + r"\s+(?:(?:%s)\.?\s+)?$"
                               % "|".join(TITLES), ctx.adoc.document.text[view.sentence.start:person.mention.start], re.I)
             body = next((ctx.ref_for_token(view, c) for clause in verb.children if clause.dep_ == "ccomp"
                          for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _OWN_BODY_WORDS
-                         and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None)
+                         and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None) or \
+                _worked_at(ctx, view, speaker)
             if title is None or body is None or body.type not in ORGANISATION_TYPES or \
                     body.type == "Practice" and _qualifier(title).split()[-1].casefold() not in _PRACTICE_POSTS:
                 continue  # ('CQC chief inspector Dr X said the practice was failing': not the inspector's practice)
             yield Fact(person.key, "holdsRole", body.key, view.sentence, "roles.body-spoken-for", 0.65,
                        qualifier=_qualifier(title))
+
+
+def _worked_at(ctx: DocumentContext, view: SentenceView, speaker: Token) -> Ref | None:
+    """'senior partner Dr Eleanor Pryce, who has worked at the surgery for 22 years': the body the speaker's own
+    clause says they work at."""
+    for clause in (c for c in speaker.children if c.dep_ == "relcl" and c.lemma_ == "work"):
+        for org in prep_objects(clause, "at"):
+            ref = ctx.ref_for_token(view, org)
+            if ref is not None and ref.type in ORGANISATION_TYPES:
+                return ref
+    return None
 
 
 _REPLACING = {"replace", "succeed"}
