@@ -1210,6 +1210,10 @@ def _phrase_heads(doc, head_types: dict[str, str]) -> Iterator[tuple[int, Token]
         if token.i not in roots and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and \
                 (token.lower_ in head_types or token.lemma_.casefold() in head_types):
             yield token.left_edge.i, token
+        elif token.lower_ == "programme" and token.pos_ == "VERB" and token.i > 0 and doc[token.i - 1].tag_ == "NNS" \
+                and not any(c.dep_ == "dobj" for c in token.children):
+            # 'the ICB's primary care estates programme': a programme after a plural, read as the plural's verb
+            yield doc[token.i - 1].left_edge.i, token
 
 
 _PUBLISHING_VERBS = {"publish", "release", "launch", "issue", "produce", "unveil"}

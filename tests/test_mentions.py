@@ -164,6 +164,11 @@ MENTIONS = [
      ("integrated neighbourhood teams", "Programme")),
     # a name given an age is a person's
     ("Okonkwo-Baptiste, 52, took up post in May.", ("Okonkwo-Baptiste", "Person")),
+    # 'programme' after a plural, which the parser reads as the plural's verb, heads a programme's name
+    ("Eleven practices were promised grants under the ICB's primary care estates programme in 2023.",
+     ("primary care estates programme", "Programme")),
+    ("Funding came from the council's health inequalities programme last year.",
+     ("health inequalities programme", "Programme")),
     # the model's 'organisation' that stops at 'of' is a person, of the body described after it
     ("We have instructed a solicitor, Bethany Rourke of the Northampton firm Rourke & Vale, and the dispute will "
      "probably end up before an independent expert.", ("Bethany Rourke", "Person")),
