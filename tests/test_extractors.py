@@ -2526,6 +2526,12 @@ FIFTEENTH_SESSION_RULES = [
      {("Ann Lee", "holdsRole", "Castle Medical Practice", "senior partner")}),
     ("Senior partner Dr Ann Lee, who has worked at Castle Surgery for 20 years, said the plan was wrong.",
      {("Ann Lee", "holdsRole", "Castle Surgery", "senior partner")}),
+    # professional firms' names end in their trade; a firm acting for a body ('X's agents, Y') works with it
+    ("Moorland Property Group owns the building. In March, Moorland's agents, Harcourt Lyle Surveyors, proposed a "
+     "new rent.",
+     {("Harcourt Lyle Surveyors", "worksWith", "Moorland Property Group", "")}),
+    ("Castle Surgery has fought the claim. Its lawyers, Bell & Moss Solicitors, said the lease was void.",
+     {("Bell & Moss Solicitors", "worksWith", "Castle Surgery", "")}),
     # a welcome given to a report as the verb's second object, or in the passive; a guarded one has reservations
     ("The Nuffield Trust published a report on Monday. The BMA gave the report a cautious welcome.",
      {("British Medical Association", "welcomes", "Nuffield Trust report", ""),

@@ -56,6 +56,13 @@ _PARENT = re.compile(r"(?:['’]s?|\b(?:its|their))\s+(?:[A-Z]{2}\s+|[a-z-]+\s+)
                      r"group|organisation))?,?\s+(?:the\s+)?$")
 
 
+# 'Kestrel's agents, Harcourt Lyle Surveyors,', 'its lawyers, Bell & Moss': a firm acting for a body works with it
+_ACTING_FOR = re.compile(r"(?:['’]s?|\b(?i:its|their))\s+(?:[a-z-]+\s+)?(?:agents?|advis[eo]rs?|lawyers|solicitors|"
+                         r"accountants|auditors|consultants|surveyors),?\s+(?:the\s+)?$")
+AGENT_TYPES = {"Company", "Organization"}
+_CLIENT_TYPES = {"Company", "Organization", "GovernmentBody", "Practice", "ThinkTank"}
+
+
 PART_TYPES = {"Organization", "GovernmentBody", "Practice", "Company", "ThinkTank", "Policy", "Programme"}
 _PART_WORDS = {"part", "member", "subsidiary"}
 
@@ -160,6 +167,19 @@ def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             yield Fact(parent.key, "owns", owned.key, view.sentence, "organisations.parent", 0.75)
 
 
+def _acting_for(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
+    """The firm named after a body's possessive 'agents' or 'advisers' works with that body."""
+    text = ctx.adoc.document.text
+    for agent in (r for r in refs if r.type in AGENT_TYPES):
+        match = _ACTING_FOR.search(text, max(view.sentence.start, agent.mention.start - 60), agent.mention.start)
+        if match is None:
+            continue
+        client = next((r for r in refs if r.type in _CLIENT_TYPES and r.key != agent.key and
+                       (r.mention.end == match.start() or r.mention.start == match.start())), None)
+        if client is not None:
+            yield Fact(agent.key, "worksWith", client.key, view.sentence, "organisations.acting-for", 0.7)
+
+
 @register("organisations")
 def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
@@ -190,6 +210,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             elif (owner := _its(ctx, view, report)) is not None:
                 yield Fact(owner, "published", report.key, view.sentence, "organisations.its-report", 0.7)
         yield from _parents(ctx, view, refs)
+        yield from _acting_for(ctx, view, refs)
         yield from _apposed_operators(ctx, view, refs)
         yield from _serves_area(ctx, view, refs)
         yield from _works_in_place(ctx, view, refs)
