@@ -2532,6 +2532,9 @@ FIFTEENTH_SESSION_RULES = [
      {("Harcourt Lyle Surveyors", "worksWith", "Moorland Property Group", "")}),
     ("Castle Surgery has fought the claim. Its lawyers, Bell & Moss Solicitors, said the lease was void.",
      {("Bell & Moss Solicitors", "worksWith", "Castle Surgery", "")}),
+    # who delivers a programme runs it
+    ("In Kent the Pharmacy First scheme is delivered by Kent Community Health NHS Trust.",
+     {("Kent Community Health NHS Trust", "operates", "Pharmacy First", "")}),
     # a welcome given to a report as the verb's second object, or in the passive; a guarded one has reservations
     ("The Nuffield Trust published a report on Monday. The BMA gave the report a cautious welcome.",
      {("British Medical Association", "welcomes", "Nuffield Trust report", ""),

@@ -38,6 +38,7 @@ VERB_RULES: dict[str, tuple[str, set[str], set[str]]] = {
     "devise": ("published", ORGS | {"Person"}, POLICIES),
     "run": ("operates", ORGS, POLICIES | {"Practice"}),
     "operate": ("operates", ORGS, POLICIES | {"Practice"}),
+    "deliver": ("operates", ORGS, POLICIES),  # 'the programme is delivered by the community trust'
     "employ": ("employs", ORGS, {"Person"}),
     "hire": ("employs", ORGS, {"Person"} | ORGS),
     "found": ("founded", {"Person"} | ORGS, ORGS | POLICIES),
