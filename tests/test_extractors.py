@@ -2535,6 +2535,9 @@ FIFTEENTH_SESSION_RULES = [
     # who delivers a programme runs it
     ("In Kent the Pharmacy First scheme is delivered by Kent Community Health NHS Trust.",
      {("Kent Community Health NHS Trust", "operates", "Pharmacy First", "")}),
+    # a body's programme named after its pronoun is one it runs
+    ("NHS England pointed to its Modern General Practice Access programme, which it said had helped practices.",
+     {("NHS England", "operates", "Modern General Practice Access programme", "")}),
     # a welcome given to a report as the verb's second object, or in the passive; a guarded one has reservations
     ("The Nuffield Trust published a report on Monday. The BMA gave the report a cautious welcome.",
      {("British Medical Association", "welcomes", "Nuffield Trust report", ""),

@@ -221,6 +221,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             between = text[first.mention.end:second.mention.start]
             if first.type in OPERATOR_TYPES and second.type in SERVICE_TYPES:
                 if re.fullmatch(r"(?:['’]s|-(?:powered|run|owned|operated|led))\s*", between) or \
+                        first.mention.text.casefold() in ("its", "their") and between == " " or \
                         text[first.mention.end:first.mention.end + 10].startswith(("-powered", "-run")):
                     yield Fact(first.key, "operates", second.key, view.sentence, "organisations.possessive", 0.75)
             if first.type in ("Company", "Organization") and second.type == "Practice" and \
