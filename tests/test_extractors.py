@@ -2538,6 +2538,10 @@ FIFTEENTH_SESSION_RULES = [
     # a body's programme named after its pronoun is one it runs
     ("NHS England pointed to its Modern General Practice Access programme, which it said had helped practices.",
      {("NHS England", "operates", "Modern General Practice Access programme", "")}),
+    # a reader's verbless word of caution or concerns about something are the reader's
+    (_reader_says("A word of caution about the BMA. Serious concerns about the QOF here."),
+     {("Valleys GP", "advisesCautionOn", "British Medical Association", ""),
+      ("Valleys GP", "warnsAbout", "Quality and Outcomes Framework", "")}),
     # a welcome given to a report as the verb's second object, or in the passive; a guarded one has reservations
     ("The Nuffield Trust published a report on Monday. The BMA gave the report a cautious welcome.",
      {("British Medical Association", "welcomes", "Nuffield Trust report", ""),

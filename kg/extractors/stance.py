@@ -674,6 +674,10 @@ def _concerns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             continue
         targets = ctx.refs_under(view, preps[0], TARGET_TYPES)
         holder = _clause_subject(ctx, view, noun)
+        if holder is None and view.sentence.section != ARTICLE and not any(
+                t.pos_ in ("VERB", "AUX") for t in noun.ancestors):
+            # a reader's verbless 'A word of caution about X.', 'Serious concerns about the ARRS.': their own
+            holder = ctx.first_person(view.sentence)
         for target in dict.fromkeys(r.key for r in targets[:1]):
             if holder and holder != target:
                 relation = "advisesCautionOn" if noun.lemma_.casefold() in CAUTION_NOUNS else "warnsAbout"
