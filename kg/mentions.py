@@ -1734,9 +1734,11 @@ def _company_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict
 
 def _body_taken_for_a_person(sm: SegmentMention, shorts: dict[str, str], text: str) -> bool:
     """'Kestrel may be lovely people' after 'Kestrel Health', 'Marsh Lane is one of five practices' after 'Marsh Lane
-    Medical Practice': the model's untitled person named as a firm or practice without its kind word is that body."""
+    Medical Practice': the model's untitled person named as a firm or practice without its kind word is that body, as
+    is its 'organisation' or street ('registered at Cavendish Street since 1968' after 'Cavendish Street Surgery')."""
     m = sm.mention
-    return m.type == "Person" and m.source == "ner" and m.text in shorts and \
+    return (m.type == "Person" or m.type in ("Organization", "Place") and " " in m.text) and \
+        m.source in ("ner", "street", "repeated-name") and m.text in shorts and \
         not _AFTER_TITLE.search(text[max(0, m.start - 12):m.start])
 
 

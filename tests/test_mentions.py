@@ -336,3 +336,11 @@ def test_a_town_after_a_street_in_one_name_is_a_place(words, places):
     end = len(words) - (words[-1] == ",")
     found = _coordinated_places(Span(doc, 1, end, label="FAC"))
     assert (None if found is None else [p.text for p in found]) == places
+
+
+def test_a_practices_short_name_the_model_repeats_as_a_person_or_body_is_the_practice():
+    found = named("Kingfisher Road Surgery will close in March. \"Kingfisher Road has served this town incredibly well "
+                  "for more than 60 years,\" he said. Ann Lee, 81, who has been registered at Kingfisher Road since "
+                  "1968, said she was worried.")
+    assert ("Kingfisher Road Surgery", "Practice") in found
+    assert not [name for name, etype in found if name == "Kingfisher Road"]
