@@ -1407,7 +1407,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     for sm in _repeated_names(adoc, list(found.values())):
         found[(sm.mention.start, sm.mention.end)] = sm
     for kind, source, named_shorts in (("Practice", "practice-short", _practice_shorts),
-                                       ("Company", "company-short", _company_shorts)):
+                                       ("Company", "company-short", _company_shorts),
+                                       ("Report", "report-short", _report_shorts)):
         shorts = named_shorts(adoc, list(found.values()))
         # ('Marsh Lane is one of five practices', 'Kestrel may be lovely people': the model's untitled 'person')
         found = {k: v for k, v in found.items() if not _body_taken_for_a_person(v, shorts, adoc.document.text)}
@@ -1732,10 +1733,35 @@ def _company_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict
     return shorts
 
 
+_REPORT_SHORT = re.compile(r"(?P<short>[A-Z][\w'’-]+(?:\s+(?:(?:of|and|for|the|in|on|&)\s+)?[A-Z][\w'’-]+)+)\s+"
+                           r"(?:report|review|survey|analysis|audit|inquiry|study)")
+
+
+def _report_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict[str, str]:
+    """'The State of Care should be read in Whitehall' after 'its annual State of Care report': a report's own title
+    without the word for its kind is that report; not the name of a body that made it ('King's Fund report')."""
+    lexicon = load_lexicon()
+    bodies = {clean_name(sm.mention.text) for sm in found if sm.mention.type in ORGANISATION_TYPES
+              and sm.mention.source != "ner"}
+    shorts: dict[str, str] = {}
+    for sm in found:
+        match = _REPORT_SHORT.fullmatch(clean_name(sm.mention.text)) \
+            if sm.mention.type == "Report" and sm.mention.source == "title" else None
+        if match is None:
+            continue
+        short = match.group("short")
+        if short not in bodies and lexicon.canonical().get(short.casefold()) is None and \
+                lexicon.organisation_head_type(short) is None:
+            shorts.setdefault(short, sm.canonical or clean_name(sm.mention.text))
+    return shorts
+
+
 def _body_taken_for_a_person(sm: SegmentMention, shorts: dict[str, str], text: str) -> bool:
     """'Kestrel may be lovely people' after 'Kestrel Health', 'Marsh Lane is one of five practices' after 'Marsh Lane
     Medical Practice': the model's untitled person named as a firm or practice without its kind word is that body, as
-    is its 'organisation' or street ('registered at Cavendish Street since 1968' after 'Cavendish Street Surgery')."""
+    is its 'organisation' or street ('registered at Cavendish Street since 1968' after 'Cavendish Street Surgery'), or
+    a report's 'organisation' ('The State of Care should be read...' after 'its annual State of Care report'); not a
+    one-word place or body ('Whitby will lose its only surgery' after 'Whitby Medical Practice')."""
     m = sm.mention
     return (m.type == "Person" or m.type in ("Organization", "Place") and " " in m.text) and \
         m.source in ("ner", "street", "repeated-name") and m.text in shorts and \

@@ -344,3 +344,16 @@ def test_a_practices_short_name_the_model_repeats_as_a_person_or_body_is_the_pra
                   "1968, said she was worried.")
     assert ("Kingfisher Road Surgery", "Practice") in found
     assert not [name for name, etype in found if name == "Kingfisher Road"]
+
+
+@pytest.mark.parametrize(("text", "short", "report"), [
+    # a report's title without its kind word is the report
+    ("The CQC has published its annual State of Care report. 'The State of Care should be read in Whitehall as a "
+     "warning,' he said.", "State of Care", True),
+    # not the name of the body that made it
+    ("The Nuffield Trust report was published on Monday. Nuffield Trust staff wrote it.", "Nuffield Trust", False),
+])
+def test_a_reports_title_without_its_kind_word_is_the_report(text, short, report):
+    [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
+    types = {sm.mention.type for sm in document_mentions(adoc) if sm.mention.text == short}
+    assert (types == {"Report"}) is report
