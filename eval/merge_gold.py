@@ -46,6 +46,12 @@ def accept_official_names(merged: dict, official: dict[str, list[str]]) -> dict:
     return merged
 
 
+# the bare word or acronym of a kind of body ('ICB', 'the LMC' written 'LMC'): two articles' ICBs are one entity only
+# if they share a name, not because each calls its own ICB 'ICB'
+KIND_NAMES = {"icb", "icbs", "ics", "ccg", "ccgs", "pcn", "pcns", "lmc", "lmcs", "trust", "board", "practice",
+              "surgery", "network", "council", "committee", "federation", "partnership", "hub", "pharmacy"}
+
+
 def merge(folder: Path) -> dict:
     merged: dict = {"documents": [], "entities": [], "commenters": [], "relations": []}
     by_key: dict[str, dict] = {}
@@ -56,8 +62,8 @@ def merge(folder: Path) -> dict:
         merged["documents"] += data.get("documents", [])
         for entity in data.get("entities", []):
             # one entity of an earlier article that shares a name or a name-like alias ('BMA') is this one
-            known = next((by_key[k] for k in _names(entity) if k in by_key and
-                          by_key[k].get("type") == entity.get("type")), None)
+            keys = [k for k in _names(entity) if k not in KIND_NAMES]
+            known = next((by_key[k] for k in keys if k in by_key and by_key[k].get("type") == entity.get("type")), None)
             if known is None:
                 known = {**entity, "id": f"{stem}_{entity['id']}", "aliases": list(entity.get("aliases") or [])}
                 merged["entities"].append(known)
@@ -65,7 +71,7 @@ def merge(folder: Path) -> dict:
                 known["aliases"] += [a for a in entity.get("aliases") or [] if a not in known["aliases"]]
                 if known.get("section") != entity.get("section"):
                     known["section"] = "both"
-            for k in _names(entity):
+            for k in keys:
                 by_key.setdefault(k, known)
             renamed[entity["id"]] = known["id"]
         for commenter in data.get("commenters", []):
