@@ -1359,6 +1359,8 @@ DEBATE_RULES = [
     ("Well done Devon LMC for standing up to the ICB.", ("Devon LMC", "supports")),
     ("Shame on the Kestrel Institute for this report.", ("Kestrel Institute", "criticises")),
     ("Hats off to the RCGP.", ("Royal College of General Practitioners", "supports")),
+    ("Good luck to Devon LMC - nice to see someone fight back.", ("Devon LMC", "supports")),
+    ("Congratulations to the Kestrel Institute on a fine report.", ("Kestrel Institute", "supports")),
 ])
 def test_praise_or_blame_given_by_name_is_the_readers_stance(text, expected):
     comment = "Headline\n\nBy Jo Bloggs\n\nPractices closed.\n\nComments (1)\n\nPartner Pat 2 May, 2024 8:00 am\n\n"

@@ -227,8 +227,10 @@ def _singled_out(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             yield Fact(agent, relation, target.key, view.sentence, "stance.singled-out", 0.7, cue="single out")
 
 
-# 'Credit to the Health Foundation for doing the sums properly', 'Hats off to the practice': praise given to someone
-_CREDIT = re.compile(r"\b(?:credit|kudos|hats off|well done|thanks|thank you|respect)\s+to\s+", re.I)
+# 'Credit to the Health Foundation for doing the sums properly', 'Hats off to the practice', 'Good luck to Dr X':
+# praise or good wishes given to someone
+_CREDIT = re.compile(r"\b(?:credit|kudos|hats off|well done|thanks|thank you|respect|congratulations|congrats|"
+                     r"(?:good|best of) luck)\s+to\s+", re.I)
 
 
 def _credit(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
