@@ -1359,7 +1359,6 @@ DEBATE_RULES = [
     ("Well done Devon LMC for standing up to the ICB.", ("Devon LMC", "supports")),
     ("Shame on the Kestrel Institute for this report.", ("Kestrel Institute", "criticises")),
     ("Hats off to the RCGP.", ("Royal College of General Practitioners", "supports")),
-    ("Good luck to Devon LMC - nice to see someone fight back.", ("Devon LMC", "supports")),
     ("Congratulations to the Kestrel Institute on a fine report.", ("Kestrel Institute", "supports")),
 ])
 def test_praise_or_blame_given_by_name_is_the_readers_stance(text, expected):
@@ -2544,6 +2543,10 @@ FIFTEENTH_SESSION_RULES = [
     (_reader_says("A word of caution about the BMA. Serious concerns about the QOF here."),
      {("Valleys GP", "advisesCautionOn", "British Medical Association", ""),
       ("Valleys GP", "warnsAbout", "Quality and Outcomes Framework", "")}),
+    # a body said to be all talk (and no action) is criticised
+    (_reader_says("Frankly the BMA has been all talk and no action on this."),
+     {("Valleys GP", "criticises", "British Medical Association", "")}),
+    ("Dr Ann Cole said Powys LMC was all talk.", {("Ann Cole", "criticises", "Powys LMC", "")}),
     # a welcome given to a report as the verb's second object, or in the passive; a guarded one has reservations
     ("The Nuffield Trust published a report on Monday. The BMA gave the report a cautious welcome.",
      {("British Medical Association", "welcomes", "Nuffield Trust report", ""),
@@ -3142,3 +3145,9 @@ def test_an_inspectors_words_on_the_practice_give_no_post_in_it():
     facts = triples(build("Headline\n\nCastle Surgery was rated inadequate. Chief inspector Dr Ann Lee said the "
                           "practice was failing."))
     assert not [f for f in facts if f[1] == "holdsRole"]
+
+
+def test_luck_wished_to_a_person_by_name_is_support():
+    kg = build("Headline\n\nDr Amara Okonkwo founded Kestrel Health.\n\nReaders' comments (1)\n\n"
+               "Kit | Practice manager | 11 Mar 2025 9:31am\nGood luck to Dr Okonkwo - nice to see a local firm win.\n")
+    assert ("Kit", "supports", "Amara Okonkwo", "") in triples(kg)

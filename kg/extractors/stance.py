@@ -241,8 +241,9 @@ def _credit(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     at = view.sentence.start + match.end()
     holder = words_holder(ctx, view, at)
     target = next((r for r in ctx.refs_in(at, at + 60) if r.mention.start - at <= 4), None)
-    if holder is None or target is None or target.key == holder or target.type not in TARGET_TYPES:
-        return
+    if holder is None or target is None or target.key == holder or target.type not in TARGET_TYPES or \
+            "luck" in match.group(0).lower() and target.type != "Person":
+        return  # ('Good luck to NHS England finding GPs': luck wished on a body is as often scorn)
     yield Fact(holder, "supports", target.key, view.sentence, "stance.credit", 0.6, cue=match.group(0).strip().lower())
 
 
@@ -1109,9 +1110,17 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         holders = AGENT_TYPES | {"Commenter"} if reader else AGENT_TYPES
         if speaker is None or ctx.types.get(speaker, "Commenter") not in holders:
             continue
-        targets = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject))
-                   if r is not None and r.key != speaker and r.type in POLICY_TYPES]
-        if not targets or unasserted(verb):
+        named = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject)) if r is not None and r.key != speaker]
+        if unasserted(verb):
+            continue
+        if verb.lemma_ in COPULAS and any(c.dep_ == "attr" and c.lower_ == "talk" and c.doc[c.i - 1].lower_ == "all"
+                                          for c in verb.children):
+            # 'the committee has been all talk and no action': said of a body that promises and does nothing
+            for key in dict.fromkeys(r.key for r in named if r.type in ORGANISATION_TYPES):
+                yield Fact(speaker, "criticises", key, view.sentence, "stance.verdict", 0.65, cue="all talk")
+            continue
+        targets = [r for r in named if r.type in POLICY_TYPES]
+        if not targets:
             continue
         inside = {t.i for t in subject.subtree}
         # the clause's own words, not a clause joined to it ('..., but I have heard every chair promise...')
