@@ -59,7 +59,7 @@ _PARENT = re.compile(r"(?:['’]s?|\b(?:its|their))\s+(?:[A-Z]{2}\s+|[a-z-]+\s+)
 # 'Kestrel's agents, Harcourt Lyle Surveyors,', 'its lawyers, Bell & Moss': a firm acting for a body works with it
 _ACTING_FOR = re.compile(r"(?:['’]s?|\b(?i:its|their))\s+(?:[a-z-]+\s+)?(?:agents?|advis[eo]rs?|lawyers|solicitors|"
                          r"accountants|auditors|consultants|surveyors),?\s+(?:the\s+)?$")
-AGENT_TYPES = {"Company", "Organization"}
+_FIRM_TYPES = {"Company", "Organization"}
 _CLIENT_TYPES = {"Company", "Organization", "GovernmentBody", "Practice", "ThinkTank"}
 
 
@@ -170,7 +170,7 @@ def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
 def _acting_for(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
     """The firm named after a body's possessive 'agents' or 'advisers' works with that body."""
     text = ctx.adoc.document.text
-    for agent in (r for r in refs if r.type in AGENT_TYPES):
+    for agent in (r for r in refs if r.type in _FIRM_TYPES):
         match = _ACTING_FOR.search(text, max(view.sentence.start, agent.mention.start - 60), agent.mention.start)
         if match is None:
             continue

@@ -727,8 +727,8 @@ def _posts_of_the_body_spoken_for(ctx: DocumentContext, seen: set[tuple[str, int
             if person is None or person.type != "Person" or (person.key, view.sentence.start) in seen:
                 continue
             # ('Fellow partner Dr Kwame Asante-Hall said the practice...', '"...," said senior partner Dr X, who...')
-            title = re.search(r"(?:^|[,;]\s+|\b(?:the|its|said|says|added|adds)\s+)(?:fellow\s+)?" + _role_re() + r"\s+(?:(?:%s)\.?\s+)?$"
-                              % "|".join(TITLES), ctx.adoc.document.text[view.sentence.start:person.mention.start], re.I)
+            title = re.search(_title_before_speaker_re(), ctx.adoc.document.text[view.sentence.start:
+                                                                                 person.mention.start], re.I)
             body = next((ctx.ref_for_token(view, c) for clause in verb.children if clause.dep_ == "ccomp"
                          for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _OWN_BODY_WORDS
                          and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)), None) or \
@@ -738,6 +738,12 @@ def _posts_of_the_body_spoken_for(ctx: DocumentContext, seen: set[tuple[str, int
                 continue  # ('CQC chief inspector Dr X said the practice was failing': not the inspector's practice)
             yield Fact(person.key, "holdsRole", body.key, view.sentence, "roles.body-spoken-for", 0.65,
                        qualifier=_qualifier(title))
+
+
+@lru_cache(maxsize=1)
+def _title_before_speaker_re() -> str:
+    return r"(?:^|[,;]\s+|\b(?:the|its|said|says|added|adds)\s+)(?:fellow\s+)?" + _role_re() + \
+        r"\s+(?:(?:%s)\.?\s+)?$" % "|".join(TITLES)
 
 
 def _worked_at(ctx: DocumentContext, view: SentenceView, speaker: Token) -> Ref | None:

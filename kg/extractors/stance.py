@@ -1110,7 +1110,8 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         holders = AGENT_TYPES | {"Commenter"} if reader else AGENT_TYPES
         if speaker is None or ctx.types.get(speaker, "Commenter") not in holders:
             continue
-        named = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject)) if r is not None and r.key != speaker]
+        named = [r for r in (ctx.ref_for_token(view, t) for t in _named_by(subject))
+                 if r is not None and r.key != speaker]
         if unasserted(verb):
             continue
         if verb.lemma_ in COPULAS and any(c.dep_ == "attr" and c.lower_ == "talk" and c.doc[c.i - 1].lower_ == "all"
@@ -1274,9 +1275,7 @@ def _stance_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         subject = active_subject(verb)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None:
-            # 'the report was given a guarded welcome by the RCGP': who gave it is the agent's object
-            subject = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"),
-                           None)
+            subject = passive_agent(verb)  # 'the report was given a guarded welcome by the RCGP'
         holder = ctx.speaker_for(view, subject) if subject is not None else None
         if holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
             continue
