@@ -154,30 +154,31 @@ def _merged(ctx: DocumentContext, view) -> Iterator[Fact]:
                 yield Fact(first, "partnerOf", second, view.sentence, "organisations.merging-partners", 0.7)
 
 
-def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
-    """The parent or owner named after a company's possessive owns that company."""
+def _named_after_possessive(ctx: DocumentContext, view, refs, words: re.Pattern, named_types: set[str],
+                            owner_types: set[str]) -> Iterator[tuple[str, str]]:
+    """(named, owner) for each name of `named_types` written right after an owner's possessive and `words`: 'Operose
+    Health's US parent company, Centene', 'Kestrel's agents, Harcourt Lyle Surveyors'."""
     text = ctx.adoc.document.text
-    for parent in (r for r in refs if r.type in OWNER_TYPES):
-        match = _PARENT.search(text, max(view.sentence.start, parent.mention.start - 60), parent.mention.start)
+    for named in (r for r in refs if r.type in named_types):
+        match = words.search(text, max(view.sentence.start, named.mention.start - 60), named.mention.start)
         if match is None:
             continue
-        owned = next((r for r in refs if r.type in OWNER_TYPES and r.key != parent.key and
+        owner = next((r for r in refs if r.type in owner_types and r.key != named.key and
                       (r.mention.end == match.start() or r.mention.start == match.start())), None)
-        if owned is not None:
-            yield Fact(parent.key, "owns", owned.key, view.sentence, "organisations.parent", 0.75)
+        if owner is not None:
+            yield named.key, owner.key
+
+
+def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
+    """The parent or owner named after a company's possessive owns that company."""
+    for parent, owned in _named_after_possessive(ctx, view, refs, _PARENT, OWNER_TYPES, OWNER_TYPES):
+        yield Fact(parent, "owns", owned, view.sentence, "organisations.parent", 0.75)
 
 
 def _acting_for(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
     """The firm named after a body's possessive 'agents' or 'advisers' works with that body."""
-    text = ctx.adoc.document.text
-    for agent in (r for r in refs if r.type in _FIRM_TYPES):
-        match = _ACTING_FOR.search(text, max(view.sentence.start, agent.mention.start - 60), agent.mention.start)
-        if match is None:
-            continue
-        client = next((r for r in refs if r.type in _CLIENT_TYPES and r.key != agent.key and
-                       (r.mention.end == match.start() or r.mention.start == match.start())), None)
-        if client is not None:
-            yield Fact(agent.key, "worksWith", client.key, view.sentence, "organisations.acting-for", 0.7)
+    for firm, client in _named_after_possessive(ctx, view, refs, _ACTING_FOR, _FIRM_TYPES, _CLIENT_TYPES):
+        yield Fact(firm, "worksWith", client, view.sentence, "organisations.acting-for", 0.7)
 
 
 @register("organisations")
