@@ -1410,8 +1410,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
                                        ("Company", "company-short", _company_shorts),
                                        ("Report", "report-short", _report_shorts)):
         shorts = named_shorts(adoc, list(found.values()))
-        # ('Marsh Lane is one of five practices', 'Kestrel may be lovely people': the model's untitled 'person')
-        found = {k: v for k, v in found.items() if not _body_taken_for_a_person(v, shorts, adoc.document.text)}
+        # ('Marsh Lane is one of five practices', 'Kestrel may be lovely people': the model's person, body or street)
+        found = {k: v for k, v in found.items() if not _short_name_taken_for_another(v, shorts, adoc.document.text)}
         for sm in _short_names(adoc, list(found.values()), shorts, kind, source):
             found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _page_acronyms(adoc, list(found.values())):
@@ -1733,8 +1733,12 @@ def _company_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict
     return shorts
 
 
-_REPORT_SHORT = re.compile(r"(?P<short>[A-Z][\w'’-]+(?:\s+(?:(?:of|and|for|the|in|on|&)\s+)?[A-Z][\w'’-]+)+)\s+"
-                           r"(?:report|review|survey|analysis|audit|inquiry|study)")
+@lru_cache(maxsize=1)
+def _report_short_re() -> re.Pattern:
+    """A title ending in a word for a report ('State of Care report'), the title before it as `short`."""
+    kinds = sorted((h for h, etype in policy_head_types().items() if etype == "Report"), key=len, reverse=True)
+    return re.compile(r"(?P<short>[A-Z][\w'’-]+(?:\s+(?:(?:of|and|for|the|in|on|&)\s+)?[A-Z][\w'’-]+)+)\s+(?:%s)"
+                      % "|".join(map(re.escape, kinds)))
 
 
 def _report_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict[str, str]:
@@ -1745,7 +1749,7 @@ def _report_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict[
               and sm.mention.source != "ner"}
     shorts: dict[str, str] = {}
     for sm in found:
-        match = _REPORT_SHORT.fullmatch(clean_name(sm.mention.text)) \
+        match = _report_short_re().fullmatch(clean_name(sm.mention.text)) \
             if sm.mention.type == "Report" and sm.mention.source == "title" else None
         if match is None:
             continue
@@ -1756,7 +1760,7 @@ def _report_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict[
     return shorts
 
 
-def _body_taken_for_a_person(sm: SegmentMention, shorts: dict[str, str], text: str) -> bool:
+def _short_name_taken_for_another(sm: SegmentMention, shorts: dict[str, str], text: str) -> bool:
     """'Kestrel may be lovely people' after 'Kestrel Health', 'Marsh Lane is one of five practices' after 'Marsh Lane
     Medical Practice': the model's untitled person named as a firm or practice without its kind word is that body, as
     is its 'organisation' or street ('registered at Cavendish Street since 1968' after 'Cavendish Street Surgery'), or

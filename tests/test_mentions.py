@@ -312,11 +312,11 @@ def test_a_town_kg_found_is_no_person_where_the_model_says_so_once():
     ("procurement in which ", "Kestrel", "titled-name", False),
 ])
 def test_a_firms_short_name_the_model_takes_for_a_person_is_the_firm(before, name, source, firm):
-    from kg.mentions import SegmentMention, _body_taken_for_a_person
+    from kg.mentions import SegmentMention, _short_name_taken_for_another
     from kg.model import Mention
     text = before + name + " scored highest."
     mention = Mention("d0", len(before), len(before) + len(name), name, "Person", "article", source)
-    assert _body_taken_for_a_person(SegmentMention(mention, None), {"Kestrel": "Kestrel Health"}, text) is firm
+    assert _short_name_taken_for_another(SegmentMention(mention, None), {"Kestrel": "Kestrel Health"}, text) is firm
 
 
 

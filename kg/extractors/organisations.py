@@ -155,18 +155,18 @@ def _merged(ctx: DocumentContext, view) -> Iterator[Fact]:
 
 
 def _named_after_possessive(ctx: DocumentContext, view, refs, words: re.Pattern, named_types: set[str],
-                            owner_types: set[str]) -> Iterator[tuple[str, str]]:
-    """(named, owner) for each name of `named_types` written right after an owner's possessive and `words`: 'Operose
+                            possessor_types: set[str]) -> Iterator[tuple[str, str]]:
+    """(named, possessor) for each name of `named_types` written right after a possessive and `words`: 'Operose
     Health's US parent company, Centene', 'Kestrel's agents, Harcourt Lyle Surveyors'."""
     text = ctx.adoc.document.text
     for named in (r for r in refs if r.type in named_types):
         match = words.search(text, max(view.sentence.start, named.mention.start - 60), named.mention.start)
         if match is None:
             continue
-        owner = next((r for r in refs if r.type in owner_types and r.key != named.key and
-                      (r.mention.end == match.start() or r.mention.start == match.start())), None)
-        if owner is not None:
-            yield named.key, owner.key
+        possessor = next((r for r in refs if r.type in possessor_types and r.key != named.key and
+                          (r.mention.end == match.start() or r.mention.start == match.start())), None)
+        if possessor is not None:
+            yield named.key, possessor.key
 
 
 def _parents(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
