@@ -1883,6 +1883,13 @@ HELDOUT_RULES = [
      "£1.6m from NHS Devon.", {("NHS Devon", "funds", "Two Rivers Health Partnership", "£1.6m")}),
     ("The Pharmacy First pilot, funded by £2m from NHS England, starts in May.",
      {("NHS England", "funds", "Pharmacy First", "£2m")}),
+    # a passive paid for with sums from several bodies: each funds it with its own sum
+    ("The Hadley Fields Health Centre has been paid for with £4.1m from Severnvale District Council and £3.3m from "
+     "housebuilder Bellcroft Homes.", {("Severnvale District Council", "funds", "Hadley Fields Health Centre", "£4.1m"),
+                                       ("Bellcroft Homes", "funds", "Hadley Fields Health Centre", "£3.3m")}),
+    ("Millbrook Surgery was funded with £900,000 from NHS Kent and Medway and £250,000 from Folkestone Town Council.",
+     {("NHS Kent and Medway", "funds", "Millbrook Surgery", "£900,000"),
+      ("Folkestone Town Council", "funds", "Millbrook Surgery", "£250,000")}),
     # backing someone's call is backing them
     ("Dr Fenella Marwick backed the BMA's call for a pause in their recruitment.",
      {("Fenella Marwick", "supports", "British Medical Association", "")}),

@@ -856,37 +856,48 @@ def _held_contracts(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                                    cue="hold")
 
 
-_BACKING = {"back", "fund", "finance", "support", "underpin"}
+_BACKING = {"back", "fund", "finance", "support", "underpin", "pay"}
 
 
 def _sum_from(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
-    """'The pilot, funded by £2m from NHS England, starts in May', 'X will become Y, backed by £1.6m from NHS Devon':
-    who the sum is from funds what the participle describes (for a clause, what it becomes, else its subject)."""
+    """'The pilot, funded by £2m from NHS England, starts in May', 'X will become Y, backed by £1.6m from NHS Devon',
+    'The centre has been paid for with £4.1m from the council and £3.3m from the developer': who each sum is from
+    funds what the participle describes (for a clause, what it becomes, else its subject; for a passive, its
+    subject)."""
     for verb in view.tokens:
-        if verb.tag_ != "VBN" or verb_lemma(verb, _BACKING) is None or verb.dep_ not in ("acl", "advcl") or \
+        if verb.tag_ != "VBN" or verb_lemma(verb, _BACKING) is None:
+            continue
+        passive = verb.dep_ in ("ROOT", "conj", "ccomp") and any(c.dep_ == "auxpass" for c in verb.children)
+        if verb.dep_ not in ("acl", "advcl") and not passive or \
+                verb.lemma_ == "pay" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) or \
                 unasserted(verb):
+            continue  # ('was paid £90,000 by the practice' pays the person)
+        by = prep_objects(verb, "by") + prep_objects(verb, "with") + \
+            [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if not any(parse_money(verb.doc[o.left_edge.i:o.right_edge.i + 1].text) for o in by):
             continue
-        by = prep_objects(verb, "by") + [o for a in verb.children if a.dep_ == "agent" for o in a.children
-                                         if o.dep_ == "pobj"]
-        sums = [o for o in by if parse_money(verb.doc[o.left_edge.i:o.right_edge.i + 1].text) is not None]
-        if not sums:
-            continue
-        sources = [o for s in sums for o in prep_objects(s, "from")] + prep_objects(verb, "from")
-        funders = [r for r in (ctx.ref_for_token(view, o) for o in sources) if r is not None and r.type in ORGS]
         if verb.dep_ == "acl":
             # 'The Pharmacy First pilot, funded by...': the names in the phrase before the participle
             refs = [r for r in ctx.refs_under(view, verb.head) if r.mention.end <= view.offset(verb)]
+        elif passive:
+            refs = [r for r in (ctx.ref_for_token(view, c) for c in verb.children if c.dep_ == "nsubjpass")
+                    if r is not None]
         else:
             main = verb.head
             targets = [c for c in main.children if c.dep_ in ("attr", "dobj")] or \
                 [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
             refs = [r for r in (ctx.ref_for_token(view, t) for t in targets) if r is not None]
-        amount = parse_money(verb.doc[sums[0].left_edge.i:sums[0].right_edge.i + 1].text)
-        for target in refs:
-            for funder in funders:
-                if target.key != funder.key and target.type in ORGS | POLICIES:
-                    yield Fact(funder.key, "funds", target.key, view.sentence, "actions.sum-from", 0.7,
-                               cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
+        # each 'from' phrase gives the sum written after the one before it ('£4.1m from X and £3.3m from Y')
+        doc, after = verb.doc, verb.i + 1
+        for source in (t for t in doc[verb.i + 1:verb.right_edge.i + 1] if t.dep_ == "prep" and t.lower_ == "from"):
+            amount, after = parse_money(doc[after:source.i].text), source.i + 1
+            funders = [r for r in (ctx.ref_for_token(view, o) for o in source.children if o.dep_ == "pobj")
+                       if r is not None and r.type in ORGS]
+            for target in refs if amount is not None else ():
+                for funder in funders:
+                    if target.key != funder.key and target.type in ORGS | POLICIES:
+                        yield Fact(funder.key, "funds", target.key, view.sentence, "actions.sum-from", 0.7,
+                                   cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
 
 
 # verbs that fund what a sum goes into: 'NHS England put £82m into the ARRS', 'the £889m the government has added to
