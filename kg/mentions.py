@@ -695,6 +695,8 @@ def _trim_span(ent: Span) -> Span | None:
         if "\n" in token.text_with_ws:
             end = token.i if "\n" in token.text else token.i + 1
             break
+    # nor into the brackets after it ('the Wessex Training Hub (WTH'): they hold its short name or an aside
+    end = next((t.i for t in ent[1:] if t.text == "(" and t.i < end), end)
     if ent.label_ == "ORG" and start + 1 < end and doc[start].lower_ in _POST_TIMES and doc[start].is_sent_start \
             and end < len(doc) and doc[end].lower_ in _role_words():
         start += 1  # 'New GPC England chair sets out her stall': the post is new, not the committee
@@ -1414,7 +1416,7 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
         found = {k: v for k, v in found.items() if not _short_name_taken_for_another(v, shorts, adoc.document.text)}
         for sm in _short_names(adoc, list(found.values()), shorts, kind, source):
             found[(sm.mention.start, sm.mention.end)] = sm
-    for sm in _page_acronyms(adoc, list(found.values())):
+    for sm in [*_page_acronyms(adoc, list(found.values())), *_bracketed_acronyms(adoc, list(found.values()))]:
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _implied_posts(adoc):
         found.setdefault((sm.mention.start, sm.mention.end), sm)
@@ -1636,6 +1638,32 @@ def _page_acronyms(adoc: AnalysedDocument, found: list[SegmentMention]) -> Itera
         yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
                                      named.mention.type, segment.section, "page-acronym"),
                              named.canonical or named.mention.text)
+
+
+_BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Za-z&]{0,6}[A-Z])\)")
+
+
+def _bracketed_acronyms(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    """'the BMA's GP committee for England (GPCE) ... GPCE chair Dr X': capitals in brackets right after a name
+    the page gives are that name wherever the page writes them, though they are not its initials and the model
+    knows no such word."""
+    text = adoc.document.text
+    kinds = {h for heads in load_lexicon().organisation_heads.values() for h in heads}
+    names: dict[str, SegmentMention] = {}
+    for sm in found:
+        m = sm.mention
+        match = _BRACKETED_ACRONYM.match(text, m.end)
+        # ('NHS Kent and Medway Integrated Care Board (ICB)': the kind of body, which the page's 'the ICB' also is)
+        if match and match.group(1) not in kinds and m.type not in ("Person", "Place") and len(m.text.split()) > 1:
+            names.setdefault(match.group(1), sm)
+    if not names:
+        return
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    for segment, match in _free_matches(adoc, pattern, found):
+        named = names[match.group()]
+        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
+                                     named.mention.type, segment.section, "page-acronym"),
+                             named.canonical or clean_name(named.mention.text))
 
 
 def _free_matches(adoc: AnalysedDocument, pattern: re.Pattern, found: list[SegmentMention]):

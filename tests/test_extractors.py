@@ -2562,11 +2562,19 @@ FIFTEENTH_SESSION_RULES = [
      {("Royal College of General Practitioners", "welcomes", "Health Foundation report", "")}),
 ]
 
+SIXTEENTH_SESSION_RULES = [
+    # capitals in brackets after a name are its short name on the page, though not its initials; a kind word is not
+    ("Funding for the Wessex Primary Care Training Hub (WTH) will rise. WTH director Dr Omar Hale said it was late.",
+     {("Omar Hale", "holdsRole", "Wessex Primary Care Training Hub", "director")}),
+    ("The BMA's GP committee for England (GPCE) met. GPCE chair Dr Ruth Bale said the vote was clear.",
+     {("Ruth Bale", "holdsRole", "GPC England", "chair")}),
+]
+
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES + \
     ELEVENTH_SESSION_RULES + TWELFTH_SESSION_RULES + THIRTEENTH_SESSION_RULES + FOURTEENTH_SESSION_RULES + \
-    FIFTEENTH_SESSION_RULES
+    FIFTEENTH_SESSION_RULES + SIXTEENTH_SESSION_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [

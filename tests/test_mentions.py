@@ -172,6 +172,9 @@ MENTIONS = [
     # the model's 'organisation' that stops at 'of' is a person, of the body described after it
     ("We have instructed a solicitor, Bethany Rourke of the Northampton firm Rourke & Vale, and the dispute will "
      "probably end up before an independent expert.", ("Bethany Rourke", "Person")),
+    # a name does not run into the brackets after it
+    ("Funding for the Wessex Primary Care Training Hub (WTH) will rise.",
+     ("Wessex Primary Care Training Hub", "Organization")),
 ]
 
 
@@ -179,6 +182,14 @@ MENTIONS = [
 def test_mentions(text, expected):
     assert expected in named(text)
 
+
+def test_capitals_in_brackets_after_a_name_are_its_short_name_unless_a_kind_of_body():
+    text = ("Headline\n\nThe Wessex Primary Care Training Hub (WTH) and NHS Kent and Medway Integrated Care Board "
+            "(ICB) met. WTH staff told the ICB.")
+    [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
+    found = [(sm.mention.text, sm.canonical) for sm in document_mentions(adoc)]
+    assert [c for m, c in found if m == "WTH"] == ["Wessex Primary Care Training Hub"] * 2
+    assert not any(m == "ICB" and c and "Kent" in c for m, c in found)
 
 def test_a_headline_verb_the_parser_reads_as_a_noun_opens_no_name():
     names = named("Nurses slam 2% pay offer as talks stall")
