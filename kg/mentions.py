@@ -223,6 +223,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             span = _given_names_before(span)
         if etype in ("Organization", "Place"):
             span = _name_words_before(span)
+        if etype == "Organization" and span.end < len(doc) and doc[span.end].text in _LOCAL_BODY_ACRONYMS and \
+                not doc[span.end].ent_type_:
+            span = doc[span.start:span.end + 1]  # 'the Conference of England LMCs', which the model ends at 'England'
         name = clean_name(span.text)
         personal = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                  span.start_char])
@@ -321,6 +324,7 @@ _OPENING_QUOTES = {"“", "‘", '"', "'"}
 _AUTHORING_VERBS = {"publish", "release", "produce", "write", "issue", "compile", "author"}
 # policy head words that also end the names of bodies ('Integrated Care System')
 _BODY_HEADS = {"system", "systems"}
+_LOCAL_BODY_ACRONYMS = {"LMC", "LMCs", "ICB", "ICBs", "CCG", "CCGs", "PCN", "PCNs", "ICS"}
 
 
 _TITLE_WORDS = {t for t in TITLES if " " not in t} - {"Lord", "Lady"}  # 'Lord Darzi' is a name, 'Lord' a chamber

@@ -172,6 +172,8 @@ MENTIONS = [
     # the model's 'organisation' that stops at 'of' is a person, of the body described after it
     ("We have instructed a solicitor, Bethany Rourke of the Northampton firm Rourke & Vale, and the dispute will "
      "probably end up before an independent expert.", ("Bethany Rourke", "Person")),
+    # a local body's acronym after a name the model ends before it is the name's last word
+    ("The annual Conference of Scotland LMCs voted on Friday.", ("Conference of Scotland LMCs", "Organization")),
     # a name does not run into the brackets after it
     ("Funding for the Wessex Primary Care Training Hub (WTH) will rise.",
      ("Wessex Primary Care Training Hub", "Organization")),
