@@ -93,8 +93,8 @@ def _is_noise(name: str, etype: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
-    # 'partner', 'lead' and 'head' are words of names too ('Jefferies & Partners', 'Lead Practice')
-    return load_lexicon().role_words - {"partner", "lead", "head"}
+    # 'partner', 'lead' and 'head' are words of names too ('Jefferies & Partners', 'Lead Practice'), 'dean' a given name
+    return load_lexicon().role_words - {"partner", "lead", "head", "dean"}
 
 
 @lru_cache(maxsize=1)

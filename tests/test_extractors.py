@@ -2568,6 +2568,13 @@ SIXTEENTH_SESSION_RULES = [
      {("Omar Hale", "holdsRole", "Wessex Primary Care Training Hub", "director")}),
     ("The BMA's GP committee for England (GPCE) met. GPCE chair Dr Ruth Bale said the vote was clear.",
      {("Ruth Bale", "holdsRole", "GPC England", "chair")}),
+    # a post's fields listed with commas; the posts of medical schools and training schemes
+    ("Dr Ann Lee, director of nursing, quality and safety at NHS Kent and Medway, said it was wrong.",
+     {("Ann Lee", "holdsRole", "NHS Kent and Medway", "director of nursing, quality and safety")}),
+    ("Professor Omar Hale, dean of Keele Medical School, said the centre would help.",
+     {("Omar Hale", "holdsRole", "Keele Medical School", "dean")}),
+    ("Dr Mia Frost, training programme director for the Wessex GP Training Programme, said she was delighted.",
+     {("Mia Frost", "holdsRole", "Wessex GP Training Programme", "training programme director")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

@@ -174,6 +174,8 @@ MENTIONS = [
      "probably end up before an independent expert.", ("Bethany Rourke", "Person")),
     # a local body's acronym after a name the model ends before it is the name's last word
     ("The annual Conference of Scotland LMCs voted on Friday.", ("Conference of Scotland LMCs", "Organization")),
+    # 'Dean' before a surname is a given name, not a post
+    ("Father-of-two Dean Okoro, 39, called the closure the final straw.", ("Dean Okoro", "Person")),
     # a name does not run into the brackets after it
     ("Funding for the Wessex Primary Care Training Hub (WTH) will rise.",
      ("Wessex Primary Care Training Hub", "Organization")),

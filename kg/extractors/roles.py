@@ -30,7 +30,10 @@ _UNIT = (r"(?P<unit>(?:[A-Z][\w-]*\s+)?(?:committee|board|council|branch|divisio
 # 'the RCGP's', and 'the Royal College of GPs'' after a plural
 _POSSESSIVE = r"(?:['’]s?)?"
 # the field a post covers, in lower case: "NHS England's medical director for primary care, Dr X"
-_PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,6})?"
+_LOWER_WORDS = r"(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,%d}"
+# ('director of workforce, training and education': a list of fields, commas and all)
+_PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+%s(?:(?:,\s+%s){1,4},?\s+and\s+%s)?)?" % (
+    _LOWER_WORDS % 6, _LOWER_WORDS % 2, _LOWER_WORDS % 2)
 # 'national director of primary care and community services': a portfolio going on past a post the lexicon knows
 _MORE = (r"(?P<more>\s+and\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,3}"
          r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?")
