@@ -2575,6 +2575,11 @@ SIXTEENTH_SESSION_RULES = [
      {("Omar Hale", "holdsRole", "Keele Medical School", "dean")}),
     ("Dr Mia Frost, training programme director for the Wessex GP Training Programme, said she was delighted.",
      {("Mia Frost", "holdsRole", "Wessex GP Training Programme", "training programme director")}),
+    # a columnist named after the publication, as a second post the parser joins to the first one's place
+    ("Dr Ruth Bale is a salaried GP at Elm Surgery in Ely and a regular Pulse columnist.",
+     {("Ruth Bale", "wroteFor", "Pulse", ""), ("Ruth Bale", "holdsRole", "Pulse", "columnist")}),
+    ("Dr Omar Hale, a GPonline columnist, said the plan was late.",
+     {("Omar Hale", "wroteFor", "GPonline", ""), ("Omar Hale", "holdsRole", "GPonline", "columnist")}),
 ]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own

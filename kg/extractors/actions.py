@@ -551,18 +551,24 @@ _WRITER_POSTS = {"columnist", "contributor", "blogger"}
 
 
 def _writers(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
-    """'Dr X is a locum in Stockport and a regular columnist for GP Frontline': who is a columnist (contributor,
-    blogger) for a publication writes for it."""
+    """'Dr X is a locum in Stockport and a regular columnist for GP Frontline', '... and a regular GPonline
+    columnist': who is a columnist (contributor, blogger) for a publication writes for it, and holds that post."""
     for token in view.tokens:
         if token.lower_ not in _WRITER_POSTS:
             continue
         outlet = next((o for p in token.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "on")
                        for o in p.children if o.dep_ == "pobj"), None)
+        named_before = outlet is None
+        if named_before:
+            outlet = next((c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i), None)
         ref = ctx.ref_for_token(view, outlet) if outlet is not None else None
         if ref is None or ref.type != "Publication":
             continue
         post = token
         while post.dep_ == "conj":
+            post = post.head
+        # ('a partner at Elm Surgery and a regular Pulse columnist': the parser joins the second post to the place)
+        while post is not token and post.dep_ in ("pobj", "prep", "conj") and post.head.i != post.i:
             post = post.head
         if post.dep_ == "appos":
             person = post.head
@@ -573,6 +579,9 @@ def _writers(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         writer = ctx.speaker_for(view, person) if person is not None else None
         if writer is not None and ctx.types.get(writer) == "Person":
             yield Fact(writer, "wroteFor", ref.key, view.sentence, "actions.writer-for", 0.75, cue=token.lower_)
+            if named_before:  # (the roles rules read 'columnist for X', not a post after a second one's 'and a')
+                yield Fact(writer, "holdsRole", ref.key, view.sentence, "actions.writer-post", 0.75,
+                           qualifier=token.lower_)
 
 
 def _clause_agent(ctx: DocumentContext, view: SentenceView, verb: Token) -> str | None:
