@@ -2580,7 +2580,23 @@ SIXTEENTH_SESSION_RULES = [
      {("Ruth Bale", "wroteFor", "Pulse", ""), ("Ruth Bale", "holdsRole", "Pulse", "columnist")}),
     ("Dr Omar Hale, a GPonline columnist, said the plan was late.",
      {("Omar Hale", "wroteFor", "GPonline", ""), ("Omar Hale", "holdsRole", "GPonline", "columnist")}),
+    # a motion's words are its proposer's stance, and the stance of those who pass it (or the reverse, who reject it)
+    ("Devon LMC rejected a motion from Kent LMC calling for collective action.",
+     {("Kent LMC", "supports", "collective action", ""), ("Devon LMC", "opposes", "collective action", "")}),
+    ("Leeds LMC passed a motion condemning the GP contract.", {("Leeds LMC", "criticises", "GP contract", "")}),
 ]
+
+# what a motion would change is no policy it backs
+MOTION_NOT_BACKING = [
+    "Sussex LMC passed a motion demanding that Additional Roles Reimbursement Scheme money spent on physician "
+    "associates be redirected to GPs.",
+    "Sussex LMC passed a motion calling for the Additional Roles Reimbursement Scheme to be folded into core funding.",
+]
+
+
+@pytest.mark.parametrize("text", MOTION_NOT_BACKING)
+def test_what_a_motion_would_change_is_no_policy_it_backs(text):
+    assert not [t for t in triples(build("Headline\n\n" + text)) if t[1] == "supports"]
 
 # rules found by the articles of 2026-12-05 and -06 (docs/extraction.md), each with sentences of its own
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \

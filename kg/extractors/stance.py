@@ -45,7 +45,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _falling_short, _too_slow,
                       _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared, _instead,
-                      _campaigns, _praised_people)
+                      _campaigns, _praised_people, _motions)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -1295,3 +1295,67 @@ def _stance_nouns(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                     # a cautious or qualified welcome comes with reservations
                     yield Fact(holder, "advisesCautionOn", target.key, view.sentence, "stance.noun", 0.6,
                                cue=" ".join(t.lower_ for t in noun.subtree if t.dep_ == "amod") + " " + noun.lower_)
+
+
+# a motion's words, what its proposer and those who pass it stand for: 'a motion from Kent LMC calling for a salaried
+# service', 'the conference passed a motion condemning the contract settlement'
+_MOTION_FOR = {"call", "instruct", "ask", "urge", "demand", "support", "back", "reaffirm", "endorse", "welcome",
+               "seek", "prepare", "restore", "secure", "protect", "defend", "propose", "fold"}
+_MOTION_AGAINST = {"condemn": "criticises", "criticise": "criticises", "criticize": "criticises",
+                   "deplore": "criticises", "reject": "opposes", "oppose": "opposes", "scrap": "opposes",
+                   "abolish": "opposes", "ditch": "opposes"}
+_PASSING = {"back", "pass", "carry", "approve", "support", "endorse", "adopt"}
+_DEFEATING = {"reject", "defeat", "oppose"}
+_AGAINST_OF = {"supports": "opposes", "opposes": "supports"}
+
+
+def _changed(token: Token | None, verb: Token) -> bool:
+    """'calling for the ARRS to be folded into core funding', 'demanding that ARRS money spent on associates be
+    redirected': what a motion would have changed, in the subject of a verb under its own, is no policy it backs."""
+    while token is not None and token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        token = token.head
+    return False
+
+
+def _motions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if "motion" not in view.sentence.text.casefold():
+        return
+    for motion in view.tokens:
+        if motion.lemma_ != "motion" or motion.pos_ != "NOUN":
+            continue
+        stances: dict[str, str] = {}
+        proposers = prep_objects(motion, "from") + prep_objects(motion, "by")
+        # ('a motion from Kent LMC calling for...': the parser may hang the motion's words on its proposer)
+        heads = {motion.i, *(o.i for o in proposers), *(o.head.i for o in proposers)}
+        clauses = [v for v in motion.subtree if v.pos_ == "VERB" and v.dep_ in ("acl", "relcl", "pcomp")
+                   and v.head.i in heads and v.i > motion.i]
+        verbs = sorted({v.i: v for v in clauses + [c for v in clauses for c in v.conjuncts]}.values(), key=lambda v: v.i)
+        # each verb's words run to the next one's, or to what became of the motion ('..., was defeated'): the
+        # parser often hangs a long motion's words on the sentence's verb
+        ends = [v.i for v in verbs[1:]] + [motion.head.i if motion.head.i > motion.i else view.span.end]
+        for verb, end in zip(verbs, ends):
+            lemma = verb_lemma(verb, _MOTION_FOR | _MOTION_AGAINST.keys())
+            if lemma is None:
+                continue
+            relation = _MOTION_AGAINST.get(lemma, "supports")
+            types = POLICY_TYPES if relation == "supports" else TARGET_TYPES - {"Person"}
+            for ref in ctx.refs_in(view.offset(verb), view.offset(verb.doc[end - 1]) + len(verb.doc[end - 1])):
+                if ref.type in types and not (relation == "supports" and _changed(ctx.token_for(view, ref), verb)):
+                    stances.setdefault(ref.key, relation)
+        if not stances:
+            continue
+        holders = [(r.key, False) for r in (ctx.ref_for_token(view, o) for o in proposers) if r is not None]
+        outcome = verb_lemma(motion.head, _PASSING | _DEFEATING) if motion.dep_ == "dobj" else None
+        voter = active_subject(motion.head) if outcome else None
+        voted = ctx.ref_for_token(view, voter) if voter is not None else None
+        if voted is not None and not unasserted(motion.head):
+            holders.append((voted.key, outcome in _DEFEATING))
+        for holder, against in holders:
+            if ctx.types.get(holder) not in AGENT_TYPES:
+                continue
+            for target, relation in stances.items():
+                relation = _AGAINST_OF.get(relation) if against else relation
+                if relation and target != holder:
+                    yield Fact(holder, relation, target, view.sentence, "stance.motion", 0.65, cue="motion")
