@@ -2584,6 +2584,11 @@ SIXTEENTH_SESSION_RULES = [
     ("Devon LMC rejected a motion from Kent LMC calling for collective action.",
      {("Kent LMC", "supports", "collective action", ""), ("Devon LMC", "opposes", "collective action", "")}),
     ("Leeds LMC passed a motion condemning the GP contract.", {("Leeds LMC", "criticises", "GP contract", "")}),
+    # a post of someone who represents a body at a meeting; 'the centre' is the centre the page named
+    ("Dr Ann Lee, a sessional GP representing Wessex LMCs, said the rule was unsafe.",
+     {("Ann Lee", "holdsRole", "Wessex LMCs", "sessional GP")}),
+    ("The Millbrook Health Centre opens next month. Healthwatch Kent welcomed the centre but warned of delays.",
+     {("Healthwatch Kent", "welcomes", "Millbrook Health Centre", "")}),
 ]
 
 # what a motion would change is no policy it backs

@@ -130,7 +130,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                        r"?)?" + _first_post_re() +
                                        r"(?:the\s+|a\s+|an\s+|our\s+|one\s+of\s+(?:the|its|our)\s+)?" +
                                        TIME + role + r"s?" +
-                                       _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for|from)\s+(?:the\s+)?$", re.I),
+                                       _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for|from|representing)\s+(?:the\s+)?$",
+                                       re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _BEFORE_NOW + _NOW +
                                    _APPOINTED_AS + r"?" + _first_post_re() + r"(?:the\s+|a\s+|an\s+)?" + TIME + role + _PORTFOLIO +
                                    r"\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
