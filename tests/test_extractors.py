@@ -2589,6 +2589,10 @@ SIXTEENTH_SESSION_RULES = [
      {("Ann Lee", "holdsRole", "Wessex LMCs", "sessional GP")}),
     ("The Millbrook Health Centre opens next month. Healthwatch Kent welcomed the centre but warned of delays.",
      {("Healthwatch Kent", "welcomes", "Millbrook Health Centre", "")}),
+    # a columnist's 'our clinical director' is their network's, the one the page names
+    ("By Dr Ann Cole\n\nAt Elmfield Surgery in Loughborough, where I have been a partner for nine years, we joined a "
+     "rollout across Soar Valley PCN. Our clinical director, Dr Omar Hale, brokered the deal.",
+     {("Omar Hale", "holdsRole", "Soar Valley PCN", "clinical director")}),
 ]
 
 # what a motion would change is no policy it backs
@@ -2653,6 +2657,8 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # what a body will not do, said by a speaker, is its refusal
     ("Headline\n\nDr Kwame Osei, chair of the BMA's GP committee, said: \"We have offered to talk, but the BMA will "
      "not accept a reform that moves money from one practice to another.\"", "criticises"),
+    # a body that rightly says something bad is agreed with, not criticised
+    (_reader_says("The BMA has rightly called the rule unsafe and dangerous."), "criticises British Medical Association"),
 ])
 def test_no_stance_without_its_holder_and_target(text, predicate):
     predicate, _, target = predicate.partition(" ")

@@ -90,9 +90,23 @@ def extract_opinion(ctx: DocumentContext) -> Iterator[Fact]:
                 continue
             seen.add(ref.key)
             relation = "criticises" if score <= negative else "supports"
+            if relation == "criticises" and _rightly_said(ctx, view, ref):
+                continue  # 'The BMA has rightly called the rule unsafe': the holder agrees with the body's verdict
             rule = "opinion.author" if in_article else "opinion.commenter"
             yield Fact(holder, relation, ref.key, view.sentence, rule, round(0.5 + abs(score) / 4, 2),
                        cue=f"polarity {score:+.2f}")
+
+
+_RIGHTLY = {"rightly", "correctly", "justifiably", "understandably", "fairly"}
+
+
+def _rightly_said(ctx: DocumentContext, view: SentenceView, ref) -> bool:
+    """Whether the name is (in) the subject of a verb the holder says it does rightly."""
+    token = ctx.token_for(view, ref)
+    while token is not None and token.dep_ in ("compound", "poss", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token is not None and token.dep_ == "nsubj" and \
+        any(c.dep_ == "advmod" and c.lower_ in _RIGHTLY for c in token.head.children)
 
 
 def _inside_another(ref, refs) -> bool:

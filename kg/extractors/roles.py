@@ -689,6 +689,9 @@ def _named_in_apposition(ctx: DocumentContext, view: SentenceView, post: Token) 
 _OUR = re.compile(r"\b(?:[Oo]ur|[Mm]y)\b")
 
 
+_NETWORK = re.compile(r"\b(?:PCN|Primary Care Network)$")
+
+
 def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
     """'Our senior partner, Dr Shona Baptiste, put it more bluntly': in a column by a partner of one practice, 'our'
     post is a post at that practice."""
@@ -707,6 +710,9 @@ def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
                 continue
             practices = {f.object for f in posts if f.subject == holder and f.predicate == "holdsRole"
                          and ctx.types.get(f.object) == "Practice" and not (f.qualifier or "").startswith("former")}
+            if "clinical director" in match.group("role").casefold():
+                # a practice's clinical director is its network's: the one network the page names, if any
+                practices = {r.key for r in ctx.refs if _NETWORK.search(ctx.labels.get(r.key, ""))}
             if len(practices) == 1:
                 yield Fact(colleague.key, "holdsRole", practices.pop(), view.sentence, "roles.our-post", 0.7,
                            qualifier=_qualifier(match))
