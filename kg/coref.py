@@ -317,6 +317,9 @@ def _posts_described(adoc: AnalysedDocument) -> set[str]:
 _PROFESSION_AFTER = re.compile(r"\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:GP|doctor|nurse|pharmacist|locum|paramedic|"
                                r"physiotherapist|patient|receptionist|practice manager|trainee|registrar)\b", re.I)
 
+# one of a body's people ('Dr Harriet Lowe, of Wessex LMCs,'), whom no national post describes
+_BODY_AFTER = re.compile(r"\s*,\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
+
 
 def _unposted_people(adoc: AnalysedDocument, pool: Sequence[_Named]) -> list[_Named]:
     """People named in the article (not the byline) with no post word just before or after their name."""
@@ -338,7 +341,8 @@ def _has_post(text: str, person: _Named, since: int, roles: frozenset[str] | Non
     roles = roles or load_lexicon().role_names
     around = " " + _words((text[max(since, person.start - 50):person.start] + " " +
                            text[person.end:person.end + 50]).casefold()) + " "
-    return any(f" {role} " in around for role in roles) or _PROFESSION_AFTER.match(text, person.end) is not None
+    return any(f" {role} " in around for role in roles) or _PROFESSION_AFTER.match(text, person.end) is not None or \
+        _BODY_AFTER.match(text, person.end) is not None
 
 
 def _words(text: str) -> str:

@@ -2657,6 +2657,12 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # what a body will not do, said by a speaker, is its refusal
     ("Headline\n\nDr Kwame Osei, chair of the BMA's GP committee, said: \"We have offered to talk, but the BMA will "
      "not accept a reform that moves money from one practice to another.\"", "criticises"),
+    # keeping every option open is no failing
+    ("Headline\n\nDr Ann Lee said: \"Kent LMC has taken nothing off the table. Kent LMC has ruled nothing out.\"",
+     "criticises Kent LMC"),
+    # one of a body's people is not the national post a quotation of theirs speaks of
+    ("Headline\n\nDr Ann Lee, of Wessex LMCs, said the scheme had failed. \"If we shut the door, it won't be the "
+     "health secretary in the headlines,\" she said.", "holdsRole the Government"),
     # a body that rightly says something bad is agreed with, not criticised
     (_reader_says("The BMA has rightly called the rule unsafe and dangerous."), "criticises British Medical Association"),
 ])

@@ -83,6 +83,13 @@ def _denies_a_wrong(verb: Token) -> bool:
     return polarity(" ".join(said)) <= _WRONG
 
 
+def _options_kept_open(verb: Token) -> bool:
+    """'has taken nothing off the table', 'has ruled nothing out': keeping every option open is no failing."""
+    return any(p.dep_ == "prep" and p.lower_ == "off" and any(o.lower_ == "table" for o in p.children)
+               for p in verb.children) or \
+        verb.lemma_ == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
 def _falling_short(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
     if not _FAILING_TEXT.search(view.sentence.text) or in_question(view.span.root):
         return
@@ -95,6 +102,8 @@ def _falling_short(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 verb.lemma_ == "be" and any(a.dep_ == "acomp" and any(t.lower_ == "too" for t in a.children)
                                             for a in verb.children):
             continue  # ('was not too slow to act' denies a fault, 'was not against pharmacies' opposition)
+        if _options_kept_open(verb):
+            continue
         wished = any(c.dep_ == "aux" and c.lower_ in _WISHING_MODALS for c in verb.children)
         failing = [c for c in verb.children if c.dep_ in ("neg", "dobj") and c.lower_ in _FAILING_WORDS or
                    c.dep_ == "advmod" and c.lower_ in _SCANT_WORDS]
