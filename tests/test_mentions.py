@@ -174,6 +174,10 @@ MENTIONS = [
      "probably end up before an independent expert.", ("Bethany Rourke", "Person")),
     # a local body's acronym after a name the model ends before it is the name's last word
     ("The annual Conference of Scotland LMCs voted on Friday.", ("Conference of Scotland LMCs", "Organization")),
+    # the salaried alternative to partnership, GP training's places and its trainers' grant are policy terms
+    ("Kent LMC asked the committee to explore a national salaried service.", ("salaried service", "Policy")),
+    ("The DHSC will fund 300 more GP specialty training places.", ("GP training places", "Programme")),
+    ("He urged the DHSC to raise the trainer's grant.", ("GP trainer grant", "Policy")),
     # 'Dean' before a surname is a given name, not a post
     ("Father-of-two Dean Okoro, 39, called the closure the final straw.", ("Dean Okoro", "Person")),
     # a name does not run into the brackets after it
