@@ -2589,6 +2589,13 @@ SIXTEENTH_SESSION_RULES = [
      {("Ann Lee", "holdsRole", "Wessex LMCs", "sessional GP")}),
     ("The Millbrook Health Centre opens next month. Healthwatch Kent welcomed the centre but warned of delays.",
      {("Healthwatch Kent", "welcomes", "Millbrook Health Centre", "")}),
+    # harm a speaker foresees a policy doing is a warning about it
+    ("Dr Ann Lee said the GP contract would pile further pressure on practices.",
+     {("Ann Lee", "warnsAbout", "GP contract", "")}),
+    ("Dr Omar Hale said Pharmacy First could put small practices at risk.",
+     {("Omar Hale", "warnsAbout", "Pharmacy First", "")}),
+    (_reader_says("The GMS contract is going to break practices that are only just holding on."),
+     {("Valleys GP", "warnsAbout", "GMS contract", "")}),
     # a columnist's 'our clinical director' is their network's, the one the page names
     ("By Dr Ann Cole\n\nAt Elmfield Surgery in Loughborough, where I have been a partner for nine years, we joined a "
      "rollout across Soar Valley PCN. Our clinical director, Dr Omar Hale, brokered the deal.",
@@ -2657,6 +2664,9 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # what a body will not do, said by a speaker, is its refusal
     ("Headline\n\nDr Kwame Osei, chair of the BMA's GP committee, said: \"We have offered to talk, but the BMA will "
      "not accept a reform that moves money from one practice to another.\"", "criticises"),
+    # lifting a harm, or denying it, is no warning
+    ("Headline\n\nDr Ann Lee said Pharmacy First would take pressure off practices.", "warnsAbout"),
+    ("Headline\n\nDr Ann Lee said Pharmacy First would not overwhelm practices.", "warnsAbout"),
     # keeping every option open is no failing
     ("Headline\n\nDr Ann Lee said: \"Kent LMC has taken nothing off the table. Kent LMC has ruled nothing out.\"",
      "criticises Kent LMC"),

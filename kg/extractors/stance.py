@@ -45,7 +45,7 @@ def extract_stance(ctx: DocumentContext) -> Iterator[Fact]:
     sentence_rules = (_concerns, _faults, _merits, _sanctions, _stance_nouns, _stance_words, _described_as, _against,
                       _second_imperative, _responses, _distress, _disputes, _behind, _falling_short, _too_slow,
                       _reproaches, _credit, _singled_out, _pretence, _challenged, _told_to_go, _shared, _instead,
-                      _campaigns, _praised_people, _motions)
+                      _campaigns, _praised_people, _motions, _harm_foreseen)
     for view in ctx.sentences():
         for rule in sentence_rules:
             yield from rule(ctx, view)
@@ -1368,3 +1368,42 @@ def _motions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                 relation = _AGAINST_OF.get(relation) if against else relation
                 if relation and target != holder:
                     yield Fact(holder, relation, target, view.sentence, "stance.motion", 0.65, cue="motion")
+
+
+# what a speaker says a policy will do to practices or patients, when it is harm, is a warning about the policy:
+# 'said the rule would "open the floodgates"', 'the October requirement is going to break practices'
+_HARM_VERBS = {"break", "swamp", "overwhelm", "destabilise", "destabilize", "undermine", "threaten", "risk",
+               "damage", "harm", "cripple", "bankrupt", "jeopardise", "jeopardize", "endanger", "destroy", "wreck",
+               "erode", "fragment", "worsen", "exacerbate", "squeeze", "kill", "drown", "flood", "overload", "strain"}
+_HARM_NOUNS = {"pressure", "risk", "floodgates", "strain", "burden", "chaos", "crisis", "danger", "harm", "damage",
+               "edge", "brink", "collapse", "jeopardy"}
+_FORESEEING = {"would", "could", "will", "might", "may", "wo", "'ll", "going"}
+# verbs that bring the harm their object names ('pile pressure on', 'put practices at risk'), not those that lift it
+# ('take pressure off practices')
+_BRINGING = {"pile", "put", "place", "heap", "add", "increase", "pose", "push", "plunge", "drive", "tip", "open",
+             "create", "cause", "bring", "leave"}
+
+
+def _harm_foreseen(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    for verb in view.tokens:
+        if verb.pos_ != "VERB":
+            continue
+        # ('is going to break practices': the clause is the one of 'going')
+        clause = verb.head if verb.dep_ == "xcomp" and verb.head.lower_ == "going" else verb
+        if clause.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        lemma = verb.lemma_.casefold()
+        harm = lemma in _HARM_VERBS or lemma in _BRINGING and any(
+            t.lower_ in _HARM_NOUNS for c in verb.children if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree)
+        foreseen = lemma in ("risk", "threaten") or clause is not verb or \
+            any(c.dep_ == "aux" and c.lower_ in _FORESEEING for c in verb.children)
+        if not harm or not foreseen or any(c.dep_ == "neg" for c in (*verb.children, *clause.children)) or \
+                in_question(clause):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        ref = ctx.ref_for_token(view, subject) if subject is not None else None
+        if ref is None or ref.type not in POLICY_TYPES:
+            continue
+        holder = _own_voice(ctx, view, clause) or _reported_speaker(ctx, view, clause)
+        if holder is not None and holder != ref.key and _may_hold(ctx, holder):
+            yield Fact(holder, "warnsAbout", ref.key, view.sentence, "stance.harm-foreseen", 0.6, cue=lemma)
