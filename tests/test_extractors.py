@@ -1192,7 +1192,7 @@ MORNING_RULES = [
     # a report goes by its title, quoted or capitalised after the report word, and is its maker's
     ("The Kestrel Institute published a report on Monday. The report, titled ‘Fixing the front door’, calls for a "
      "national access standard.", {("Kestrel Institute", "published", "Fixing the front door", ""),
-                                   ("Fixing the front door", "recommends", "a national access standard", "")}),
+                                   ("Fixing the front door", "recommends", "national access standard", "")}),
     ("In its report ‘Access all areas’, the Kestrel Institute said practices needed more staff.",
      {("Kestrel Institute", "published", "Access all areas", ""),
       ("Kestrel Institute", "said", "practices needed more staff", "")}),

@@ -178,6 +178,9 @@ MENTIONS = [
     ("Kent LMC asked the committee to explore a national salaried service.", ("salaried service", "Policy")),
     ("The DHSC will fund 300 more GP specialty training places.", ("GP training places", "Programme")),
     ("He urged the DHSC to raise the trainer's grant.", ("GP trainer grant", "Policy")),
+    # a requirement, rule or standard set on practices is a policy
+    ("Practices must meet the new online access requirement from October.", ("online access requirement", "Policy")),
+    ("MPs want a national same-day response standard.", ("national same-day response standard", "Policy")),
     # 'Dean' before a surname is a given name, not a post
     ("Father-of-two Dean Okoro, 39, called the closure the final straw.", ("Dean Okoro", "Person")),
     # a name does not run into the brackets after it
