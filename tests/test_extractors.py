@@ -2589,6 +2589,11 @@ SIXTEENTH_SESSION_RULES = [
      {("Ann Lee", "holdsRole", "Wessex LMCs", "sessional GP")}),
     ("The Millbrook Health Centre opens next month. Healthwatch Kent welcomed the centre but warned of delays.",
      {("Healthwatch Kent", "welcomes", "Millbrook Health Centre", "")}),
+    # a body that hires through a funding scheme (or that the pay goes via) is funded by the scheme
+    ("Soar Valley PCN has recruited six pharmacists through the Additional Roles Reimbursement Scheme.",
+     {("Additional Roles Reimbursement Scheme", "funds", "Soar Valley PCN", "")}),
+    ("Two of the paramedics are paid for through the Additional Roles Reimbursement Scheme via the Hythe Primary Care "
+     "Network.", {("Additional Roles Reimbursement Scheme", "funds", "Hythe Primary Care Network", "")}),
     # harm a speaker foresees a policy doing is a warning about it
     ("Dr Ann Lee said the GP contract would pile further pressure on practices.",
      {("Ann Lee", "warnsAbout", "GP contract", "")}),
@@ -2664,6 +2669,12 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     # what a body will not do, said by a speaker, is its refusal
     ("Headline\n\nDr Kwame Osei, chair of the BMA's GP committee, said: \"We have offered to talk, but the BMA will "
      "not accept a reform that moves money from one practice to another.\"", "criticises"),
+    # who funds through a scheme is no body the scheme funds; nor is a reader's own 'our PCN'
+    ("Headline\n\nThe Government would fund the recruitment through the Additional Roles Reimbursement Scheme.",
+     "funds the Government"),
+    ("Rota changes\n\nDr Ann Lee is clinical director of Elm Valley PCN, which covers Ely.\n\nReaders' comments (1)\n\n"
+     "Valleys GP | GP partner | 5 May 2026 9:14am\nOur PCN took on two paramedics through the ARRS.",
+     "funds Elm Valley PCN"),
     # lifting a harm, or denying it, is no warning
     ("Headline\n\nDr Ann Lee said Pharmacy First would take pressure off practices.", "warnsAbout"),
     ("Headline\n\nDr Ann Lee said Pharmacy First would not overwhelm practices.", "warnsAbout"),

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, DocumentContext, SentenceView, active_subject, most_named_before,
                                    only_possible, passive_agent, post_holder, prep_objects, unasserted, verb_lemma)
-from kg.model import ORGANISATION_TYPES, Fact
+from kg.model import COMMENT, ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
 AGENTS = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Report",
@@ -133,6 +133,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _sum_from(ctx, view)
         yield from _sum_put_into(ctx, view)
         yield from _jointly(ctx, view)
+        yield from _staffed_through(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -937,6 +938,42 @@ def _sum_put_into(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             if recipient.key != funder.key and recipient.type in ORGS | POLICIES:
                 yield Fact(funder.key, "funds", recipient.key, view.sentence, "actions.sum-put-into", 0.7,
                            cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
+
+
+# hiring through a funding scheme: 'X PCN has recruited six pharmacists through the ARRS', 'the PAs are paid for
+# through the ARRS via the Walsall North PCN': the scheme funds the body that hires (or that the pay goes via)
+_HIRING = {"recruit", "employ", "hire", "appoint", "pay", "fund", "take"}
+_CHANNELS = ("through", "via", "under", "using")
+
+
+def _staffed_through(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if not any(word in view.sentence.text for word in (" through ", " via ", " under ", " using ", "Through ")):
+        return
+    for verb in view.tokens:
+        lemma = verb_lemma(verb, _HIRING) if verb.pos_ == "VERB" else None
+        if lemma is None or lemma == "take" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children) \
+                or unasserted(verb):
+            continue
+        channels = [(p.lower_, r) for p in verb.children if p.dep_ == "prep" and p.lower_ in _CHANNELS
+                    for o in p.children if o.dep_ == "pobj" for r in [ctx.ref_for_token(view, o)] if r is not None]
+        schemes = [r for _, r in channels if r.type in POLICIES and _FUNDING_SCHEME.search(ctx.labels.get(r.key, ""))]
+        if not schemes:
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        subject = None if passive else active_subject(verb)
+        # ('our primary care network, Charnwood Central PCN, has recruited': the name in apposition)
+        named = [subject, *(c for c in subject.children if c.dep_ == "appos")] \
+            if subject is not None and lemma not in ("pay", "fund") else []  # (who funds through a scheme pays)
+        if view.sentence.section == COMMENT and subject is not None and \
+                any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children):
+            named = named[1:]  # a reader's 'our PCN' is their own, not one the article names
+        hirers = [r for _, r in channels if r.type in ORGS] + \
+            [r for r in (ctx.ref_for_token(view, t) for t in named) if r is not None]
+        for scheme in schemes:
+            for hirer in hirers:
+                if hirer.type in ORGS and hirer.key != scheme.key:
+                    yield Fact(scheme.key, "funds", hirer.key, view.sentence, "actions.staffed-through", 0.6,
+                               cue=lemma)
 
 
 def _jointly(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
