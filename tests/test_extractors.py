@@ -2594,6 +2594,11 @@ SIXTEENTH_SESSION_RULES = [
      {("Additional Roles Reimbursement Scheme", "funds", "Soar Valley PCN", "")}),
     ("Two of the paramedics are paid for through the Additional Roles Reimbursement Scheme via the Hythe Primary Care "
      "Network.", {("Additional Roles Reimbursement Scheme", "funds", "Hythe Primary Care Network", "")}),
+    # holding something up as an example, pushing or lobbying for it, backs it
+    ("Dr Omar Hale holds up Pharmacy First as proof that pharmacies can do clinical work.",
+     {("Omar Hale", "supports", "Pharmacy First", "")}),
+    ("Dr Ann Lee said she had pushed for the GP Retention Scheme for a year.",
+     {("Ann Lee", "supports", "GP Retention Scheme", "")}),
     # harm a speaker foresees a policy doing is a warning about it
     ("Dr Ann Lee said the GP contract would pile further pressure on practices.",
      {("Ann Lee", "warnsAbout", "GP contract", "")}),
@@ -2675,6 +2680,8 @@ ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + D
     ("Rota changes\n\nDr Ann Lee is clinical director of Elm Valley PCN, which covers Ely.\n\nReaders' comments (1)\n\n"
      "Valleys GP | GP partner | 5 May 2026 9:14am\nOur PCN took on two paramedics through the ARRS.",
      "funds Elm Valley PCN"),
+    # holding something up (delaying it) is no support of it
+    ("Headline\n\nThe dispute with the BMA has held up the GP contract.", "supports"),
     # lifting a harm, or denying it, is no warning
     ("Headline\n\nDr Ann Lee said Pharmacy First would take pressure off practices.", "warnsAbout"),
     ("Headline\n\nDr Ann Lee said Pharmacy First would not overwhelm practices.", "warnsAbout"),

@@ -609,7 +609,8 @@ PHRASAL_STANCE = {
     ("campaign", "", "for"): "supports", ("fight", "", "for"): "supports", ("stand", "", "by"): "supports",
     ("argue", "", "against"): "opposes", ("campaign", "", "against"): "opposes", ("lobby", "", "against"): "opposes",
     ("come", "out", "against"): "opposes", ("push", "back", "against"): "opposes", ("fight", "", "against"): "opposes",
-    ("sign", "off", ""): "supports",
+    ("sign", "off", ""): "supports", ("push", "", "for"): "supports", ("lobby", "", "for"): "supports",
+    ("hold", "up", ""): "supports",  # 'holds up Pharmacy First as proof that...' (not 'held up the contract')
 }
 
 
@@ -620,6 +621,8 @@ def _phrasal_stance(ctx: DocumentContext, view: SentenceView, verb: Token) -> It
     if lemma == "press" and any(p.dep_ == "prep" and p.lower_ in ("on", "over", "about") and
                                 any(t.lower_ in _ASKING_WORDS for t in p.subtree) for p in verb.children):
         return  # 'pressed Dr X on whether...' questions her ('pressed ministers on its recommendation' urges them)
+    if lemma == "hold" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return
     middles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj", "advmod")} | {""}
     for middle in middles:
         for (v, mid, prep), relation in PHRASAL_STANCE.items():
