@@ -691,9 +691,11 @@ class _OpenComment:
     author: str | None
     timestamp: str | None
     lines: list[_Line]
+    about: tuple[int, int] | None = None  # the header's description of the reader, as offsets in the text
 
 
-def _comment_header(content: str) -> tuple[str, str] | None:
+def _comment_header(content: str) -> tuple[str, str, tuple[int, int] | None] | None:
+    """(handle, timestamp, span of the reader's description within `content`, if the header gives one)."""
     if len(content) > _MAX_HEADER_CHARS:
         return None
     match = _COMMENT_HEADER.match(content)
@@ -702,7 +704,8 @@ def _comment_header(content: str) -> tuple[str, str] | None:
     name = _norm(match.group("name"))
     if not name or len(name.split()) > _MAX_HEADER_NAME_WORDS or _NAME_FORBIDDEN.search(name):
         return None
-    return name, _norm(match.group("ts"))
+    about = match.span("job") if match.group("job") and match.group("job").strip() else None
+    return name, _norm(match.group("ts")), about
 
 
 def _stacked_header(text: str, lines: Sequence[_Line], index: int) -> tuple[str, str, int] | None:
@@ -772,9 +775,10 @@ def _parse_comments(text: str, lines: Sequence[_Line]) -> tuple[list[Comment], l
         top_bullet = line.bullet and line.indent <= base_indent
         header = _comment_header(content) if (top_bullet or not line.bullet) else None
         if header is None and index in stacked:
-            header = stacked[index][:2]
+            header = (*stacked[index][:2], None)
         if header:
-            opened.append(_OpenComment(header[0], header[1], []))
+            about = (line.start + header[2][0], line.start + header[2][1]) if header[2] else None
+            opened.append(_OpenComment(header[0], header[1], [], about))
         elif bare_handle(index):
             opened.append(_OpenComment(_norm(content), None, []))
         elif top_bullet:
@@ -793,7 +797,8 @@ def _parse_comments(text: str, lines: Sequence[_Line]) -> tuple[list[Comment], l
         number = len(comments) + 1
         own = [Segment(line.start, line.end, COMMENT, comment_index=number) for line in item.lines]
         segments.extend(own)
-        comments.append(Comment(number, item.author, item.timestamp, own[0].start, own[-1].end))
+        about = item.about or (None, None)
+        comments.append(Comment(number, item.author, item.timestamp, own[0].start, own[-1].end, *about))
     return comments, segments, chrome
 
 

@@ -10,7 +10,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.lexicon import MONTH_NAMES, hyphenated_uk_places, load_lexicon, starts_with_uk_place, uk_places
-from kg.model import ARTICLE, ORGANISATION_TYPES, Mention
+from kg.model import ARTICLE, COMMENT, ORGANISATION_TYPES, Mention
 from kg.nlp import BODY_ACRONYM, AnalysedDocument, AnalysedSegment
 
 TITLES = ("Dr", "Doctor", "Professor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
@@ -1424,6 +1424,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
         found[(sm.mention.start, sm.mention.end)] = sm
     for sm in _implied_posts(adoc):
         found.setdefault((sm.mention.start, sm.mention.end), sm)
+    for sm in _readers_places(adoc):
+        found.setdefault((sm.mention.start, sm.mention.end), sm)
     for sm in _ministers(adoc, list(found.values())):
         found.setdefault((sm.mention.start, sm.mention.end), sm)
     # 'Dr Overwhelmed is right': a reader named by their handle is that commenter, no person or organisation
@@ -1668,6 +1670,21 @@ def _bracketed_acronyms(adoc: AnalysedDocument, found: list[SegmentMention]) -> 
         yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
                                      named.mention.type, segment.section, "page-acronym"),
                              named.canonical or clean_name(named.mention.text))
+
+
+def _readers_places(adoc: AnalysedDocument) -> Iterator[SegmentMention]:
+    """'Pennine Partner | GP partner, West Yorkshire | 3 July 2025': a UK place a comment's header gives as part of
+    the reader's description of themself."""
+    text = adoc.document.text
+    for comment in adoc.document.comments:
+        if comment.about_start is None:
+            continue
+        for part in re.finditer(r"[^,;/]+", text[comment.about_start:comment.about_end]):
+            name = part.group().strip()
+            if name and name[0].isupper() and name.casefold() in uk_places():
+                start = comment.about_start + part.start() + part.group().index(name)
+                yield SegmentMention(Mention(adoc.document.doc_id, start, start + len(name), name, "Place", COMMENT,
+                                             "comment-header"), None)
 
 
 def _free_matches(adoc: AnalysedDocument, pattern: re.Pattern, found: list[SegmentMention]):

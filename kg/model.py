@@ -29,6 +29,9 @@ class Comment:
     timestamp: str | None
     start: int
     end: int
+    # where the header gives the reader's own description ('GP partner, West Yorkshire'), its offsets in the text
+    about_start: int | None = None
+    about_end: int | None = None
 
 
 @dataclass(frozen=True)

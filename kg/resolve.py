@@ -542,7 +542,8 @@ def _place_not_person(mentions: list[Mention], texts: dict[str, str], etype: str
         return True  # 'who represents Kingsmere' beside 'Kingsmere' the model called a person: a seat is a place
     # (a name the page repeats is the model's name again: "King's Lynn" found once and matched again; a town kg
     # found where the model did not is a place the model called a person elsewhere: 'the Walsall case')
-    if any(m.source not in ("ner", "repeated-name", "town") or _clean(m.text) != m.text.strip() for m in mentions):
+    if any(m.source not in ("ner", "repeated-name", "town", "comment-header") or _clean(m.text) != m.text.strip()
+           for m in mentions):
         return False
     if all(_clean(m.text).casefold() in uk_places() for m in mentions):
         return True

@@ -2599,6 +2599,11 @@ SIXTEENTH_SESSION_RULES = [
      {("Omar Hale", "supports", "Pharmacy First", "")}),
     ("Dr Ann Lee said she had pushed for the GP Retention Scheme for a year.",
      {("Ann Lee", "supports", "GP Retention Scheme", "")}),
+    # a UK place in a comment header's description of the reader is where the reader is
+    ("Rota changes\n\nThe ICB set out the GP contract.\n\nReaders' comments (2)\n\n"
+     "Fenland Partner | GP partner, West Yorkshire | 3 July 2025 08:14\nThe GP contract is unfair.\n\n"
+     "Jo Pike | Practice manager, Cumbria | 3 July 2025 10:37\nWe went live in February.",
+     {("Fenland Partner", "locatedIn", "West Yorkshire", ""), ("Jo Pike", "locatedIn", "Cumbria", "")}),
     # harm a speaker foresees a policy doing is a warning about it
     ("Dr Ann Lee said the GP contract would pile further pressure on practices.",
      {("Ann Lee", "warnsAbout", "GP contract", "")}),

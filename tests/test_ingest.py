@@ -311,6 +311,8 @@ def test_three_part_comment_headers() -> None:
     assert [(c.author, c.timestamp) for c in doc.comments] == [
         ("Sceptic in Surrey", "27 Feb 2026 9:40am"), ("Anonymous", "27 Feb 2026 12:51pm")]
     assert comment_texts(doc, 1) == ["The union talks tough every February."]
+    # the job title is kept apart, as the reader's own description
+    assert [doc.text[c.about_start:c.about_end] for c in doc.comments] == ["Salaried GP", "Practice Manager"]
 
 
 def test_header_layout_page() -> None:

@@ -11,8 +11,8 @@ from kg.extractors.context import DocumentContext, active_subject, post_holder, 
 from kg.extractors.opinion import words_holder
 from kg.extractors.roles import kind_of_word, last_of_kind, post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
-from kg.model import Fact
-from kg.resolve import MAKER_REPORT, body_stem, lead_paragraph, report_maker
+from kg.model import COMMENT, Fact, Sentence
+from kg.resolve import MAKER_REPORT, body_stem, commenter_key, lead_paragraph, report_maker
 
 OPERATOR_TYPES = {"Company", "Organization", "GovernmentBody", "Practice"}
 REPORT_AUTHOR_TYPES = OPERATOR_TYPES | {"ThinkTank", "Publication"}
@@ -181,12 +181,27 @@ def _acting_for(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
         yield Fact(firm, "worksWith", client, view.sentence, "organisations.acting-for", 0.7)
 
 
+def _readers_places(ctx: DocumentContext) -> Iterator[Fact]:
+    """A UK place in a comment header's description of the reader ('GP partner, West Yorkshire') is where they are."""
+    text = ctx.adoc.document.text
+    for comment in ctx.adoc.document.comments:
+        reader = commenter_key(comment)
+        if comment.about_start is None or reader is None:
+            continue
+        header = Sentence(ctx.doc_id, COMMENT, comment.about_start, comment.about_end,
+                          text[comment.about_start:comment.about_end], comment.index)
+        for place in ctx.refs_in(comment.about_start, comment.about_end):
+            if place.type == "Place":
+                yield Fact(reader, "locatedIn", place.key, header, "organisations.reader-place", 0.7)
+
+
 @register("organisations")
 def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
     text = ctx.adoc.document.text
     yield from _named_for_place(ctx)
     yield from _own_place(ctx)
     yield from _place_described(ctx)
+    yield from _readers_places(ctx)
     for view in ctx.sentences():
         yield from _forewords(ctx, view)
         refs = ctx.refs_in(view.sentence.start, view.sentence.end)
