@@ -774,7 +774,8 @@ def _town_modifiers(aseg, doc_id: str, named: list[SegmentMention]) -> list[Segm
              token.i >= 3 and doc[token.i - 2].text == "," and doc[token.i - 3].ent_type_ in ("GPE", "LOC")) and \
             not after.text[:1].isupper()
         lives_in = before is not None and before.lower_ == "in" and token.i >= 2 and doc[token.i - 2].lemma_ == "live" \
-            and token.pos_ == "PROPN" and not after.text[:1].isupper()  # 'who lives in Symondsbury with his wife'
+            and doc[token.i - 2].pos_ == "VERB" and token.pos_ == "PROPN" and not after.text[:1].isupper() and \
+            token.lower_ not in MONTH_NAMES  # 'who lives in Symondsbury with his wife', not 'went live in February'
         if token.is_title and (lives_in or _town_before_titled_name(doc, token)):
             first = token.i
             while first > max(0, token.i - 2) and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" and \

@@ -202,6 +202,9 @@ def test_capitals_in_brackets_after_a_name_are_its_short_name_unless_a_kind_of_b
     assert [c for m, c in found if m == "WTH"] == ["Wessex Primary Care Training Hub"] * 2
     assert not any(m == "ICB" and c and "Kent" in c for m, c in found)
 
+def test_a_month_after_going_live_is_no_town():
+    assert not any(kind == "Place" for _, kind in named("The new triage system went live in February."))
+
 def test_a_headline_verb_the_parser_reads_as_a_noun_opens_no_name():
     names = named("Nurses slam 2% pay offer as talks stall")
     assert ("2% pay offer", "Policy") in names and not any("slam" in name for name, _ in names)
