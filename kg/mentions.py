@@ -1629,22 +1629,15 @@ def initials(name: str) -> str:
 def _page_acronyms(adoc: AnalysedDocument, found: list[SegmentMention]) -> Iterator[SegmentMention]:
     """'restoring the Minimum Practice Income Guarantee ... bringing back the MPIG': the initials of a name the page
     spells out, written in capitals elsewhere on the page, are that name (the model often misses a rare acronym)."""
-    names: dict[str, SegmentMention] = {}
+    names: dict[str, tuple[str, str]] = {}
     for sm in found:
         m = sm.mention
         if m.source in ("lexicon", "byline") or m.type in ("Person", "Place") or not _REPEATABLE_NAME.fullmatch(m.text):
             continue
         acronym = initials(m.text)
         if len(acronym) >= 3:
-            names.setdefault(acronym, sm)
-    if not names:
-        return
-    pattern = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, names), key=len, reverse=True)))
-    for segment, match in _free_matches(adoc, pattern, found):
-        named = names[match.group()]
-        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
-                                     named.mention.type, segment.section, "page-acronym"),
-                             named.canonical or named.mention.text)
+            names.setdefault(acronym, (m.type, sm.canonical or m.text))
+    return _acronym_mentions(adoc, names, found)
 
 
 _BRACKETED_ACRONYM = re.compile(r" \(([A-Z][A-Za-z&]{0,6}[A-Z])\)")
@@ -1656,21 +1649,26 @@ def _bracketed_acronyms(adoc: AnalysedDocument, found: list[SegmentMention]) -> 
     knows no such word."""
     text = adoc.document.text
     kinds = {h for heads in load_lexicon().organisation_heads.values() for h in heads}
-    names: dict[str, SegmentMention] = {}
+    names: dict[str, tuple[str, str]] = {}
     for sm in found:
         m = sm.mention
         match = _BRACKETED_ACRONYM.match(text, m.end)
         # ('NHS Kent and Medway Integrated Care Board (ICB)': the kind of body, which the page's 'the ICB' also is)
         if match and match.group(1) not in kinds and m.type not in ("Person", "Place") and len(m.text.split()) > 1:
-            names.setdefault(match.group(1), sm)
+            names.setdefault(match.group(1), (m.type, sm.canonical or clean_name(m.text)))
+    return _acronym_mentions(adoc, names, found)
+
+
+def _acronym_mentions(adoc: AnalysedDocument, names: dict[str, tuple[str, str]],
+                      found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    """Each free use on the page of an acronym in `names` (acronym -> (type, name)), as a mention of that name."""
     if not names:
         return
     pattern = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, names), key=len, reverse=True)))
     for segment, match in _free_matches(adoc, pattern, found):
-        named = names[match.group()]
-        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(),
-                                     named.mention.type, segment.section, "page-acronym"),
-                             named.canonical or clean_name(named.mention.text))
+        etype, name = names[match.group()]
+        yield SegmentMention(Mention(adoc.document.doc_id, match.start(), match.end(), match.group(), etype,
+                                     segment.section, "page-acronym"), name)
 
 
 def _readers_places(adoc: AnalysedDocument) -> Iterator[SegmentMention]:
