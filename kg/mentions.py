@@ -1434,8 +1434,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
     handles = {c.author for c in adoc.document.comments if c.author}
     kept = [found[k] for k in sorted(found)
             if not any(text[k[1] - len(h):k[1]] == h for h in handles if found[k].mention.text in h)]
-    return _the_publication(_the_network(_defined_abbreviations(_local_aliases(_titled_on_the_page(
-        _aged_people(kept, text))), text), adoc))
+    return _dated_policies(_the_publication(_the_network(_defined_abbreviations(_local_aliases(_titled_on_the_page(
+        _aged_people(kept, text))), text), adoc)))
 
 
 _NETWORK_NAME = re.compile(r"(?:Primary Care Network|PCN)$")
@@ -1465,6 +1465,33 @@ def _a_modifier(adoc: AnalysedDocument, m: Mention) -> bool:
             return span is None or span.root.dep_ in ("compound", "amod", "nmod") or \
                 span.end < len(aseg.doc) and aseg.doc[span.end].pos_ in ("NOUN", "PROPN")
     return True
+
+
+_WHEN_WORDS = frozenset(MONTH_NAMES) | {"new", "latest", "current", "forthcoming", "upcoming"}
+
+
+def _dated_policies(found: list[SegmentMention]) -> list[SegmentMention]:
+    """'The October requirement is going to break practices' on a page that names 'NHS England's new online access
+    requirement': a policy named only by when it comes in is the one policy of the page with the same head word and
+    a name that says what it is."""
+    def words(sm: SegmentMention) -> list[str]:
+        return clean_name(sm.mention.text).casefold().split()
+
+    phrases = [sm for sm in found if sm.mention.source == "phrase" and sm.mention.type in ("Policy", "Programme")
+               and sm.canonical is None and len(words(sm)) > 1]
+    dated = [sm for sm in phrases if all(w in _WHEN_WORDS for w in words(sm)[:-1])]
+    if not dated:
+        return found
+    named: dict[str, set[str]] = {}
+    for sm in phrases:
+        if sm not in dated:
+            named.setdefault(words(sm)[-1], set()).add(clean_name(sm.mention.text))
+    out = []
+    for sm in found:
+        if sm in dated and len(named.get(words(sm)[-1], ())) == 1:
+            sm = replace(sm, canonical=next(iter(named[words(sm)[-1]])))
+        out.append(sm)
+    return out
 
 
 def _the_network(found: list[SegmentMention], adoc: AnalysedDocument) -> list[SegmentMention]:

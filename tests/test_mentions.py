@@ -202,6 +202,13 @@ def test_capitals_in_brackets_after_a_name_are_its_short_name_unless_a_kind_of_b
     assert [c for m, c in found if m == "WTH"] == ["Wessex Primary Care Training Hub"] * 2
     assert not any(m == "ICB" and c and "Kent" in c for m, c in found)
 
+def test_a_policy_named_by_when_it_comes_in_is_the_pages_one_policy_of_that_kind():
+    text = ("Headline\n\nNHS England's new online access requirement starts soon. Dr Ann Lee said the October "
+            "requirement would swamp practices.")
+    [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
+    names = {sm.mention.text: sm.canonical for sm in document_mentions(adoc) if "requirement" in sm.mention.text}
+    assert names.get("October requirement") == "online access requirement"
+
 def test_a_month_after_going_live_is_no_town():
     assert not any(kind == "Place" for _, kind in named("The new triage system went live in February."))
 
