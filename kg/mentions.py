@@ -1438,7 +1438,7 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
         _aged_people(kept, text))), text), adoc)))
 
 
-_NETWORK_NAME = re.compile(r"(?:Primary Care Network|PCN)$")
+NETWORK_NAME = re.compile(r"(?:Primary Care Network|PCN)$")  # a primary care network's name ends so
 
 
 def _the_publication(found: list[SegmentMention]) -> list[SegmentMention]:
@@ -1500,7 +1500,7 @@ def _the_network(found: list[SegmentMention], adoc: AnalysedDocument) -> list[Se
     page named last before it, not networks in general."""
     text = adoc.document.text
     networks = [sm for sm in found if sm.mention.type in ORGANISATION_TYPES and sm.canonical is None
-                and _NETWORK_NAME.search(clean_name(sm.mention.text))]
+                and NETWORK_NAME.search(clean_name(sm.mention.text))]
     if not networks:
         return found
     out = []

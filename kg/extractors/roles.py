@@ -13,7 +13,7 @@ from kg.extractors import register
 from kg.extractors.context import (DocumentContext, Ref, SentenceView, active_subject, passive_agent, prep_objects,
                                    unasserted)
 from kg.lexicon import load_lexicon
-from kg.mentions import TITLES
+from kg.mentions import NETWORK_NAME, TITLES
 from kg.model import ORGANISATION_TYPES, Fact
 
 ORG_TYPES = {"Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Programme"}
@@ -35,8 +35,7 @@ _LOWER_WORDS = r"(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,%d}"
 _PORTFOLIO = r"(?P<portfolio>\s+(?:for|of)\s+%s(?:(?:,\s+%s){1,4},?\s+and\s+%s)?)?" % (
     _LOWER_WORDS % 6, _LOWER_WORDS % 2, _LOWER_WORDS % 2)
 # 'national director of primary care and community services': a portfolio going on past a post the lexicon knows
-_MORE = (r"(?P<more>\s+and\s+(?-i:[a-z][a-z-]*)(?:\s+(?-i:[a-z][a-z-]*)){0,3}"
-         r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?")
+_MORE = r"(?P<more>\s+and\s+%s(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?" % (_LOWER_WORDS % 3)
 # 'Liberal Democrat MP for Eastleigh Liz Jarvis': the place a post is for, before the name
 _SEAT_WORD = r"(?!(?:%s)\b)(?-i:[A-Z][\w'’-]*)" % "|".join(TITLES)
 _SEAT = r"(?P<seat>\s+for\s+%s(?:\s+(?:and\s+)?%s){0,3})?" % (_SEAT_WORD, _SEAT_WORD)
@@ -689,9 +688,6 @@ def _named_in_apposition(ctx: DocumentContext, view: SentenceView, post: Token) 
 _OUR = re.compile(r"\b(?:[Oo]ur|[Mm]y)\b")
 
 
-_NETWORK = re.compile(r"\b(?:PCN|Primary Care Network)$")
-
-
 def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
     """'Our senior partner, Dr Shona Baptiste, put it more bluntly': in a column by a partner of one practice, 'our'
     post is a post at that practice."""
@@ -712,7 +708,7 @@ def _our_posts(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
                          and ctx.types.get(f.object) == "Practice" and not (f.qualifier or "").startswith("former")}
             if "clinical director" in match.group("role").casefold():
                 # a practice's clinical director is its network's: the one network the page names, if any
-                practices = {r.key for r in ctx.refs if _NETWORK.search(ctx.labels.get(r.key, ""))}
+                practices = {r.key for r in ctx.refs if NETWORK_NAME.search(ctx.labels.get(r.key, ""))}
             if len(practices) == 1:
                 yield Fact(colleague.key, "holdsRole", practices.pop(), view.sentence, "roles.our-post", 0.7,
                            qualifier=_qualifier(match))
