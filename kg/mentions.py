@@ -223,7 +223,7 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
             span = _given_names_before(span)
         if etype in ("Organization", "Place"):
             span = _name_words_before(span)
-        if etype == "Organization" and span.end < len(doc) and doc[span.end].text in _LOCAL_BODY_ACRONYMS and \
+        if etype == "Organization" and span.end < len(doc) and doc[span.end].text in _kind_acronyms() and \
                 not doc[span.end].ent_type_:
             span = doc[span.start:span.end + 1]  # 'the Conference of England LMCs', which the model ends at 'England'
         name = clean_name(span.text)
@@ -324,7 +324,13 @@ _OPENING_QUOTES = {"“", "‘", '"', "'"}
 _AUTHORING_VERBS = {"publish", "release", "produce", "write", "issue", "compile", "author"}
 # policy head words that also end the names of bodies ('Integrated Care System')
 _BODY_HEADS = {"system", "systems"}
-_LOCAL_BODY_ACRONYMS = {"LMC", "LMCs", "ICB", "ICBs", "CCG", "CCGs", "PCN", "PCNs", "ICS"}
+
+
+@lru_cache(maxsize=1)
+def _kind_acronyms() -> frozenset[str]:
+    """The lexicon's kinds of body written in capitals ('LMC', 'ICB', 'LLP'), and their plurals."""
+    kinds = {h for heads in load_lexicon().organisation_heads.values() for h in heads if h.isupper()}
+    return frozenset(kinds | {k + "s" for k in kinds})
 
 
 _TITLE_WORDS = {t for t in TITLES if " " not in t} - {"Lord", "Lady"}  # 'Lord Darzi' is a name, 'Lord' a chamber
@@ -1675,13 +1681,12 @@ def _bracketed_acronyms(adoc: AnalysedDocument, found: list[SegmentMention]) -> 
     the page gives are that name wherever the page writes them, though they are not its initials and the model
     knows no such word."""
     text = adoc.document.text
-    kinds = {h for heads in load_lexicon().organisation_heads.values() for h in heads}
     names: dict[str, tuple[str, str]] = {}
     for sm in found:
         m = sm.mention
         match = _BRACKETED_ACRONYM.match(text, m.end)
         # ('NHS Kent and Medway Integrated Care Board (ICB)': the kind of body, which the page's 'the ICB' also is)
-        if match and match.group(1) not in kinds and m.type not in ("Person", "Place") and len(m.text.split()) > 1:
+        if match and match.group(1) not in _kind_acronyms() and m.type not in ("Person", "Place") and len(m.text.split()) > 1:
             names.setdefault(match.group(1), (m.type, sm.canonical or clean_name(m.text)))
     return _acronym_mentions(adoc, names, found)
 
