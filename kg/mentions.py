@@ -1512,8 +1512,9 @@ def _the_network(found: list[SegmentMention], adoc: AnalysedDocument) -> list[Se
     out = []
     for sm in found:
         m = sm.mention
-        if m.text == "PCN" and re.search(r"\b(?:the|its|our|this|their)\s+$", text[max(0, m.start - 8):m.start], re.I) \
-                and not _a_modifier(adoc, m):
+        # (a reader's 'our PCN' is their own network, not the one the article names)
+        before = r"\b(?:the|its|this|their)\s+$" if m.section == COMMENT else r"\b(?:the|its|our|this|their)\s+$"
+        if m.text == "PCN" and re.search(before, text[max(0, m.start - 8):m.start], re.I) and not _a_modifier(adoc, m):
             named = [n for n in networks if n.mention.end <= m.start]
             if named:
                 network = named[-1]

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, DocumentContext, SentenceView, active_subject, most_named_before,
                                    only_possible, passive_agent, post_holder, prep_objects, unasserted, verb_lemma)
-from kg.model import COMMENT, ORGANISATION_TYPES, Fact
+from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
 AGENTS = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication", "Report",
@@ -964,9 +964,6 @@ def _staffed_through(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]
         # ('our primary care network, Charnwood Central PCN, has recruited': the name in apposition)
         named = [subject, *(c for c in subject.children if c.dep_ == "appos")] \
             if subject is not None and lemma not in ("pay", "fund") else []  # (who funds through a scheme pays)
-        if view.sentence.section == COMMENT and subject is not None and \
-                any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children):
-            named = named[1:]  # a reader's 'our PCN' is their own, not one the article names
         hirers = [r for _, r in channels if r.type in ORGS] + \
             [r for r in (ctx.ref_for_token(view, t) for t in named) if r is not None]
         for scheme in schemes:
