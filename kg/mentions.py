@@ -1307,15 +1307,35 @@ def _capitalised_title(doc, start: int, root: int) -> int | None:
     'Digital Health and Care Act'), or None."""
     if not doc[root].text[:1].isupper() or doc[root].is_sent_start:
         return None
-    first = start
+    first = _conjoined_title_start(doc, start, root)
     while first < root and (doc[first].dep_ in ("det", "poss") or doc[first].is_punct):
         first += 1
+    # 'The BMA and Kent GP Retention Scheme': an organisation the lexicon knows, and then the title
+    first = max([first] + [t.i + 2 for t in doc[first:root - 1] if t.ent_type_.startswith("KG_") and
+                           t.ent_type_[3:] in ORGANISATION_TYPES and doc[t.i + 1].lower_ in ("and", "&")])
     words = doc[first:root]
     if len(words) < 2 or words[0].is_sent_start and words[0].lower_ in ("a", "an", "the"):
         return None
     if all(t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS for t in words) and words[0].text[:1].isupper():
         return first
     return None
+
+
+def _conjoined_title_start(doc, start: int, root: int) -> int:
+    """'Shropshire GP Fellowship and Retention Scheme': the parser makes the scheme a conjunct of a name before it;
+    title-case words joined to the head's phrase by 'and' are the start of its title. Where the title starts (the
+    phrase's own start when nothing is joined)."""
+    head = doc[root].head
+    if doc[root].dep_ != "conj" or head.i != start - 2 or doc[start - 1].lower_ not in ("and", "&") or \
+            not head.text[:1].isupper() or head.pos_ != "PROPN":
+        return start
+    first = head.left_edge.i
+    while first < head.i and (doc[first].dep_ in ("det", "poss") or doc[first].is_punct):
+        first += 1
+    if any(not t.text[:1].isupper() or t.ent_type_.startswith("KG_") or t.ent_type_ in ("ORG", "GPE")
+           for t in doc[first:head.i + 1]):
+        return start
+    return first
 
 
 def _owned_title(doc, chunk_start: int, root: int, taken: list[tuple[int, int]]) -> int | None:

