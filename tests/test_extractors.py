@@ -2617,6 +2617,16 @@ SIXTEENTH_SESSION_RULES = [
      {("Omar Hale", "holdsRole", "Soar Valley PCN", "clinical director")}),
 ]
 
+SEVENTEENTH_SESSION_RULES = [
+    # '-based' right before a body's name says where it is, as before a kind of body
+    ("Leeds-based Harbour Health, which runs six practices, won the contract.",
+     {("Harbour Health", "locatedIn", "Leeds", "")}),
+    # the field a manager, officer or director is of
+    ("Tom Reed is media manager at the King's Fund.", {("Tom Reed", "holdsRole", "King's Fund", "media manager")}),
+    ("Ana Silva, press officer at Healthwatch Devon, said the survey was closed.",
+     {("Ana Silva", "holdsRole", "Healthwatch Devon", "press officer")}),
+]
+
 # what a motion would change is no policy it backs
 MOTION_NOT_BACKING = [
     "Sussex LMC passed a motion demanding that Additional Roles Reimbursement Scheme money spent on physician "
@@ -2633,7 +2643,7 @@ def test_what_a_motion_would_change_is_no_policy_it_backs(text):
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES + \
     ELEVENTH_SESSION_RULES + TWELFTH_SESSION_RULES + THIRTEENTH_SESSION_RULES + FOURTEENTH_SESSION_RULES + \
-    FIFTEENTH_SESSION_RULES + SIXTEENTH_SESSION_RULES
+    FIFTEENTH_SESSION_RULES + SIXTEENTH_SESSION_RULES + SEVENTEENTH_SESSION_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [

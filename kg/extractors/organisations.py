@@ -38,11 +38,12 @@ _KIND_IN = re.compile(r",\s+(?:an?|the)\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:pract
 _BASED_AFTER = re.compile(r"-based\b")
 _IN_THE = re.compile(r",?\s+in\s+the\s+")
 _AREA_OF = re.compile(r"\s+(?:area|district|suburb|part|outskirts|edge|centre)\s+of\s+(?:the\s+)?")
-# 'the London-based private equity firm Tamarind Capital': the kind of body, then its name
+# 'the London-based private equity firm Tamarind Capital': the kind of body, then its name; 'London-based Clinixa
+# Health': the name at once
 # the kinds of firm a place is said of ('the London investment firm X') as '-based' says it of any body
 _FIRM_KINDS = r"firm|company|insurer|investor|consultancy|charity|think\s+tank|social\s+enterprise|fund"
-_BASED_KIND = re.compile(r"-based\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|provider|trust|group|"
-                         r"partnership|network|organisation|" + _FIRM_KINDS + r")\s+")
+_BASED_KIND = re.compile(r"-based\s+(?:(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|provider|trust|"
+                         r"group|partnership|network|organisation|" + _FIRM_KINDS + r")\s+)?")
 _PLACE_KIND = re.compile(r"\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}(?:" + _FIRM_KINDS + r")\s+")
 _WIDER = re.compile(r",\s+" + _DIRECTION, re.I)
 _STREET_TOWN = re.compile(r"(?:,|\s+in)\s+" + _DIRECTION, re.I)
