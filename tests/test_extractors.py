@@ -2625,6 +2625,15 @@ SEVENTEENTH_SESSION_RULES = [
     ("Tom Reed is media manager at the King's Fund.", {("Tom Reed", "holdsRole", "King's Fund", "media manager")}),
     ("Ana Silva, press officer at Healthwatch Devon, said the survey was closed.",
      {("Ana Silva", "holdsRole", "Healthwatch Devon", "press officer")}),
+    # every one of three or more practices that merge, not the first two
+    ("Elm Surgery, Oak Lane Medical Centre and Ash Road Surgery will become the Tamar Valley Medical Partnership "
+     "in April.", {("Ash Road Surgery", "partOf", "Tamar Valley Medical Partnership", ""),
+                   ("Elm Surgery", "partOf", "Tamar Valley Medical Partnership", "")}),
+    # a second practice taken over, which the parser joins to the first one's town
+    ("Kestrel Care has taken over Moor View Health Centre in Halifax and Bolton Road Practice in Bury.",
+     {("Kestrel Care", "tookOver", "Bolton Road Practice", ""), ("Kestrel Care", "tookOver", "Moor View Health Centre", "")}),
+    ("Harbour Health has taken over Elm Tree Surgery in Harrogate and Mill Road Practice in York, whose previous "
+     "provider handed back its contracts.", {("Harbour Health", "tookOver", "Mill Road Practice", "")}),
 ]
 
 # what a motion would change is no policy it backs

@@ -637,7 +637,23 @@ def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[
             if first is not None and other.i == first.i:
                 keys.append(ref.key)
                 break
+        else:
+            if ref.type == refs[0].type and _after_its_town(ctx, view, refs[0], ref):
+                # 'took over Aire Valley Health Centre in Bradford and Dewsbury Road Practice in Leeds': the parser
+                # joins the second practice to the first one's town
+                keys.append(ref.key)
     return list(dict.fromkeys(keys))
+
+
+_IN_TOWN_AND = re.compile(r"\s+(?:in|at)\s+(?P<town>[^,;]+?)\s+and\s+")
+
+
+def _after_its_town(ctx: DocumentContext, view: SentenceView, named, other) -> bool:
+    text = ctx.adoc.document.text
+    between = _IN_TOWN_AND.fullmatch(text, named.mention.end, other.mention.start)
+    return between is not None and any(r.type == "Place" and r.mention.start == between.start("town") and
+                                       r.mention.end == between.end("town")
+                                       for r in ctx.refs_in(named.mention.end, other.mention.start))
 
 
 def _agents(ctx: DocumentContext, view: SentenceView, token: Token, types: set[str], passive: bool) -> list[str]:
@@ -647,8 +663,8 @@ def _agents(ctx: DocumentContext, view: SentenceView, token: Token, types: set[s
         if people:
             return people
     agents = [_entity(ctx, view, token, types)]
-    # 'Myself and Simon Hodes did...': every coordinated subject
-    agents += [_entity(ctx, view, c, types) for c in token.children if c.dep_ == "conj"]
+    # 'Myself and Simon Hodes did...': every coordinated subject, however many
+    agents += [_entity(ctx, view, c, types) for c in token.conjuncts if c.i > token.i]
     return list(dict.fromkeys(a for a in agents if a))
 
 

@@ -129,7 +129,7 @@ def _merged(ctx: DocumentContext, view) -> Iterator[Fact]:
             continue
         merging = verb_lemma(verb, _MERGING)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        subjects += [c for s in subjects for c in s.children if c.dep_ == "conj"]
+        subjects += [c for s in subjects for c in s.conjuncts if c.i > s.i]  # every one of a list of three or more
         if verb_lemma(verb, _FOLDING):
             parts, wholes = subjects, prep_objects(verb, "into")
         elif merging:
