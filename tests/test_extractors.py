@@ -541,6 +541,21 @@ def test_recommendations_from_a_list_under_a_heading():
     assert {"Quality and Outcomes Framework", "PMS contract"} <= recommended
 
 
+def test_recommendations_made_to_a_body_are_the_makers_and_a_reform_is_said():
+    text = ("The King's Fund makes three recommendations to the government and NHS England:\n\n"
+            "- Reform of the Quality and Outcomes Framework to free practices from box-ticking.\n"
+            "- A new PMS contract for practices in deprived areas.")
+    recommends = {(s, o, q) for s, p, o, q in triples(build(text)) if p == "recommends"}
+    assert recommends == {("King's Fund", "Quality and Outcomes Framework", "reform"),
+                          ("King's Fund", "PMS contract", "")}
+
+
+def test_recommendations_made_by_no_one_named_are_not_the_addressees():
+    text = ("The authors make three recommendations to the government:\n\n"
+            "- A new PMS contract for practices in deprived areas.")
+    assert not [f for f in triples(build(text)) if f[1] == "recommends"]
+
+
 def test_the_items_of_a_plan_are_planned_by_its_maker():
     facts = triples(build("Access plan\n\nThe Department of Health and Social Care has published a plan for "
                           "access.\n\nThe plan includes:\n\n  • A new booking service through the NHS App;\n  • "

@@ -19,8 +19,9 @@ _PLAN_HEADING_RE = re.compile(r"\b(?:plan|strategy|package|deal|offer|programme|
 PLANNER_TYPES = {"Organization", "GovernmentBody", "Company", "Person"}
 _ITEM_GOES_ON = re.compile(r"(?:[;,]|\b(?:and|or))\s*$")
 # ('The report calls for:', 'It urges:', 'The authors call on the Government to:', 'Among its 14 recommendations,
-# the committee says:')
+# the committee says:', 'The trust makes five recommendations to the government:')
 _LIST_HEADING_RE = re.compile(r"recommendations?\b.*\b(?:include[ds]?|are|were|says?|said)\s*:?\s*$|recommend(?:s|ed)?\s*:\s*$"
+                              r"|\b(?P<made>recommendations)\b[^:;.]*:\s*$"
                               r"|\b(?:calls?|called|calling)\s+for\s*:\s*$|\b(?:urges?|urged|proposes?|proposed)\s*:\s*$"
                               r"|(?P<addressed>(?:recommend(?:s|ed)?\s+that|(?:calls?|called)\s+on|urges?|urged)\s+"
                               r"[^:;.]{1,60}:\s*$)", re.I)
@@ -47,12 +48,16 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
                 # '- NHS England to replace the Carr-Hill formula by 2027': the list asks the body to do it
                 yield Fact(list_recommender, "urges", addressee, view.sentence, "recommendations.list-item-addressee",
                            0.7)
+            items: dict[str, str | None] = {}
             for ref in _policies(ctx, view.sentence.start, view.sentence.end):
                 if _in_relative_clause(ctx, view, ref):
                     continue  # 'for practices that hand back their GMS contracts' says who, not what
+                # ('Reform of the ARRS to let practices spend the scheme's budget': one policy, reformed)
+                items[ref.key] = items.get(ref.key) or _removal(ctx, view, ref)
+            for key, qualifier in items.items():
                 named = True
-                yield Fact(list_recommender, list_relation, ref.key, view.sentence, "recommendations.list-item", 0.7,
-                           qualifier=_removal(ctx, view, ref))
+                yield Fact(list_recommender, list_relation, key, view.sentence, "recommendations.list-item", 0.7,
+                           qualifier=qualifier)
             if not named:
                 # 'Looking at ways for NHS-trained GPs to give sessions online from abroad;': an item that names no
                 # policy is recommended in its own words
@@ -80,6 +85,10 @@ def extract_recommendations(ctx: DocumentContext) -> Iterator[Fact]:
         if heading:
             list_open = text.endswith(":")
             refs = [r for r in ctx.refs_in(view.sentence.start, view.sentence.end) if r.type in RECOMMENDER_TYPES]
+            if heading.group("made"):
+                # 'The trust makes five recommendations to the government:': who they are made to is no recommender
+                made_at = view.sentence.start + view.sentence.text.find(text) + heading.start("made")
+                refs = [r for r in refs if r.mention.start < made_at]
             if heading.group("addressed"):
                 # 'They also recommend that the Government:': who is asked is no recommender; the one who asks is
                 # the subject, or (a pronoun) the report or think tank named last
@@ -291,8 +300,10 @@ def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> s
 
 # verbs that recommend doing away with the policy they govern ('phasing out the GMS contract', 'scrapping
 # the QOF', 'the partnership model to be replaced by...'): the recommendation keeps the verb as its qualifier
+# (and of changing it: 'Reform of the ARRS to give practices...' asks for the scheme changed, not as it is)
 REMOVAL_NOUNS = {"abolition": "abolish", "scrapping": "scrap", "removal": "remove", "end": "end",
-                 "replacement": "replace", "withdrawal": "withdraw", "dismantling": "dismantle", "axing": "axe"}
+                 "replacement": "replace", "withdrawal": "withdraw", "dismantling": "dismantle", "axing": "axe",
+                 "reform": "reform", "overhaul": "overhaul"}
 REMOVAL_VERBS = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle",
                  "abandon", "withdraw", "drop", "cut", "suspend", "pause", "halt", "reject"}
 
