@@ -2649,6 +2649,11 @@ SEVENTEENTH_SESSION_RULES = [
      {("Kestrel Care", "tookOver", "Bolton Road Practice", ""), ("Kestrel Care", "tookOver", "Moor View Health Centre", "")}),
     ("Harbour Health has taken over Elm Tree Surgery in Harrogate and Mill Road Practice in York, whose previous "
      "provider handed back its contracts.", {("Harbour Health", "tookOver", "Mill Road Practice", "")}),
+    # a foreword written by someone, said in the passive or the active
+    ("The Health Foundation published a report on GP funding today. The foreword is written by Professor Ian Dale.",
+     {("Ian Dale", "wroteForeword", "report on GP funding", "")}),
+    ("The King's Fund published its report on GP funding today. Dr Ann Hale wrote the foreword.",
+     {("Ann Hale", "wroteForeword", "report on GP funding", "")}),
 ]
 
 # what a motion would change is no policy it backs

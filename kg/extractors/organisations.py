@@ -590,6 +590,9 @@ def _said_in_report(ctx: DocumentContext, view, report):
     return author if author is not None and author.type in REPORT_AUTHOR_TYPES else None
 
 
+_WRITING = {"write", "pen", "contribute", "provide"}
+
+
 def _forewords(ctx: DocumentContext, view) -> Iterator[Fact]:
     """'In his foreword, Sajid Javid said...', 'a foreword by X to the report': X wrote the foreword to the report
     named (or, with none named, the one the page named last)."""
@@ -597,6 +600,13 @@ def _forewords(ctx: DocumentContext, view) -> Iterator[Fact]:
         if word.lower_ not in ("foreword", "preface") or word.pos_ != "NOUN":
             continue
         by = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+        verb = word.head if word.dep_ in ("nsubjpass", "dobj") and verb_lemma(word.head, _WRITING) else None
+        if verb is not None and word.dep_ == "nsubjpass":
+            # 'The foreword is written by X'
+            by = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        elif verb is not None:
+            # 'X wrote the foreword'
+            by = [c for c in verb.children if c.dep_ == "nsubj"]
         owner = next((c for c in word.children if c.dep_ == "poss"), None)
         writer = None
         if by:
