@@ -1866,9 +1866,11 @@ def _short_name_taken_for_another(sm: SegmentMention, shorts: dict[str, str], te
     Medical Practice': the model's untitled person named as a firm or practice without its kind word is that body, as
     is its 'organisation' or street ('registered at Cavendish Street since 1968' after 'Cavendish Street Surgery'), or
     a report's 'organisation' ('The State of Care should be read...' after 'its annual State of Care report'); not a
-    one-word place or body ('Whitby will lose its only surgery' after 'Whitby Medical Practice')."""
+    one-word place or body ('Whitby will lose its only surgery' after 'Whitby Medical Practice'), unless no town kg
+    knows ('a £35m investment round in Clinixa' after 'Clinixa Health')."""
     m = sm.mention
-    return (m.type == "Person" or m.type in ("Organization", "Place") and " " in m.text) and \
+    return (m.type == "Person" or m.type in ("Organization", "Place") and " " in m.text or
+            m.type == "Place" and m.text.casefold() not in uk_places()) and \
         m.source in ("ner", "street", "repeated-name") and m.text in shorts and \
         not _AFTER_TITLE.search(text[max(0, m.start - 12):m.start])
 

@@ -2654,6 +2654,13 @@ SEVENTEENTH_SESSION_RULES = [
      {("Ian Dale", "wroteForeword", "report on GP funding", "")}),
     ("The King's Fund published its report on GP funding today. Dr Ann Hale wrote the foreword.",
      {("Ann Hale", "wroteForeword", "report on GP funding", "")}),
+    # an investment, or a round of one, in a body funds it
+    ("Medivo Health runs eight practices. The firm is backed by Tamarind Capital, which led a £20m investment round "
+     "in Medivo last year.", {("Tamarind Capital", "funds", "Medivo Health", "£20m")}),
+    ("Medivo Health runs eight practices. Medivo Health raised £20m in a funding round led by Tamarind Capital.",
+     {("Tamarind Capital", "funds", "Medivo Health", "£20m")}),
+    ("Medivo Health runs eight practices. Tamarind Capital made a £20m investment in Medivo Health.",
+     {("Tamarind Capital", "funds", "Medivo Health", "£20m")}),
 ]
 
 # what a motion would change is no policy it backs
@@ -2662,6 +2669,11 @@ MOTION_NOT_BACKING = [
     "associates be redirected to GPs.",
     "Sussex LMC passed a motion calling for the Additional Roles Reimbursement Scheme to be folded into core funding.",
 ]
+
+
+def test_an_investment_that_may_be_made_funds_no_one():
+    text = "Headline\n\nMedivo Health runs eight practices. Tamarind Capital may make a £20m investment in Medivo Health."
+    assert not [t for t in triples(build(text)) if t[1] == "funds"]
 
 
 @pytest.mark.parametrize("text", MOTION_NOT_BACKING)

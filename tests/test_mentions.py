@@ -198,6 +198,9 @@ MENTIONS = [
     # a body the lexicon knows, then a scheme: two names
     ("The BMA and Kent GP Retention Scheme agreed the terms.", ("Kent GP Retention Scheme", "Policy")),
     # a hyphenated town is a word of a body's name like any other
+    # a firm's short name after 'in' is the firm where it is no town
+    ("Medivo Health runs eight practices. Tamarind Capital led a £20m investment round in Medivo last year.",
+     ("Medivo Health", "Company")),
     ("Funding will go to Cheshire and Newcastle-under-Lyme ICB.",
      ("Cheshire and Newcastle-under-Lyme ICB", "GovernmentBody")),
 ]
@@ -292,6 +295,7 @@ def test_generic_words_are_not_entities():
      "Harrogate and Mill Road Practice"),
     ("Its Norfolk GP Fellowship and Retention Scheme will pay 20 fellows, the ICB said.", "Retention Scheme"),
     ("The BMA and Kent GP Retention Scheme agreed the terms.", "BMA and Kent GP Retention Scheme"),
+    ("Medivo Health runs eight practices. Tamarind Capital led a £20m investment round in Medivo last year.", "Medivo"),
 ])
 def test_noise_is_not_an_entity(text, absent):
     assert absent.casefold() not in {name.casefold() for name, _ in named(text)}

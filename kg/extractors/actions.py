@@ -134,6 +134,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _sum_put_into(ctx, view)
         yield from _jointly(ctx, view)
         yield from _staffed_through(ctx, view)
+        yield from _investment_rounds(ctx, view)
         for verb in view.tokens:
             if verb.pos_ != "VERB":
                 continue
@@ -954,6 +955,46 @@ def _sum_put_into(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             if recipient.key != funder.key and recipient.type in ORGS | POLICIES:
                 yield Fact(funder.key, "funds", recipient.key, view.sentence, "actions.sum-put-into", 0.7,
                            cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
+
+
+# an investment, or a round of one, in a body: 'X led a £35m investment round in Clinixa', 'X made a £2m investment in
+# Y', 'Y raised £35m in a funding round led by X': the investor funds the body
+_ROUND_KINDS = {"investment", "funding", "financing", "fundraising"}
+
+
+def _investment_rounds(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    if "investment" not in view.sentence.text and " round" not in view.sentence.text:
+        return
+    for noun in view.tokens:
+        if noun.pos_ != "NOUN" or not (noun.lower_ == "investment" or noun.lower_ == "round" and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in _ROUND_KINDS for c in noun.children)):
+            continue
+        amount = parse_money(noun.doc[noun.left_edge.i:noun.i + 1].text)
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not unasserted(verb) and not only_possible(verb):
+            subject = active_subject(verb)
+            if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                subject = verb.head  # 'Calder Ridge Capital, which led a £35m investment round in Clinixa'
+            investor = ctx.ref_for_token(view, subject) if subject is not None else None
+            recipients = [ctx.ref_for_token(view, o) for o in prep_objects(noun, "in")]
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB" and \
+                noun.head.head.lemma_ in ("raise", "secure", "receive") and not unasserted(noun.head.head) and \
+                not only_possible(noun.head.head):
+            raised = noun.head.head
+            amount = amount or money_in(raised)
+            agents = [o for led in noun.children if led.dep_ == "acl" and led.lemma_ == "lead"
+                      for a in led.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            investor = ctx.ref_for_token(view, agents[0]) if agents else None
+            subject = active_subject(raised)
+            recipients = [ctx.ref_for_token(view, subject)] if subject is not None else []
+        else:
+            continue
+        if amount is None or investor is None or investor.type not in ORGS | {"Person"}:
+            continue
+        for recipient in recipients:
+            if recipient is not None and recipient.key != investor.key and recipient.type in ORGS:
+                yield Fact(investor.key, "funds", recipient.key, view.sentence, "actions.investment-round", 0.7,
+                           cue="invest", qualifier=amount.text, amount=amount)
 
 
 # hiring through a funding scheme: 'X PCN has recruited six pharmacists through the ARRS', 'the PAs are paid for
