@@ -2654,6 +2654,9 @@ SEVENTEENTH_SESSION_RULES = [
      {("Ian Dale", "wroteForeword", "report on GP funding", "")}),
     ("The King's Fund published its report on GP funding today. Dr Ann Hale wrote the foreword.",
      {("Ann Hale", "wroteForeword", "report on GP funding", "")}),
+    # a body's own scheme or plan named after 'its', as after its name
+    ("NHS Kent and Medway said its Kent GP Fellowship Scheme would fund 20 fellows.",
+     {("NHS Kent and Medway", "operates", "Kent GP Fellowship Scheme", "")}),
     # an investment, or a round of one, in a body funds it
     ("Medivo Health runs eight practices. The firm is backed by Tamarind Capital, which led a £20m investment round "
      "in Medivo last year.", {("Tamarind Capital", "funds", "Medivo Health", "£20m")}),
@@ -2669,6 +2672,12 @@ MOTION_NOT_BACKING = [
     "associates be redirected to GPs.",
     "Sussex LMC passed a motion calling for the Additional Roles Reimbursement Scheme to be folded into core funding.",
 ]
+
+
+def test_money_a_body_spends_from_its_budget_is_no_budget_it_published():
+    text = ("Headline\n\nNHS Kent and Medway will pay Harbour Health £137,000 a year from its primary care "
+            "transformation budget.")
+    assert not [t for t in triples(build(text)) if t[1] in ("published", "operates")]
 
 
 def test_an_investment_that_may_be_made_funds_no_one():

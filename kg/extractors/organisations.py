@@ -21,6 +21,7 @@ AUTHORED_TYPES = {"Policy", "Report"}
 # 'the trust's salaried GP model' is a model the trust runs; 'NHS England's plan' is one it published
 HELD_HEADS = {"contract", "contracts", "licence", "lease"}
 RUN_HEADS = {"model", "models", "service", "services", "scheme", "programme", "pilot", "system"}
+_OWN_PAPERS = {"plan", "strategy", "framework", "guidance", "report", "review", "survey", "analysis"}
 LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "GovernmentBody"}
 
 
@@ -248,8 +249,12 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                 # network's practice is one of its members)
                 yield Fact(first.key, "operates", second.key, view.sentence, "organisations.possessive-practice", 0.7)
             # 'NHS England’s controversial October GP access plan': the organisation's own plan or report
+            # ('NHS Kent said its GP Retention Scheme would...': a pronoun's, as a name's, where it is a body's own
+            # scheme, plan or report, not money it spends: 'pay X £1m from its transformation budget')
             if first.type in OPERATOR_TYPES | {"ThinkTank"} and second.type in AUTHORED_TYPES and \
-                    re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?", between):
+                    (re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?", between) or
+                     first.mention.text.casefold() in ("its", "their") and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", between)
+                     and second.mention.text.split()[-1].casefold() in RUN_HEADS | _OWN_PAPERS):
                 head = second.mention.text.split()[-1].casefold()
                 if head in HELD_HEADS and first.type in ("Practice", "Company"):
                     continue  # 'the practice's GMS contract' is the one it holds, not one it wrote
