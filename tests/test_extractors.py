@@ -2657,6 +2657,12 @@ SEVENTEENTH_SESSION_RULES = [
     # a body's own scheme or plan named after 'its', as after its name
     ("NHS Kent and Medway said its Kent GP Fellowship Scheme would fund 20 fellows.",
      {("NHS Kent and Medway", "operates", "Kent GP Fellowship Scheme", "")}),
+    # a sum from a body's budget is the body's; one said to contribute a sum beside it funds too
+    ("The Dorset Fellowship Scheme is backed by £2m from NHS England's regional workforce budget, with NHS Dorset "
+     "contributing a further £500,000.",
+     {("NHS England", "funds", "Dorset Fellowship Scheme", "£2m"), ("NHS Dorset", "funds", "Dorset Fellowship Scheme", "£500,000")}),
+    ("Elm Surgery was rebuilt last year. Kent County Council contributed £2m towards Elm Surgery.",
+     {("Kent County Council", "funds", "Elm Surgery", "£2m")}),
     # an investment, or a round of one, in a body funds it
     ("Medivo Health runs eight practices. The firm is backed by Tamarind Capital, which led a £20m investment round "
      "in Medivo last year.", {("Tamarind Capital", "funds", "Medivo Health", "£20m")}),
@@ -2672,6 +2678,11 @@ MOTION_NOT_BACKING = [
     "associates be redirected to GPs.",
     "Sussex LMC passed a motion calling for the Additional Roles Reimbursement Scheme to be folded into core funding.",
 ]
+
+
+def test_a_bodys_budget_is_spent_not_published():
+    text = "Headline\n\nThe Dorset Fellowship Scheme is backed by £2m from NHS England's regional workforce budget."
+    assert not [t for t in triples(build(text)) if t[1] == "published"]
 
 
 def test_money_a_body_spends_from_its_budget_is_no_budget_it_published():

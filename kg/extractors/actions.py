@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import (ASKING_VERBS, DocumentContext, SentenceView, active_subject, most_named_before,
+from kg.extractors.context import (ASKING_VERBS, DocumentContext, Ref, SentenceView, active_subject, most_named_before,
                                    only_possible, passive_agent, post_holder, prep_objects, unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
@@ -918,19 +918,58 @@ def _sum_from(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         doc, after = verb.doc, verb.i + 1
         for source in (t for t in doc[verb.i + 1:verb.right_edge.i + 1] if t.dep_ == "prep" and t.lower_ == "from"):
             amount, after = parse_money(doc[after:source.i].text), source.i + 1
-            funders = [r for r in (ctx.ref_for_token(view, o) for o in source.children if o.dep_ == "pobj")
+            funders = [r for r in (_budget_holder(ctx, view, o) for o in source.children if o.dep_ == "pobj")
                        if r is not None and r.type in ORGS]
             for target in refs if amount is not None else ():
                 for funder in funders:
                     if target.key != funder.key and target.type in ORGS | POLICIES:
                         yield Fact(funder.key, "funds", target.key, view.sentence, "actions.sum-from", 0.7,
                                    cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
+        if passive:
+            yield from _contributing_too(ctx, view, verb, refs)
+
+
+def _budget_holder(ctx: DocumentContext, view: SentenceView, source: Token) -> Ref | None:
+    """Who a sum is from: the body named, or the one whose budget or fund it is ('£1.4m from NHS England's regional
+    workforce budget')."""
+    named = ctx.ref_for_token(view, source)
+    if named is not None and named.type in ORGS:
+        return named
+    owner = next((c for c in source.children if c.dep_ == "poss"), None)
+    return ctx.ref_for_token(view, owner) if owner is not None and source.lemma_ in _BUDGETS else named
+
+
+_BUDGETS = {"budget", "fund", "allocation", "pot", "reserve", "reserves", "purse", "coffers"}
+
+
+def _contributing_too(ctx: DocumentContext, view: SentenceView, verb: Token, targets: list) -> Iterator[Fact]:
+    """'The scheme is backed by £1.4m from NHS England, with the ICB contributing a further £350,000': a body said to
+    contribute a sum beside those funding it funds it too."""
+    withs = [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with"]
+    # ('with X contributing': the parser reads X as the clause's subject, or as the object of 'with' the verb describes)
+    clauses = [(c, next((s for s in c.children if s.dep_ == "nsubj"), None)) for w in withs for c in w.children
+               if c.dep_ == "pcomp"] + \
+        [(c, o) for w in withs for o in w.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "acl"]
+    for clause, subject in clauses:
+        if not verb_lemma(clause, _CONTRIBUTING):
+            continue
+        funder = ctx.ref_for_token(view, subject) if subject is not None else None
+        amount = parse_money(clause.doc[clause.i + 1:clause.right_edge.i + 1].text)
+        if funder is None or funder.type not in ORGS or amount is None:
+            continue
+        for target in targets:
+            if target.key != funder.key and target.type in ORGS | POLICIES:
+                yield Fact(funder.key, "funds", target.key, view.sentence, "actions.sum-contributed", 0.65,
+                           cue="contribute", qualifier=amount.text, amount=amount)
+
+
+_CONTRIBUTING = {"contribute", "add", "provide", "put", "chip"}
 
 
 # verbs that fund what a sum goes into: 'NHS England put £82m into the ARRS', 'the £889m the government has added to
 # the GP contract' ('invested £2m in the hub' is the verb rule's, with ONLY_WITH_PREPOSITION)
-_PUT_INTO = {"put": ("into", "in"), "add": ("to",), "inject": ("into",), "pump": ("into",), "plough": ("into",),
-             "pour": ("into",)}
+_PUT_INTO = {"put": ("into", "in", "towards", "toward"), "add": ("to",), "inject": ("into",), "pump": ("into",),
+             "plough": ("into",), "pour": ("into",), "contribute": ("to", "towards", "toward")}
 
 
 def _sum_put_into(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:

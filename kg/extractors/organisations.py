@@ -21,6 +21,7 @@ AUTHORED_TYPES = {"Policy", "Report"}
 # 'the trust's salaried GP model' is a model the trust runs; 'NHS England's plan' is one it published
 HELD_HEADS = {"contract", "contracts", "licence", "lease"}
 RUN_HEADS = {"model", "models", "service", "services", "scheme", "programme", "pilot", "system"}
+_SPENT = {"budget", "budgets", "allocation", "allocations"}
 _OWN_PAPERS = {"plan", "strategy", "framework", "guidance", "report", "review", "survey", "analysis"}
 LOCATED_TYPES = {"Practice", "Company", "Organization", "ThinkTank", "GovernmentBody"}
 
@@ -256,8 +257,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
                      first.mention.text.casefold() in ("its", "their") and re.fullmatch(r"\s+(?:[a-z-]+\s+)?", between)
                      and second.mention.text.split()[-1].casefold() in RUN_HEADS | _OWN_PAPERS):
                 head = second.mention.text.split()[-1].casefold()
-                if head in HELD_HEADS and first.type in ("Practice", "Company"):
-                    continue  # 'the practice's GMS contract' is the one it holds, not one it wrote
+                if head in HELD_HEADS and first.type in ("Practice", "Company") or head in _SPENT:
+                    continue  # 'the practice's GMS contract' is the one it holds, not one it wrote; a budget is spent
                 runs = head in RUN_HEADS
                 yield Fact(first.key, "operates" if runs else "published", second.key, view.sentence,
                            "organisations.possessive-plan", 0.7)
