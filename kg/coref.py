@@ -46,6 +46,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "network": (ORG_TYPES, ("network", "pcn")),
     "partnership": (ORG_TYPES, ("partnership",)),
     "tribunal": (ORG_TYPES, ("tribunal",)),
+    "group": (ORG_TYPES, ("group",)),  # 'the Elm Road Patient Participation Group ... the group has written to'
     "centre": (ORG_TYPES, ("centre",)),  # 'the Hadley Fields Health Centre ... the centre will also house a pharmacy'
     "board": (ORG_TYPES, ("board",)),
     "lmc": (ORG_TYPES, ("lmc", "local medical committee")),

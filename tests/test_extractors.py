@@ -2657,6 +2657,10 @@ SEVENTEENTH_SESSION_RULES = [
     # a body's own scheme or plan named after 'its', as after its name
     ("NHS Kent and Medway said its Kent GP Fellowship Scheme would fund 20 fellows.",
      {("NHS Kent and Medway", "operates", "Kent GP Fellowship Scheme", "")}),
+    # 'the group' is the group the page named
+    ("Patients at Elm Road Surgery are angry, and the Elm Road Patient Participation Group says the bus runs once "
+     "an hour. The group has written to NHS Kent asking it to fund a community transport service.",
+     {("Elm Road Patient Participation Group", "wroteTo", "NHS Kent", "")}),
     # a sum from a body's budget is the body's; one said to contribute a sum beside it funds too
     ("The Dorset Fellowship Scheme is backed by £2m from NHS England's regional workforce budget, with NHS Dorset "
      "contributing a further £500,000.",

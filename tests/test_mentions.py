@@ -198,6 +198,9 @@ MENTIONS = [
     # a body the lexicon knows, then a scheme: two names
     ("The BMA and Kent GP Retention Scheme agreed the terms.", ("Kent GP Retention Scheme", "Policy")),
     # a hyphenated town is a word of a body's name like any other
+    # a patient participation group is a body, not a company
+    ("The Elm Road Patient Participation Group says the bus runs once an hour.",
+     ("Elm Road Patient Participation Group", "Organization")),
     # a training hub is a body, whatever the model calls it
     ("He added that NHS Kent was working with the Kent Training Hub to accredit the strands.",
      ("Kent Training Hub", "Organization")),
