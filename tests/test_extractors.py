@@ -2661,6 +2661,10 @@ SEVENTEENTH_SESSION_RULES = [
     ("Patients at Elm Road Surgery are angry, and the Elm Road Patient Participation Group says the bus runs once "
      "an hour. The group has written to NHS Kent asking it to fund a community transport service.",
      {("Elm Road Patient Participation Group", "wroteTo", "NHS Kent", "")}),
+    # asking a body to fund or pay for something asks it for funds; so does writing to it 'asking it to'
+    ("Kent LMC asked NHS England to pay for locum cover.", {("Kent LMC", "requestsFundingFrom", "NHS England", "")}),
+    ("Kent LMC has written to NHS England asking it to fund a hardship scheme.",
+     {("Kent LMC", "requestsFundingFrom", "NHS England", ""), ("Kent LMC", "wroteTo", "NHS England", "")}),
     # a sum from a body's budget is the body's; one said to contribute a sum beside it funds too
     ("The Dorset Fellowship Scheme is backed by £2m from NHS England's regional workforce budget, with NHS Dorset "
      "contributing a further £500,000.",

@@ -165,6 +165,7 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 # 'asked the DHSC for a further £1.5m', 'has been lobbying the ICB for a hardship fund'
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)
                 lemma = "ask"
+                yield from _asked_in_writing(ctx, view, verb)
             if rule is None or unasserted(verb) or only_possible(verb):
                 continue  # (what will be done is a plan, read by the plan rules)
             if lemma == "chair" and (verb.tag_ in ("VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN"):
@@ -700,7 +701,28 @@ def money_in(verb: Token) -> Money | None:
 
 def _for_funds(verb: Token) -> bool:
     """'for a local hardship fund', 'for emergency funding': what is asked for is money, though no sum is named."""
-    return any(o.lemma_.casefold() in FUNDS_NOUNS for o in prep_objects(verb, "for"))
+    return any(o.lemma_.casefold() in FUNDS_NOUNS for o in prep_objects(verb, "for")) or \
+        any(c.dep_ == "xcomp" and c.lemma_ in _PAYING for c in verb.children)  # 'asking it to fund a transport service'
+
+
+_PAYING = {"fund", "pay", "finance", "bankroll", "underwrite"}
+
+
+def _asked_in_writing(ctx: DocumentContext, view: SentenceView, asking: Token) -> Iterator[Fact]:
+    """'X has written to NHS Kent asking it to fund a transport service': the body written to is the 'it' asked."""
+    asked = next((c for c in asking.children if c.dep_ == "dobj"), None)
+    writing = asking.head
+    if asking.dep_ != "advcl" or asked is None or asked.pos_ != "PRON" or ctx.ref_for_token(view, asked) is not None \
+            or not verb_lemma(writing, {"write"}) or unasserted(writing):
+        return
+    subject = active_subject(writing)
+    writer = ctx.ref_for_token(view, subject) if subject is not None else None
+    addressee = next((r for r in (ctx.ref_for_token(view, o) for o in prep_objects(writing, "to")) if r is not None),
+                     None)
+    if writer is not None and addressee is not None and writer.type in ORGS | {"Person"} and \
+            addressee.type in ORGS and writer.key != addressee.key:
+        yield Fact(writer.key, "requestsFundingFrom", addressee.key, view.sentence, "actions.ask-in-writing", 0.65,
+                   cue="ask")
 
 
 _ONE_WORD_BETWEEN = re.compile(r"^[’”'\"]?\s+([A-Za-z]+)\s+$")
