@@ -262,7 +262,7 @@ def _town_and_practice(doc: Doc, start: int, end: int, heads: dict[tuple[str, ..
 BODY_ACRONYM = re.compile(r"[A-Z]{2,}(?:LMC|LMCs|CCG|ICB|PCN)")
 
 
-# heads of a scheme's name that are no one's surname: a 'person' ending in one is the model's misreading
+# head words that end a scheme's name and no one's surname, so a 'person' ending in one is part of a scheme's name
 _SCHEME_HEADS = {"scheme", "programme", "fund", "initiative", "framework", "strategy", "plan", "pilot"}
 
 

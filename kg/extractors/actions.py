@@ -650,7 +650,7 @@ def _objects(ctx: DocumentContext, view: SentenceView, token: Token, types: set[
 _IN_TOWN_AND = re.compile(r"\s+(?:in|at)\s+(?P<town>[^,;]+?)\s+and\s+")
 
 
-def _after_its_town(ctx: DocumentContext, view: SentenceView, named, other) -> bool:
+def _after_its_town(ctx: DocumentContext, view: SentenceView, named: Ref, other: Ref) -> bool:
     text = ctx.adoc.document.text
     between = _IN_TOWN_AND.fullmatch(text, named.mention.end, other.mention.start)
     return between is not None and any(r.type == "Place" and r.mention.start == between.start("town") and
@@ -951,6 +951,9 @@ def _sum_from(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             yield from _contributing_too(ctx, view, verb, refs)
 
 
+_BUDGETS = {"budget", "fund", "allocation", "pot", "reserve", "reserves", "purse", "coffers"}
+
+
 def _budget_holder(ctx: DocumentContext, view: SentenceView, source: Token) -> Ref | None:
     """Who a sum is from: the body named, or the one whose budget or fund it is ('£1.4m from NHS England's regional
     workforce budget')."""
@@ -961,10 +964,10 @@ def _budget_holder(ctx: DocumentContext, view: SentenceView, source: Token) -> R
     return ctx.ref_for_token(view, owner) if owner is not None and source.lemma_ in _BUDGETS else named
 
 
-_BUDGETS = {"budget", "fund", "allocation", "pot", "reserve", "reserves", "purse", "coffers"}
+_CONTRIBUTING = {"contribute", "add", "provide", "put", "chip"}
 
 
-def _contributing_too(ctx: DocumentContext, view: SentenceView, verb: Token, targets: list) -> Iterator[Fact]:
+def _contributing_too(ctx: DocumentContext, view: SentenceView, verb: Token, targets: list[Ref]) -> Iterator[Fact]:
     """'The scheme is backed by £1.4m from NHS England, with the ICB contributing a further £350,000': a body said to
     contribute a sum beside those funding it funds it too."""
     withs = [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with"]
@@ -983,9 +986,6 @@ def _contributing_too(ctx: DocumentContext, view: SentenceView, verb: Token, tar
             if target.key != funder.key and target.type in ORGS | POLICIES:
                 yield Fact(funder.key, "funds", target.key, view.sentence, "actions.sum-contributed", 0.65,
                            cue="contribute", qualifier=amount.text, amount=amount)
-
-
-_CONTRIBUTING = {"contribute", "add", "provide", "put", "chip"}
 
 
 # verbs that fund what a sum goes into: 'NHS England put £82m into the ARRS', 'the £889m the government has added to
