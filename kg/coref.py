@@ -181,6 +181,8 @@ def _known_names(label: str) -> str:
 
 def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int], sentence_starts: list[int],
              zone_of: Callable[[int], tuple]):
+    if token.lower_ == "it" and token.dep_ == "dobj":
+        return _asked_addressee(token, start, pool)
     if token.lower_ not in _PRONOUNS or token.dep_ not in _PRONOUN_DEPS:
         return None
     if token.lower_ == "it" and _expletive(token):
@@ -232,6 +234,25 @@ def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int]
     if chosen is None:
         return None
     return start, start + len(token.text), chosen, "coref.pronoun"
+
+
+_ASKING = {"ask", "urge", "press", "invite"}
+
+
+def _asked_addressee(token: Token, start: int, pool: Sequence[_Named]):
+    """'X has written to NHS Kent asking it to fund a transport service': an 'it' asked to do something is the body
+    the asking is addressed to."""
+    asking = token.head
+    if asking.lemma_ not in _ASKING or asking.dep_ != "advcl" or not any(c.dep_ == "xcomp" for c in asking.children):
+        return None
+    base = start - token.idx
+    for addressee in (o for p in asking.head.children if p.dep_ == "prep" and p.lower_ == "to"
+                      for o in p.children if o.dep_ == "pobj"):
+        at = base + addressee.idx
+        entity = next((e for e in pool if e.start <= at < e.end and e.type in ORG_TYPES), None)
+        if entity is not None:
+            return start, start + len(token.text), entity, "coref.pronoun"
+    return None
 
 
 def _noun_with_clause_before(pronoun: Token) -> tuple[int, int, int] | None:

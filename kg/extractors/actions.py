@@ -165,7 +165,6 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 # 'asked the DHSC for a further £1.5m', 'has been lobbying the ICB for a hardship fund'
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)
                 lemma = "ask"
-                yield from _asked_in_writing(ctx, view, verb)
             if rule is None or unasserted(verb) or only_possible(verb):
                 continue  # (what will be done is a plan, read by the plan rules)
             if lemma == "chair" and (verb.tag_ in ("VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN"):
@@ -186,6 +185,14 @@ def _takes_over_the_practice(ctx: DocumentContext, view: SentenceView, verb: Tok
     practice = most_named_before(ctx, view, verb, {"Practice"})
     if taker is not None and taker.type in ORGS and practice is not None and practice != taker.key:
         yield Fact(taker.key, "tookOver", practice, view.sentence, "actions.take-over-the-practice", 0.6, cue="take over")
+
+
+def _antecedent(subject: Token | None, verb: Token) -> Token | None:
+    """The subject, or where it is a relative pronoun the noun its clause describes ('Calder Ridge Capital, which led
+    a £35m round')."""
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: str) -> Iterator[Fact]:
@@ -219,15 +226,14 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         while head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
             head = head.head
         subject_tok = active_subject(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        if subject_tok is not None and subject_tok.lower_ in ("which", "that", "who") and head.dep_ == "relcl":
-            subject_tok = head.head
+        subject_tok = _antecedent(subject_tok, head)
     if subject_tok is None and verb.dep_ == "conj":
         # 'is forecasting an overspend and has asked NHS England for a £25m loan': the first verb's subject
         subject_tok = active_subject(verb)
     if subject_tok is None and verb.dep_ == "advcl":
         # 'paid £3.5m in dividends while borrowing £10m from Barclays': the main clause's subject borrowed
         subject_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject_tok is not None and subject_tok.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+    if subject_tok is not None and _antecedent(subject_tok, verb) is not subject_tok:
         subject_tok = verb.head
         if subject_tok.dep_ == "appos" and ctx.ref_for_token(view, subject_tok) is None:
             subject_tok = subject_tok.head  # 'Vantage Primary Care, a private company that won a contract from X'
@@ -708,23 +714,6 @@ def _for_funds(verb: Token) -> bool:
 _PAYING = {"fund", "pay", "finance", "bankroll", "underwrite"}
 
 
-def _asked_in_writing(ctx: DocumentContext, view: SentenceView, asking: Token) -> Iterator[Fact]:
-    """'X has written to NHS Kent asking it to fund a transport service': the body written to is the 'it' asked."""
-    asked = next((c for c in asking.children if c.dep_ == "dobj"), None)
-    writing = asking.head
-    if asking.dep_ != "advcl" or asked is None or asked.pos_ != "PRON" or ctx.ref_for_token(view, asked) is not None \
-            or not verb_lemma(writing, {"write"}) or unasserted(writing):
-        return
-    subject = active_subject(writing)
-    writer = ctx.ref_for_token(view, subject) if subject is not None else None
-    addressee = next((r for r in (ctx.ref_for_token(view, o) for o in prep_objects(writing, "to")) if r is not None),
-                     None)
-    if writer is not None and addressee is not None and writer.type in ORGS | {"Person"} and \
-            addressee.type in ORGS and writer.key != addressee.key:
-        yield Fact(writer.key, "requestsFundingFrom", addressee.key, view.sentence, "actions.ask-in-writing", 0.65,
-                   cue="ask")
-
-
 _ONE_WORD_BETWEEN = re.compile(r"^[’”'\"]?\s+([A-Za-z]+)\s+$")
 
 
@@ -1033,9 +1022,7 @@ def _investment_rounds(ctx: DocumentContext, view: SentenceView) -> Iterator[Fac
         amount = parse_money(noun.doc[noun.left_edge.i:noun.i + 1].text)
         verb = noun.head
         if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not unasserted(verb) and not only_possible(verb):
-            subject = active_subject(verb)
-            if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-                subject = verb.head  # 'Calder Ridge Capital, which led a £35m investment round in Clinixa'
+            subject = _antecedent(active_subject(verb), verb)  # 'X, which led a £35m investment round in Clinixa'
             investor = ctx.ref_for_token(view, subject) if subject is not None else None
             recipients = [ctx.ref_for_token(view, o) for o in prep_objects(noun, "in")]
         elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB" and \
@@ -1043,9 +1030,9 @@ def _investment_rounds(ctx: DocumentContext, view: SentenceView) -> Iterator[Fac
                 not only_possible(noun.head.head):
             raised = noun.head.head
             amount = amount or money_in(raised)
-            agents = [o for led in noun.children if led.dep_ == "acl" and led.lemma_ == "lead"
-                      for a in led.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-            investor = ctx.ref_for_token(view, agents[0]) if agents else None
+            leader = next((agent for led in noun.children if led.dep_ == "acl" and led.lemma_ == "lead"
+                           for agent in [passive_agent(led)] if agent is not None), None)
+            investor = ctx.ref_for_token(view, leader) if leader is not None else None
             subject = active_subject(raised)
             recipients = [ctx.ref_for_token(view, subject)] if subject is not None else []
         else:
@@ -1126,9 +1113,7 @@ def _agreed_between(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                        cue=bargain.lemma_.casefold())
     # 'Community Pharmacy England, which negotiates the pharmacy contract with the DHSC and NHS England'
     for verb in (t for t in view.tokens if t.pos_ == "VERB" and t.lemma_.casefold() in ("negotiate", "agree")):
-        subject = active_subject(verb)
-        if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-            subject = verb.head
+        subject = _antecedent(active_subject(verb), verb)
         doer = ctx.ref_for_token(view, subject) if subject is not None and not unasserted(verb) else None
         if doer is None or doer.type not in ORGS:
             continue

@@ -7,7 +7,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, active_subject, post_holder, prep_objects, unasserted, verb_lemma
+from kg.extractors.context import (DocumentContext, active_subject, passive_agent, post_holder, prep_objects,
+                                   unasserted, verb_lemma)
 from kg.extractors.opinion import words_holder
 from kg.extractors.roles import kind_of_word, last_of_kind, post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
@@ -609,7 +610,7 @@ def _forewords(ctx: DocumentContext, view) -> Iterator[Fact]:
         verb = word.head if word.dep_ in ("nsubjpass", "dobj") and verb_lemma(word.head, _WRITING) else None
         if verb is not None and word.dep_ == "nsubjpass":
             # 'The foreword is written by X'
-            by = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            by = [agent] if (agent := passive_agent(verb)) is not None else []
         elif verb is not None:
             # 'X wrote the foreword'
             by = [c for c in verb.children if c.dep_ == "nsubj"]
