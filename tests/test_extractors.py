@@ -1825,6 +1825,8 @@ HELDOUT_RULES = [
      {("NHS Kent ICB", "plans", "Pharmacy First", "pilot")}),
     # a sum set aside, provided or committed funds who or what it is for
     ("NHS Kent ICB has set aside £12m for Elm Tree Surgery.", {("NHS Kent ICB", "funds", "Elm Tree Surgery", "£12m")}),
+    ("NHS Kent ICB put up £9,400 to cover the first year for Elm Tree Surgery, a practice in Ashford.",
+     {("NHS Kent ICB", "funds", "Elm Tree Surgery", "£9,400"), ("Elm Tree Surgery", "locatedIn", "Ashford", "")}),
     ("NHS England provided £82m to NHS Kent ICB.", {("NHS England", "funds", "NHS Kent ICB", "£82m")}),
     ("The DHSC has committed £2bn to the Additional Roles Reimbursement Scheme.",
      {("Department of Health and Social Care", "funds", "Additional Roles Reimbursement Scheme", "£2bn")}),
@@ -1934,6 +1936,11 @@ DEV3_RULES = [
     # a verdict of derision, whatever VADER makes of it
     ("Dr Ann Lee described the Quality and Outcomes Framework as \"a lottery dressed up as a methodology\".",
      {("Ann Lee", "criticises", "Quality and Outcomes Framework", "")}),
+    # what holds something up is praise, however VADER scores the word; a describing participle's subject is its clause's
+    ("Dr Ann Lee welcomed the vote, describing the Quality and Outcomes Framework as \"the bedrock of chronic care\".",
+     {("Ann Lee", "supports", "Quality and Outcomes Framework", "")}),
+    ("The King's Fund said the Pharmacy First scheme had become the backbone of urgent care.",
+     {("King's Fund", "supports", "Pharmacy First", "")}),
     # a report's title in title case after its head word, its small words in lower case
     ("Healthwatch Kent, whose 2024 report Waiting to Be Seen found a gap, said it was worried.",
      {("Healthwatch Kent", "published", "Waiting to Be Seen", "")}),

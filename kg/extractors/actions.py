@@ -156,11 +156,12 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             if rule is None and verb_lemma(verb, CAUSE_VERBS):
                 rule = _caused_change(verb)
                 lemma = verb_lemma(verb, CAUSE_VERBS)
-            if verb_lemma(verb, GIVE_VERBS) and money_in(verb) is not None and (verb.lemma_ != "set" or any(
-                    c.dep_ in ("prt", "advmod") and c.lower_ == "aside" for c in verb.children)):
+            if (verb_lemma(verb, GIVE_VERBS) or _put_up(verb)) and money_in(verb) is not None and (
+                    verb.lemma_ != "set" or any(c.dep_ in ("prt", "advmod") and c.lower_ == "aside"
+                                                for c in verb.children)):
                 # ('has set aside £12m for the pilot'; 'set a budget of £2m' gives nothing)
                 rule = ("funds", ORGS | {"Person"}, ORGS | POLICIES)  # 'will give PCNs an extra £300m'
-                lemma = verb_lemma(verb, GIVE_VERBS)
+                lemma = verb_lemma(verb, GIVE_VERBS) or "put up"
             if rule is None and verb_lemma(verb, ASK_VERBS) and (money_in(verb) is not None or _for_funds(verb)):
                 # 'asked the DHSC for a further £1.5m', 'has been lobbying the ICB for a hardship fund'
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)
@@ -173,6 +174,11 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
             yield from _apply(ctx, view, verb, rule, lemma)
             if lemma in SECOND_RULES and rule is not SECOND_RULES[lemma]:
                 yield from _apply(ctx, view, verb, SECOND_RULES[lemma], lemma)
+
+
+def _put_up(verb: Token) -> bool:
+    """'The ICB put up £14,600': the sum is given."""
+    return verb.lemma_ == "put" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _takes_over_the_practice(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fact]:
@@ -260,6 +266,10 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
                         if o.dep_ == "pobj" and o.lemma_.lower() in _PAYMENT_NOUNS
                         for p in o.children if p.dep_ == "prep" and p.lower_ == "to"]
     if predicate == "funds" and not passive:
+        # 'put up £14,600 to cover the first year for X': whom the sum's purpose is for
+        object_toks += [t for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in _COVERING and
+                        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for t in c.subtree if t.dep_ == "prep" and t.lower_ == "for"]
         # 'we have funded 1,500 GPs through the ARRS': and the funding scheme the money goes through (not the means
         # of something else: 'fund the recruitment through the NHS App')
         object_toks += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("through", "via") and c.i > verb.i
@@ -712,6 +722,7 @@ def _for_funds(verb: Token) -> bool:
 
 
 _PAYING = {"fund", "pay", "finance", "bankroll", "underwrite"}
+_COVERING = _PAYING | {"cover", "meet", "support"}
 
 
 _ONE_WORD_BETWEEN = re.compile(r"^[’”'\"]?\s+([A-Za-z]+)\s+$")

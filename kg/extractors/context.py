@@ -598,7 +598,10 @@ def verb_lemma(token: Token, known) -> str | None:
     lower = token.lower_
     if lower in known:
         return lower
-    return next((c for c in _base_forms(lower) if c in known), None)
+    for candidate in _base_forms(lower):
+        if candidate in known:
+            return candidate
+    return None
 
 
 @functools.lru_cache(maxsize=65536)

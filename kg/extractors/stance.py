@@ -1009,9 +1009,12 @@ def _described_as(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             "supports" if score >= POSITIVE or head_score >= _MILD_PRAISE and score > NEGATIVE else None
         if any(v.lemma_.casefold() in DERISION_NOUNS for v in verdicts):
             relation = "criticises"  # 'described X as "a lottery dressed up as a methodology"'
+        elif _MERIT_PHRASES.search(" ".join(t.lower_ for v in verdicts for t in v.subtree)):
+            relation = "supports"  # 'described partnership as "the bedrock of general practice"'
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None and verb.dep_ == "conj":
-            # 'A DHSC spokesperson said ... and described the contract as "a fair offer"': the first verb's subject
+        if subject is None and (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            # 'A DHSC spokesperson said ... and described the contract as "a fair offer"', 'X welcomed ..., describing
+            # the model as ...': the first verb's subject
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         holder = ctx.speaker_for(view, subject) if subject is not None else None
         if relation is None or holder is None or ctx.types.get(holder, "Commenter") not in AGENT_TYPES:
@@ -1099,7 +1102,9 @@ DERISION_NOUNS = {"joke", "farce", "shambles", "fiasco", "sham", "con", "scam", 
                   "disaster", "insult", "travesty", "gimmick", "stitch-up", "white elephant", "lottery"}
 # what praises a policy in words VADER scores near nothing: 'a step in the right direction', 'a good start'
 _MERIT_PHRASES = re.compile(r"\bstep in the right direction\b|\bgood (?:start|first step|news)\b|\blifeline\b|"
-                            r"\bmove in the right direction\b|\bgame[ -]changer\b")
+                            r"\bmove in the right direction\b|\bgame[ -]changer\b|"
+                            # what holds something up: 'the bedrock of general practice', 'the backbone of the NHS'
+                            r"\b(?:bedrock|backbone|cornerstone|lifeblood|linchpin|envy) of\b|\bjewel in the crown\b")
 
 
 def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
