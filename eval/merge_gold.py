@@ -4,7 +4,8 @@ Each article's gold names its own entity ids; an entity named alike in two artic
 of the merged file, so a build that resolves it once is not counted as a duplicate.
 
 A gold entity that the article names only by a short form ("RCGP", "HSJ") also accepts the body's official name
-(eval/heldout/official_names.yaml), unless `--as-annotated` is given.
+(eval/heldout/official_names.yaml), and one named only with a capitalised "The" ("The King's Fund") the name without
+it, unless `--as-annotated` is given.
 
     python eval/merge_gold.py eval/heldout/dev > /tmp/dev_gold.yaml
     python eval/merge_gold.py --as-annotated eval/heldout/dev > /tmp/dev_gold_as_annotated.yaml
@@ -46,6 +47,21 @@ def accept_official_names(merged: dict, official: dict[str, list[str]]) -> dict:
     return merged
 
 
+def _without_the(entity: dict) -> list[str]:
+    name = str(entity.get("name", ""))
+    return [_key(name[len("The "):])] if re.match(r"The [A-Z]", name) else []
+
+
+def accept_names_without_the(merged: dict) -> dict:
+    """An entity the article names only with a capitalised 'The' ('The King's Fund', 'The Belfast Courier') also
+    accepts the name without it: the scorer skips every name that begins with 'the' as a description ('the college'),
+    which left such a gold entity no label at all."""
+    for entity in merged["entities"]:
+        if not _names(entity) and _without_the(entity):
+            entity.setdefault("accept_also_not_in_text", []).append(str(entity["name"])[len("The "):])
+    return merged
+
+
 # the bare word or acronym of a kind of body ('ICB', 'the LMC' written 'LMC'): two articles' ICBs are one entity only
 # if they share a name, not because each calls its own ICB 'ICB'
 KIND_NAMES = {"icb", "icbs", "ics", "ccg", "ccgs", "pcn", "pcns", "lmc", "lmcs", "trust", "board", "practice",
@@ -62,7 +78,7 @@ def merge(folder: Path) -> dict:
         merged["documents"] += data.get("documents", [])
         for entity in data.get("entities", []):
             # one entity of an earlier article that shares a name or a name-like alias ('BMA') is this one
-            keys = [k for k in _names(entity) if k not in KIND_NAMES]
+            keys = [k for k in _names(entity) or _without_the(entity) if k not in KIND_NAMES]
             known = next((by_key[k] for k in keys if k in by_key and by_key[k].get("type") == entity.get("type")), None)
             if known is None:
                 known = {**entity, "id": f"{stem}_{entity['id']}", "aliases": list(entity.get("aliases") or [])}
@@ -88,9 +104,10 @@ def merge(folder: Path) -> dict:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--as-annotated", action="store_true", help="do not accept the official names")
+    parser.add_argument("--as-annotated", action="store_true", help="do not accept the official names or names without 'The'")
     args = parser.parse_args()
     gold = merge(args.folder)
     if not args.as_annotated:
-        gold = accept_official_names(gold, yaml.safe_load(OFFICIAL_NAMES.read_text(encoding="utf-8")))
+        gold = accept_names_without_the(accept_official_names(
+            gold, yaml.safe_load(OFFICIAL_NAMES.read_text(encoding="utf-8"))))
     yaml.safe_dump(gold, sys.stdout, sort_keys=False, allow_unicode=True)
