@@ -137,6 +137,22 @@ def _refine_org_type(name: str, before: str, after: str = "") -> str:
     return "Organization"
 
 
+_BEFORE_HEAD_DEPS = {"det", "poss", "case", "amod", "compound", "nummod", "advmod"}
+
+
+def _report_apposed(span: Span) -> Token | None:
+    """'X, a report the committee published', 'X, the Health Foundation's latest analysis': the report word of the
+    noun phrase set after a name by a comma (the parser makes it an apposition or an adverbial noun)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].dep_ not in ("det", "poss"):
+        return None
+    head = next((t for t in doc[span.end + 1:span.end + 8] if t.dep_ not in _BEFORE_HEAD_DEPS), None)
+    if head is None or head.dep_ not in ("appos", "npadvmod") or head.lower_ == "letter" or \
+            policy_head_types().get(head.lower_) != "Report":
+        return None
+    return head
+
+
 def _span_mention(aseg: AnalysedSegment, span: Span, doc_id: str, etype: str, source: str) -> Mention:
     base = aseg.segment.start
     return Mention(doc_id=doc_id, start=base + span.start_char, end=base + span.end_char, text=span.text,
@@ -255,6 +271,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                                      text[span.end_char:span.end_char + 50])
             if etype == "Publication" and load_lexicon().canonical().get(name.casefold()) is None:
                 etype = _scheme_named(name, page) or etype
+            if etype == "Organization" and _report_apposed(span) is not None and \
+                    not any(t.ent_type_.startswith("KG_") for t in span):
+                etype = "Report"  # 'Saving General Practice, a report the committee published in February'
             two_word_head = policy_head_types().get(span[-2:].text.casefold()) if len(span) > 2 else None
             if etype == "Organization" and span[-1].text[:1].isupper() and span[-1].lower_ not in _BODY_HEADS and \
                     (two_word_head or policy_head_types().get(span[-1].lower_) in ("Policy", "Report")) and \
@@ -311,7 +330,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     # a name inside a capitalised title is part of the title ('Reform' in 'Primary Care Reform Bill'), as is one
     # inside a report's own title ('Fixing General Practice' after 'the report')
     titles = [(p.mention.start, p.mention.end) for p in phrases if p.mention.source == "title"]
-    titles += [(p.mention.end - len(p.surface) - 1, p.mention.end) for p in phrases if p.mention.source == "titled"]
+    titles += [(p.mention.end - len(p.surface) - 1, p.mention.end) for p in phrases
+               if p.mention.source == "titled" and p.surface == p.canonical]  # (not a phrase after its title)
     for sm in named:
         m = sm.mention
         if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in titles):
@@ -909,6 +929,12 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
             title_end, title = titled
             yield doc[chunk_start:title_end], etype, title, "titled", title
             continue
+        apposed = _apposed_to_title(doc, chunk_start, root, taken) if etype == "Report" else None
+        if apposed is not None:
+            # 'Saving General Practice, a report by the BMA,': the report goes by the title before it
+            phrase_end, title = apposed
+            yield doc[chunk_start:phrase_end], etype, title, "titled", doc[chunk_start:phrase_end].text
+            continue
         chunk_start = start = _after_misread_verb(doc, chunk_start, root.i, lexicon)
         if doc[chunk_start].lower_ in ("any", "every", "each", "no"):
             continue  # 'accept any desultory offer': whatever one there may be, not one the page names
@@ -1080,6 +1106,25 @@ def _title_after(doc, root: Token) -> tuple[int, str] | None:
         if len(title.split()) >= 2 and _refine_org_type(title, "") == "Organization":
             return end, title
     return None
+
+
+def _apposed_to_title(doc, chunk_start: int, root: Token, taken: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(end of the phrase, title) of a report phrase set after a named title ('Saving General Practice, a report by
+    the BMA,', 'Fair Shares, the Health Foundation's latest analysis'), or None."""
+    if chunk_start < 2 or doc[chunk_start - 1].text != ",":
+        return None
+    comma = doc[chunk_start - 1].idx
+    name = next(((s, e) for s, e in taken if e == comma), None)
+    span = doc.char_span(*name) if name is not None else None
+    if span is None or getattr(_report_apposed(span), "i", None) != root.i or \
+            any(t.ent_type_ in ("PERSON", "GPE", "NORP") or t.ent_type_.startswith("KG_") for t in span):
+        return None
+    end = root.i + 1
+    if end < len(doc) and doc[end].lower_ == "by":
+        author = next((o for o in doc[end].children if o.dep_ == "pobj"), None)
+        if author is not None:
+            end = _name_end(author) + 1
+    return end, clean_name(span.text)
 
 
 def _title_case_run(doc, start: int) -> tuple[int, str] | None:

@@ -460,6 +460,11 @@ def test_a_body_in_a_relative_clause_on_what_is_funded_is_not_funded():
      "Practices should be paid by population"),
     ("Scrap the QOF and pay practices by population, says Healthwatch England", "Healthwatch England",
      "Scrap the QOF and pay practices by population"),
+    # a source's apposition is no part of what it said
+    ("According to Dr Ann Lee, chair of Kent LMC, half of practices are not ready.", "Ann Lee",
+     "half of practices are not ready"),
+    ("According to Primary Care Matters, a report the Health Foundation published in May, the share has fallen.",
+     "Primary Care Matters", "the share has fallen"),
 ])
 def test_a_source_named_after_the_words_said_them(text, speaker, words):
     assert (speaker, "said", words, "") in triples(build(text))
@@ -473,6 +478,18 @@ def test_a_source_named_after_the_words_said_them(text, speaker, words):
 ])
 def test_what_someone_says_should_be_done_is_their_recommendation(text, expected):
     assert expected in triples(build(text))
+
+
+@pytest.mark.parametrize("text,report,maker", [
+    ("Primary Care Matters, a report by the Health Foundation, found a widening gap.", "Primary Care Matters",
+     "Health Foundation"),
+    ("Fair Shares, the Nuffield Trust's latest analysis, found that practices in poorer areas get less.", "Fair Shares",
+     "Nuffield Trust"),
+])
+def test_a_report_phrase_after_a_title_is_that_report_and_says_who_made_it(text, report, maker):
+    kg = build(text)
+    assert (maker, "published", report, "") in triples(kg)
+    assert [e.label for e in kg.entities if e.type == "Report"] == [report]
 
 
 def test_what_should_not_be_done_is_no_recommendation():

@@ -72,6 +72,10 @@ MENTIONS = [
     ("The Darzi review found the NHS in critical condition.", ("Darzi review", "Report")),
     ("Dr Claire Fuller wrote the stocktake. The Fuller stocktake set out a vision for neighbourhood teams.",
      ("Fuller stocktake", "Report")),
+    # a name set before a report's head word is the report's title, not an organisation; a kind of body is no report
+    ("Practices are closing, according to Saving Our Surgeries, a survey by the committee.",
+     ("Saving Our Surgeries", "Report")),
+    ("Kent Health Partners, a review body, met in May.", ("Kent Health Partners", "Organization")),
     # a letter is named by its sender and its addressee, when 'to' hangs on the letter
     ("A letter from the BMA to the chancellor warned of cuts.", ("letter from the BMA to the chancellor", "Report")),
     ("The letter from the county's MPs to the health minister was published.",

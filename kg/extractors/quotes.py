@@ -300,9 +300,29 @@ def _according_to(ctx: DocumentContext, view: SentenceView) -> tuple[str, int, i
         return None
     start = view.sentence.start
     source = _source(ctx, view, start + match.end(), start + comma)
-    if source is None or len(view.sentence.text[comma + 1:].split()) < 3:
+    if source is None:
+        return None
+    comma = _after_apposition(view, comma)  # 'According to X, a report the BMA published in May, the share fell'
+    if len(view.sentence.text[comma + 1:].split()) < 3:
         return None
     return source.key, start + comma + 1, view.sentence.end
+
+
+def _after_apposition(view: SentenceView, comma: int) -> int:
+    """The comma that closes a noun phrase set after the sentence's `comma` (offsets in the sentence: 'According to X,
+    a report the BMA published in May, ...'), or `comma` itself; the parser makes the phrase an apposition or an
+    adverbial noun."""
+    text = view.sentence.text
+    shift = view.sentence.start - view.segment.segment.start
+    after = [t for t in view.tokens if t.idx - shift > comma]
+    if not after or after[0].dep_ not in ("det", "poss", "appos"):
+        return comma  # ('chair of Kent LMC' is an apposition without a determiner)
+    head = next((t for t in after[:8] if t.dep_ not in ("det", "poss", "case", "amod", "compound", "nummod")), None)
+    if head is None or head.dep_ not in ("appos", "npadvmod") or head.pos_ not in ("NOUN", "PROPN"):
+        return comma
+    end = head.right_edge.idx + len(head.right_edge.text) - shift
+    closing = text.find(",", end)
+    return closing if closing >= 0 and not text[end:closing].strip() else comma
 
 
 _SOURCE_PREPOSITIONS = {"by", "from", "of"}
