@@ -80,6 +80,7 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
 }
 _SPELT_KINDS = {words: kind for kind, (_, names) in DESCRIPTION_HEADS.items() for words in names
                 if len(words.split()) == 3}
+_SPELT_ACRONYMS = {kind: words for words, kind in _SPELT_KINDS.items()}
 # heads written capitalised in running text that are still descriptions ('the College', 'the Trust')
 _CAPITALISED_HEADS = {"college", "ccg", "icb", "ics", "trust", "council", "committee", "board", "lmc", "tribunal"}
 _DETERMINERS = {"the", "its", "this", "that", "their"}
@@ -177,6 +178,11 @@ def _known_names(label: str) -> str:
     term = load_lexicon().canonical().get(label.casefold())
     names = [label] if term is None or term.name != label else [label, *term.aliases]
     return " ".join(names).casefold()
+
+
+def _spelt_kind(label: str) -> str:
+    """The label's kind acronym spelt out ('Kent LMC': 'local medical committee')."""
+    return " ".join(_SPELT_ACRONYMS[w] for w in label.casefold().split() if w in _SPELT_ACRONYMS)
 
 
 def _pronoun(token: Token, start: int, pool: Sequence[_Named], starts: list[int], sentence_starts: list[int],
@@ -501,7 +507,8 @@ def _description(token: Token, base: int, pool: Sequence[_Named], starts: list[i
         most = max(counts.values())
         return start, end, next(e for e in earlier if counts[e.key] == most), "coref.description"
     matching = [e for e in earlier if not name_words or any(w in e.names for w in name_words) or
-                not kinds.get(e.key, set()).isdisjoint({head_text, *name_words})]
+                not kinds.get(e.key, set()).isdisjoint({head_text, *name_words})] or \
+        [e for e in earlier if any(w in _spelt_kind(e.label) for w in name_words)]  # 'Kent LMC ... the committee'
     if matching and types <= _CONCEPTS and name_words:
         # 'the formula' is the Carr-Hill formula before the global sum once called 'the global sum formula'
         matching = [e for e in matching if any(w in e.names for w in name_words)] or matching

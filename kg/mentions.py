@@ -140,6 +140,20 @@ def _refine_org_type(name: str, before: str, after: str = "") -> str:
 _BEFORE_HEAD_DEPS = {"det", "poss", "case", "amod", "compound", "nummod", "advmod"}
 
 
+def _owner_sub_body(span: Span) -> int | None:
+    """The end of a body's kind word after a name set after a possessive, with up to two words of what the body is
+    for between ('the BMA's Northern Ireland GP committee', whichever of its words the model takes for the place)."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in ("'s", "’s"):
+        return None
+    for end in range(span.end, min(span.end + 3, len(doc))):
+        if doc[end].lower_ in SUB_BODY_HEADS:
+            return end + 1
+        if not (doc[end].is_lower and doc[end].is_alpha or re.fullmatch(r"[A-Z]{2,4}s?", doc[end].text)):
+            return None
+    return None
+
+
 def _report_apposed(span: Span) -> Token | None:
     """'X, a report the committee published', 'X, the Health Foundation's latest analysis': the report word of the
     noun phrase set after a name by a comma (the parser makes it an apposition or an adverbial noun)."""
@@ -217,6 +231,10 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
                 continue
         if span is not None and etype == "Place":
             span = _trim_directions(span)
+        body_end = _owner_sub_body(span) if span is not None and etype in ("Place", "Organization") else None
+        if body_end is not None:
+            # "the BMA's Northern Ireland GP committee": a body of the owner's, which the model ends before its kind
+            span, etype = doc[span.start:body_end], "Organization"
         if span is None:
             continue
         opens = span[0].is_sent_start or span.start > 0 and doc[span.start - 1].is_quote and \

@@ -1082,6 +1082,18 @@ DAWN_RULES = [
      {("Ben Cole", "holdsRole", "Society of Rural Doctors", "chair")}),
     ("Dr Mia Ward, who chairs the Federation of Kent Practices, said the cuts were wrong.",
      {("Mia Ward", "holdsRole", "Federation of Kent Practices", "chair")}),
+    # 'the committee' is a local medical committee named by its acronym, where no name says 'committee'; 'the board'
+    # is the body whose name says 'board' before one whose acronym only implies it
+    ("Devon LMC met on Monday. Dr Ruth Hale, who chairs the committee, said the vote was close.",
+     {("Ruth Hale", "holdsRole", "Devon LMC", "chair")}),
+    ("Dr Ruth Hale joined NHS Avon Integrated Care Board in May from NHS Dorset ICB. The board's chief executive, "
+     "Tom Reed, welcomed her.",
+     {("Tom Reed", "holdsRole", "NHS Avon Integrated Care Board", "chief executive")}),
+    # a body of the BMA's named by a nation the model ends before the kind word; a lead of two fields
+    ("The BMA's Northern Ireland GP committee said it would ballot members.",
+     {("Northern Ireland GP committee", "partOf", "British Medical Association", "")}),
+    ("Dr Nia Rowe, the BMA's vaccinations and immunisations lead, said the fee was too low.",
+     {("Nia Rowe", "holdsRole", "British Medical Association", "vaccinations and immunisations lead")}),
     # a named network is an organisation; 'the network' is the one named
     ("Dr Joe Lamb said Riverside Central PCN would hire two pharmacists. The network's clinical director, Dr Ama "
      "Owusu, agreed.",
