@@ -3359,3 +3359,42 @@ def test_luck_wished_to_a_person_by_name_is_support():
     kg = build("Headline\n\nDr Amara Okonkwo founded Kestrel Health.\n\nReaders' comments (1)\n\n"
                "Kit | Practice manager | 11 Mar 2025 9:31am\nGood luck to Dr Okonkwo - nice to see a local firm win.\n")
     assert ("Kit", "supports", "Amara Okonkwo", "") in triples(kg)
+
+
+def test_a_leaders_we_does_what_only_a_body_does_for_the_body_alone():
+    kg = build("Headline\n\nDr Ann Cole, chief executive of Kent Health Federation, said: \"We took out a £200,000 "
+               "loan from Barclays to get through the year.\"")
+    borrowed = {(s, o) for s, p, o, _ in triples(kg) if p == "borrowsFrom"}
+    assert borrowed == {("Kent Health Federation", "Barclays")}
+
+
+_INTERVIEW_PAGE = """'Scale is no magic word': Ruth Ayo on running a federation
+The new chief executive of Medway Care Federation talks about loans and contracts.
+
+By Tom Finch
+Tuesday 14 October 2025
+
+Ruth Ayo became chief executive of Medway Care Federation in July. Ruth Ayo was a practice manager before that.
+
+What does the federation do?
+
+We run evening appointments for 20 practices.
+
+How did you get through last winter?
+
+We took out a £200,000 loan from Barclays.
+
+Tom Finch is a fellow at the King's Fund.
+"""
+
+
+def test_we_in_the_answers_of_a_question_and_answer_interview_is_the_interviewees():
+    kg = build(_INTERVIEW_PAGE)
+    assert {(s, o) for s, p, o, _ in triples(kg) if p == "borrowsFrom"} == {("Medway Care Federation", "Barclays")}
+
+
+def test_a_column_that_asks_its_own_questions_is_no_interview():
+    page = _INTERVIEW_PAGE.replace("What does the federation do?", "What do we do?").replace(
+        "How did you get through last winter?", "How did we get through last winter?")
+    kg = build(page)
+    assert {(s, o) for s, p, o, _ in triples(kg) if p == "borrowsFrom"} == {("Tom Finch", "Barclays")}

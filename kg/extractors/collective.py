@@ -1,8 +1,10 @@
-"""A first person plural in a quotation speaks for the speaker's body as well as the speaker.
+"""A first person plural in a quotation (or an interview's answer) speaks for the speaker's body as well as the
+speaker.
 
 '"We welcome the Health Foundation's analysis," said Dr X, NHS England's deputy medical director': the
 stance read for Dr X is NHS England's too, where the page gives Dr X a current post in one body and no
-other. A body the stance is on is not given a stance on itself.
+other. A body the stance is on is not given a stance on itself. What only a body does ('"We took out a loan,"
+said its chief executive') is the body's alone.
 """
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from kg.model import ORGANISATION_TYPES, Fact
 
 # what a body does or holds through its people's 'we'
 SPOKEN_FOR = {"supports", "welcomes", "criticises", "opposes", "worksWith"}
+# what only a body does ('We took out a £350,000 loan', 'we pay the practices'): the speaker's 'we' is the body's alone
+BODY_ACTS = {"worksWith", "borrowsFrom", "pays", "funds", "requestsFundingFrom", "subcontractsTo", "employs",
+             "wonContract", "tookOver"}
 # posts that speak for a body: its leaders and officers ('a GP partner' says 'we' of the practice team, 'a member'
 # of those in the room)
 _SPEAKING_POSTS = {"chair", "chairman", "chairwoman", "president", "executive", "director", "secretary", "head",
@@ -30,16 +35,19 @@ def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         body = bodies.get(fact.subject)
         view = views.get(fact.sentence.start)
-        if body is None or view is None or fact.predicate not in SPOKEN_FOR or fact.object == body or \
+        if body is None or view is None or fact.predicate not in SPOKEN_FOR | BODY_ACTS or fact.object == body or \
                 not fact.cue or (body, fact.predicate, fact.object, fact.sentence.start) in seen:
             continue
         verb = fact.cue.split()[0]
-        if any(t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.casefold() == verb
-               and ctx.quote_speaker_at(view.offset(t)) == fact.subject for t in view.tokens):
+        # (a body's act may be told in other words than its cue: 'We took out a loan' borrows)
+        if any(t.lower_ == "we" and t.dep_ in ("nsubj", "nsubjpass") and
+               (t.head.lemma_.casefold() == verb or fact.predicate in BODY_ACTS) and
+               (ctx.quote_speaker_at(view.offset(t)) or ctx.first_person(view.sentence)) == fact.subject
+               for t in view.tokens):
             seen.add((body, fact.predicate, fact.object, fact.sentence.start))
             extra.append(replace(fact, subject=body, rule=f"{fact.rule}-for-body", confidence=fact.confidence - 0.1))
-            if fact.predicate == "worksWith":
-                lifted.add(id(fact))  # a body works with a body: the speaker's 'we' is the body's alone
+            if fact.predicate in BODY_ACTS:
+                lifted.add(id(fact))
     return [f for f in facts if id(f) not in lifted] + extra
 
 

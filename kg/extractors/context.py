@@ -86,6 +86,7 @@ class DocumentContext:
     _spokespeople: list[tuple[int, str, str | None]] | None = None  # (offset, section, organisation) of subjects
     _genders: dict[str, str] | None = None  # person -> 'f' or 'm', where the page shows it
     _sentence_starts: list[int] | None = None
+    _answers: tuple[str | None, tuple[tuple[int, int], ...]] | None = None  # (interviewee, answer paragraphs)
 
     def __post_init__(self) -> None:
         self.refs.sort(key=lambda r: (r.mention.start, r.mention.end))
@@ -315,9 +316,34 @@ class DocumentContext:
 
     def first_person(self, sentence: Sentence) -> str | None:
         if sentence.section == ARTICLE:
+            interviewee, answers = self._interview()
+            if interviewee is not None and any(start <= sentence.start < end for start, end in answers):
+                return interviewee  # 'We took out a loan' in an answer of a question-and-answer interview
             return self.author_key
         comment = self._comment(sentence)
         return commenter_key(comment) if comment else None
+
+    def _interview(self) -> tuple[str | None, tuple[tuple[int, int], ...]]:
+        """A question-and-answer interview: the person it is with, and the paragraphs that answer its questions.
+
+        The questions are paragraphs of one question each, at least two, none in the first person and one at least
+        put to 'you'; the one answering is the person the page names most before the first question (not its
+        writer)."""
+        if self._answers is None:
+            self._answers = (None, ())
+            paragraphs = [s.segment for s in self.adoc.segments if s.segment.section == ARTICLE]
+            text = self.adoc.document.text
+            asked = [_is_question(text[p.start:p.end]) for p in paragraphs]
+            if sum(1 for a in asked if a) >= 2 and all(a != "first person" for a in asked) and "you" in asked:
+                first = next(p.start for p, a in zip(paragraphs, asked) if a)
+                people = Counter(r.key for r in self.refs if r.type == "Person" and r.mention.start < first
+                                 and r.mention.source != "byline" and r.key != self.author_key)
+                if people:
+                    interviewee = people.most_common(1)[0][0]
+                    answers = tuple((p.start, p.end) for i, (p, a) in enumerate(zip(paragraphs, asked))
+                                    if not a and any(asked[:i]))
+                    self._answers = (interviewee, answers)
+        return self._answers
 
     def _comment(self, sentence: Sentence):
         for comment in self.adoc.document.comments:
@@ -577,6 +603,22 @@ def passive_agent(verb: Token) -> Token | None:
 def only_possible(verb: Token) -> bool:
     """Whether a modal makes the verb a possibility or a duty, not a deed ('could support', 'should fund')."""
     return any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+
+
+def _is_question(paragraph: str) -> str | None:
+    """'you' for a one-question paragraph put to someone, 'first person' for one the writer asks of themself,
+    'question' for another one-question paragraph, None for a paragraph that is no lone question."""
+    paragraph = paragraph.strip()
+    if not paragraph.endswith("?") or len(paragraph) > 250 or re.search(r"[.!?]\s", paragraph) or \
+            paragraph[:1] in "\"'‘“":
+        return None
+    if _FIRST_PERSON.search(paragraph):
+        return "first person"
+    return "you" if _SECOND_PERSON.search(paragraph) else "question"
 
 
 def prep_objects(token: Token, preposition: str) -> list[Token]:
