@@ -3363,9 +3363,15 @@ def test_luck_wished_to_a_person_by_name_is_support():
 
 def test_a_leaders_we_does_what_only_a_body_does_for_the_body_alone():
     kg = build("Headline\n\nDr Ann Cole, chief executive of Kent Health Federation, said: \"We took out a £200,000 "
-               "loan from Barclays to get through the year.\"")
-    borrowed = {(s, o) for s, p, o, _ in triples(kg) if p == "borrowsFrom"}
-    assert borrowed == {("Kent Health Federation", "Barclays")}
+               "loan from Barclays to get through the year. We subcontract weekend visits to Vale Urgent Care.\"")
+    acts = {(s, p, o) for s, p, o, _ in triples(kg) if p in ("borrowsFrom", "subcontractsTo")}
+    assert acts == {("Kent Health Federation", "borrowsFrom", "Barclays"),
+                    ("Kent Health Federation", "subcontractsTo", "Vale Urgent Care")}
+
+
+def test_a_writers_we_with_no_body_subcontracts_nothing():
+    kg = build("Headline\n\nBy Ann Cole\n\nWe subcontract weekend visits to Vale Urgent Care.")
+    assert not [t for t in triples(kg) if t[1] == "subcontractsTo"]
 
 
 _INTERVIEW_PAGE = """'Scale is no magic word': Ruth Ayo on running a federation

@@ -7,6 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
+from kg.extractors.collective import BODY_ACTS
 from kg.extractors.context import (ASKING_VERBS, DocumentContext, Ref, SentenceView, active_subject, most_named_before,
                                    only_possible, passive_agent, post_holder, prep_objects, unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
@@ -313,9 +314,9 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
             return
     if subject_tok is None:
         return
-    if predicate == "worksWith" and subject_tok.lower_ == "we":
-        # '"We are working closely with the LMC," said the ICB's director': the speaker for their body, which the
-        # collective step reads from the speaker's post
+    if predicate in BODY_ACTS and subject_tok.lower_ == "we":
+        # '"We are working closely with the LMC," said the ICB's director', 'we subcontract weekend visits to X': the
+        # speaker for their body, which the collective step reads from the speaker's post
         subject_types = subject_types | {"Person"}
     agents = _agents(ctx, view, subject_tok, subject_types, passive)
     for tok in object_toks:

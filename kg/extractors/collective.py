@@ -18,6 +18,8 @@ SPOKEN_FOR = {"supports", "welcomes", "criticises", "opposes", "worksWith"}
 # what only a body does ('We took out a £350,000 loan', 'we pay the practices'): the speaker's 'we' is the body's alone
 BODY_ACTS = {"worksWith", "borrowsFrom", "pays", "funds", "requestsFundingFrom", "subcontractsTo", "employs",
              "wonContract", "tookOver"}
+# of those, what no person does: read for a speaker's 'we' only to be given to the speaker's body
+_NO_PERSONS_ACTS = {"subcontractsTo", "wonContract", "tookOver"}
 # posts that speak for a body: its leaders and officers ('a GP partner' says 'we' of the practice team, 'a member'
 # of those in the room)
 _SPEAKING_POSTS = {"chair", "chairman", "chairwoman", "president", "executive", "director", "secretary", "head",
@@ -28,7 +30,7 @@ def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
     """The facts, and for each one a speaker holds by saying 'we', the same fact held by the speaker's body."""
     bodies = _bodies(ctx, facts)
     if not bodies:
-        return facts
+        return [f for f in facts if not (f.predicate in _NO_PERSONS_ACTS and ctx.types.get(f.subject) == "Person")]
     views = {view.sentence.start: view for view in ctx.sentences()}
     seen = {(f.subject, f.predicate, f.object, f.sentence.start) for f in facts}
     extra, lifted = [], set()
@@ -48,7 +50,8 @@ def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
             extra.append(replace(fact, subject=body, rule=f"{fact.rule}-for-body", confidence=fact.confidence - 0.1))
             if fact.predicate in BODY_ACTS:
                 lifted.add(id(fact))
-    return [f for f in facts if id(f) not in lifted] + extra
+    return [f for f in facts if id(f) not in lifted and not (
+        f.predicate in _NO_PERSONS_ACTS and ctx.types.get(f.subject) == "Person")] + extra
 
 
 def _bodies(ctx: DocumentContext, facts: list[Fact]) -> dict[str, str]:
