@@ -1082,6 +1082,11 @@ DAWN_RULES = [
      {("Ben Cole", "holdsRole", "Society of Rural Doctors", "chair")}),
     ("Dr Mia Ward, who chairs the Federation of Kent Practices, said the cuts were wrong.",
      {("Mia Ward", "holdsRole", "Federation of Kent Practices", "chair")}),
+    # laying the blame at a body's door, or on it, criticises it
+    ("Dr Ruth Hale said patients were frightened but laid much of the blame at NHS England's door.",
+     {("Ruth Hale", "criticises", "NHS England", "")}),
+    ("Dr Ruth Hale put the blame squarely on the Department of Health and Social Care.",
+     {("Ruth Hale", "criticises", "Department of Health and Social Care", "")}),
     # 'the committee' is a local medical committee named by its acronym, where no name says 'committee'; 'the board'
     # is the body whose name says 'board' before one whose acronym only implies it
     ("Devon LMC met on Monday. Dr Ruth Hale, who chairs the committee, said the vote was close.",
@@ -2183,6 +2188,9 @@ IDIOM_RULES = [
     ("Dr Ann Cole of Powys LMC said the Welsh Government had kicked the can down the road on premises.",
      {("Ann Cole", "criticises", "Welsh Government", "")}),
     ("\"NHS Wales pulled the rug from under practices,\" said Dr Ann Cole.", {("Ann Cole", "criticises", "NHS Wales", "")}),
+    # loving or valuing something supports it, as hating it criticises it
+    (_reader_says("As a patient I love the NHS App, but I hate the QOF."),
+     {("Valleys GP", "supports", "NHS App", ""), ("Valleys GP", "criticises", "Quality and Outcomes Framework", "")}),
     (_reader_says("The Welsh Government will sign the deal and leave practices to "
                   "foot the bill. The BMA keeps moving the goalposts. The health board is passing the buck."),
      {("Valleys GP", "criticises", "Welsh Government", ""), ("Valleys GP", "criticises", "British Medical Association", "")}),

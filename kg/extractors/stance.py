@@ -604,6 +604,10 @@ PHRASAL_STANCE = {
     ("raise", "questions", "about"): "criticises", ("raise", "questions", "over"): "criticises",
     ("rail", "", "against"): "criticises", ("speak", "out", "against"): "opposes",
     ("point", "finger", "at"): "criticises",
+    # 'laid much of the blame at Stormont's door', 'put the blame on NHS England'
+    ("lay", "blame", "at"): "criticises", ("lay", "blame", "on"): "criticises", ("put", "blame", "at"): "criticises",
+    ("put", "blame", "on"): "criticises", ("place", "blame", "at"): "criticises",
+    ("place", "blame", "on"): "criticises", ("pin", "blame", "on"): "criticises",
     ("call", "", "on"): "urges", ("call", "", "upon"): "urges", ("urge", "", ""): "urges", ("press", "", ""): "urges",
     ("throw", "weight", "behind"): "supports", ("get", "", "behind"): "supports", ("argue", "", "for"): "supports",
     ("campaign", "", "for"): "supports", ("fight", "", "for"): "supports", ("stand", "", "by"): "supports",
@@ -624,6 +628,9 @@ def _phrasal_stance(ctx: DocumentContext, view: SentenceView, verb: Token) -> It
     if lemma == "hold" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return
     middles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj", "advmod")} | {""}
+    # ('laid much of the blame at...': the noun after a quantity)
+    middles |= {o.lower_ for c in verb.children if c.dep_ == "dobj" for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
     for middle in middles:
         for (v, mid, prep), relation in PHRASAL_STANCE.items():
             if v != lemma or mid != middle:
@@ -634,6 +641,10 @@ def _phrasal_stance(ctx: DocumentContext, view: SentenceView, verb: Token) -> It
             objects = [c for c in verb.children if c.dep_ == "dobj"] if not prep else \
                 [o for h in holders for p in h.children if p.dep_ in ("prep", "prt") and p.lower_ == prep
                  for o in p.children if o.dep_ == "pobj"]
+            # ('at Stormont's door', 'at the door of NHS England': whose door it is)
+            objects = [next((d for d in o.children if d.dep_ == "poss"), None) or
+                       next((d for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for d in p.children
+                             if d.dep_ == "pobj"), o) if o.lower_ == "door" else o for o in objects]
             if not objects:
                 continue  # 'campaigned for' is not what 'campaigned against X' says
             agent = _agent_up(ctx, view, verb)
