@@ -1706,6 +1706,11 @@ HELDOUT_RULES = [
     # who will deliver a policy plans it
     ("The DHSC said it would deliver the 10 Year Health Plan.",
      {("Department of Health and Social Care", "plans", "10 Year Health Plan", "deliver")}),
+    # and who is delivering a plan carries out their plan, where who delivers a service runs it
+    ('A DHSC spokesperson said: "We are listening as we deliver the 10 Year Health Plan."',
+     {("Department of Health and Social Care", "plans", "10 Year Health Plan", "")}),
+    ("Pennine Community Health NHS Trust delivers the Elmfield frailty service.",
+     {("Pennine Community Health NHS Trust", "operates", "frailty service", "")}),
     # who designed a policy made it; approving or signing off a policy supports it, not approving it opposes it
     ("The ARRS, as designed by NHS England, has failed.",
      {("NHS England", "published", "Additional Roles Reimbursement Scheme", "")}),

@@ -337,11 +337,23 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
             targets += [t for p in (*tok.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "for"
                         and p.i > tok.i for t in _objects(ctx, view, p, ORGS) if t not in targets]
         for target in targets:
+            said = _led(ctx, verb, target) if lemma == "lead" else _delivered(ctx, lemma, predicate, target)
             for agent in agents:
                 if agent != target:
-                    yield Fact(agent, _led(ctx, verb, target) if lemma == "lead" else predicate, target,
-                               view.sentence, f"actions.{lemma}", 0.7, cue=lemma, qualifier=qualifier, amount=amount)
+                    yield Fact(agent, said, target, view.sentence, f"actions.{lemma}", 0.7, cue=lemma,
+                               qualifier=qualifier, amount=amount)
         return
+
+
+_PLAN_WORDS = re.compile(r"\b(?:plan|strategy)\b", re.I)
+
+
+def _delivered(ctx: DocumentContext, lemma: str, predicate: str, target: str) -> str:
+    """Who delivers a plan or a strategy ('as we deliver the 10 Year Health Plan') carries out their plan; who
+    delivers a service runs it."""
+    if lemma == "deliver" and predicate == "operates" and _PLAN_WORDS.search(ctx.labels.get(target, "")):
+        return "plans"
+    return predicate
 
 
 _FUNDING_SCHEME = re.compile(r"\b(?:scheme|fund|grant|reimbursement|budget)s?\b", re.I)
