@@ -1074,6 +1074,8 @@ DAWN_RULES = [
     # a first post and where it is held, then the post in the organisation
     ("Dr Ada Quinn, a salaried GP in Leeds and member of the RCGP council, said pay had fallen.",
      {("Ada Quinn", "holdsRole", "Royal College of General Practitioners", "member")}),
+    ("Dr Ada Quinn is a GP partner at Elm Surgery in Otley, West Yorkshire, and a member of Leeds LMC.",
+     {("Ada Quinn", "holdsRole", "Elm Surgery", "GP partner"), ("Ada Quinn", "holdsRole", "Leeds LMC", "member")}),
     # 'blamed X' is a criticism of X
     ("Dr Ada Quinn blamed the Quality and Outcomes Framework.",
      {("Ada Quinn", "criticises", "Quality and Outcomes Framework", "")}),

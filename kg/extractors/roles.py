@@ -92,7 +92,9 @@ def _first_post_re() -> str:
     """'X, a GP in Islington and member of Y': a first post and the place it is held in, before the post in Y
     ('a GP partner at Hill Surgery in Leeds and chair of Y': the practice's place after it)."""
     name = r"(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2}"
-    return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+%s%s(?:\s+in\s+%s)?\s+and\s+)?" % (post_re(), _DIRECTION, name, name)
+    # ('... at Riverside Medical Practice in Kendal, Cumbria, and a member of Y': a town and its county)
+    return r"(?:(?:a|an)\s+%s\s+(?:in|at)\s+%s%s(?:\s+in\s+%s(?:,\s+%s,)?)?\s+and\s+)?" % (
+        post_re(), _DIRECTION, name, name, name)
 
 
 # 'a GP in south London': a part of the place, in lower case
