@@ -162,6 +162,11 @@ MENTIONS = [
     ("Castlegate Health Group of Leicester runs 17 practices.", ("Castlegate Health Group", "Company")),
     # a body's acronym run into its kind's, in capitals: no shouted word
     ("Dr Helen Reed, medical director of WESTLMC, spoke.", ("WESTLMC", "Organization")),
+    # undated resignations, patients' prospective record access and virtual wards are terms of the field
+    ("Partners across the county have signed undated letters of resignation.", ("undated resignations", "Programme")),
+    ("Since the practice switched on prospective access, patients read their results first.",
+     ("prospective record access", "Policy")),
+    ("The trust runs virtual wards for frail patients.", ("virtual wards", "Programme")),
     # GPs' collective action and the Fuller stocktake's teams are policy terms of general practice
     ("Practices would consider collective action.", ("collective action", "Programme")),
     ("She backs the integrated neighbourhood teams of the Fuller stocktake.",
