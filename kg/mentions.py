@@ -1198,9 +1198,10 @@ def _apposed_title(doc, root: Token, start: int) -> tuple[int, str] | None:
     if end - start < 2 or end >= len(doc) or doc[end].text not in (",", ")") or doc[start].text in TITLES:
         return None
     head = doc[start:end].root
-    # ('our workload audit, Counting the Contacts, make...': a title opening on a verb's -ing form is read as a
-    # clause on whatever the sentence is about)
-    gerund = head.i == start and head.tag_ == "VBG" and head.dep_ in ("acl", "advcl") and start == root.i + 2
+    # ('our workload audit, Counting the Contacts, make...', 'its report, Stretched to Breaking, on Monday': a title
+    # opening on a verb's -ing form or participle is read as a clause on whatever the sentence is about)
+    gerund = head.i == start and head.tag_ in ("VBG", "VBN", "VBD") and head.dep_ in ("acl", "advcl") and \
+        start == root.i + 2
     if (head.dep_ not in ("appos", "npadvmod") or head.head.i not in (root.i, root.head.i)) and not gerund:
         return None
     # 'the RCGP's workforce report, Training Today, Leaving Tomorrow, which found': a title with a comma of its own,

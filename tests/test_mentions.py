@@ -151,6 +151,9 @@ MENTIONS = [
      ("Waiting Lists, Waiting Rooms", "Report")),
     ("The King's Fund report Fixing the Front Door of General Practice was published today.",
      ("Fixing the Front Door of General Practice", "Report")),
+    # a title opening on a participle, which the parser reads as a clause
+    ("The Nuffield Trust published its report, Stretched to Breaking, on Monday.", ("Stretched to Breaking", "Report")),
+    ("The Health Foundation published its analysis, Left Behind, on Monday.", ("Left Behind", "Report")),
     ("Take off the employer NI rise and the £889m looks small.", ("employer National Insurance contributions", "Policy")),
     # a board named after places listed with commas, with or without 'NHS' before them
     ("The rest will come from Bedfordshire, Luton and Milton Keynes Integrated Care Board.",
