@@ -492,6 +492,13 @@ def test_a_report_phrase_after_a_title_is_that_report_and_says_who_made_it(text,
     assert [e.label for e in kg.entities if e.type == "Report"] == [report]
 
 
+def test_what_is_warned_of_is_no_merit():
+    kg = build("Headline\n\nDr Fiona Grieve, chair of Devon LMC, warned that a salaried service would hand control "
+               "of general practice to integrated care boards.")
+    stances = {(s, p, o) for s, p, o, _ in triples(kg) if o == "salaried service"}
+    assert stances == {("Fiona Grieve", "warnsAbout", "salaried service")}
+
+
 def test_what_should_not_be_done_is_no_recommendation():
     assert not [t for t in triples(build("The BMA said the PMS contract should not be scrapped.")) if t[1] == "recommends"]
 

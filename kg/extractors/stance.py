@@ -1158,7 +1158,7 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         merit = any(c.dep_ in ("dobj", "attr") and c.lemma_.casefold() in MERIT_NOUNS for c in verb.children) or \
             _MERIT_PHRASES.search(" ".join(t.lower_ for t in predicate)) is not None
         score = _polarity_of(predicate)
-        if (merit or score >= POSITIVE) and reader is None:
+        if (merit or score >= POSITIVE) and reader is None and not _warned_of(verb):
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "supports", key, view.sentence, "stance.merit", 0.65, cue=verb.lemma_.casefold())
         elif (verb.lemma_ in COPULAS and any(c.dep_ in ("attr", "acomp") for c in verb.children) or _state(verb)) and (
@@ -1168,6 +1168,15 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "criticises", key, view.sentence, "stance.verdict", 0.65,
                            cue=f"{verb.lemma_.casefold()} {score:+.2f}")
+
+
+_WARNING_VERBS = {"warn", "fear", "caution", "worry", "predict"}
+
+
+def _warned_of(verb: Token) -> bool:
+    """'warned that a salaried service would hand control to ICBs': what is warned of is no merit, however VADER
+    scores its words."""
+    return verb.dep_ == "ccomp" and verb_lemma(verb.head, _WARNING_VERBS) is not None
 
 
 # what a speaker calls someone in praise of them for a post: 'Dr X had been "the stand-out candidate"', 'he said X was
