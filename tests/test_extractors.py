@@ -499,6 +499,13 @@ def test_what_is_warned_of_is_no_merit():
     assert stances == {("Fiona Grieve", "warnsAbout", "salaried service")}
 
 
+def test_a_verb_after_but_goes_on_from_the_main_clause_not_the_condition():
+    kg = build("Headline\n\nGP representatives have voted to ready the profession for renewed collective action if "
+               "the government fails to agree a new contract, but firmly rejected a call for the BMA to explore a "
+               "national salaried service.")
+    assert not [t for t in triples(kg) if t[0] == "the Government" and t[1] == "opposes"]
+
+
 def test_what_should_not_be_done_is_no_recommendation():
     assert not [t for t in triples(build("The BMA said the PMS contract should not be scrapped.")) if t[1] == "recommends"]
 

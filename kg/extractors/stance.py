@@ -400,6 +400,13 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects:
             return
+    if not subjects and verb.dep_ == "conj" and _condition(verb.head) and \
+            any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.head.children if c.i < verb.i):
+        # 'X voted for action if the government fails to agree a contract, but rejected Y': the parser joins the
+        # verb to the condition; it goes on from the main clause
+        subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return
     if not subjects and (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # '..., warning that X': a participle's subject is its clause's
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -1168,6 +1175,11 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "criticises", key, view.sentence, "stance.verdict", 0.65,
                            cue=f"{verb.lemma_.casefold()} {score:+.2f}")
+
+
+def _condition(clause: Token) -> bool:
+    """'if the government fails to agree', 'unless NHS England pays': a clause of condition."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
 
 _WARNING_VERBS = {"warn", "fear", "caution", "worry", "predict"}
