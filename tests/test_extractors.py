@@ -3433,3 +3433,9 @@ def test_a_column_that_asks_its_own_questions_is_no_interview():
         "How did you get through last winter?", "How did we get through last winter?")
     kg = build(page)
     assert {(s, o) for s, p, o, _ in triples(kg) if p == "borrowsFrom"} == {("Tom Finch", "Barclays")}
+
+
+def test_a_quotation_only_mildly_warm_takes_no_side_on_the_policy_it_names():
+    # VADER scores these words 0.53: an account of a process, not a verdict on the scheme
+    kg = build('Headline\n\n"The Pharmacy First scheme was agreed after a fair and open process," said Dr Ann Cole.')
+    assert not [t for t in triples(kg) if t[1] in ("supports", "criticises")]

@@ -515,7 +515,7 @@ def _whole_quote(sentence, quotes: list[tuple[int, int]]) -> bool:
 # organisations named inside a quotation are often incidental ('the future of the NHS'); policies and reports
 # named there are what the quotation is about
 STANCE_TARGETS = {"Policy", "Programme", "Report", "Legislation"}
-STRONG = 0.5  # VADER compound of the quoted words at or beyond which the speaker takes a side
+STRONG = 0.65  # VADER compound of the quoted words at or beyond which the speaker takes a side
 OPPOSED = 0.3  # VADER compound of a target's own clause, against the quotation's, that takes the target out
 _DISTANCED = re.compile(r"\b(?:sold|billed|touted|marketed|pitched|promoted|presented|heralded|hailed)\s+as\b"
                         r"|\b(?:supposed|meant|intended|promised)\s+to\b", re.I)
