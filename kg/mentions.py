@@ -1134,7 +1134,8 @@ def _apposed_to_title(doc, chunk_start: int, root: Token, taken: list[tuple[int,
     comma = doc[chunk_start - 1].idx
     name = next(((s, e) for s, e in taken if e == comma), None)
     span = doc.char_span(*name) if name is not None else None
-    if span is None or getattr(_report_apposed(span), "i", None) != root.i or \
+    head = _report_apposed(span) if span is not None else None
+    if head is None or head.i != root.i or \
             any(t.ent_type_ in ("PERSON", "GPE", "NORP") or t.ent_type_.startswith("KG_") for t in span):
         return None
     end = root.i + 1
@@ -1200,9 +1201,9 @@ def _apposed_title(doc, root: Token, start: int) -> tuple[int, str] | None:
     head = doc[start:end].root
     # ('our workload audit, Counting the Contacts, make...', 'its report, Stretched to Breaking, on Monday': a title
     # opening on a verb's -ing form or participle is read as a clause on whatever the sentence is about)
-    gerund = head.i == start and head.tag_ in ("VBG", "VBN", "VBD") and head.dep_ in ("acl", "advcl") and \
+    verb_first = head.i == start and head.tag_ in ("VBG", "VBN", "VBD") and head.dep_ in ("acl", "advcl") and \
         start == root.i + 2
-    if (head.dep_ not in ("appos", "npadvmod") or head.head.i not in (root.i, root.head.i)) and not gerund:
+    if (head.dep_ not in ("appos", "npadvmod") or head.head.i not in (root.i, root.head.i)) and not verb_first:
         return None
     # 'the RCGP's workforce report, Training Today, Leaving Tomorrow, which found': a title with a comma of its own,
     # its second part capitalised words (no name) before a comma and a lower-case word

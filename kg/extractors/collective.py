@@ -30,7 +30,7 @@ def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
     """The facts, and for each one a speaker holds by saying 'we', the same fact held by the speaker's body."""
     bodies = _bodies(ctx, facts)
     if not bodies:
-        return [f for f in facts if not (f.predicate in _NO_PERSONS_ACTS and ctx.types.get(f.subject) == "Person")]
+        return [f for f in facts if not _persons_act(ctx, f)]
     views = {view.sentence.start: view for view in ctx.sentences()}
     seen = {(f.subject, f.predicate, f.object, f.sentence.start) for f in facts}
     extra, lifted = [], set()
@@ -50,8 +50,12 @@ def collective(ctx: DocumentContext, facts: list[Fact]) -> list[Fact]:
             extra.append(replace(fact, subject=body, rule=f"{fact.rule}-for-body", confidence=fact.confidence - 0.1))
             if fact.predicate in BODY_ACTS:
                 lifted.add(id(fact))
-    return [f for f in facts if id(f) not in lifted and not (
-        f.predicate in _NO_PERSONS_ACTS and ctx.types.get(f.subject) == "Person")] + extra
+    return [f for f in facts if id(f) not in lifted and not _persons_act(ctx, f)] + extra
+
+
+def _persons_act(ctx: DocumentContext, fact: Fact) -> bool:
+    """A contract, subcontract or takeover read for a person's 'we' and given to no body."""
+    return fact.predicate in _NO_PERSONS_ACTS and ctx.types.get(fact.subject) == "Person"
 
 
 def _bodies(ctx: DocumentContext, facts: list[Fact]) -> dict[str, str]:
