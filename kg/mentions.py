@@ -1143,6 +1143,12 @@ def _apposed_to_title(doc, chunk_start: int, root: Token, taken: list[tuple[int,
         author = next((o for o in doc[end].children if o.dep_ == "pobj"), None)
         if author is not None:
             end = _name_end(author) + 1
+    # ('X, a report the committee published in February': the maker, as the subject of the clause on the report)
+    maker = next((subject for clause in root.children if clause.dep_ == "relcl" and
+                  clause.lemma_.casefold() in _AUTHORING_VERBS for subject in clause.children
+                  if subject.dep_ == "nsubj" and subject.i < clause.i), None)
+    if maker is not None:
+        end = max(end, maker.i + 1)
     return end, clean_name(span.text)
 
 

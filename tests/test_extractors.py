@@ -485,6 +485,8 @@ def test_what_someone_says_should_be_done_is_their_recommendation(text, expected
      "Health Foundation"),
     ("Fair Shares, the Nuffield Trust's latest analysis, found that practices in poorer areas get less.", "Fair Shares",
      "Nuffield Trust"),
+    ("Primary Care Matters, a report the Health Foundation published in May, found a gap.", "Primary Care Matters",
+     "Health Foundation"),
 ])
 def test_a_report_phrase_after_a_title_is_that_report_and_says_who_made_it(text, report, maker):
     kg = build(text)
