@@ -154,15 +154,23 @@ def _owner_sub_body(span: Span) -> int | None:
     return None
 
 
-def _report_apposed(span: Span) -> Token | None:
-    """'X, a report the committee published', 'X, the Health Foundation's latest analysis': the report word of the
-    noun phrase set after a name by a comma (the parser makes it an apposition or an adverbial noun)."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].dep_ not in ("det", "poss"):
+def apposed_head(doc, comma: int) -> Token | None:
+    """The head word of the noun phrase set after the comma at token `comma` ('X, a report the committee published',
+    'X, the Health Foundation's latest analysis', 'X, chair of Y'), where the parser makes it an apposition or an
+    adverbial noun."""
+    first = comma + 1
+    if first >= len(doc) or doc[comma].text != "," or doc[first].dep_ not in ("det", "poss", "appos"):
         return None
-    head = next((t for t in doc[span.end + 1:span.end + 8] if t.dep_ not in _BEFORE_HEAD_DEPS), None)
-    if head is None or head.dep_ not in ("appos", "npadvmod") or head.lower_ == "letter" or \
-            policy_head_types().get(head.lower_) != "Report":
+    head = next((t for t in doc[first:first + 7] if t.dep_ not in _BEFORE_HEAD_DEPS), None)
+    if head is None or head.dep_ not in ("appos", "npadvmod") or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return head
+
+
+def _report_apposed(span: Span) -> Token | None:
+    """'X, a report the committee published': the report word set after a name by a comma."""
+    head = apposed_head(span.doc, span.end) if span.end < len(span.doc) else None
+    if head is None or head.lower_ == "letter" or policy_head_types().get(head.lower_) != "Report":
         return None
     return head
 

@@ -559,8 +559,7 @@ def unasserted(verb: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return True  # 'called for NHS England to offer a scheme': what is asked for, not done
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in token.children):
+        if any(condition(c) for c in token.children):
             return True  # 'would support the contract if funding rose': on a condition
         if token is not verb and token.lemma_ in WITHHOLDING_VERBS:
             return True
@@ -605,8 +604,12 @@ def only_possible(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b", re.I)
-_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+def condition(clause: Token) -> bool:
+    """'if the government fails to agree', 'unless NHS England pays': a clause of condition."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
+_SECOND_PERSON = {"you", "your", "yours", "yourself"}
 
 
 def _is_question(paragraph: str) -> str | None:
@@ -616,9 +619,10 @@ def _is_question(paragraph: str) -> str | None:
     if not paragraph.endswith("?") or len(paragraph) > 250 or re.search(r"[.!?]\s", paragraph) or \
             paragraph[:1] in "\"'‘“":
         return None
-    if _FIRST_PERSON.search(paragraph):
+    words = set(re.findall(r"[a-z]+", paragraph.lower()))
+    if words & FIRST_PERSON:
         return "first person"
-    return "you" if _SECOND_PERSON.search(paragraph) else "question"
+    return "you" if words & _SECOND_PERSON else "question"
 
 
 def prep_objects(token: Token, preposition: str) -> list[Token]:

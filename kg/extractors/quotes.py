@@ -11,7 +11,7 @@ from kg.extractors.context import (DocumentContext, Ref, SentenceView, in_distre
                                   quoted_spans, verb_lemma)
 from kg.extractors.opinion import OTHER_CLAUSES, polarity, target_clause
 from kg.lexicon import load_lexicon
-from kg.mentions import QUOTES, TITLES, policy_head_types
+from kg.mentions import QUOTES, TITLES, apposed_head, policy_head_types
 from kg.model import ARTICLE, Fact
 
 SPEAKER_TYPES = {"Person", "Organization", "GovernmentBody", "Practice", "ThinkTank", "Company", "Publication",
@@ -310,15 +310,12 @@ def _according_to(ctx: DocumentContext, view: SentenceView) -> tuple[str, int, i
 
 def _after_apposition(view: SentenceView, comma: int) -> int:
     """The comma that closes a noun phrase set after the sentence's `comma` (offsets in the sentence: 'According to X,
-    a report the BMA published in May, ...'), or `comma` itself; the parser makes the phrase an apposition or an
-    adverbial noun."""
+    a report the BMA published in May, ...'), or `comma` itself."""
     text = view.sentence.text
     shift = view.sentence.start - view.segment.segment.start
-    after = [t for t in view.tokens if t.idx - shift > comma]
-    if not after or after[0].dep_ not in ("det", "poss", "appos"):
-        return comma  # ('chair of Kent LMC' is an apposition without a determiner)
-    head = next((t for t in after[:8] if t.dep_ not in ("det", "poss", "case", "amod", "compound", "nummod")), None)
-    if head is None or head.dep_ not in ("appos", "npadvmod") or head.pos_ not in ("NOUN", "PROPN"):
+    at = next((t for t in view.tokens if t.idx - shift == comma), None)
+    head = apposed_head(at.doc, at.i) if at is not None else None
+    if head is None:
         return comma
     end = head.right_edge.idx + len(head.right_edge.text) - shift
     closing = text.find(",", end)

@@ -9,8 +9,8 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, DocumentContext, SentenceView, acting_subject, active_subject,
-                                   in_distress, in_question, most_named_before, only_possible, passive_agent,
-                                   prep_objects, unasserted, verb_lemma)
+                                   condition, in_distress, in_question, most_named_before, only_possible,
+                                   passive_agent, prep_objects, unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity, words_holder
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
 from kg.lexicon import load_lexicon
@@ -348,8 +348,7 @@ def _plainly_negated(verb: Token) -> bool:
     """'does not support', 'cannot recommend': the verb itself negated, in a statement, on no condition."""
     return any(c.dep_ == "neg" for c in verb.children) and not in_question(verb) and \
         not any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in verb.children) and \
-        not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                for c in verb.children)
+        not any(condition(c) for c in verb.children)
 
 
 @lru_cache(maxsize=1)
@@ -400,7 +399,7 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects:
             return
-    if not subjects and verb.dep_ == "conj" and _condition(verb.head) and \
+    if not subjects and verb.dep_ == "conj" and condition(verb.head) and \
             any(c.dep_ == "cc" and c.lower_ == "but" for c in verb.head.children if c.i < verb.i):
         # 'X voted for action if the government fails to agree a contract, but rejected Y': the parser joins the
         # verb to the condition; it goes on from the main clause
@@ -1175,11 +1174,6 @@ def _merits(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             for key in dict.fromkeys(r.key for r in targets):
                 yield Fact(speaker, "criticises", key, view.sentence, "stance.verdict", 0.65,
                            cue=f"{verb.lemma_.casefold()} {score:+.2f}")
-
-
-def _condition(clause: Token) -> bool:
-    """'if the government fails to agree', 'unless NHS England pays': a clause of condition."""
-    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
 
 _WARNING_VERBS = {"warn", "fear", "caution", "worry", "predict"}
