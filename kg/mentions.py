@@ -363,6 +363,52 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in titles):
             yield sm
     yield from phrases
+    yield from _changes(aseg, doc_id, named + phrases)
+
+
+# a change made to a policy or to what practices are paid or charged is a policy of its own ('the rise in employer
+# National Insurance contributions', 'a cut to flu and COVID jab fees'), and 'the rise' after it is that change
+CHANGE_WORDS = frozenset({"rise", "increase", "hike", "cut", "reduction", "freeze"})
+_CHARGES = frozenset({"fee", "rate", "tariff", "payment", "levy", "tax", "contribution", "price", "charge"})
+_CHANGE_PREPS = frozenset({"in", "to", "on", "of"})
+
+
+def _changes(aseg: AnalysedSegment, doc_id: str, found: list[SegmentMention]) -> Iterator[SegmentMention]:
+    doc, base = aseg.doc, aseg.segment.start
+    policies = [sm for sm in found if sm.mention.type == "Policy" and sm.mention.source != "descriptive"]
+
+    def policy_at(token: Token) -> SegmentMention | None:
+        return next((sm for sm in policies if sm.mention.start <= base + token.idx < sm.mention.end), None)
+
+    def change_of(span: Span, token: Token, changed: SegmentMention | None) -> SegmentMention:
+        # a change to a policy the lexicon knows is one change whichever way it is written ('the employer NICs rise')
+        label = f"{token.lemma_.casefold()} in {changed.canonical}" if changed is not None and changed.canonical \
+            else None
+        return SegmentMention(_span_mention(aseg, span, doc_id, "Policy", "change"), label, span.text)
+
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.casefold() not in CHANGE_WORDS:
+            continue
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in _CHANGE_PREPS), None)
+        changed = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if changed is not None:
+            policy = policy_at(changed)
+            if policy is None and changed.lemma_.casefold() not in _CHARGES:
+                continue  # 'a rise in demand', 'a cut in services': no policy changed
+            end = max([changed.i] + [_phrase_end(c) for c in changed.children if c.i > changed.i and c.dep_ in
+                                     ("compound", "amod", "prep", "cc", "conj", "nummod")])
+            yield change_of(doc[token.i:end + 1], token, policy)
+            continue
+        modifier = next((c for c in token.children if c.dep_ == "compound" and policy_at(c) is not None), None)
+        if modifier is not None:
+            # 'the employer National Insurance rise'
+            policy = policy_at(modifier)
+            span = doc.char_span(policy.mention.start - base, token.idx + len(token.text), alignment_mode="expand")
+            yield change_of(span, token, policy)
+        elif token.tag_ == "NN" and token.i > 0 and doc[token.i - 1].lower_ in ("the", "this", "that") and \
+                doc[token.i - 1].head.i == token.i:
+            yield SegmentMention(_span_mention(aseg, doc[token.i - 1:token.i + 1], doc_id, "Policy", "descriptive"),
+                                 None)
 
 
 _CONCEPTS = {"Policy", "Programme", "Legislation", "Report"}
@@ -1601,7 +1647,7 @@ def _dated_policies(found: list[SegmentMention]) -> list[SegmentMention]:
 
 def _the_network(found: list[SegmentMention], adoc: AnalysedDocument) -> list[SegmentMention]:
     """'For the PCN, the decision was about workload' after 'Wyre Forest Central Primary Care Network': the kind's
-    acronym with a definite article, as a body (not a modifier: 'the PCN DES', 'the PCN model'), is the network the
+    acronym or name with a definite article, as a body (not a modifier: 'the PCN DES', 'the PCN model'), is the network the
     page named last before it, not networks in general."""
     text = adoc.document.text
     networks = [sm for sm in found if sm.mention.type in ORGANISATION_TYPES and sm.canonical is None
@@ -1613,7 +1659,7 @@ def _the_network(found: list[SegmentMention], adoc: AnalysedDocument) -> list[Se
         m = sm.mention
         # (a reader's 'our PCN' is their own network, not the one the article names)
         before = r"\b(?:the|its|this|their)\s+$" if m.section == COMMENT else r"\b(?:the|its|our|this|their)\s+$"
-        if m.text == "PCN" and re.search(before, text[max(0, m.start - 8):m.start], re.I) and not _a_modifier(adoc, m):
+        if (m.text == "PCN" or m.text.casefold() == "primary care network") and re.search(before, text[max(0, m.start - 8):m.start], re.I) and not _a_modifier(adoc, m):
             named = [n for n in networks if n.mention.end <= m.start]
             if named:
                 network = named[-1]

@@ -326,6 +326,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         name = _name(node)
         if any(CONTRACT_YEAR.fullmatch(word) for word in name.split()):
             continue  # 'the 2026/27 GP contract' is that year's, not the GP contract with an epithet
+        if any(m.source == "change" for m in surface[node]):
+            continue  # 'the rise in employer NICs' is a change to them, not them
         docs = docs_of[node]
         shorter = sorted(o for suffix in _suffixes(name) for o in policies_named.get(suffix, []))
         for other in shorter:
@@ -404,6 +406,11 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
             head = _title_head(m.text) if m.source == "titled" else None
             if head:
                 kinds[node] |= _study_class(head)
+    for node in nodes:
+        # 'the reduction' after 'a cut to vaccination fees': one word for a change stands for another of its sense
+        for m in surface[node]:
+            if m.source == "change":
+                kinds[node] |= next((words for words in CHANGE_SENSES if words & set(m.text.casefold().split())), set())
     named = _NamedIndex(clusters, node_of, {(m.doc_id, _group(m), m.text.split()[-1].casefold()) for m in descriptive}
                         | {(m.doc_id, _group(m), word) for m, head in titled for word in _study_class(head)}, kinds)
     # 'The think tank’s report, ‘Rethinking general practice funding’,' after 'a report by the Nuffield Trust': the
@@ -636,6 +643,9 @@ MAKER_REPORT = "maker-report"  # the source of 'the report' made the report of t
 
 # the kinds of organisation that publish reports
 REPORT_MAKERS = {"ThinkTank", "Organization", "GovernmentBody", "Company"}
+
+
+CHANGE_SENSES = ({"cut", "cuts", "reduction", "reductions"}, {"rise", "rises", "increase", "increases", "hike", "uplift"})
 
 
 def _study_class(head: str) -> set[str]:

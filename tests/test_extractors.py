@@ -1378,6 +1378,17 @@ DEBATE_RULES = [
      {("Castle Street Surgery", "partOf", "Hull West PCN", "")}),
     ("Castle Street Surgery is a member of the Hull West PCN.",
      {("Castle Street Surgery", "partOf", "Hull West PCN", "")}),
+    # a body named with the members it is made of, however the parser joins the list
+    ("Tamar Valley Primary Care Network covers Tavistock. The primary care network, which brings together Abbey Road "
+     "Surgery, Canal Street Medical Practice and Brook Lane Surgery, employs six pharmacists.",
+     {("Abbey Road Surgery", "partOf", "Tamar Valley Primary Care Network", ""),
+      ("Canal Street Medical Practice", "partOf", "Tamar Valley Primary Care Network", ""),
+      ("Brook Lane Surgery", "partOf", "Tamar Valley Primary Care Network", "")}),
+    ("The Wessex GP Federation is made up of Elm Surgery, Oak Lane Practice and Birch Medical Centre.",
+     {("Elm Surgery", "partOf", "Wessex GP Federation", ""), ("Oak Lane Practice", "partOf", "Wessex GP Federation", ""),
+      ("Birch Medical Centre", "partOf", "Wessex GP Federation", "")}),
+    ("The practices formed Coast Network, a PCN comprising Elm Surgery, Oak Lane Practice and Fern Health Centre.",
+     {("Fern Health Centre", "partOf", "Coast Network", ""), ("Elm Surgery", "partOf", "Coast Network", "")}),
     # a post taken by joining or being hired 'as' it
     ("Dr Ola Reyes joined Kestrel Health as medical director in 2021.",
      {("Ola Reyes", "holdsRole", "Kestrel Health", "medical director")}),

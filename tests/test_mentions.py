@@ -429,3 +429,29 @@ def test_a_reports_title_without_its_kind_word_is_the_report(text, short, report
     [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
     types = {sm.mention.type for sm in document_mentions(adoc) if sm.mention.text == short}
     assert (types == {"Report"}) is report
+
+
+def test_a_change_to_a_policy_or_to_what_practices_are_paid_is_a_policy_of_its_own():
+    kg = extract(read_documents_from_text(
+        "Headline\n\nThe increase in the national living wage cost Elm Surgery £20,000 this year, and a rise in demand "
+        "made it worse. Dr Ann Lee said the national living wage increase was the last straw. The increase hit "
+        "reception staff's hours. Separately, NHS England confirmed a cut to vaccination fees."))
+    by_label = {e.label: e for e in kg.entities}
+    change = by_label.get("increase in national living wage")
+    assert change is not None and change.type == "Policy"
+    assert "national living wage increase" in change.aliases and "The increase" in change.aliases
+    assert by_label["national living wage"].type == "Policy"  # the policy changed stays itself
+    assert by_label.get("cut to vaccination fees") is not None
+    assert not any("demand" in label for label in by_label)
+
+
+def read_documents_from_text(text: str):
+    return [parse_document(text, doc_id="d", path="d.txt")]
+
+
+def test_the_primary_care_network_after_a_named_one_is_that_network():
+    text = ("Headline\n\nTeme Valley Primary Care Network covers Tenbury. The primary care network employs six "
+            "pharmacists. Every primary care network model differs.")
+    [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
+    found = [sm.canonical for sm in document_mentions(adoc) if sm.mention.text == "primary care network"]
+    assert found == ["Teme Valley Primary Care Network", "primary care networks"]  # (not the modifier)

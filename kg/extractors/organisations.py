@@ -117,6 +117,55 @@ def _one_of(ctx: DocumentContext, view) -> Iterator[Fact]:
             yield Fact(part.key, "partOf", whole.key, view.sentence, "organisations.one-of", 0.7)
 
 
+# a body named with the members it is made of: 'the network, which brings together Elm Surgery, Hill Practice and
+# Lane Surgery', 'the federation is made up of X and Y', 'a PCN comprising X and Y'
+_MADE_OF = {"bring": "together", "make": "up", "comprise": None, "consist": None}
+MEMBER_TYPES = {"Practice", "Organization", "Company"}
+_BODY_TYPES = {"Organization", "Company", "GovernmentBody"}
+
+
+def _members(ctx: DocumentContext, view) -> Iterator[Fact]:
+    for verb in view.tokens:
+        lemma = verb_lemma(verb, _MADE_OF) if verb.pos_ == "VERB" else None
+        particle = _MADE_OF.get(lemma)
+        if lemma is None or unasserted(verb) or \
+                particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children):
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            whole = verb.head  # 'a PCN comprising X and Y'
+        else:
+            whole = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if whole is not None and whole.lower_ in ("which", "that") and verb.dep_ == "relcl":
+                whole = verb.head
+        heads = [c for c in verb.children if c.dep_ == "dobj"] if lemma in ("bring", "comprise") else \
+            prep_objects(verb, "of")
+        body = ctx.ref_for_token(view, whole) if whole is not None else None
+        if whole is not None and whole.dep_ == "appos" and (body is None or body.type not in _BODY_TYPES):
+            body = ctx.ref_for_token(view, whole.head)  # 'Coast Network, a PCN comprising X and Y'
+        first = ctx.ref_for_token(view, heads[0]) if heads and body is not None and body.type in _BODY_TYPES else None
+        if first is None or first.type not in MEMBER_TYPES:
+            continue
+        for member in dict.fromkeys(r.key for r in _listed(ctx, first) if r.key != body.key):
+            yield Fact(member, "partOf", body.key, view.sentence, "organisations.members", 0.7)
+
+
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _listed(ctx: DocumentContext, first) -> list:
+    """The name and the names of its type listed after it ('X, Y and Z'), read from the text: the parser's
+    coordination of names it does not know is often wrong."""
+    listed = [first]
+    text = ctx.adoc.document.text
+    for ref in ctx.refs_in(first.mention.end, first.mention.end + 400):
+        if ref.mention.start < listed[-1].mention.end:
+            continue
+        if not _LIST_GAP.fullmatch(text, listed[-1].mention.end, ref.mention.start) or ref.type not in MEMBER_TYPES:
+            break
+        listed.append(ref)
+    return listed
+
+
 _MERGING = {"merge", "combine", "amalgamate"}
 _FOLDING = {"fold", "absorb", "subsume"}  # 'NHS England is being folded into the DHSC': only with 'into'
 _FORMING = {"form", "create", "become"}
@@ -236,6 +285,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _works_in_place(ctx, view, refs)
         yield from _parts(ctx, view)
         yield from _one_of(ctx, view)
+        yield from _members(ctx, view)
         yield from _merged(ctx, view)
         for first, second in zip(refs, refs[1:]):
             between = text[first.mention.end:second.mention.start]
