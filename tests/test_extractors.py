@@ -2758,6 +2758,19 @@ SEVENTEENTH_SESSION_RULES = [
      {("Tamarind Capital", "funds", "Medivo Health", "£20m")}),
 ]
 
+NINETEENTH_SESSION_RULES = [
+    # a stance whose object is the relative pronoun is on the noun the clause hangs on
+    ("Dr Ola Reyes chairs Humber LMC. She is less kind about the CQC, which she accuses of having "
+     "\"inspected the paperwork\".", {("Ola Reyes", "criticises", "Care Quality Commission", "")}),
+    ("The BMA criticised the Same Day Access Plan, which Cornwall LMC also opposes.",
+     {("Cornwall LMC", "opposes", "Same Day Access Plan", "")}),
+    # pressing someone to pay asks them for money
+    ("Kent LMC urged NHS Kent and Medway to fund the extra appointments.",
+     {("Kent LMC", "requestsFundingFrom", "NHS Kent and Medway", "")}),
+    ("Devon LMC has pressed NHS England to pay practices for the work.",
+     {("Devon LMC", "requestsFundingFrom", "NHS England", "")}),
+]
+
 # what a motion would change is no policy it backs
 MOTION_NOT_BACKING = [
     "Sussex LMC passed a motion demanding that Additional Roles Reimbursement Scheme money spent on physician "
@@ -2790,7 +2803,7 @@ def test_what_a_motion_would_change_is_no_policy_it_backs(text):
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES + \
     ELEVENTH_SESSION_RULES + TWELFTH_SESSION_RULES + THIRTEENTH_SESSION_RULES + FOURTEENTH_SESSION_RULES + \
-    FIFTEENTH_SESSION_RULES + SIXTEENTH_SESSION_RULES + SEVENTEENTH_SESSION_RULES
+    FIFTEENTH_SESSION_RULES + SIXTEENTH_SESSION_RULES + SEVENTEENTH_SESSION_RULES + NINETEENTH_SESSION_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [

@@ -97,6 +97,8 @@ CAUSE_VERBS = {"cause", "precipitate", "prompt", "trigger", "force", "spark", "d
 GIVE_VERBS = {"give", "allocate", "grant", "hand", "pledge", "promise", "earmark", "provide", "commit", "ring-fence",
               "set"}
 ASK_VERBS = {"ask", "seek", "bid", "apply", "lobby", "petition"}
+# asking, by pressing, that someone pay: 'urged NHS England to fund practices' (not 'pressed it to fold £800m into X')
+URGE_VERBS = {"urge", "press"}
 FUNDS_NOUNS = {"fund", "funding", "money", "cash", "grant", "investment", "uplift", "loan", "bailout", "subsidy",
                "payment", "resources"}
 CHANGE_NOUNS = {"change", "changes", "reform", "reforms", "overhaul", "shake-up", "rethink"}
@@ -163,7 +165,8 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 # ('has set aside £12m for the pilot'; 'set a budget of £2m' gives nothing)
                 rule = ("funds", ORGS | {"Person"}, ORGS | POLICIES)  # 'will give PCNs an extra £300m'
                 lemma = verb_lemma(verb, GIVE_VERBS) or "put up"
-            if rule is None and verb_lemma(verb, ASK_VERBS) and (money_in(verb) is not None or _for_funds(verb)):
+            if rule is None and (verb_lemma(verb, ASK_VERBS) and (money_in(verb) is not None or _for_funds(verb)) or
+                                 verb_lemma(verb, URGE_VERBS) and _to_pay(verb)):
                 # 'asked the DHSC for a further £1.5m', 'has been lobbying the ICB for a hardship fund'
                 rule = ("requestsFundingFrom", ORGS | {"Person"}, ORGS)
                 lemma = "ask"
@@ -730,8 +733,11 @@ def money_in(verb: Token) -> Money | None:
 
 def _for_funds(verb: Token) -> bool:
     """'for a local hardship fund', 'for emergency funding': what is asked for is money, though no sum is named."""
-    return any(o.lemma_.casefold() in FUNDS_NOUNS for o in prep_objects(verb, "for")) or \
-        any(c.dep_ == "xcomp" and c.lemma_ in _PAYING for c in verb.children)  # 'asking it to fund a transport service'
+    return any(o.lemma_.casefold() in FUNDS_NOUNS for o in prep_objects(verb, "for")) or _to_pay(verb)
+
+
+def _to_pay(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" and c.lemma_ in _PAYING for c in verb.children)  # 'asking it to fund a service'
 
 
 _PAYING = {"fund", "pay", "finance", "bankroll", "underwrite"}

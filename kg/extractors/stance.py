@@ -394,6 +394,11 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
         yield from _passive_stance(ctx, view, verb, passive, relation, lemma)
         return
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # 'the plan, which Cornwall LMC also opposes': the parser gives the clause two subjects, the pronoun its object
+    misread = next((c for c in subjects if c.tag_ == "WDT"), None) if verb.dep_ == "relcl" and len(subjects) > 1 \
+        else None
+    if misread is not None:
+        subjects.remove(misread)
     if subjects and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ASKING_VERBS:
         # 'The BMA wants us to support X', 'urged ministers to reject it': who asks for the stance holds it
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -422,9 +427,7 @@ def _verb_stance(ctx: DocumentContext, view: SentenceView, verb: Token, relation
     if agent is None or ctx.types.get(agent, "Commenter") not in AGENT_TYPES:
         return
     seen: set[str] = set()
-    for child in verb.children:
-        if child.dep_ not in _OBJECT_DEPS:
-            continue
+    for child in [c for c in verb.children if c.dep_ in _OBJECT_DEPS] + ([misread] if misread is not None else []):
         if relation in ("warnsAbout", "advisesCautionOn") and child.dep_ == "dobj":
             continue  # 'warned the ICB that...', 'cautioned ministers': who is warned, not what about
         for tok in _object_heads(child):
@@ -530,6 +533,10 @@ def _object_heads(token: Token) -> Iterator[Token]:
     if token.dep_ == "prep":
         for pobj in (c for c in token.children if c.dep_ == "pobj"):
             yield from _object_heads(pobj)
+        return
+    if token.tag_ == "WDT" and token.head.dep_ == "relcl" and token.head.head.i < token.i:
+        # 'the CQC, which he accuses of ...', 'the plan, which the BMA opposes': the noun the clause is on
+        yield from _object_heads(token.head.head)
         return
     yield token
     # 'embrace what is good about GP at Hand': the free relative's nouns are what the stance is on
