@@ -2759,6 +2759,9 @@ SEVENTEENTH_SESSION_RULES = [
 ]
 
 NINETEENTH_SESSION_RULES = [
+    # a successor holds the office, not the memberships or partnerships of the one succeeded
+    ("Dr Ola Reyes, secretary of Humber LMC and a partner at Elm Surgery, retires in May. Her successor is Dr Ben "
+     "Kato, a salaried GP in Hull.", {("Ben Kato", "holdsRole", "Humber LMC", "secretary")}),
     # a stance whose object is the relative pronoun is on the noun the clause hangs on
     ("Dr Ola Reyes chairs Humber LMC. She is less kind about the CQC, which she accuses of having "
      "\"inspected the paperwork\".", {("Ola Reyes", "criticises", "Care Quality Commission", "")}),
@@ -3465,3 +3468,16 @@ def test_a_quotation_only_mildly_warm_takes_no_side_on_the_policy_it_names():
     # VADER scores these words 0.53: an account of a process, not a verdict on the scheme
     kg = build('Headline\n\n"The Pharmacy First scheme was agreed after a fair and open process," said Dr Ann Cole.')
     assert not [t for t in triples(kg) if t[1] in ("supports", "criticises")]
+
+
+def test_a_successor_takes_the_office_not_the_partnership():
+    facts = triples(build("Headline\n\nDr Ola Reyes, secretary of Humber LMC and a partner at Elm Surgery, retires in "
+                          "May. Her successor is Dr Ben Kato, a salaried GP in Hull."))
+    assert ("Ben Kato", "holdsRole", "Humber LMC", "secretary") in facts
+    assert not [f for f in facts if f[0] == "Ben Kato" and f[2] == "Elm Surgery"]
+
+
+def test_who_funds_in_a_clause_on_a_noun_funds_that_noun_not_each_other():
+    facts = triples(build("Headline\n\nThe link workers are employed under a scheme jointly funded by Tamar Valley "
+                          "Primary Care Network, West Devon Borough Council and the charity Moor Community Action."))
+    assert not [f for f in facts if f[1] == "funds"]

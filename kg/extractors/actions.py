@@ -324,6 +324,12 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     agents = _agents(ctx, view, subject_tok, subject_types, passive)
     for tok in object_toks:
         targets = [t for t in _objects(ctx, view, tok, object_types) if t not in from_holder]
+        if passive and verb.dep_ in ("acl", "relcl") and verb.head.i == tok.i:
+            # 'a scheme jointly funded by X, Y and Z': the names in the clause are who acts, not what is acted on
+            clause_start = view.offset(verb.left_edge)
+            clause_end = view.offset(verb.right_edge) + len(verb.right_edge.text)
+            outside = {r.key for r in ctx.refs_under(view, tok) if not clause_start <= r.mention.start < clause_end}
+            targets = [t for t in targets if t in outside]
         if not targets and tok.dep_ == "dobj" and ctx.refs_under(view, tok):
             # 'ran the Camden Practice under an APMS contract': what was run is named, and of no kind the verb takes
             return

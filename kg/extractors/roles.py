@@ -627,6 +627,9 @@ def _appointed_post(person: Token) -> tuple[str | None, str | None]:
 
 
 _SUCCESSION = {"predecessor": "former", "successor": ""}
+# posts many hold at once, which no one succeeds to: 'a member of the GP committee', 'a partner at Ridgeway Surgery'
+_SHARED_POSTS = {"member", "members", "partner", "partners", "gp", "gps", "trustee", "fellow", "councillor",
+                 "representative", "locum", "governor"}
 
 
 def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
@@ -655,7 +658,8 @@ def _predecessors(ctx: DocumentContext, posts: list[Fact]) -> Iterator[Fact]:
             if holder is None or not people:
                 continue
             held = dict.fromkeys((f.object, f.qualifier) for f in posts
-                                 if f.subject == holder and f.predicate == "holdsRole")
+                                 if f.subject == holder and f.predicate == "holdsRole" and
+                                 " ".join((f.qualifier or "").casefold().split()[-1:]) not in _SHARED_POSTS)
             for org, qualifier in held:
                 role = re.sub("^" + TIME, "", qualifier or "", flags=re.I)
                 for person in people:
