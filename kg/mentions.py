@@ -189,10 +189,11 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
     lexicon = load_lexicon()
     named: list[SegmentMention] = []
     shouting = _shouting(text)
-    seats = [] if shouting else _seats(doc)
+    seats, members = ([], []) if shouting else _seats(doc)
     streets = [] if shouting else _streets(doc, page)
     for ent in doc.ents:
-        if any(seat.start <= ent.start and ent.end <= seat.end for seat in seats + streets) and \
+        if (any(seat.start <= ent.start and ent.end <= seat.end for seat in seats + streets) or
+                any(member.start < ent.end and ent.start < member.end for member in members)) and \
                 not ent.label_.startswith("KG_"):
             continue  # 'Kingsmere' in 'MP for Kingsmere and Mid Norfolk' is the seat's, 'Mill Lane' a street
         if ent.label_.startswith("KG_"):
@@ -328,6 +329,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         named.append(SegmentMention(_span_mention(aseg, span, doc_id, etype, "ner"), None))
     named += [SegmentMention(_span_mention(aseg, seat, doc_id, "Place", "seat"), None) for seat in seats
               if _free(named, aseg.segment.start, seat.start_char, seat.end_char)]
+    named += [SegmentMention(_span_mention(aseg, member, doc_id, "Person", "seat-member"), None) for member in members
+              if _free(named, aseg.segment.start, member.start_char, member.end_char)]
     named += [SegmentMention(_span_mention(aseg, street, doc_id, "Place", "street"), street.text) for street in streets
               if _free(named, aseg.segment.start, street.start_char, street.end_char)]
     base = aseg.segment.start
@@ -906,10 +909,11 @@ def _town_before_titled_name(doc, token) -> bool:
         token.text.rstrip(".") not in TITLES
 
 
-def _seats(doc) -> list[Span]:
+def _seats(doc) -> tuple[list[Span], list[Span]]:
     """'the Liberal Democrat MP for Kingsmere and Mid Norfolk,': the capitalised words after a seat's post and
-    'for' (with the compass words and 'and' of a constituency's name), up to a comma, name one place, the seat."""
-    seats = []
+    'for' (with the compass words and 'and' of a constituency's name), up to a comma, name one place, the seat;
+    and the members named right after their seats."""
+    seats, members = [], []
     for token in doc:
         # 'MP for X', and 'Councillor Y, who represents X,': what follows names the seat
         seat_post = token.lower_ == "for" and token.i > 0 and doc[token.i - 1].lower_ in _SEAT_POSTS
@@ -929,6 +933,12 @@ def _seats(doc) -> list[Span]:
         if end > token.i + 1 and (end == len(doc) or doc[end].text in (",", ".", ";", ")", ":")
                                   or represents and doc[end].lower_ == "on"):
             seats.append(doc[token.i + 1:end])
+        elif seat_post and (member := _member_after_seat(doc[token.i + 1:end])) is not None:
+            seats.append(doc[token.i + 1:member.start])
+            members.append(member)
+        elif seat_post and end > token.i + 1 and (doc[end - 1].lower_ in uk_places() or
+                                                  end - 2 > token.i and doc[end - 2].lower_ in _COMPASS):
+            seats.append(doc[token.i + 1:end])  # 'the MP for Kingsmere and Mid Norfolk said': the seat alone
     for token in doc:
         # 'who represents Tilbrook and Ashwell ward': a council's electoral ward, named by the words before 'ward'
         if token.text not in ("ward", "division") or token.i == 0 or not doc[token.i - 1].is_title:
@@ -941,7 +951,20 @@ def _seats(doc) -> list[Span]:
             start += 1
         if start < token.i and not any(seat.start <= start < seat.end for seat in seats):
             seats.append(doc[start:token.i + 1])
-    return seats
+    return seats, members
+
+
+def _member_after_seat(run: Span) -> Span | None:
+    """'MP for North Cornwall Helen Tremayne said': the capitalised words after a seat's post, run on into a verb
+    with no comma, end in the member's given name and surname (the model often finds no name there); not where
+    the last two words name or point to a place ('MP for Kingsmere and Mid Norfolk said')."""
+    if len([t for t in run if t.lower_ != "and"]) < 3 or run.end >= len(run.doc) or run.doc[run.end].is_punct:
+        return None
+    given, surname = run[-2], run[-1]
+    if any(t.lower_ in _SEAT_DIRECTIONS or t.lower_ in uk_places() or not t.is_alpha for t in (given, surname)) or \
+            given.text in ("St", "Saint") or run[-3].lower_ == "and":
+        return None
+    return run[-2:]
 
 
 def _trim_constituency(span: Span) -> Span:

@@ -221,6 +221,12 @@ MENTIONS = [
      ("Medivo Health", "Company")),
     ("Funding will go to Cheshire and Newcastle-under-Lyme ICB.",
      ("Cheshire and Newcastle-under-Lyme ICB", "GovernmentBody")),
+    # a member named right after the seat, with no comma, which the model reads as one name or none
+    ("Conservative MP for Penrith and Solway Alasdair Fenwick focused on dispensing practices.",
+     ("Alasdair Fenwick", "Person")),
+    ("Liberal Democrat MP for North Cornwall Helen Tremayne said the formula was unfair.",
+     ("Helen Tremayne", "Person")),
+    ("Liberal Democrat MP for North Cornwall Helen Tremayne said the formula was unfair.", ("North Cornwall", "Place")),
 ]
 
 
@@ -455,3 +461,9 @@ def test_the_primary_care_network_after_a_named_one_is_that_network():
     [adoc] = analyse([parse_document(text, doc_id="d", path="d.txt")])
     found = [sm.canonical for sm in document_mentions(adoc) if sm.mention.text == "primary care network"]
     assert found == ["Teme Valley Primary Care Network", "primary care networks"]  # (not the modifier)
+
+
+def test_a_seat_run_into_a_verb_that_ends_in_a_place_is_the_seat_alone():
+    assert ("Kingsmere and Mid Norfolk", "Place") in named("The Labour MP for Kingsmere and Mid Norfolk said the plan "
+                                                           "was late.")
+    assert not any(kind == "Person" for _, kind in named("The Labour MP for Kingsmere and Mid Norfolk said so."))
