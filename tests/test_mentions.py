@@ -26,6 +26,9 @@ MENTIONS = [
     ("The Pharmacy First scheme has taken pressure off practices.", ("Pharmacy First", "Programme")),
     ("Rises in the national living wage hit practices hardest.", ("national living wage", "Policy")),
     ("Losing the MPIG hit small rural practices for years.", ("Minimum Practice Income Guarantee", "Policy")),
+    ("More than a million patients registered type 1 opt-outs in 2021.", ("type 1 opt-out", "Policy")),
+    ("Palantir runs the Federated Data Platform.", ("Palantir", "Company")),
+    ("Palantir runs the Federated Data Platform.", ("Federated Data Platform", "Programme")),
     ("Dr Ann Cole, who sits on UEMO, said so.", ("European Union of General Practitioners", "Organization")),
     # a title opening on an -ing word, set off by commas after the report word, is the report's
     ("The figures we published in our workload audit, Counting the Calls, make grim reading.",
