@@ -3481,3 +3481,13 @@ def test_who_funds_in_a_clause_on_a_noun_funds_that_noun_not_each_other():
     facts = triples(build("Headline\n\nThe link workers are employed under a scheme jointly funded by Tamar Valley "
                           "Primary Care Network, West Devon Borough Council and the charity Moor Community Action."))
     assert not [f for f in facts if f[1] == "funds"]
+
+
+def test_what_a_proposal_sits_in_or_is_for_is_not_proposed():
+    facts = triples(build("Headline\n\nThe Rural Health Counts report was published on Monday. It recommends a "
+                          "dedicated rurality adjustment within the global sum and greater flexibility in the "
+                          "Additional Roles Reimbursement Scheme so that rural primary care networks can employ "
+                          "GPs."))
+    recommended = {f[2] for f in facts if f[1] == "recommends"}
+    assert "Additional Roles Reimbursement Scheme" in recommended
+    assert not recommended & {"global sum", "primary care networks"}

@@ -154,6 +154,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
     speech = load_lexicon().cue_verbs
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") and c.i > verb.i
                and not (c.dep_ == "advcl" and c.tag_ == "VBG" and verb_lemma(c, speech))
+               # ('... so that rural networks can employ staff': what the proposal is for, not what it proposes)
+               and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "so" for m in c.children))
                # 'called the NHS App a disaster' names and judges it; 'called for X', 'called on Y to do X' ask
                and not (lemma == "call" and (c.dep_ in ("dobj", "ccomp") or
                                              c.dep_ == "prep" and c.lower_ not in ("for", "on")))
@@ -168,7 +170,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
     base = view.segment.segment.start
     seen = set()
     for ref in _policies(ctx, base + start, base + end):
-        if ref.key in seen or ref.key == recommender or _vehicle(ctx, view, ref) or _owner_only(ctx, view, ref):
+        if ref.key in seen or ref.key == recommender or _vehicle(ctx, view, ref) or _owner_only(ctx, view, ref) or \
+                _setting(ctx, view, ref):
             continue
         seen.add(ref.key)
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
@@ -232,6 +235,13 @@ def _vehicle(ctx: DocumentContext, view: SentenceView, ref) -> bool:
     """'called on the Government to act, in a report published today': the report is where it is asked, not what."""
     token = ctx.token_for(view, ref)
     return ref.type == "Report" and token is not None and token.dep_ == "pobj" and token.head.lower_ == "in"
+
+
+def _setting(ctx: DocumentContext, view: SentenceView, ref) -> bool:
+    """'recommends a rurality adjustment within the global sum': what the thing proposed sits in is not proposed."""
+    token = ctx.token_for(view, ref)
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ in ("within", "inside") and \
+        token.head.head.pos_ == "NOUN" and ctx.ref_for_token(view, token.head.head) is None
 
 
 NORMATIVE_MODALS = {"should", "must", "ought"}
