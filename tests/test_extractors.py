@@ -2759,6 +2759,9 @@ SEVENTEENTH_SESSION_RULES = [
 ]
 
 NINETEENTH_SESSION_RULES = [
+    # a post set after a name that is itself set after a post describes the name ('Its chair, Dr X, a GP in Y')
+    ("The Dispensing Doctors' Association met. Its chair, Dr Ola Reyes, a dispensing GP in rural Shropshire, said "
+     "the offer was a start.", {("Ola Reyes", "locatedIn", "Shropshire", "")}),
     # a successor holds the office, not the memberships or partnerships of the one succeeded
     ("Dr Ola Reyes, secretary of Humber LMC and a partner at Elm Surgery, retires in May. Her successor is Dr Ben "
      "Kato, a salaried GP in Hull.", {("Ben Kato", "holdsRole", "Humber LMC", "secretary")}),

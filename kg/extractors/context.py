@@ -694,8 +694,9 @@ def post_holder(post: Token) -> Token | None:
         post = post.head
     if described and post.dep_ == "pobj" and post.head.dep_ == "prep" and post.head.head.dep_ == "appos":
         post = post.head.head  # 'X, chair of Y and a GP partner in Oldham': the parser joins the second post to Y
-    while post.dep_ == "appos" and post.head.dep_ == "appos":
-        post = post.head  # '..., the report's lead author': apposed to the first post
+    while post.dep_ == "appos" and post.head.dep_ == "appos" and post.head.pos_ != "PROPN":
+        # '..., the report's lead author': apposed to the first post (not past the name: 'Its chair, Dr X, a GP')
+        post = post.head
     if post.dep_ == "appos":
         return post.head
     if post.dep_ == "attr" and post.head.lemma_ in ("be", "remain", "become"):
