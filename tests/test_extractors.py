@@ -2759,6 +2759,11 @@ SEVENTEENTH_SESSION_RULES = [
 ]
 
 NINETEENTH_SESSION_RULES = [
+    # where a description says its body is based, and a body based on a street
+    ("Wessex LMC met on Monday. Dr Ola Reyes has led the Exeter-based LMC since 2015.",
+     {("Wessex LMC", "locatedIn", "Exeter", "")}),
+    ("Fenland Community Action, a charity based on Quay Street, runs the directory.",
+     {("Fenland Community Action", "locatedIn", "Quay Street", "")}),
     # a post set after a name that is itself set after a post describes the name ('Its chair, Dr X, a GP in Y')
     ("The Dispensing Doctors' Association met. Its chair, Dr Ola Reyes, a dispensing GP in rural Shropshire, said "
      "the offer was a start.", {("Ola Reyes", "locatedIn", "Shropshire", "")}),

@@ -37,7 +37,7 @@ _BASED_BEFORE = re.compile(r",\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
 # 'Marshland Medical Group, a neighbouring practice in Holbeach,': a description of its kind, in a place
 _KIND_IN = re.compile(r",\s+(?:an?|the)\s+(?:(?-i:[a-z][a-z-]*)\s+){0,3}(?:practice|surgery|federation|company|firm|"
                       r"provider|trust|charity|group|partnership|network|hospital|hospice|centre|organisation|"
-                      r"social\s+enterprise|GP\s+practice)\s+(?:in|based\s+in)\s+" + _DIRECTION, re.I)
+                      r"social\s+enterprise|GP\s+practice)\s+(?:in|based\s+(?:in|on))\s+" + _DIRECTION, re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 _IN_THE = re.compile(r",?\s+in\s+the\s+")
 _AREA_OF = re.compile(r"\s+(?:area|district|suburb|part|outskirts|edge|centre)\s+of\s+(?:the\s+)?")
@@ -283,6 +283,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _apposed_operators(ctx, view, refs)
         yield from _serves_area(ctx, view, refs)
         yield from _works_in_place(ctx, view, refs)
+        yield from _based_description(ctx, view, refs)
         yield from _parts(ctx, view)
         yield from _one_of(ctx, view)
         yield from _members(ctx, view)
@@ -508,6 +509,16 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             key = _person_doing(ctx, view, post.head.head)
             if key is not None:
                 yield Fact(key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
+
+
+def _based_description(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
+    """'has led the Halifax-based LMC since 1995': the body a description stands for is where it says it is based."""
+    text = ctx.adoc.document.text
+    for described in (r for r in refs if r.mention.source == "coref.description" and r.type in LOCATED_TYPES):
+        for place in (r for r in refs if r.type == "Place" and described.mention.start < r.mention.start
+                      and r.mention.end < described.mention.end):
+            if _BASED_AFTER.match(text, place.mention.end):
+                yield Fact(described.key, "locatedIn", place.key, view.sentence, "organisations.place-based", 0.75)
 
 
 def _person_doing(ctx: DocumentContext, view, verb) -> str | None:
