@@ -2759,6 +2759,10 @@ SEVENTEENTH_SESSION_RULES = [
 ]
 
 NINETEENTH_SESSION_RULES = [
+    # who holds the contract to run a service runs it
+    ("Medivo Health, which holds the £30m contract to run the Pharmacy First scheme in Kent, declined to comment.",
+     {("Medivo Health", "operates", "Pharmacy First", "")}),
+    ("Medivo Health was awarded the contract to run the NHS App.", {("Medivo Health", "operates", "NHS App", "")}),
     # where a description says its body is based, and a body based on a street
     ("Wessex LMC met on Monday. Dr Ola Reyes has led the Exeter-based LMC since 2015.",
      {("Wessex LMC", "locatedIn", "Exeter", "")}),

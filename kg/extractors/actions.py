@@ -221,6 +221,15 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
     if subject_tok is None and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and \
             verb.head.head.pos_ in ("VERB", "AUX"):
         subject_tok = active_subject(verb.head.head)  # 'Castlegate is due to take over the practice'
+    if subject_tok is None and verb.dep_ == "acl" and verb.head.lower_ in _CONTRACT_NOUNS and \
+            verb.head.dep_ == "dobj" and verb.head.head.lemma_ in _HOLDING_CONTRACTS:
+        # 'X, which holds the £330m contract to run the platform', 'won the contract to run the centre': who holds
+        # the contract does what it is for
+        holder = verb.head.head
+        subject_tok = _antecedent(active_subject(holder) or next((c for c in holder.children if c.dep_ == "nsubjpass"),
+                                                                 None), holder)
+        if subject_tok is None:
+            return
     if subject_tok is None and verb.dep_ in ("relcl", "acl", "xcomp"):
         subject_tok = verb.head
         if subject_tok.dep_ == "appos" and ctx.ref_for_token(view, subject_tok) is None:
@@ -858,6 +867,7 @@ def _raised(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
 
 
 _CONTRACT_NOUNS = {"contract", "contracts", "tender", "tenders", "franchise", "deal"}
+_HOLDING_CONTRACTS = {"hold", "have", "win", "secure", "award", "land", "retain", "keep", "grant"}
 
 
 def _awards(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
