@@ -2759,6 +2759,9 @@ SEVENTEENTH_SESSION_RULES = [
 ]
 
 NINETEENTH_SESSION_RULES = [
+    # a lead of a field named with an acronym
+    ("Devon LMC met on Monday. Dr Ola Reyes, the committee's IT policy lead, said the rollout was rushed.",
+     {("Ola Reyes", "holdsRole", "Devon LMC", "IT policy lead")}),
     # who holds the contract to run a service runs it
     ("Medivo Health, which holds the £30m contract to run the Pharmacy First scheme in Kent, declined to comment.",
      {("Medivo Health", "operates", "Pharmacy First", "")}),

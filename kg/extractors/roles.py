@@ -71,11 +71,12 @@ def _role_re() -> str:
 @lru_cache(maxsize=1)
 def post_re() -> str:
     # ('a final-year registrar', 'a second-year trainee'; 'access lead', 'prescribing lead', 'vaccinations and
-    # immunisations lead': a lead of a field or two, the first no post of its own, as 'partner and clinical lead' is)
+    # immunisations lead', 'IT policy lead', 'GP lead': a lead of a field or two, the first no post of its own, as
+    # 'partner and clinical lead' is)
     # ('health reporter', 'digital health correspondent': the beat of a journalist's post)
     # ('media manager', 'press officer', 'policy director': the field a manager, officer or director is of)
-    return "(?:(?:%s|%s)\\s+){0,2}(?:(?:(?!(?:%s)\\b)(?-i:[a-z][a-z-]{2,})\\s+and\\s+)?(?-i:[a-z][a-z-]{2,})\\s+" \
-        "(?=lead\\b)|(?:(?-i:[a-z][a-z-]{2,})\\s+){1,2}" \
+    return "(?:(?:%s|%s)\\s+){0,2}(?:(?:(?!(?:%s)\\b)(?-i:[a-z][a-z-]{2,})\\s+and\\s+|(?-i:[A-Z]{2,4}\\s+))?" \
+        "(?-i:[a-z][a-z-]{2,}|[A-Z]{2,4})\\s+(?=lead\\b)|(?:(?-i:[a-z][a-z-]{2,})\\s+){1,2}" \
         "(?=(?:reporter|correspondent|editor)\\b)|(?!(?:own|very|most|only|then|also|long-standing|longtime)\\b)" \
         "(?-i:[a-z][a-z-]{2,})\\s+(?=(?:manager|officer|director|adviser|advisor)\\b))?(?:%s)" \
         % ("|".join(ROLE_MODIFIERS), _YEAR_OF_TRAINING, _roles(), _roles())
