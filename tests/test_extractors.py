@@ -2759,6 +2759,10 @@ SEVENTEENTH_SESSION_RULES = [
 ]
 
 NINETEENTH_SESSION_RULES = [
+    # asking that a policy not be taken up is against it
+    ("Devon LMC urged practices not to sign up to the PCN DES.", {("Devon LMC", "opposes", "PCN DES", "")}),
+    ("Devon LMC passed a motion calling on practices not to sign the PCN DES.",
+     {("Devon LMC", "opposes", "PCN DES", "")}),
     # a lead of a field named with an acronym
     ("Devon LMC met on Monday. Dr Ola Reyes, the committee's IT policy lead, said the rollout was rushed.",
      {("Ola Reyes", "holdsRole", "Devon LMC", "IT policy lead")}),
@@ -3506,3 +3510,11 @@ def test_what_a_proposal_sits_in_or_is_for_is_not_proposed():
     recommended = {f[2] for f in facts if f[1] == "recommends"}
     assert "Additional Roles Reimbursement Scheme" in recommended
     assert not recommended & {"global sum", "primary care networks"}
+
+
+def test_asking_for_a_policy_is_no_opposition_to_it_for_a_negation_in_another_clause():
+    facts = triples(build("Headline\n\nDevon LMC urged practices to sign up to the PCN DES. Dr Ola Reyes urged the "
+                          "minister to make sure that rural practices were not left to improvise when the PCN DES was "
+                          "rolled out."))
+    assert ("Devon LMC", "recommends", "PCN DES", "") in facts
+    assert not [f for f in facts if f[1] == "opposes"]

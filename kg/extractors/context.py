@@ -609,6 +609,18 @@ def condition(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
 
+def negated_below(token: Token | None, verb: Token) -> bool:
+    """Whether a verb between `token` and the `verb` it hangs under is negated ('urged practices not to sign up to
+    X', 'a motion calling on practices not to sign X'): what is asked is that it not be done."""
+    while token is not None and token.i != verb.i and token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children):
+            return True
+        if token.dep_ in ("advcl", "relcl", "acl"):
+            return False  # '... were not "left to improvise" when the plan was rolled out': a clause on another
+        token = token.head
+    return False
+
+
 _SECOND_PERSON = {"you", "your", "yours", "yourself"}
 
 

@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Token
 
 from kg.extractors import register
-from kg.extractors.context import DocumentContext, Ref, SentenceView, unasserted, verb_lemma
+from kg.extractors.context import DocumentContext, Ref, SentenceView, negated_below, unasserted, verb_lemma
 from kg.lexicon import load_lexicon
 from kg.model import Fact
 
@@ -174,6 +174,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
                 _setting(ctx, view, ref):
             continue
         seen.add(ref.key)
+        if negated_below(ctx.token_for(view, ref), verb):
+            # 'urged practices not to sign up to the PCN DES': against it
+            yield Fact(recommender, "opposes", ref.key, view.sentence, "recommendations.urged-not", 0.7, cue=lemma)
+            continue
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
                    cue=lemma, qualifier=_removal(ctx, view, ref))
     if not seen and lemma in PROPOSING_VERBS:

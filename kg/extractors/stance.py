@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.context import (ASKING_VERBS, DocumentContext, SentenceView, acting_subject, active_subject,
-                                   condition, in_distress, in_question, most_named_before, only_possible,
+                                   condition, in_distress, in_question, most_named_before, negated_below, only_possible,
                                    passive_agent, prep_objects, unasserted, verb_lemma)
 from kg.extractors.opinion import NEGATIVE, POSITIVE, polarity, words_holder
 from kg.extractors.recommendations import POLICY_TYPES, REMOVAL_NOUNS, REMOVAL_VERBS
@@ -1392,8 +1392,11 @@ def _motions(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             relation = _MOTION_AGAINST.get(lemma, "supports")
             types = POLICY_TYPES if relation == "supports" else TARGET_TYPES - {"Person"}
             for ref in ctx.refs_in(view.offset(verb), view.offset(verb.doc[end - 1]) + len(verb.doc[end - 1])):
-                if ref.type in types and not (relation == "supports" and _changed(ctx.token_for(view, ref), verb)):
-                    stances.setdefault(ref.key, relation)
+                token = ctx.token_for(view, ref)
+                if ref.type in types and not (relation == "supports" and _changed(token, verb)):
+                    # ('calling on practices not to sign X': against it)
+                    stances.setdefault(ref.key, "opposes" if relation == "supports" and negated_below(token, verb)
+                                       else relation)
         if not stances:
             continue
         holders = [(r.key, False) for r in (ctx.ref_for_token(view, o) for o in proposers) if r is not None]
