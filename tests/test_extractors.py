@@ -3518,3 +3518,16 @@ def test_asking_for_a_policy_is_no_opposition_to_it_for_a_negation_in_another_cl
                           "rolled out."))
     assert ("Devon LMC", "recommends", "PCN DES", "") in facts
     assert not [f for f in facts if f[1] == "opposes"]
+
+
+def test_a_continued_quotation_keeps_no_comma_before_its_attribution():
+    kg = build("Headline\n\nDr Ola Reyes, chair of Devon LMC, said the offer was late. \"Practices cannot plan. The "
+               "money never arrives on time,\" she said.")
+    said = [f.object for f in kg.facts if f.predicate == "said" and "Practices cannot plan" in f.object]
+    assert said and not any(words.endswith(",") for words in said)
+
+
+def test_a_member_named_after_the_seat_takes_the_stance_of_the_sentence():
+    facts = triples(build("Headline\n\nLiberal Democrat MP for North Cornwall Helen Tremayne said the Carr-Hill "
+                          "formula had \"never properly accounted\" for the cost of rurality."))
+    assert ("Helen Tremayne", "criticises", "Carr-Hill formula", "") in facts

@@ -135,7 +135,7 @@ def _quotations(ctx: DocumentContext, *, spans_only: bool) -> Iterator[Fact]:
                 not (led_in and _cued_after(view, quotes[-1][1], cues)):
             start, end = quotes[0][0], quotes[-1][1]
             attributed.update(quotes)
-            yield Fact(previous_speaker, "said", _unquoted(text[start:end], "‘’“”\"' "), sentence,
+            yield Fact(previous_speaker, "said", _unquoted(text[start:end], "‘’“”\"' ,"), sentence,
                        "quotes.continuation", 0.7, object_is_literal=True, cue="said", start=start, end=end,
                        about=about(ctx, start, end, previous_speaker, sentence))
             if not spans_only:
