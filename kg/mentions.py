@@ -372,6 +372,9 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
 # a change made to a policy or to what practices are paid or charged is a policy of its own ('the rise in employer
 # National Insurance contributions', 'a cut to flu and COVID jab fees'), and 'the rise' after it is that change
 CHANGE_WORDS = frozenset({"rise", "increase", "hike", "cut", "reduction", "freeze"})
+# the words of one sense, each standing for the others ('the reduction' after 'a cut to vaccination fees')
+CHANGE_SENSES = (frozenset({"cut", "cuts", "reduction", "reductions"}),
+                 frozenset({"rise", "rises", "increase", "increases", "hike", "hikes"}))
 _CHARGES = frozenset({"fee", "rate", "tariff", "payment", "levy", "tax", "contribution", "price", "charge"})
 _CHANGE_PREPS = frozenset({"in", "to", "on", "of"})
 
@@ -1670,8 +1673,8 @@ def _dated_policies(found: list[SegmentMention]) -> list[SegmentMention]:
 
 def _the_network(found: list[SegmentMention], adoc: AnalysedDocument) -> list[SegmentMention]:
     """'For the PCN, the decision was about workload' after 'Wyre Forest Central Primary Care Network': the kind's
-    acronym or name with a definite article, as a body (not a modifier: 'the PCN DES', 'the PCN model'), is the network the
-    page named last before it, not networks in general."""
+    acronym or name with a definite article, as a body (not a modifier: 'the PCN DES', 'the PCN model'), is the
+    network the page named last before it, not networks in general."""
     text = adoc.document.text
     networks = [sm for sm in found if sm.mention.type in ORGANISATION_TYPES and sm.canonical is None
                 and NETWORK_NAME.search(clean_name(sm.mention.text))]
@@ -1682,7 +1685,8 @@ def _the_network(found: list[SegmentMention], adoc: AnalysedDocument) -> list[Se
         m = sm.mention
         # (a reader's 'our PCN' is their own network, not the one the article names)
         before = r"\b(?:the|its|this|their)\s+$" if m.section == COMMENT else r"\b(?:the|its|our|this|their)\s+$"
-        if (m.text == "PCN" or m.text.casefold() == "primary care network") and re.search(before, text[max(0, m.start - 8):m.start], re.I) and not _a_modifier(adoc, m):
+        kind = m.text == "PCN" or m.text.casefold() == "primary care network"
+        if kind and re.search(before, text[max(0, m.start - 8):m.start], re.I) and not _a_modifier(adoc, m):
             named = [n for n in networks if n.mention.end <= m.start]
             if named:
                 network = named[-1]

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
-from kg.mentions import (CONTRACT_STAGES, CONTRACT_YEAR, IMPLIED_POST, SegmentMention, clean_name, initials,
-                         named_as_town_at, policy_head_types)
+from kg.mentions import (CHANGE_SENSES, CONTRACT_STAGES, CONTRACT_YEAR, IMPLIED_POST, SegmentMention, clean_name,
+                         initials, named_as_town_at, policy_head_types)
 from kg.model import ARTICLE, ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
 # a type that is more specific (or more trusted) wins a vote between mentions of one entity
@@ -410,7 +410,8 @@ def resolve(mentions_by_doc: dict[str, list[SegmentMention]], documents: tuple[D
         # 'the reduction' after 'a cut to vaccination fees': one word for a change stands for another of its sense
         for m in surface[node]:
             if m.source == "change":
-                kinds[node] |= next((words for words in CHANGE_SENSES if words & set(m.text.casefold().split())), set())
+                kinds[node] |= next((set(words) for words in CHANGE_SENSES if words & set(m.text.casefold().split())),
+                                    set())
     named = _NamedIndex(clusters, node_of, {(m.doc_id, _group(m), m.text.split()[-1].casefold()) for m in descriptive}
                         | {(m.doc_id, _group(m), word) for m, head in titled for word in _study_class(head)}, kinds)
     # 'The think tank’s report, ‘Rethinking general practice funding’,' after 'a report by the Nuffield Trust': the
@@ -643,9 +644,6 @@ MAKER_REPORT = "maker-report"  # the source of 'the report' made the report of t
 
 # the kinds of organisation that publish reports
 REPORT_MAKERS = {"ThinkTank", "Organization", "GovernmentBody", "Company"}
-
-
-CHANGE_SENSES = ({"cut", "cuts", "reduction", "reductions"}, {"rise", "rises", "increase", "increases", "hike", "uplift"})
 
 
 def _study_class(head: str) -> set[str]:

@@ -177,10 +177,10 @@ class DocumentContext:
             return named
         if ref is None and token.lower_ in ("mp", "msp", "mla", "councillor"):
             # 'Liberal Democrat MP for North Cornwall Helen Tremayne said': the member named after the seat
-            member = next((r for p in token.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
-                           if o.dep_ == "pobj" and (r := self.ref_for_token(view, o)) is not None and r.type == "Person"),
-                          None)
-            if member is not None:
+            seats = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
+                     if o.dep_ == "pobj"]
+            member = self.ref_for_token(view, seats[0]) if seats else None
+            if member is not None and member.type == "Person":
                 return member.key
         if ref is not None and ref.mention.source == "titled" and \
                 ":" in self.adoc.document.text[ref.mention.start:view.offset(token)]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
-from kg.extractors.context import (DocumentContext, active_subject, passive_agent, post_holder, prep_objects,
+from kg.extractors.context import (DocumentContext, Ref, active_subject, passive_agent, post_holder, prep_objects,
                                    unasserted, verb_lemma)
 from kg.extractors.opinion import words_holder
 from kg.extractors.roles import kind_of_word, last_of_kind, post_re
@@ -152,7 +152,7 @@ def _members(ctx: DocumentContext, view) -> Iterator[Fact]:
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
-def _listed(ctx: DocumentContext, first) -> list:
+def _listed(ctx: DocumentContext, first: Ref) -> list[Ref]:
     """The name and the names of its type listed after it ('X, Y and Z'), read from the text: the parser's
     coordination of names it does not know is often wrong."""
     listed = [first]
