@@ -124,7 +124,12 @@ MEMBER_TYPES = {"Practice", "Organization", "Company"}
 _BODY_TYPES = {"Organization", "Company", "GovernmentBody"}
 
 
+_MADE_OF_WORDS = re.compile(r"\btogether\b|\bmade\s+up\s+of\b|\bcompris|\bconsist", re.I)
+
+
 def _members(ctx: DocumentContext, view) -> Iterator[Fact]:
+    if not _MADE_OF_WORDS.search(view.sentence.text):
+        return
     for verb in view.tokens:
         lemma = verb_lemma(verb, _MADE_OF) if verb.pos_ == "VERB" else None
         particle = _MADE_OF.get(lemma)
