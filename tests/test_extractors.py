@@ -2759,6 +2759,9 @@ SEVENTEENTH_SESSION_RULES = [
 ]
 
 NINETEENTH_SESSION_RULES = [
+    # a scheme introduced under a wider one is part of it
+    ("The ARRS, introduced under the Network Contract DES in 2019, pays for pharmacists.",
+     {("Additional Roles Reimbursement Scheme", "partOf", "PCN DES", "")}),
     # asking that a policy not be taken up is against it
     ("Devon LMC urged practices not to sign up to the PCN DES.", {("Devon LMC", "opposes", "PCN DES", "")}),
     ("Devon LMC passed a motion calling on practices not to sign the PCN DES.",

@@ -171,6 +171,25 @@ def _listed(ctx: DocumentContext, first: Ref) -> list[Ref]:
     return listed
 
 
+# a scheme brought in by a wider one: 'primary care networks, introduced under the 2019 five-year contract framework'
+_BROUGHT_IN = {"introduce", "create", "establish", "launch", "set", "fund", "bring"}
+_SCHEME_TYPES = {"Policy", "Programme"}
+
+
+def _introduced_under(ctx: DocumentContext, view) -> Iterator[Fact]:
+    if " under " not in view.sentence.text:
+        return
+    for verb in view.tokens:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb_lemma(verb, _BROUGHT_IN) is None:
+            continue
+        part = ctx.ref_for_token(view, verb.head)
+        wholes = [w for w in (ctx.ref_for_token(view, o) for o in prep_objects(verb, "under")) if w is not None]
+        if part is not None and part.type in _SCHEME_TYPES:
+            for whole in wholes:
+                if whole.type in _SCHEME_TYPES and whole.key != part.key:
+                    yield Fact(part.key, "partOf", whole.key, view.sentence, "organisations.introduced-under", 0.7)
+
+
 _MERGING = {"merge", "combine", "amalgamate"}
 _FOLDING = {"fold", "absorb", "subsume"}  # 'NHS England is being folded into the DHSC': only with 'into'
 _FORMING = {"form", "create", "become"}
@@ -292,6 +311,7 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _parts(ctx, view)
         yield from _one_of(ctx, view)
         yield from _members(ctx, view)
+        yield from _introduced_under(ctx, view)
         yield from _merged(ctx, view)
         for first, second in zip(refs, refs[1:]):
             between = text[first.mention.end:second.mention.start]
