@@ -841,12 +841,12 @@ def _trim_roles(span: Span) -> Span | None:
 
 
 # posts held for a seat: 'MP for Eastleigh', 'MSP for Glasgow Kelvin', 'councillor for Riverside ward'
-_SEAT_POSTS = {"mp", "mps", "msp", "ms", "am", "mla", "councillor", "cllr"}
+SEAT_POSTS = {"mp", "mps", "msp", "ms", "am", "mla", "councillor", "cllr"}
 
 
 def _after_seat_post(span: Span) -> bool:
     return span.start >= 2 and span.doc[span.start - 1].lower_ == "for" and \
-        span.doc[span.start - 2].lower_ in _SEAT_POSTS
+        span.doc[span.start - 2].lower_ in SEAT_POSTS
 
 
 # the compass words of a place's name or of where in a place: 'North West Norfolk', 'in north Manchester'
@@ -919,7 +919,7 @@ def _seats(doc) -> tuple[list[Span], list[Span]]:
     seats, members = [], []
     for token in doc:
         # 'MP for X', and 'Councillor Y, who represents X,': what follows names the seat
-        seat_post = token.lower_ == "for" and token.i > 0 and doc[token.i - 1].lower_ in _SEAT_POSTS
+        seat_post = token.lower_ == "for" and token.i > 0 and doc[token.i - 1].lower_ in SEAT_POSTS
         represents = token.lower_ in ("represents", "represented") and token.i > 0 and doc[token.i - 1].lower_ == "who"
         if not (seat_post or represents):
             continue

@@ -8,8 +8,9 @@ from spacy.tokens import Token
 
 from kg.extractors import register
 from kg.extractors.collective import BODY_ACTS
-from kg.extractors.context import (ASKING_VERBS, DocumentContext, Ref, SentenceView, active_subject, most_named_before,
-                                   only_possible, passive_agent, post_holder, prep_objects, unasserted, verb_lemma)
+from kg.extractors.context import (ASKING_VERBS, DocumentContext, Ref, SentenceView, active_subject, antecedent,
+                                   most_named_before, only_possible, passive_agent, post_holder, prep_objects,
+                                   unasserted, verb_lemma)
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -197,14 +198,6 @@ def _takes_over_the_practice(ctx: DocumentContext, view: SentenceView, verb: Tok
         yield Fact(taker.key, "tookOver", practice, view.sentence, "actions.take-over-the-practice", 0.6, cue="take over")
 
 
-def _antecedent(subject: Token | None, verb: Token) -> Token | None:
-    """The subject, or where it is a relative pronoun the noun its clause describes ('Calder Ridge Capital, which led
-    a £35m round')."""
-    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
-        return verb.head
-    return subject
-
-
 def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: str) -> Iterator[Fact]:
     predicate, subject_types, object_types = rule
     # 'the review, commissioned by the health secretary': a participle with an agent is passive too
@@ -226,7 +219,7 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         # 'X, which holds the £330m contract to run the platform', 'won the contract to run the centre': who holds
         # the contract does what it is for
         holder = verb.head.head
-        subject_tok = _antecedent(active_subject(holder) or next((c for c in holder.children if c.dep_ == "nsubjpass"),
+        subject_tok = antecedent(active_subject(holder) or next((c for c in holder.children if c.dep_ == "nsubjpass"),
                                                                  None), holder)
         if subject_tok is None:
             return
@@ -245,14 +238,14 @@ def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: s
         while head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
             head = head.head
         subject_tok = active_subject(head) or next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-        subject_tok = _antecedent(subject_tok, head)
+        subject_tok = antecedent(subject_tok, head)
     if subject_tok is None and verb.dep_ == "conj":
         # 'is forecasting an overspend and has asked NHS England for a £25m loan': the first verb's subject
         subject_tok = active_subject(verb)
     if subject_tok is None and verb.dep_ == "advcl":
         # 'paid £3.5m in dividends while borrowing £10m from Barclays': the main clause's subject borrowed
         subject_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject_tok is not None and _antecedent(subject_tok, verb) is not subject_tok:
+    if subject_tok is not None and antecedent(subject_tok, verb) is not subject_tok:
         subject_tok = verb.head
         if subject_tok.dep_ == "appos" and ctx.ref_for_token(view, subject_tok) is None:
             subject_tok = subject_tok.head  # 'Vantage Primary Care, a private company that won a contract from X'
@@ -1068,7 +1061,7 @@ def _investment_rounds(ctx: DocumentContext, view: SentenceView) -> Iterator[Fac
         amount = parse_money(noun.doc[noun.left_edge.i:noun.i + 1].text)
         verb = noun.head
         if noun.dep_ == "dobj" and verb.pos_ == "VERB" and not unasserted(verb) and not only_possible(verb):
-            subject = _antecedent(active_subject(verb), verb)  # 'X, which led a £35m investment round in Clinixa'
+            subject = antecedent(active_subject(verb), verb)  # 'X, which led a £35m investment round in Clinixa'
             investor = ctx.ref_for_token(view, subject) if subject is not None else None
             recipients = [ctx.ref_for_token(view, o) for o in prep_objects(noun, "in")]
         elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB" and \
@@ -1159,7 +1152,7 @@ def _agreed_between(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                        cue=bargain.lemma_.casefold())
     # 'Community Pharmacy England, which negotiates the pharmacy contract with the DHSC and NHS England'
     for verb in (t for t in view.tokens if t.pos_ == "VERB" and t.lemma_.casefold() in ("negotiate", "agree")):
-        subject = _antecedent(active_subject(verb), verb)
+        subject = antecedent(active_subject(verb), verb)
         doer = ctx.ref_for_token(view, subject) if subject is not None and not unasserted(verb) else None
         if doer is None or doer.type not in ORGS:
             continue

@@ -11,7 +11,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from kg.coref import SPOKESPEOPLE, resolve_references
-from kg.mentions import IMPLIED_POST
+from kg.mentions import IMPLIED_POST, SEAT_POSTS
 from kg.model import ARTICLE, ORGANISATION_TYPES, Mention, Sentence
 from kg.nlp import AnalysedDocument, AnalysedSegment
 from kg.resolve import Resolution, commenter_key
@@ -175,7 +175,7 @@ class DocumentContext:
         named = self._apposed(view, token, {"Person"})
         if named is not None:
             return named
-        if ref is None and token.lower_ in ("mp", "msp", "mla", "councillor"):
+        if ref is None and token.lower_ in SEAT_POSTS:
             # 'Liberal Democrat MP for North Cornwall Helen Tremayne said': the member named after the seat
             seats = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
                      if o.dep_ == "pobj"]
@@ -589,6 +589,14 @@ def active_subject(verb: Token) -> Token | None:
             return acting_subject(subjects, verb)
         verb = verb.head
     return None
+
+
+def antecedent(subject: Token | None, verb: Token) -> Token | None:
+    """The subject, or where it is a relative pronoun the noun its clause describes ('Calder Ridge Capital, which led
+    a £35m round')."""
+    if subject is not None and subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def acting_subject(subjects: list[Token], verb: Token) -> Token | None:

@@ -7,8 +7,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extractors import register
-from kg.extractors.context import (DocumentContext, Ref, active_subject, passive_agent, post_holder, prep_objects,
-                                   unasserted, verb_lemma)
+from kg.extractors.context import (DocumentContext, Ref, active_subject, antecedent, passive_agent, post_holder,
+                                   prep_objects, unasserted, verb_lemma)
 from kg.extractors.opinion import words_holder
 from kg.extractors.roles import kind_of_word, last_of_kind, post_re
 from kg.mentions import SUB_BODY_HEADS, policy_head_types
@@ -79,9 +79,9 @@ def _parts(ctx: DocumentContext, view) -> Iterator[Fact]:
             whole_of = word.head
         elif word.dep_ == "attr" and word.head.lemma_ in ("be", "become", "remain"):
             # 'The company runs nine practices and is part of the X Group': the first verb's subject
+            # ('Elm Surgery, which has 9,000 patients and is part of X')
             whole_of = active_subject(word.head)
-            if whole_of is not None and whole_of.lower_ in ("which", "that") and whole_of.head.dep_ == "relcl":
-                whole_of = whole_of.head.head  # 'Elm Surgery, which has 9,000 patients and is part of X'
+            whole_of = antecedent(whole_of, whole_of.head) if whole_of is not None else None
         else:
             continue
         larger = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
@@ -139,9 +139,7 @@ def _members(ctx: DocumentContext, view) -> Iterator[Fact]:
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             whole = verb.head  # 'a PCN comprising X and Y'
         else:
-            whole = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if whole is not None and whole.lower_ in ("which", "that") and verb.dep_ == "relcl":
-                whole = verb.head
+            whole = antecedent(next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None), verb)
         heads = [c for c in verb.children if c.dep_ == "dobj"] if lemma in ("bring", "comprise") else \
             prep_objects(verb, "of")
         body = ctx.ref_for_token(view, whole) if whole is not None else None
