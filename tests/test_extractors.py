@@ -2796,6 +2796,30 @@ NINETEENTH_SESSION_RULES = [
      {("Devon LMC", "requestsFundingFrom", "NHS England", "")}),
 ]
 
+TWENTIETH_SESSION_RULES = [
+    # a body doing the work for another, or making something with another, works with it
+    ("The patient survey, run by Qualtrix Research Ltd on behalf of NHS England, drew 500,000 replies.",
+     {("Qualtrix Research Ltd", "worksWith", "NHS England", "")}),
+    ("Capita, which runs the service on NHS England's behalf, apologised.", {("Capita", "worksWith", "NHS England", "")}),
+    ("NHS England will publish a scope of practice by June, drawn up with the General Medical Council.",
+     {("NHS England", "worksWith", "General Medical Council", "")}),
+    ("Devon LMC developed the toolkit in partnership with the Royal College of GPs.",
+     {("Devon LMC", "worksWith", "Royal College of General Practitioners", "")}),
+]
+
+# one who speaks for a body, or agrees with one, does not work with it for that
+NOT_WORKING_WITH = [
+    "Dr Ola Reyes, speaking on behalf of the BMA, said the deal was poor.",
+    "The ICB agreed with Devon LMC that the scheme should end.",
+    "Devon LMC did not develop the toolkit with the Royal College of GPs.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_WORKING_WITH)
+def test_speaking_for_or_agreeing_with_a_body_is_no_work_with_it(text):
+    assert not [t for t in triples(build("Headline\n\n" + text)) if t[1] == "worksWith"]
+
+
 # what a motion would change is no policy it backs
 MOTION_NOT_BACKING = [
     "Sussex LMC passed a motion demanding that Additional Roles Reimbursement Scheme money spent on physician "
@@ -2828,7 +2852,8 @@ def test_what_a_motion_would_change_is_no_policy_it_backs(text):
 ARTICLE_RULES = SESSION_RULES + LATER_RULES + EVEN_LATER_RULES + NIGHT_RULES + DAWN_RULES + MORNING_RULES + \
     DEBATE_RULES + HELDOUT_RULES + DEV3_RULES + DEV4_RULES + IDIOM_RULES + TENTH_SESSION_RULES + \
     ELEVENTH_SESSION_RULES + TWELFTH_SESSION_RULES + THIRTEENTH_SESSION_RULES + FOURTEENTH_SESSION_RULES + \
-    FIFTEENTH_SESSION_RULES + SIXTEENTH_SESSION_RULES + SEVENTEENTH_SESSION_RULES + NINETEENTH_SESSION_RULES
+    FIFTEENTH_SESSION_RULES + SIXTEENTH_SESSION_RULES + SEVENTEENTH_SESSION_RULES + NINETEENTH_SESSION_RULES + \
+    TWENTIETH_SESSION_RULES
 
 
 @pytest.mark.parametrize(("text", "predicate"), [

@@ -137,6 +137,8 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
         yield from _sum_from(ctx, view)
         yield from _sum_put_into(ctx, view)
         yield from _jointly(ctx, view)
+        yield from _on_behalf_of(ctx, view)
+        yield from _made_with(ctx, view)
         yield from _staffed_through(ctx, view)
         yield from _investment_rounds(ctx, view)
         for verb in view.tokens:
@@ -1133,6 +1135,73 @@ def _jointly(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         relation = "worksWith" if VERB_RULES.get(doer.lemma_.casefold(), ("",))[0] == "worksWith" else "partnerOf"
         for other in bodies[1:]:
             yield Fact(bodies[0], relation, other, view.sentence, "actions.jointly", 0.7, cue=doer.lemma_.casefold())
+
+
+def _doer(ctx: DocumentContext, view: SentenceView, verb: Token) -> Ref | None:
+    """The body that does what the verb says: its 'by' phrase in the passive, else its subject (or the noun a
+    relative pronoun subject stands for)."""
+    token = passive_agent(verb) if any(c.dep_ == "agent" for c in verb.children) else \
+        antecedent(active_subject(verb), verb)
+    doer = ctx.ref_for_token(view, token) if token is not None else None
+    return doer if doer is not None and doer.type in ORGS else None
+
+
+def _on_behalf_of(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """'The survey, run by Ipsos on behalf of NHS England', 'Capita, which runs the service on NHS England's
+    behalf': a body doing the work for another works with it (one speaking for it is its spokesperson, not this)."""
+    if "behalf" not in view.sentence.text:
+        return
+    for behalf in (t for t in view.tokens if t.lower_ == "behalf" and t.head.dep_ == "prep"):
+        verb = behalf.head.head
+        if verb.dep_ == "dobj":
+            verb = verb.head  # ('runs the service on NHS England's behalf': the parser may hang it on the object)
+        if verb.pos_ != "VERB" or verb_lemma(verb, SPEECH_VERBS | _SPEAKING) or unasserted(verb):
+            continue
+        doer = _doer(ctx, view, verb)
+        clients = [ctx.ref_for_token(view, t) for t in (*prep_objects(behalf, "of"),
+                                                         *(c for c in behalf.children if c.dep_ == "poss"))]
+        for client in (c for c in clients if c is not None and c.type in ORGS):
+            if doer is not None and doer.key != client.key:
+                yield Fact(doer.key, "worksWith", client.key, view.sentence, "actions.on-behalf-of", 0.7,
+                           cue=verb.lemma_.casefold())
+
+
+_SPEAKING = {"speak", "comment", "respond", "reply", "write", "argue", "add", "answer", "vote", "sign", "apologise"}
+# making something with another body: 'a scope of practice drawn up with the GMC', 'developed the tool in partnership
+# with the RCGP' (not 'agreed with', which is opinion, nor 'met with')
+_MADE_WITH = {"draw", "develop", "design", "produce", "co-produce", "prepare", "create", "build", "devise", "write",
+              "pilot", "test", "deliver", "run", "launch", "carry", "conduct", "undertake", "compile"}
+_TOGETHER_NOUNS = {"partnership", "collaboration", "conjunction", "association"}
+
+
+def _made_with(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
+    """Bodies that make, run or test something together work with each other: 'NHS England will publish a scope of
+    practice, drawn up with the General Medical Council'; 'the ICB ran the pilot in partnership with Age UK'."""
+    if " with " not in view.sentence.text:
+        return
+    for verb in (t for t in view.tokens if t.pos_ == "VERB"):
+        together = any(o.lemma_.casefold() in _TOGETHER_NOUNS for p in verb.children if p.dep_ == "prep"
+                       and p.lower_ == "in" for o in p.children if o.dep_ == "pobj")
+        lemma = verb_lemma(verb, _MADE_WITH)
+        if not (lemma or together) or verb_lemma(verb, SPEECH_VERBS | _SPEAKING) or unasserted(verb):
+            continue
+        partners = prep_objects(verb, "with") if lemma else []
+        partners += [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                     if o.dep_ == "pobj" and o.lemma_.casefold() in _TOGETHER_NOUNS for w in prep_objects(o, "with")]
+        if not partners:
+            continue
+        doer = _doer(ctx, view, verb)
+        if doer is None and verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and \
+                not any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in verb.children):
+            # ('will publish a scope of practice, drawn up with the GMC': who drew it up is who publishes it)
+            root = verb.head
+            while root.dep_ not in ("ROOT", "conj", "ccomp", "relcl") and root.head.i != root.i:
+                root = root.head
+            doer = _doer(ctx, view, root) if root.pos_ == "VERB" else None
+        for partner in (ctx.ref_for_token(view, t) for t in partners):
+            if doer is not None and partner is not None and partner.type in ORGS and partner.key != doer.key:
+                yield Fact(doer.key, "worksWith", partner.key, view.sentence, "actions.made-with", 0.65,
+                           cue=lemma or "in partnership")
 
 
 _BARGAINED = {"agree", "negotiate", "sign", "strike", "broker", "agreement", "deal", "negotiation", "talks"}
