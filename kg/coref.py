@@ -58,6 +58,8 @@ DESCRIPTION_HEADS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "think tank": (frozenset({"ThinkTank"}), ()),
     "charity": (frozenset({"ThinkTank", "Organization"}), ()),
     "regulator": (frozenset({"GovernmentBody"}), ()),
+    # 'Healthwatch Kent ... the watchdog's engagement manager'; 'the CQC ... the watchdog'
+    "watchdog": (ORG_TYPES, ("healthwatch", "commission", "ombudsman", "guardian", "commissioner", "watchdog")),
     "organisation": (ORG_TYPES, ()),
     "organization": (ORG_TYPES, ()),
     "service": (frozenset({"Programme"}), ()),

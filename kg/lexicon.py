@@ -46,6 +46,7 @@ class Lexicon:
     polarity: dict[str, float] = field(default_factory=dict)  # word -> valence on VADER's scale, added to VADER's
     neutral: frozenset[str] = frozenset()  # VADER's words that name things in this field ('care'): no valence here
     places: frozenset[str] = frozenset()  # UK nations, regions and counties, casefolded
+    parties: tuple[str, ...] = ()  # the organisations that are political parties, by name
 
     def terms(self) -> tuple[Term, ...]:
         return self.organisations + self.policies
@@ -92,6 +93,13 @@ class Lexicon:
         if etype == "Practice" and kind_of_practice(name[:-length].split()[-1:]):
             return None
         return etype
+
+    @cached_property
+    def party_words(self) -> tuple[str, ...]:
+        """The names a party goes by before a post ('the Liberal Democrat member for X'), longest first."""
+        words = {name for term in self.organisations if term.name in self.parties
+                 for name in (term.name, *term.aliases)}
+        return tuple(sorted(words | {"Independent"}, key=len, reverse=True))
 
     @cached_property
     def national_posts(self) -> frozenset[str]:
@@ -153,6 +161,7 @@ def lexicon_from_data(raw: dict) -> Lexicon:
         polarity={str(word).lower(): float(valence) for word, valence in (raw.get("polarity") or {}).items()},
         neutral=frozenset(str(word).lower() for word in raw.get("neutral") or ()),
         places=frozenset(str(p).casefold() for p in raw.get("places") or ()),
+        parties=tuple(raw.get("parties") or ()),
     )
 
 

@@ -272,7 +272,8 @@ def segment_mentions(aseg: AnalysedSegment, doc_id: str, page: str | None = None
         name = clean_name(span.text)
         personal = span[0].text.rstrip(".") in TITLES or _AFTER_TITLE.search(text[max(0, span.start_char - 12):
                                                                                  span.start_char])
-        titled = personal or _after_post_re().search(text, max(0, span.start_char - 40), span.start_char)
+        titled = personal or _after_post_re().search(text, max(0, span.start_char - 40), span.start_char) or \
+            etype == "Organization" and _post_apposed(span)
         # the model's 'organisation' that stops at 'of' ('Bethany Rourke of the Northampton firm X') is a person and
         # where they are from, as a title would show
         titled = titled or etype == "Organization" and ent[-1].lower_ == "of" and span.end < ent.end
@@ -752,6 +753,18 @@ def _before_a_post(span: Span) -> bool:
         return False
     after = span.doc[span.end]
     return after.is_title and after.lower_ in load_lexicon().role_last_words
+
+
+def _post_apposed(span: Span) -> bool:
+    """The name is set off by a post in lower case ('Nadia Brereton, the watchdog's engagement manager, said'):
+    a body is not described by a post, a person is."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    post = next((c for c in span.root.children if c.dep_ == "appos" and c.i > span.end), None)
+    return post is not None and post.pos_ == "NOUN" and post.text.islower() and \
+        post.lemma_.casefold() in _role_words() and not any(t.ent_type_ for t in doc[span.end + 1:post.i + 1]
+                                                             if t.dep_ != "poss")
 
 
 def _listed_after_a_place(span: Span, parts: list[Span]) -> bool:

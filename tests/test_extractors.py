@@ -2805,6 +2805,14 @@ TWENTIETH_SESSION_RULES = [
      {("NHS England", "worksWith", "General Medical Council", "")}),
     ("Devon LMC developed the toolkit in partnership with the Royal College of GPs.",
      {("Devon LMC", "worksWith", "Royal College of General Practitioners", "")}),
+    # a party's name between the article and the post
+    ("Cllr Ben Kato, the Labour member of Devon County Council for Exmouth, said the surgery was late.",
+     {("Ben Kato", "holdsRole", "Devon County Council", "member")}),
+    ("Cllr Ola Reyes, Torridge District Council's Liberal Democrat cabinet member for health, said so.",
+     {("Ola Reyes", "holdsRole", "Torridge District Council", "cabinet member for health")}),
+    # a name set off by a post is a person's, and 'the watchdog' a Healthwatch named before
+    ("Healthwatch Devon published the survey. Marta Kovalenko, the watchdog's engagement manager, said the "
+     "findings were stark.", {("Marta Kovalenko", "holdsRole", "Healthwatch Devon", "engagement manager")}),
 ]
 
 # one who speaks for a body, or agrees with one, does not work with it for that

@@ -119,6 +119,13 @@ _DESCRIBED = r"(?:(?:retired|former|local|fellow|practising|semi-retired)\s+(?-i
 
 
 @lru_cache(maxsize=1)
+def _party() -> str:
+    """A party the post is held for, before it: 'the Conservative member of the county council', 'the council's
+    Liberal Democrat executive councillor for planning'."""
+    return r"(?:(?-i:%s)\s+)?" % "|".join(re.escape(w) for w in load_lexicon().party_words)
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     role = _role_re()
     return {
@@ -136,7 +143,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                        _APPOINTED_AS +
                                        r"?)?" + _first_post_re() +
                                        r"(?:the\s+|a\s+|an\s+|our\s+|one\s+of\s+(?:the|its|our)\s+)?" +
-                                       TIME + role + r"s?" +
+                                       TIME + _party() + role + r"s?" +
                                        _second_role_re() + _PORTFOLIO + r"\s+(?:of|at|for|from|representing)\s+(?:the\s+)?$",
                                        re.I),
         "roles.copula": re.compile(r"^\s+(?:is|was|has\s+been|became|becomes)\s+" + _BEFORE_NOW + _NOW +
@@ -152,7 +159,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                        + role + _PORTFOLIO + r"\s+(?:of|at)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
-        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + _OWN + TIME + role + r"\b" + _second_role_re() +
+        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + _OWN + TIME + _party() + role + r"\b" + _second_role_re() +
                                                        r"(?:" + _PORTFOLIO +
                                                        r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?" + _MORE,
                                                        re.I),
