@@ -2813,7 +2813,27 @@ TWENTIETH_SESSION_RULES = [
     # a name set off by a post is a person's, and 'the watchdog' a Healthwatch named before
     ("Healthwatch Devon published the survey. Marta Kovalenko, the watchdog's engagement manager, said the "
      "findings were stark.", {("Marta Kovalenko", "holdsRole", "Healthwatch Devon", "engagement manager")}),
+    # who pays for what a participle describes funds it; a sum from a body named in apposition
+    ("The Orchard Health Centre, paid for by Devon County Council, opens in 2027.",
+     {("Devon County Council", "funds", "Orchard Health Centre", "")}),
+    ("The Orchard Health Centre, paid for with £4.7 million from the developer, Persimmon Homes Ltd, opens in 2027.",
+     {("Persimmon Homes Ltd", "funds", "Orchard Health Centre", "£4.7 million")}),
+    # the place of a description is the name's it is set before
+    ("Three bid: Exe Valley Health, the Bristol-based company Meridian Primary Care Ltd, and two surgeries.",
+     {("Meridian Primary Care Ltd", "locatedIn", "Bristol", "")}),
 ]
+
+
+def test_a_participle_paid_for_by_another_is_no_payment_by_the_main_subject():
+    text = ("Headline\n\nElm Park Medical Practice opened in July. It will move into a permanent health centre, paid "
+            "for with £4.7 million from the developer, Persimmon Homes Ltd, when that building opens in 2027.")
+    assert not [t for t in triples(build(text)) if t[0] == "Elm Park Medical Practice" and t[1] in ("pays", "funds")]
+    assert not [t for t in triples(build(text)) if t[1] == "funds" and t[2] == "Elm Park Medical Practice"]
+
+
+def test_a_place_before_a_kind_and_name_is_not_the_place_of_the_name_before():
+    text = "Headline\n\nThree bid: Exe Valley Health, the Bristol-based company Meridian Primary Care Ltd, and others."
+    assert ("Exe Valley Health", "locatedIn", "Bristol", "") not in triples(build(text))
 
 # one who speaks for a body, or agrees with one, does not work with it for that
 NOT_WORKING_WITH = [

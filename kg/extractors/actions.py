@@ -183,6 +183,17 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 yield from _apply(ctx, view, verb, SECOND_RULES[lemma], lemma)
 
 
+def _paid_for(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fact]:
+    """'The health centre, paid for by the council': who pays funds what the participle describes (a sum 'from' a
+    body is read by `_sum_from`)."""
+    giver = passive_agent(verb) if verb.lemma_ == "pay" and not unasserted(verb) else None
+    named = _budget_holder(ctx, view, giver) if giver is not None else None
+    funded = ctx.ref_for_token(view, verb.head) if verb.dep_ == "acl" else None
+    if named is not None and named.type in ORGS and funded is not None and funded.key != named.key and \
+            funded.type in ORGS | POLICIES:
+        yield Fact(named.key, "funds", funded.key, view.sentence, "actions.paid-for", 0.65, cue="pay for")
+
+
 def _put_up(verb: Token) -> bool:
     """'The ICB put up £14,600': the sum is given."""
     return verb.lemma_ == "put" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
@@ -202,6 +213,12 @@ def _takes_over_the_practice(ctx: DocumentContext, view: SentenceView, verb: Tok
 
 def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: str) -> Iterator[Fact]:
     predicate, subject_types, object_types = rule
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and \
+            any(c.dep_ == "prep" and not any(o.dep_ == "pobj" for o in c.children) for c in verb.children):
+        # 'a health centre, paid for with £4.7m from the developer': a participle with its preposition left over is
+        # passive, and the main clause's subject is not who paid
+        yield from _paid_for(ctx, view, verb)
+        return
     # 'the review, commissioned by the health secretary': a participle with an agent is passive too
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
         verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
@@ -961,6 +978,10 @@ def _sum_from(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         elif passive:
             refs = [r for r in (ctx.ref_for_token(view, c) for c in verb.children if c.dep_ == "nsubjpass")
                     if r is not None]
+        elif verb.lemma_ == "pay" and verb.i > 1 and verb.doc[verb.i - 1].text == ",":
+            # 'It will move into a new health centre, paid for with £4.7m from X': what is paid for is the noun
+            # before the comma, which the parser may not hang the participle on
+            refs = [r for r in [ctx.ref_for_token(view, verb.doc[verb.i - 2])] if r is not None]
         else:
             main = verb.head
             targets = [c for c in main.children if c.dep_ in ("attr", "dobj")] or \
@@ -990,6 +1011,9 @@ def _budget_holder(ctx: DocumentContext, view: SentenceView, source: Token) -> R
     named = ctx.ref_for_token(view, source)
     if named is not None and named.type in ORGS:
         return named
+    apposed = next((ctx.ref_for_token(view, c) for c in source.children if c.dep_ == "appos"), None)
+    if named is None and apposed is not None and apposed.type in ORGS:
+        return apposed  # '£4.7m from the developer, Persimmon Homes Ltd'
     owner = next((c for c in source.children if c.dep_ == "poss"), None)
     return ctx.ref_for_token(view, owner) if owner is not None and source.lemma_ in _BUDGETS else named
 

@@ -367,8 +367,8 @@ def extract_organisations(ctx: DocumentContext) -> Iterator[Fact]:
             on_street = second.mention.source == "street" and \
                 re.fullmatch(r",?\s+(?:on|in|at|off)\s+(?:the\s+)?", between)  # 'in the High Street'
             if first.type in LOCATED_TYPES and second.type == "Place" and _BASED_BEFORE.fullmatch(between) and \
-                    _BASED_AFTER.match(text, second.mention.end):
-                # 'Castlegate Healthcare, a Leicester-based company'
+                    _BASED_AFTER.match(text, second.mention.end) and not _named_after_kind(refs, text, second):
+                # 'Castlegate Healthcare, a Leicester-based company' (not 'X, the Birmingham-based company Y': Y's)
                 yield Fact(first.key, "locatedIn", second.key, view.sentence, "organisations.place-based", 0.75)
             if first.type == "Place" and second.type in LOCATED_TYPES and (
                     _BASED_KIND.fullmatch(between) or _PLACE_KIND.fullmatch(between) and
@@ -532,6 +532,13 @@ def _works_in_place(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
             key = _person_doing(ctx, view, post.head.head)
             if key is not None:
                 yield Fact(key, "locatedIn", place.key, view.sentence, "organisations.post-in-place", 0.65)
+
+
+def _named_after_kind(refs, text: str, place) -> bool:
+    """'the Birmingham-based company Meridian Primary Care': the kind after the place is followed by the name it
+    describes."""
+    kind = _BASED_KIND.match(text, place.mention.end)
+    return kind is not None and any(r.mention.start == kind.end() and r.type in LOCATED_TYPES for r in refs)
 
 
 def _based_description(ctx: DocumentContext, view, refs) -> Iterator[Fact]:
