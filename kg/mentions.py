@@ -1982,7 +1982,9 @@ def named_as_town_at(text: str, start: int, end: int) -> bool:
     return bool(_TOWN_BEFORE.search(text, max(0, start - 8), start)) and not _OWNED.match(text, end)
 
 
-_COMPANY_SHORT = re.compile(r"(?P<short>[A-Z][a-z][\w'’-]{2,})\s+(?:Healthcare|Health|Group|Ltd|Limited|plc|Holdings)")
+_COMPANY_SHORT = re.compile(r"(?P<short>[A-Z][a-z][\w'’-]{2,})\s+(?:Healthcare|Health|Group|Ltd|Limited|plc|Holdings|"
+                            r"Primary\s+Care|Medical|Care)(?:\s+(?:Partnerships?|Partners|Group|Services|Ltd|Limited|plc|"
+                            r"UK))?")  # ('Meridian Health Partnerships ... Meridian said')
 
 
 def _company_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict[str, str]:

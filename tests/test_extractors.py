@@ -2821,6 +2821,14 @@ TWENTIETH_SESSION_RULES = [
     # the place of a description is the name's it is set before
     ("Three bid: Exe Valley Health, the Bristol-based company Meridian Primary Care Ltd, and two surgeries.",
      {("Meridian Primary Care Ltd", "locatedIn", "Bristol", "")}),
+    # a post appointed to, with the name the parser hangs on a verb; a firm's first word for its name
+    ("The surgery was taken over last year by Solent Health Partnerships, a company that now runs 14 practices. "
+     "Solent said it accepted the findings and had appointed a new clinical lead, Dr Ama Boateng, to oversee "
+     "improvements.",
+     {("Ama Boateng", "holdsRole", "Solent Health Partnerships", "new clinical lead")}),
+    # a specialty trainee's year is a post
+    ("Dr Ama Boateng is an ST2 at Exe Valley Surgery in Crediton.",
+     {("Ama Boateng", "holdsRole", "Exe Valley Surgery", "ST2")}),
 ]
 
 
@@ -2829,6 +2837,14 @@ def test_a_participle_paid_for_by_another_is_no_payment_by_the_main_subject():
             "for with £4.7 million from the developer, Persimmon Homes Ltd, when that building opens in 2027.")
     assert not [t for t in triples(build(text)) if t[0] == "Elm Park Medical Practice" and t[1] in ("pays", "funds")]
     assert not [t for t in triples(build(text)) if t[1] == "funds" and t[2] == "Elm Park Medical Practice"]
+
+
+def test_findings_far_from_the_report_are_not_the_reports():
+    filler = " ".join(f"Item {n} of the week's news was about something else entirely, in Devon." for n in range(30))
+    text = ("Headline\n\nThe Nuffield Trust published Knowing the Patient, a report on continuity. " + filler +
+            "\n\nThe surgery was taken over last year by Solent Health Partnerships, a company that now runs 14 "
+            "practices. Solent Health Partnerships said it accepted the findings.")
+    assert not [t for t in triples(build(text)) if t[0] == "Solent Health Partnerships" and t[1] == "supports"]
 
 
 def test_a_place_before_a_kind_and_name_is_not_the_place_of_the_name_before():

@@ -602,7 +602,7 @@ def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
                 post = [t for o in (*prep_objects(verb, "as"), *prep_objects(appointed, "as")) for t in o.subtree]
             else:
                 # 'appointed a new clinical lead, Dr X'
-                named = next((c for c in appointed.children if c.dep_ == "appos"), None)
+                named = next((c for c in appointed.children if c.dep_ == "appos"), None) or _name_after(appointed)
                 person = ctx.ref_for_token(view, named) if named is not None else None
                 if person is None or person.type != "Person":
                     continue
@@ -611,6 +611,18 @@ def _appointments(ctx: DocumentContext) -> Iterator[Fact]:
             if match and person.key != org:
                 yield Fact(person.key, "holdsRole", org, view.sentence, "roles.appointed-by", 0.75,
                            qualifier=_qualifier(match))
+
+
+def _name_after(post: Token) -> Token | None:
+    """'had appointed a new clinical lead, Dr X, to oversee...': the name set after the post by a comma, which the
+    parser may hang on a verb instead of the post."""
+    doc, comma = post.doc, post.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != "," or doc[comma + 1].pos_ != "PROPN":
+        return None
+    name = doc[comma + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name if name.dep_ in ("npadvmod", "appos") else None
 
 
 def _made_one(token: Token) -> bool:

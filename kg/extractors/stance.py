@@ -461,7 +461,15 @@ def _report_part(ctx: DocumentContext, view: SentenceView, token: Token) -> str 
                                                    for c in token.children) or \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
-    return most_named_before(ctx, view, token, {"Report"})
+    report = most_named_before(ctx, view, token, {"Report"})
+    offset = view.offset(token)
+    # ('Meridian said it accepted the findings' of an inspection, three items down a news round-up from a report):
+    # findings are a report's only while it is still being talked about
+    recent = any(r.key == report and offset - _RECENT_REPORT_CHARS <= r.mention.start < offset for r in ctx.refs)
+    return report if recent else None
+
+
+_RECENT_REPORT_CHARS = 1500
 
 
 # what a plan sets out to do, and its announcement: 'We support the direction of travel' is support for the plan the page
