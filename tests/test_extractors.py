@@ -2826,6 +2826,9 @@ TWENTIETH_SESSION_RULES = [
      "Solent said it accepted the findings and had appointed a new clinical lead, Dr Ama Boateng, to oversee "
      "improvements.",
      {("Ama Boateng", "holdsRole", "Solent Health Partnerships", "new clinical lead")}),
+    # a body's spokesperson's 'we' put a sum into a scheme (the scheme in lower case)
+    ("An NHS England spokesperson said: \"We have put an extra £82m into the additional roles scheme.\"",
+     {("NHS England", "funds", "Additional Roles Reimbursement Scheme", "£82m")}),
     # a specialty trainee's year is a post
     ("Dr Ama Boateng is an ST2 at Exe Valley Surgery in Crediton.",
      {("Ama Boateng", "holdsRole", "Exe Valley Surgery", "ST2")}),

@@ -1063,12 +1063,18 @@ def _sum_put_into(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
             texts.append(doc[subject.left_edge.i:subject.i + 1].text)  # 'The £82m NHS England put into', read as one
         amount = next((m for m in map(parse_money, texts) if m is not None), None)
         funder = ctx.ref_for_token(view, subject) if subject is not None else None
-        if amount is None or funder is None or funder.type not in ORGS:
+        funder_key = funder.key if funder is not None and funder.type in ORGS else None
+        if subject is not None and subject.lower_ == "we":
+            # '"We have put an extra £82m into the scheme," a spokesperson said': the speaker's body (a person's
+            # 'we' is lifted to their body by the collective step)
+            funder_key = ctx.speaker_for(view, subject)
+            funder_key = funder_key if ctx.types.get(funder_key) in ORGS | {"Person"} else None
+        if amount is None or funder_key is None:
             continue
         for recipient in (r for r in (ctx.ref_for_token(view, o) for p in into for o in prep_objects(verb, p))
                           if r is not None):
-            if recipient.key != funder.key and recipient.type in ORGS | POLICIES:
-                yield Fact(funder.key, "funds", recipient.key, view.sentence, "actions.sum-put-into", 0.7,
+            if recipient.key != funder_key and recipient.type in ORGS | POLICIES:
+                yield Fact(funder_key, "funds", recipient.key, view.sentence, "actions.sum-put-into", 0.7,
                            cue=verb.lemma_.casefold(), qualifier=amount.text, amount=amount)
 
 
