@@ -179,7 +179,14 @@ def _known_names(label: str) -> str:
     names say 'committee' where its label does not."""
     term = load_lexicon().canonical().get(label.casefold())
     names = [label] if term is None or term.name != label else [label, *term.aliases]
+    owned = _OWNED_TAIL.search(label) if term is None else None
+    if owned is not None:
+        # 'NHS Devon ICB primary care commissioning committee' is 'the committee', not 'the ICB'
+        names = [owned.group()]
     return " ".join(names).casefold()
+
+
+_OWNED_TAIL = re.compile(r"(?<=[A-Za-z] )(?-i:[a-z][\w-]*)(?: (?-i:[a-z][\w-]*))+$")
 
 
 def _spelt_kind(label: str) -> str:

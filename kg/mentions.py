@@ -623,6 +623,40 @@ def _owned_bodies(aseg: AnalysedSegment, doc_id: str, named: list[SegmentMention
     return out
 
 
+# 'the ICB's primary care commissioning committee', 'the council's overview and scrutiny committee': the owner a
+# description, by the word its name has
+_DESCRIBED_OWNER = re.compile(r"\b[Tt]he\s+(?P<kind>ICB|CCG|council|trust|board|LMC|federation|college|association)"
+                              r"(?=['’]s\s)")
+_OWNER_NAME_WORDS = {"icb": ("ICB", "Integrated Care Board"), "ccg": ("CCG", "Clinical Commissioning Group"),
+                     "lmc": ("LMC", "Local Medical Committee")}
+
+
+def _described_owners_bodies(adoc: AnalysedDocument, found: list[SegmentMention]) -> list[SegmentMention]:
+    """A body written in lower case after a description's possessive belongs to the last body named with the
+    description's word: 'NHS Devon ICB ... the ICB's primary care commissioning committee'."""
+    text = adoc.document.text
+    out: list[SegmentMention] = []
+    for described in _DESCRIBED_OWNER.finditer(text):
+        body = _OWNED_BODY.match(text, described.end())
+        if body is None or not body.group("body") or " " not in body.group("body"):
+            continue  # ('the ICB's board' is the ICB's own)
+        kind = described.group("kind").casefold()
+        words = _OWNER_NAME_WORDS.get(kind, (kind.capitalize(),))
+        owner = next((sm for sm in reversed(found) if sm.mention.end <= described.start() and
+                      sm.mention.type in ORGANISATION_TYPES and sm.mention.source != "owned-body" and
+                      any(re.search(r"\b%s\b" % re.escape(w), sm.canonical or clean_name(sm.mention.text))
+                          for w in words)), None)
+        start, end = body.span("body")
+        if owner is None or not _free(found + out, 0, start, end):
+            continue
+        section = next((seg.segment.section for seg in adoc.segments
+                        if seg.segment.start <= start < seg.segment.end), None)
+        label = f"{owner.canonical or clean_name(owner.mention.text)} {body.group('body')}"
+        out.append(SegmentMention(Mention(adoc.document.doc_id, start, end, body.group("body"), "Organization",
+                                          section, "owned-body"), label))
+    return out
+
+
 _STREET_NAME = (r"(?:[A-Z][\w'’-]*\s+){1,3}(?:Road|Street|Lane|Avenue|Way|Drive|Square|Hill|Row|Terrace|Parade|Close|"
                 r"Crescent|Grove|Gardens)")
 _STREET = re.compile(r"\b(?:on|in|at|off)\s+(?:the\s+)?(?P<street>%s)\b" % _STREET_NAME)
@@ -1613,6 +1647,8 @@ def document_mentions(adoc: AnalysedDocument) -> list[SegmentMention]:
             found[(sm.mention.start, sm.mention.end)] = sm
     for sm in [*_page_acronyms(adoc, list(found.values())), *_bracketed_acronyms(adoc, list(found.values()))]:
         found[(sm.mention.start, sm.mention.end)] = sm
+    for sm in _described_owners_bodies(adoc, list(found.values())):
+        found.setdefault((sm.mention.start, sm.mention.end), sm)
     for sm in _implied_posts(adoc):
         found.setdefault((sm.mention.start, sm.mention.end), sm)
     for sm in _readers_places(adoc):

@@ -2829,6 +2829,11 @@ TWENTIETH_SESSION_RULES = [
     # a body's spokesperson's 'we' put a sum into a scheme (the scheme in lower case)
     ("An NHS England spokesperson said: \"We have put an extra £82m into the additional roles scheme.\"",
      {("NHS England", "funds", "Additional Roles Reimbursement Scheme", "£82m")}),
+    # a body in lower case after a description's possessive is the described body's
+    ("NHS Devon ICB will pay practices. The decision was taken by the ICB's primary care commissioning committee.",
+     {("NHS Devon ICB primary care commissioning committee", "partOf", "NHS Devon ICB", "")}),
+    ("Cllr Ann Lee, of Devon County Council, sits on the council's overview and scrutiny committee.",
+     {("Ann Lee", "holdsRole", "Devon County Council overview and scrutiny committee", "member")}),
     # a specialty trainee's year is a post
     ("Dr Ama Boateng is an ST2 at Exe Valley Surgery in Crediton.",
      {("Ama Boateng", "holdsRole", "Exe Valley Surgery", "ST2")}),
@@ -2840,6 +2845,14 @@ def test_a_participle_paid_for_by_another_is_no_payment_by_the_main_subject():
             "for with £4.7 million from the developer, Persimmon Homes Ltd, when that building opens in 2027.")
     assert not [t for t in triples(build(text)) if t[0] == "Elm Park Medical Practice" and t[1] in ("pays", "funds")]
     assert not [t for t in triples(build(text)) if t[1] == "funds" and t[2] == "Elm Park Medical Practice"]
+
+
+def test_the_body_after_its_committee_is_still_the_body():
+    text = ("Headline\n\nNHS Devon ICB will pay practices. The decision was taken by the ICB's primary care "
+            "commissioning committee. Devon LMC criticised the ICB.")
+    facts = triples(build(text))
+    assert ("Devon LMC", "criticises", "NHS Devon ICB", "") in facts
+    assert not [t for t in facts if t[1] == "criticises" and "committee" in t[2]]
 
 
 def test_findings_far_from_the_report_are_not_the_reports():
