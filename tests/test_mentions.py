@@ -30,6 +30,12 @@ MENTIONS = [
     ("Palantir runs the Federated Data Platform.", ("Palantir", "Company")),
     ("Palantir runs the Federated Data Platform.", ("Federated Data Platform", "Programme")),
     ("Dr Ann Cole, who sits on UEMO, said so.", ("European Union of General Practitioners", "Organization")),
+    ("Practices hold a General Medical Services (GMS) contract with the board.", ("GMS contract", "Policy")),
+    ("She resat the AKT after passing the SCA.", ("Applied Knowledge Test", "Programme")),
+    ("He joined the New to Practice Fellowship in May.", ("New to Practice Fellowship", "Programme")),
+    # a name set off by a lower-case post is a person's, whatever the model thought
+    ("Nadia Brereton, the watchdog's engagement manager, said the findings were stark.",
+     ("Nadia Brereton", "Person")),
     # a title opening on an -ing word, set off by commas after the report word, is the report's
     ("The figures we published in our workload audit, Counting the Calls, make grim reading.",
      ("Counting the Calls", "Report")),
