@@ -1050,6 +1050,9 @@ _GENERIC_DESCRIPTIVE = {"report", "review", "letter", "survey", "essay", "stockt
 _ADDRESSED = {"letter", "memo", "memorandum"}
 
 
+TITLED_REPORT_WORDS = {"paper": "Report", "study": "Report"}  # report words only before a title
+
+
 def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tuple[Span, str, str | None, str, str]]:
     """Noun phrases headed by a policy/report/programme word, with a modifier that names which one.
 
@@ -1057,7 +1060,16 @@ def _policy_phrases(doc, lexicon, taken: list[tuple[int, int]]) -> Iterator[tupl
     resolved later to the document's named report.
     """
     head_types = policy_head_types()
-    for chunk_start, root in _phrase_heads(doc, head_types):
+    for chunk_start, root in _phrase_heads(doc, head_types | TITLED_REPORT_WORDS):
+        if root.lower_ in TITLED_REPORT_WORDS:
+            # 'The paper, Knowing the Patient, argues...': a paper or study set before its title is a report (a
+            # paper alone may be a newspaper)
+            titled = _apposed_title(doc, root, root.i + 2) if root.i + 2 < len(doc) and doc[root.i + 1].text == "," \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "its", "their") for c in root.children) \
+                else None
+            if titled is not None:
+                yield doc[chunk_start:titled[0]], "Report", titled[1], "titled", titled[1]
+            continue
         etype = head_types.get(root.text.casefold()) or head_types.get(root.lemma_.casefold())
         if root.text.casefold() not in head_types and root.tag_ == "NNS":
             continue  # 'video consultations', 'their phone systems', 'business models': many of a kind, not one

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from kg import iri
 from kg.lexicon import load_lexicon, uk_places
-from kg.mentions import (CHANGE_SENSES, CONTRACT_STAGES, CONTRACT_YEAR, IMPLIED_POST, SegmentMention, clean_name,
-                         initials, named_as_town_at, policy_head_types)
+from kg.mentions import (CHANGE_SENSES, CONTRACT_STAGES, CONTRACT_YEAR, IMPLIED_POST, TITLED_REPORT_WORDS,
+                         SegmentMention, clean_name, initials, named_as_town_at, policy_head_types)
 from kg.model import ARTICLE, ORGANISATION_TYPES, Comment, Document, Entity, Merge, Mention
 
 # a type that is more specific (or more trusted) wins a vote between mentions of one entity
@@ -633,7 +633,7 @@ def _title_head(text: str) -> str | None:
     """The head word before a titled report's title: 'report' in 'The think tank’s report, ‘Rethinking...’'."""
     heads = policy_head_types()
     return next((w for w in re.findall(r"[\w-]+", text.split("‘")[0].split("“")[0].split('"')[0].casefold())
-                 if w in heads), None)
+                 if w in heads or w in TITLED_REPORT_WORDS), None)
 
 
 # words for a piece of research, one of which may stand for another ('an analysis by X ... the report'); not a

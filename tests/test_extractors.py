@@ -2834,6 +2834,10 @@ TWENTIETH_SESSION_RULES = [
      {("NHS Devon ICB primary care commissioning committee", "partOf", "NHS Devon ICB", "")}),
     ("Cllr Ann Lee, of Devon County Council, sits on the council's overview and scrutiny committee.",
      {("Ann Lee", "holdsRole", "Devon County Council overview and scrutiny committee", "member")}),
+    # 'the report' after a paper set before its title is that report
+    ("The Health Foundation has called on ministers to act. The paper, Seeing the Same Doctor, argues that "
+     "continuity saves lives. The Royal College of GPs welcomed the report.",
+     {("Royal College of General Practitioners", "welcomes", "Seeing the Same Doctor", "")}),
     # a specialty trainee's year is a post
     ("Dr Ama Boateng is an ST2 at Exe Valley Surgery in Crediton.",
      {("Ama Boateng", "holdsRole", "Exe Valley Surgery", "ST2")}),

@@ -33,6 +33,8 @@ MENTIONS = [
     ("Practices hold a General Medical Services (GMS) contract with the board.", ("GMS contract", "Policy")),
     ("She resat the AKT after passing the SCA.", ("Applied Knowledge Test", "Programme")),
     ("He joined the New to Practice Fellowship in May.", ("New to Practice Fellowship", "Programme")),
+    # a paper or study set before its title is a report
+    ("The paper, Seeing the Same Doctor, argues that continuity saves lives.", ("Seeing the Same Doctor", "Report")),
     # a name set off by a lower-case post is a person's, whatever the model thought
     ("Nadia Brereton, the watchdog's engagement manager, said the findings were stark.",
      ("Nadia Brereton", "Person")),
