@@ -2838,6 +2838,9 @@ TWENTIETH_SESSION_RULES = [
     ("The Health Foundation has called on ministers to act. The paper, Seeing the Same Doctor, argues that "
      "continuity saves lives. The Royal College of GPs welcomed the report.",
      {("Royal College of General Practitioners", "welcomes", "Seeing the Same Doctor", "")}),
+    # asking that a policy be done away with opposes it
+    ("Devon LMC has called for the Carr-Hill formula to be scrapped.",
+     {("Devon LMC", "opposes", "Carr-Hill formula", ""), ("Devon LMC", "recommends", "Carr-Hill formula", "scrap")}),
     # a specialty trainee's year is a post
     ("Dr Ama Boateng is an ST2 at Exe Valley Surgery in Crediton.",
      {("Ama Boateng", "holdsRole", "Exe Valley Surgery", "ST2")}),
@@ -2857,6 +2860,11 @@ def test_the_body_after_its_committee_is_still_the_body():
     facts = triples(build(text))
     assert ("Devon LMC", "criticises", "NHS Devon ICB", "") in facts
     assert not [t for t in facts if t[1] == "criticises" and "committee" in t[2]]
+
+
+def test_asking_for_a_policy_to_be_reformed_is_no_opposition():
+    text = "Headline\n\nDevon LMC has called for the Quality and Outcomes Framework to be reformed."
+    assert not [t for t in triples(build(text)) if t[1] == "opposes"]
 
 
 def test_findings_far_from_the_report_are_not_the_reports():

@@ -178,8 +178,13 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
             # 'urged practices not to sign up to the PCN DES': against it
             yield Fact(recommender, "opposes", ref.key, view.sentence, "recommendations.urged-not", 0.7, cue=lemma)
             continue
+        removal = _removal(ctx, view, ref)
         yield Fact(recommender, "recommends", ref.key, view.sentence, "recommendations.verb", 0.8,
-                   cue=lemma, qualifier=_removal(ctx, view, ref))
+                   cue=lemma, qualifier=removal)
+        if removal is not None and removal.split()[0] in _DOING_AWAY:
+            # 'called for the Carr-Hill formula to be scrapped': asking that it go is opposing it
+            yield Fact(recommender, "opposes", ref.key, view.sentence, "recommendations.do-away-with", 0.7,
+                       cue=removal)
     if not seen and lemma in PROPOSING_VERBS:
         # 'It recommended that funding be weighted towards deprived areas': what is proposed names no policy, so
         # the proposal is kept in its own words
@@ -318,6 +323,9 @@ def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> s
 REMOVAL_NOUNS = {"abolition": "abolish", "scrapping": "scrap", "removal": "remove", "end": "end",
                  "replacement": "replace", "withdrawal": "withdraw", "dismantling": "dismantle", "axing": "axe",
                  "reform": "reform", "overhaul": "overhaul"}
+# of those, the removals that do away with a policy (not a pause, a cut or a reform of it)
+_DOING_AWAY = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle", "abandon",
+               "withdraw", "drop", "reject"}
 REMOVAL_VERBS = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle",
                  "abandon", "withdraw", "drop", "cut", "suspend", "pause", "halt", "reject"}
 
