@@ -2841,6 +2841,11 @@ TWENTIETH_SESSION_RULES = [
     # asking that a policy be done away with opposes it
     ("Devon LMC has called for the Carr-Hill formula to be scrapped.",
      {("Devon LMC", "opposes", "Carr-Hill formula", ""), ("Devon LMC", "recommends", "Carr-Hill formula", "scrap")}),
+    # asking that a policy be restored or expanded supports it
+    ("Devon LMC called on the DHSC to restore the New to Partnership Payment scheme.",
+     {("Devon LMC", "supports", "New to Partnership Payment", "")}),
+    ("Devon LMC called for the GP Retention Scheme to be expanded.",
+     {("Devon LMC", "supports", "GP Retention Scheme", "")}),
     # a specialty trainee's year is a post
     ("Dr Ama Boateng is an ST2 at Exe Valley Surgery in Crediton.",
      {("Ama Boateng", "holdsRole", "Exe Valley Surgery", "ST2")}),

@@ -185,6 +185,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
             # 'called for the Carr-Hill formula to be scrapped': asking that it go is opposing it
             yield Fact(recommender, "opposes", ref.key, view.sentence, "recommendations.do-away-with", 0.7,
                        cue=removal)
+        keeping = _done_to(ctx, view, ref, KEEPING_VERBS, {}) if removal is None else None
+        if keeping is not None:
+            # 'called on the DHSC to restore the New to Partnership Payment': asking that it stay or grow backs it
+            yield Fact(recommender, "supports", ref.key, view.sentence, "recommendations.keep", 0.7, cue=keeping)
     if not seen and lemma in PROPOSING_VERBS:
         # 'It recommended that funding be weighted towards deprived areas': what is proposed names no policy, so
         # the proposal is kept in its own words
@@ -323,6 +327,9 @@ def _ref_in_subtree(ctx: DocumentContext, view: SentenceView, token: Token) -> s
 REMOVAL_NOUNS = {"abolition": "abolish", "scrapping": "scrap", "removal": "remove", "end": "end",
                  "replacement": "replace", "withdrawal": "withdraw", "dismantling": "dismantle", "axing": "axe",
                  "reform": "reform", "overhaul": "overhaul"}
+# what keeps a policy or gives it more
+KEEPING_VERBS = {"restore", "reinstate", "retain", "keep", "protect", "expand", "extend", "renew", "continue",
+                 "preserve", "safeguard", "save"}
 # of those, the removals that do away with a policy (not a pause, a cut or a reform of it)
 _DOING_AWAY = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle", "abandon",
                "withdraw", "drop", "reject"}
@@ -342,27 +349,33 @@ def _in_relative_clause(ctx: DocumentContext, view: SentenceView, ref: Ref) -> b
 
 
 def _removal(ctx: DocumentContext, view: SentenceView, ref: Ref) -> str | None:
+    return _done_to(ctx, view, ref, REMOVAL_VERBS, REMOVAL_NOUNS)
+
+
+def _done_to(ctx: DocumentContext, view: SentenceView, ref: Ref, verbs: set[str], nouns: dict[str, str]) -> str | None:
+    """What the recommendation would do to the policy, when it is one of `verbs` ('wants the PCN DES abolished',
+    'called on the DHSC to restore the scheme') or the act of one of `nouns` ('the abolition of the QOF')."""
     token = ctx.token_for(view, ref)
     while token is not None and token.dep_ in ("compound", "amod", "poss", "conj") and token.head.i != token.i:
         token = token.head
     if token is not None and token.dep_ == "nsubj" and token.head.tag_ in ("VBN", "VBD") and \
-            token.head.dep_ in ("ccomp", "xcomp") and verb_lemma(token.head, REMOVAL_VERBS):
-        return verb_lemma(token.head, REMOVAL_VERBS)  # 'wants the PCN DES abolished', as the parser may read it
+            token.head.dep_ in ("ccomp", "xcomp") and verb_lemma(token.head, verbs):
+        return verb_lemma(token.head, verbs)  # 'wants the PCN DES abolished', as the parser may read it
     if token is None or token.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return None
     # 'wants the PCN DES abolished': the participle that says what is to be done to it
     done = next((c for c in token.children if c.dep_ in ("acl", "amod", "oprd") and c.tag_ == "VBN" and
-                 verb_lemma(c, REMOVAL_VERBS)), None) or next(
+                 verb_lemma(c, verbs)), None) or next(
         (c for c in token.head.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.tag_ == "VBN" and
-         c.i > token.i and verb_lemma(c, REMOVAL_VERBS)), None)
+         c.i > token.i and verb_lemma(c, verbs)), None)
     if done is not None:
-        return verb_lemma(done, REMOVAL_VERBS)
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in REMOVAL_NOUNS:
-        return REMOVAL_NOUNS[token.head.head.lower_]  # 'the abolition of the QOF'
+        return verb_lemma(done, verbs)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in nouns:
+        return nouns[token.head.head.lower_]  # 'the abolition of the QOF'
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prt":
         verb = verb.head
-    lemma = verb_lemma(verb, REMOVAL_VERBS) if verb.pos_ in ("VERB", "NOUN") else None
+    lemma = verb_lemma(verb, verbs) if verb.pos_ in ("VERB", "NOUN") else None
     if lemma is None:
         return None
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
