@@ -2030,9 +2030,10 @@ def named_as_town_at(text: str, start: int, end: int) -> bool:
     return bool(_TOWN_BEFORE.search(text, max(0, start - 8), start)) and not _OWNED.match(text, end)
 
 
+# ('Meridian Health Partnerships ... Meridian said')
 _COMPANY_SHORT = re.compile(r"(?P<short>[A-Z][a-z][\w'’-]{2,})\s+(?:Healthcare|Health|Group|Ltd|Limited|plc|Holdings|"
-                            r"Primary\s+Care|Medical|Care)(?:\s+(?:Partnerships?|Partners|Group|Services|Ltd|Limited|plc|"
-                            r"UK))?")  # ('Meridian Health Partnerships ... Meridian said')
+                            r"Primary\s+Care|Medical|Care)"
+                            r"(?:\s+(?:Partnerships?|Partners|Group|Services|Ltd|Limited|plc|UK))?")
 
 
 def _company_shorts(adoc: AnalysedDocument, found: list[SegmentMention]) -> dict[str, str]:

@@ -185,7 +185,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, verb: Token, lemma: str) -> 
             # 'called for the Carr-Hill formula to be scrapped': asking that it go is opposing it
             yield Fact(recommender, "opposes", ref.key, view.sentence, "recommendations.do-away-with", 0.7,
                        cue=removal)
-        keeping = _done_to(ctx, view, ref, KEEPING_VERBS, {}) if removal is None else None
+        keeping = _done_to(ctx, view, ref, _KEEPING_VERBS, {}) if removal is None else None
         if keeping is not None:
             # 'called on the DHSC to restore the New to Partnership Payment': asking that it stay or grow backs it
             yield Fact(recommender, "supports", ref.key, view.sentence, "recommendations.keep", 0.7, cue=keeping)
@@ -328,11 +328,11 @@ REMOVAL_NOUNS = {"abolition": "abolish", "scrapping": "scrap", "removal": "remov
                  "replacement": "replace", "withdrawal": "withdraw", "dismantling": "dismantle", "axing": "axe",
                  "reform": "reform", "overhaul": "overhaul"}
 # what keeps a policy or gives it more
-KEEPING_VERBS = {"restore", "reinstate", "retain", "keep", "protect", "expand", "extend", "renew", "continue",
+_KEEPING_VERBS = {"restore", "reinstate", "retain", "keep", "protect", "expand", "extend", "renew", "continue",
                  "preserve", "safeguard", "save"}
 # of those, the removals that do away with a policy (not a pause, a cut or a reform of it)
-_DOING_AWAY = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle", "abandon",
-               "withdraw", "drop", "reject"}
+_DOING_AWAY = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle",
+               "abandon", "withdraw", "drop", "reject"}
 REMOVAL_VERBS = {"scrap", "abolish", "replace", "end", "phase", "axe", "ditch", "remove", "retire", "dismantle",
                  "abandon", "withdraw", "drop", "cut", "suspend", "pause", "halt", "reject"}
 

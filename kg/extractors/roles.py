@@ -159,8 +159,8 @@ def _patterns() -> dict[str, re.Pattern]:
                                        + role + _PORTFOLIO + r"\s+(?:of|at)\s+(?:the\s+)?$", re.I),
         # PERSON, ORG's [national] ROLE  -- 'Dr Claire Fuller, NHS England's national medical director'
         "roles.possessive-apposition": re.compile(r"^\s*,\s*(?:the\s+)?$", re.I),
-        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + _OWN + TIME + _party() + role + r"\b" + _second_role_re() +
-                                                       r"(?:" + _PORTFOLIO +
+        "roles.possessive-apposition-role": re.compile(r"['’]s\s+" + _OWN + TIME + _party() + role + r"\b" +
+                                                       _second_role_re() + r"(?:" + _PORTFOLIO +
                                                        r"(?=\s*[,.;:–—)]|\s+(?:said|says|told|added)\b))?" + _MORE,
                                                        re.I),
         # PERSON, the ROLE,  -- 'Ann Hale, the health secretary, said': a post whose organisation is implied
