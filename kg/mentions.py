@@ -636,7 +636,8 @@ def _described_owners_bodies(adoc: AnalysedDocument, found: list[SegmentMention]
     description's word: 'NHS Devon ICB ... the ICB's primary care commissioning committee'."""
     text = adoc.document.text
     out: list[SegmentMention] = []
-    for described in _DESCRIBED_OWNER.finditer(text):
+    for aseg, described in ((a, d) for a in adoc.segments
+                            for d in _DESCRIBED_OWNER.finditer(text, a.segment.start, a.segment.end)):
         body = _OWNED_BODY.match(text, described.end())
         if body is None or not body.group("body") or " " not in body.group("body"):
             continue  # ('the ICB's board' is the ICB's own)
@@ -649,11 +650,9 @@ def _described_owners_bodies(adoc: AnalysedDocument, found: list[SegmentMention]
         start, end = body.span("body")
         if owner is None or not _free(found + out, 0, start, end):
             continue
-        section = next((seg.segment.section for seg in adoc.segments
-                        if seg.segment.start <= start < seg.segment.end), None)
         label = f"{owner.canonical or clean_name(owner.mention.text)} {body.group('body')}"
         out.append(SegmentMention(Mention(adoc.document.doc_id, start, end, body.group("body"), "Organization",
-                                          section, "owned-body"), label))
+                                          aseg.segment.section, "owned-body"), label))
     return out
 
 
@@ -792,13 +791,10 @@ def _before_a_post(span: Span) -> bool:
 def _post_apposed(span: Span) -> bool:
     """The name is set off by a post in lower case ('Nadia Brereton, the watchdog's engagement manager, said'):
     a body is not described by a post, a person is."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].text != ",":
-        return False
-    post = next((c for c in span.root.children if c.dep_ == "appos" and c.i > span.end), None)
-    return post is not None and post.pos_ == "NOUN" and post.text.islower() and \
-        post.lemma_.casefold() in _role_words() and not any(t.ent_type_ for t in doc[span.end + 1:post.i + 1]
-                                                             if t.dep_ != "poss")
+    post = apposed_head(span.doc, span.end) if span.end < len(span.doc) else None
+    return post is not None and post.dep_ == "appos" and post.pos_ == "NOUN" and post.text.islower() and \
+        post.lemma_.casefold() in _role_words() and \
+        not any(t.ent_type_ for t in span.doc[span.end + 1:post.i + 1] if t.dep_ != "poss")
 
 
 def _listed_after_a_place(span: Span, parts: list[Span]) -> bool:

@@ -11,6 +11,7 @@ from kg.extractors.collective import BODY_ACTS
 from kg.extractors.context import (ASKING_VERBS, DocumentContext, Ref, SentenceView, active_subject, antecedent,
                                    most_named_before, only_possible, passive_agent, post_holder, prep_objects,
                                    unasserted, verb_lemma)
+from kg.lexicon import load_lexicon
 from kg.model import ORGANISATION_TYPES, Fact
 from kg.money import Money, parse_money
 
@@ -183,17 +184,6 @@ def extract_actions(ctx: DocumentContext) -> Iterator[Fact]:
                 yield from _apply(ctx, view, verb, SECOND_RULES[lemma], lemma)
 
 
-def _paid_for(ctx: DocumentContext, view: SentenceView, verb: Token) -> Iterator[Fact]:
-    """'The health centre, paid for by the council': who pays funds what the participle describes (a sum 'from' a
-    body is read by `_sum_from`)."""
-    giver = passive_agent(verb) if verb.lemma_ == "pay" and not unasserted(verb) else None
-    named = _budget_holder(ctx, view, giver) if giver is not None else None
-    funded = ctx.ref_for_token(view, verb.head) if verb.dep_ == "acl" else None
-    if named is not None and named.type in ORGS and funded is not None and funded.key != named.key and \
-            funded.type in ORGS | POLICIES:
-        yield Fact(named.key, "funds", funded.key, view.sentence, "actions.paid-for", 0.65, cue="pay for")
-
-
 def _put_up(verb: Token) -> bool:
     """'The ICB put up £14,600': the sum is given."""
     return verb.lemma_ == "put" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
@@ -212,15 +202,16 @@ def _takes_over_the_practice(ctx: DocumentContext, view: SentenceView, verb: Tok
 
 
 def _apply(ctx: DocumentContext, view: SentenceView, verb: Token, rule, lemma: str) -> Iterator[Fact]:
-    predicate, subject_types, object_types = rule
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and \
-            any(c.dep_ == "prep" and not any(o.dep_ == "pobj" for o in c.children) for c in verb.children):
-        # 'a health centre, paid for with £4.7m from the developer': a participle with its preposition left over is
-        # passive, and the main clause's subject is not who paid
-        yield from _paid_for(ctx, view, verb)
+    # 'a health centre, paid for by the council': a participle with its preposition left over is passive, and who
+    # pays for a thing funds it; on a clause ('It will move into a centre, paid for with £4.7m from X') the main
+    # clause's subject is not what is paid for (a sum 'from' a body is read by `_sum_from`)
+    stranded = verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and \
+        any(c.dep_ == "prep" and not any(o.dep_ == "pobj" for o in c.children) for c in verb.children)
+    if stranded and (verb.dep_ == "advcl" or lemma != "pay"):
         return
+    predicate, subject_types, object_types = VERB_RULES["fund"] if stranded else rule
     # 'the review, commissioned by the health secretary': a participle with an agent is passive too
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
+    passive = stranded or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or \
         verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
     subject_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject_tok is None and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
@@ -1185,7 +1176,7 @@ def _on_behalf_of(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         verb = behalf.head.head
         if verb.dep_ == "dobj":
             verb = verb.head  # ('runs the service on NHS England's behalf': the parser may hang it on the object)
-        if verb.pos_ != "VERB" or verb_lemma(verb, SPEECH_VERBS | _SPEAKING) or unasserted(verb):
+        if verb.pos_ != "VERB" or verb_lemma(verb, load_lexicon().cue_verbs | _SPEAKING) or unasserted(verb):
             continue
         doer = _doer(ctx, view, verb)
         clients = [ctx.ref_for_token(view, t) for t in (*prep_objects(behalf, "of"),
@@ -1196,11 +1187,12 @@ def _on_behalf_of(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
                            cue=verb.lemma_.casefold())
 
 
-_SPEAKING = {"speak", "comment", "respond", "reply", "write", "argue", "add", "answer", "vote", "sign", "apologise"}
+# what a speaker does for a body, beside the lexicon's verbs of speech
+_SPEAKING = {"speak", "reply", "answer", "vote", "sign", "apologise"}
 # making something with another body: 'a scope of practice drawn up with the GMC', 'developed the tool in partnership
 # with the RCGP' (not 'agreed with', which is opinion, nor 'met with')
-_MADE_WITH = {"draw", "develop", "design", "produce", "co-produce", "prepare", "create", "build", "devise", "write",
-              "pilot", "test", "deliver", "run", "launch", "carry", "conduct", "undertake", "compile"}
+_MADE_WITH = {"draw", "develop", "design", "produce", "co-produce", "prepare", "create", "build", "devise", "pilot",
+              "test", "deliver", "run", "launch", "carry", "conduct", "undertake", "compile"}
 _TOGETHER_NOUNS = {"partnership", "collaboration", "conjunction", "association"}
 
 
@@ -1213,7 +1205,7 @@ def _made_with(ctx: DocumentContext, view: SentenceView) -> Iterator[Fact]:
         together = any(o.lemma_.casefold() in _TOGETHER_NOUNS for p in verb.children if p.dep_ == "prep"
                        and p.lower_ == "in" for o in p.children if o.dep_ == "pobj")
         lemma = verb_lemma(verb, _MADE_WITH)
-        if not (lemma or together) or verb_lemma(verb, SPEECH_VERBS | _SPEAKING) or unasserted(verb):
+        if not (lemma or together) or verb_lemma(verb, load_lexicon().cue_verbs | _SPEAKING) or unasserted(verb):
             continue
         partners = prep_objects(verb, "with") if lemma else []
         partners += [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
